@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/**
+ * Every machine-readable error code the API can answer with. The web app maps each code to what
+ * the user sees in one place (apps/web/src/lib/error-messages.ts), so a code never changes meaning.
+ */
+export const errorCodes = [
+  'validation_failed',
+  'payload_too_large',
+  'unsupported_media_type',
+  'unauthenticated',
+  'csrf_rejected',
+  'forbidden',
+  'not_found',
+  'method_not_allowed',
+  'email_taken',
+  'invalid_credentials',
+  'too_many_attempts',
+  'invitation_invalid',
+  'invitation_email_mismatch',
+  'already_member',
+  'last_owner',
+  'internal',
+  'unavailable',
+] as const;
+
+export const errorCodeSchema = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+/** One problem with one input field; `path` is the dotted location in the request body or query. */
+export const fieldIssueSchema = z.object({ path: z.string(), message: z.string() });
+export type FieldIssue = z.infer<typeof fieldIssueSchema>;
+
+/** The one shape of every failure the API returns. */
+export const errorResponseSchema = z.object({
+  error: z.object({
+    code: errorCodeSchema,
+    message: z.string(),
+    details: z
+      .object({
+        issues: z.array(fieldIssueSchema).optional(),
+        retryAfterSeconds: z.number().int().optional(),
+      })
+      .optional(),
+  }),
+});
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;

@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { DataDirectoryLockedError } from './data-dir-lock.js';
+import { openDatabase } from './database.js';
+import { migrate, readMigrations } from './migrate.js';
+import { createTestDatabase, testEngine, type TestDatabase } from './testing/test-database.js';
+
+describe(`database layer on ${testEngine()}`, () => {
+  let database: TestDatabase;
+  before(async () => {
+    database = await createTestDatabase();
+  });
+  after(async () => database?.close());
+
+  it('applies every migration once and records it', async () => {
+    const rows = await database.executeSql('select name from schema_migrations order by name');
+    assert.deepEqual(
+      rows.rows.map((row) => (row as { name: string }).name),
+      readMigrations().map((migration) => migration.name),
+    );
+    assert.deepEqual(await migrate(database), [], 'a second run applies nothing');
+  });
+
+  it('rolls back a whole migration batch when one migration fails', async () => {
+    const broken = [
+      { name: '9998_good', sql: 'create table should_not_exist (id int);' },
+      { name: '9999_bad', sql: 'create table broken (id int references nowhere (id));' },
+    ];
+    await assert.rejects(migrate(database, broken));
+    const tables = await database.executeSql("select 1 from pg_tables where tablename = 'should_not_exist'");
+    assert.equal(tables.rows.length, 0);
+  });
+
+  it('commits a Kysely transaction and rolls one back on error', async () => {
+    await database.db.transaction().execute(async (transaction) => {
+      await transaction.insertInto('workspaces').values({ name: 'Committed' }).execute();
+    });
+    await assert.rejects(
+      database.db.transaction().execute(async (transaction) => {
+        await transaction.insertInto('workspaces').values({ name: 'Rolled back' }).execute();
+        throw new Error('abort');
+      }),
+      /abort/,
+    );
+    const names = await database.db.selectFrom('workspaces').select('name').orderBy('name').execute();
+    assert.deepEqual(
+      names.map((row) => row.name),
+      ['Committed'],
+    );
+  });
+
+  it('keeps concurrent raw statements out of an open transaction', async () => {
+    let insideTransaction!: () => void;
+    const entered = new Promise<void>((resolve) => (insideTransaction = resolve));
+    const rolledBack = database.db
+      .transaction()
+      .execute(async (transaction) => {
+        await transaction.insertInto('workspaces').values({ name: 'Inside' }).execute();
+        insideTransaction();
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        throw new Error('roll back');
+      })
+      .catch(() => 'rolled back');
+    await entered;
+    // pg-boss issues statements like this one on the same engine while a request's transaction is open.
+    await database.executeSql("insert into workspaces (name) values ('Outside')");
+    assert.equal(await rolledBack, 'rolled back');
+    const names = await database.db
+      .selectFrom('workspaces')
+      .select('name')
+      .where('name', 'in', ['Inside', 'Outside'])
+      .execute();
+    assert.deepEqual(
+      names.map((row) => row.name),
+      ['Outside'],
+    );
+  });
+
+  it('runs multi-statement scripts through executeSql, as pg-boss sends them', async () => {
+    const result = await database.executeSql(
+      "begin; insert into workspaces (name) values ('Scripted'); select name from workspaces where name = 'Scripted'; commit;",
+    );
+    assert.deepEqual(result.rows, [{ name: 'Scripted' }]);
+  });
+
+  it('reads counts as numbers when cast, on both engines', async () => {
+    const row = await database.db
+      .selectFrom('workspaces')
+      .select(sql<number>`count(*)::int`.as('count'))
+      .executeTakeFirstOrThrow();
+    assert.equal(typeof row.count, 'number');
+  });
+});
+
+describe('embedded data directory', () => {
+  it('refuses a second open of the same directory with a message that says what to do', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'whathead-lock-'));
+    try {
+      const first = await openDatabase({ engine: 'pglite', dataDirectory: directory });
+      await assert.rejects(openDatabase({ engine: 'pglite', dataDirectory: directory }), (error: unknown) => {
+        assert.ok(error instanceof DataDirectoryLockedError);
+        assert.match(error.message, /in use by another Whathead process/);
+        assert.match(error.message, /DATABASE_URL/);
+        return true;
+      });
+      await first.close();
+      const reopened = await openDatabase({ engine: 'pglite', dataDirectory: directory });
+      await reopened.close();
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,125 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { lockDataDirectory } from './data-dir-lock.js';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { Tables } from './schema.js';
+
+export type Engine = 'postgres' | 'pglite';
+
+/** One connection inside a transaction: parameterised single statements, or a whole SQL script. */
+export interface ScriptConnection {
+  query<Row = Record<string, unknown>>(text: string, values?: unknown[]): Promise<Row[]>;
+  script(text: string): Promise<void>;
+}
+
+export interface ScriptRunner {
+  transaction<T>(work: (connection: ScriptConnection) => Promise<T>): Promise<T>;
+}
+
+export interface Database extends ScriptRunner {
+  readonly engine: Engine;
+  readonly db: Kysely<Tables>;
+  /**
+   * Raw SQL on the shared connection(s), in the shape pg-boss's `db` option expects: statements
+   * with parameters run alone; a parameterless text may hold several statements.
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions =
+  | { engine: 'postgres'; url: string; maxConnections?: number }
+  | { engine: 'pglite'; dataDirectory: string }
+  | { engine: 'pglite'; inMemory: true };
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.engine === 'postgres' ? openPostgres(options.url, options.maxConnections) : openPGlite(options);
+}
+
+async function openPostgres(url: string, maxConnections = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: maxConnections });
+  // An idle client losing its server must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  await pool.query('select 1');
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    engine: 'postgres',
+    db,
+    async executeSql(text, values) {
+      const result = await pool.query(text, values as unknown[] | undefined);
+      // A multi-statement text answers with one result per statement.
+      const results = Array.isArray(result) ? (result as pg.QueryResult[]) : [result];
+      return { rows: results.flatMap((each) => each.rows ?? []) };
+    },
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const value = await work({
+          query: async <Row>(text: string, values?: unknown[]) => (await client.query(text, values)).rows as Row[],
+          script: async (text) => void (await client.query(text)),
+        });
+        await client.query('commit');
+        return value;
+      } catch (error) {
+        await client.query('rollback').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+async function openPGlite(options: { dataDirectory: string } | { inMemory: true }): Promise<Database> {
+  let release = () => {};
+  let pglite: PGlite;
+  if ('dataDirectory' in options) {
+    const directory = path.resolve(options.dataDirectory);
+    mkdirSync(path.dirname(directory), { recursive: true });
+    release = lockDataDirectory(directory).release;
+    try {
+      pglite = await PGlite.create(path.join(directory, 'pgdata'));
+    } catch (error) {
+      release();
+      throw error;
+    }
+  } else {
+    pglite = await PGlite.create();
+  }
+  const db = new Kysely<Tables>({ dialect: new PGliteDialect(pglite) });
+  return {
+    engine: 'pglite',
+    db,
+    async executeSql(text, values) {
+      try {
+        if (values?.length) return { rows: (await pglite.query(text, values)).rows };
+        const results = await pglite.exec(text);
+        return { rows: results.flatMap((result) => result.rows ?? []) };
+      } catch (error) {
+        // One shared connection: a failed BEGIN…COMMIT block must not leave it in an aborted transaction.
+        if (pglite.isInTransaction()) await pglite.exec('rollback').catch(() => {});
+        throw error;
+      }
+    },
+    async transaction(work) {
+      return pglite.transaction((handle) =>
+        work({
+          query: async <Row>(text: string, values?: unknown[]) => (await handle.query<Row>(text, values)).rows,
+          script: async (text) => void (await handle.exec(text)),
+        }),
+      );
+    },
+    async close() {
+      await db.destroy();
+      await pglite.close();
+      release();
+    },
+  };
+}

@@ -1,0 +1,5 @@
+export { openDatabase, type Database, type DatabaseOptions, type Engine, type ScriptConnection, type ScriptRunner } from './database.js';
+export { DataDirectoryLockedError } from './data-dir-lock.js';
+export { migrate, readMigrations, migrationsDirectory, type Migration } from './migrate.js';
+export * from './schema.js';
+export { sql, type Kysely, type Transaction } from 'kysely';
