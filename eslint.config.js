@@ -25,19 +25,66 @@ const boundaries = [
     why: 'the emulator is for tests and the offline start-up only',
   },
   { from: 'apps/server', forbid: ['apps/web'], why: 'the server serves the built web app, never its source' },
-  { from: 'apps/web', forbid: [...except('@whathead/contracts'), 'apps/server', 'packages'], why: 'the web app talks to the server over HTTP and shares only contracts' },
-  { from: 'apps/web/src/features/*', forbid: ['apps/web/src/features/*'], otherThanSelf: true, why: 'features do not import each other; lift shared code to src/components or src/lib' },
-  { from: 'apps/web/src/features', forbid: ['apps/web/src/app'], why: 'imports flow shared → features → app' },
-  { from: 'apps/web/src/components', forbid: ['apps/web/src/features', 'apps/web/src/app'], why: 'shared code does not know features' },
-  { from: 'apps/web/src/lib', forbid: ['apps/web/src/features', 'apps/web/src/app', 'apps/web/src/components'], why: 'lib is the bottom layer' },
-  { from: 'apps/server/src/routes', forbid: ['apps/server/src/repositories', '@whathead/db'], exceptTests: true, why: 'routes call services; SQL lives in repositories' },
-  { from: 'apps/server/src/services', forbid: ['apps/server/src/routes', 'fastify'], why: 'services never see HTTP' },
-  { from: 'apps/server/src/repositories', forbid: ['apps/server/src/services', 'apps/server/src/routes'], why: 'repositories hold SQL only' },
-  { from: 'apps/server/src/lib', forbid: ['apps/server/src/services', 'apps/server/src/routes', 'apps/server/src/repositories'], why: 'lib holds no domain knowledge' },
+  {
+    from: 'apps/web',
+    forbid: [...except('@whathead/contracts'), 'apps/server', 'packages'],
+    why: 'the web app talks to the server over HTTP and shares only contracts',
+  },
+  {
+    from: 'apps/web/src/features/*',
+    forbid: ['apps/web/src/features/*'],
+    otherThanSelf: true,
+    why: 'features do not import each other; lift shared code to src/components or src/lib',
+  },
+  {
+    from: 'apps/web/src/features',
+    forbid: ['apps/web/src/app'],
+    why: 'imports flow shared → features → app',
+  },
+  {
+    from: 'apps/web/src/components',
+    forbid: ['apps/web/src/features', 'apps/web/src/app'],
+    why: 'shared code does not know features',
+  },
+  {
+    from: 'apps/web/src/lib',
+    forbid: ['apps/web/src/features', 'apps/web/src/app', 'apps/web/src/components'],
+    why: 'lib is the bottom layer',
+  },
+  {
+    from: 'apps/server/src/routes',
+    forbid: ['apps/server/src/repositories', '@whathead/db'],
+    exceptTests: true,
+    why: 'routes call services; SQL lives in repositories',
+  },
+  {
+    from: 'apps/server/src/services',
+    forbid: ['apps/server/src/routes', 'fastify'],
+    why: 'services never see HTTP',
+  },
+  {
+    from: 'apps/server/src/repositories',
+    forbid: ['apps/server/src/services', 'apps/server/src/routes'],
+    why: 'repositories hold SQL only',
+  },
+  {
+    from: 'apps/server/src/lib',
+    forbid: ['apps/server/src/services', 'apps/server/src/routes', 'apps/server/src/repositories'],
+    why: 'lib holds no domain knowledge',
+  },
 ];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.whathead/**', 'reports/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '.whathead/**',
+      'reports/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

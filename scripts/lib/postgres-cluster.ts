@@ -67,7 +67,18 @@ export async function startPostgresCluster(binaries: string): Promise<PostgresCl
     '-c full_page_writes=off',
     '-c max_connections=200',
   ].join(' ');
-  run('pg_ctl', ['-D', dataDirectory, '-l', path.join(dataDirectory, 'server.log'), '-w', '-t', '60', '-o', settings, 'start']);
+  run('pg_ctl', [
+    '-D',
+    dataDirectory,
+    '-l',
+    path.join(dataDirectory, 'server.log'),
+    '-w',
+    '-t',
+    '60',
+    '-o',
+    settings,
+    'start',
+  ]);
   let stopped = false;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,

@@ -42,7 +42,10 @@ export const importBoundaries = {
     /** @param {import('estree').Node} node @param {string} specifier */
     function check(node, specifier) {
       const target = specifier.startsWith('.')
-        ? path.relative(root, path.resolve(path.dirname(context.filename), specifier)).split(path.sep).join('/')
+        ? path
+            .relative(root, path.resolve(path.dirname(context.filename), specifier))
+            .split(path.sep)
+            .join('/')
         : specifier;
       for (const { boundary, captured } of active) {
         for (const forbidden of boundary.forbid) {
@@ -51,7 +54,11 @@ export const importBoundaries = {
           if (!matched && !prefixed) continue;
           // "features/*" forbids other features, not the importing feature itself.
           if (boundary.otherThanSelf && matched && matched[0] === captured[0]) continue;
-          context.report({ node, messageId: 'forbidden', data: { from: boundary.from, target, why: boundary.why } });
+          context.report({
+            node,
+            messageId: 'forbidden',
+            data: { from: boundary.from, target, why: boundary.why },
+          });
         }
       }
     }

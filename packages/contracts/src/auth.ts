@@ -14,7 +14,11 @@ export const newPasswordSchema = z
   .min(12, 'Use at least 12 characters.')
   .max(200, 'Use at most 200 characters.');
 
-export const displayNameSchema = z.string().trim().min(1, 'Enter a name.').max(80, 'Use at most 80 characters.');
+export const displayNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter a name.')
+  .max(80, 'Use at most 80 characters.');
 export const workspaceNameSchema = z
   .string()
   .trim()

@@ -36,7 +36,9 @@ export type DatabaseOptions =
   | { engine: 'pglite'; inMemory: true };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.engine === 'postgres' ? openPostgres(options.url, options.maxConnections) : openPGlite(options);
+  return options.engine === 'postgres'
+    ? openPostgres(options.url, options.maxConnections)
+    : openPGlite(options);
 }
 
 async function openPostgres(url: string, maxConnections = 10): Promise<Database> {
@@ -59,7 +61,8 @@ async function openPostgres(url: string, maxConnections = 10): Promise<Database>
       try {
         await client.query('begin');
         const value = await work({
-          query: async <Row>(text: string, values?: unknown[]) => (await client.query(text, values)).rows as Row[],
+          query: async <Row>(text: string, values?: unknown[]) =>
+            (await client.query(text, values)).rows as Row[],
           script: async (text) => void (await client.query(text)),
         });
         await client.query('commit');
@@ -111,7 +114,8 @@ async function openPGlite(options: { dataDirectory: string } | { inMemory: true 
     async transaction(work) {
       return pglite.transaction((handle) =>
         work({
-          query: async <Row>(text: string, values?: unknown[]) => (await handle.query<Row>(text, values)).rows,
+          query: async <Row>(text: string, values?: unknown[]) =>
+            (await handle.query<Row>(text, values)).rows,
           script: async (text) => void (await handle.exec(text)),
         }),
       );

@@ -1,4 +1,11 @@
-export { openDatabase, type Database, type DatabaseOptions, type Engine, type ScriptConnection, type ScriptRunner } from './database.js';
+export {
+  openDatabase,
+  type Database,
+  type DatabaseOptions,
+  type Engine,
+  type ScriptConnection,
+  type ScriptRunner,
+} from './database.js';
 export { DataDirectoryLockedError } from './data-dir-lock.js';
 export { migrate, readMigrations, migrationsDirectory, type Migration } from './migrate.js';
 export * from './schema.js';

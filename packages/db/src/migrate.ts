@@ -3,7 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ScriptRunner } from './database.js';
 
-export const migrationsDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
+export const migrationsDirectory = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../migrations',
+);
 
 export interface Migration {
   name: string;
@@ -15,7 +18,10 @@ export function readMigrations(directory = migrationsDirectory): Migration[] {
   return readdirSync(directory)
     .filter((file) => /^\d{4}_[a-z0-9_]+\.sql$/.test(file))
     .sort()
-    .map((file) => ({ name: file.replace(/\.sql$/, ''), sql: readFileSync(path.join(directory, file), 'utf8') }));
+    .map((file) => ({
+      name: file.replace(/\.sql$/, ''),
+      sql: readFileSync(path.join(directory, file), 'utf8'),
+    }));
 }
 
 // An arbitrary constant: every process migrating the same database takes this advisory lock, so

@@ -21,7 +21,8 @@ class RollbackSignal extends Error {}
  */
 class PGliteConnection implements DatabaseConnection {
   readonly #pglite: PGlite;
-  #transaction: { handle: Transaction; finish: (action: 'commit' | 'rollback') => void; done: Promise<void> } | undefined;
+  #transaction:
+    { handle: Transaction; finish: (action: 'commit' | 'rollback') => void; done: Promise<void> } | undefined;
 
   constructor(pglite: PGlite) {
     this.#pglite = pglite;

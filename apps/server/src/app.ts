@@ -1,0 +1,87 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { assertCsrf } from './http/csrf.js';
+import { answerFrameworkError, registerErrorHandler } from './http/error-handler.js';
+import { requestId } from './http/request-id.js';
+import { registerSessionContext } from './http/session-context.js';
+import { registerWebApp } from './http/web-app.js';
+import { registerAuthRoutes } from './routes/auth/auth.routes.js';
+import { registerHealthRoutes } from './routes/health/health.routes.js';
+import { registerInvitationRoutes } from './routes/invitations/invitations.routes.js';
+import type { RouteContext } from './routes/route-context.js';
+import { registerSessionRoutes } from './routes/session/session.routes.js';
+import { registerWorkspaceRoutes } from './routes/workspaces/workspaces.routes.js';
+import type { Services } from './services/services.js';
+
+export interface AppOptions {
+  services: Services;
+  logger: FastifyBaseLogger;
+  publicUrl: string;
+  secureCookies: boolean;
+  sessionSecret: string;
+  /** Checked by /readyz. */
+  readiness: () => Promise<void>;
+  /** Folder of the built web app; when absent, only the API is served. */
+  webRoot?: string;
+}
+
+/** API bodies are small JSON documents; anything bigger is a mistake or an attack. */
+const bodyLimitBytes = 64 * 1024;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: options.logger,
+    genReqId: requestId,
+    bodyLimit: bodyLimitBytes,
+    trustProxy: false,
+    return503OnClosing: true,
+    frameworkErrors: answerFrameworkError,
+    routerOptions: { maxParamLength: 200 },
+  });
+  registerErrorHandler(app);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: options.secureCookies ? [] : null,
+      },
+    },
+    // The TikTok connection opens a popup that must report back to this window.
+    crossOriginOpenerPolicy: { policy: 'same-origin-allow-popups' },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: options.secureCookies ? { maxAge: 31_536_000 } : false,
+  });
+
+  registerSessionContext(app, options.services.sessions);
+  const publicOrigin = new URL(options.publicUrl).origin;
+  app.addHook('preHandler', async (request) => {
+    if (request.url.startsWith('/api/')) assertCsrf(request, options.sessionSecret, publicOrigin);
+  });
+
+  const context: RouteContext = {
+    services: options.services,
+    sessionSecret: options.sessionSecret,
+    secureCookies: options.secureCookies,
+  };
+  registerHealthRoutes(app, options.readiness);
+  registerSessionRoutes(app, context);
+  registerAuthRoutes(app, context);
+  registerWorkspaceRoutes(app, context);
+  registerInvitationRoutes(app, context);
+  await registerWebApp(app, options.webRoot);
+  return app;
+}

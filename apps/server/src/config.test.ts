@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig, variables } from './config.js';
+
+const problemsOf = (environment: Record<string, string>): string[] => {
+  try {
+    loadConfig(environment);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+describe('configuration', () => {
+  it('runs with nothing set: port 3000, embedded database, TikTok emulator', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 3000);
+    assert.equal(config.publicUrl, 'http://localhost:3000');
+    assert.equal(config.database.engine, 'pglite');
+    assert.equal(config.tiktok.mode, 'emulator');
+    assert.equal(config.tiktok.apiBaseUrl, 'https://business-api.tiktok.com/open_api/v1.3');
+    assert.equal(config.role, 'all');
+    assert.equal(config.secureCookies, false);
+  });
+
+  it('names every bad variable at once, with how to fix it, and hides secret values', () => {
+    const problems = problemsOf({
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://user:hunter2@db/x',
+      WHATHEAD_ROLE: 'janitor',
+      TOKEN_ENCRYPTION_KEY: 'short',
+      PUBLIC_URL: 'ftp://example.com',
+    });
+    assert.equal(problems.length, 5);
+    for (const name of ['PORT', 'DATABASE_URL', 'WHATHEAD_ROLE', 'TOKEN_ENCRYPTION_KEY', 'PUBLIC_URL']) {
+      const problem = problems.find((line) => line.startsWith(`${name}=`));
+      assert.ok(problem, `${name} is reported`);
+      assert.match(problem, /Fix: /);
+    }
+    assert.ok(!problems.join('\n').includes('hunter2'), 'a database password is never echoed');
+    assert.ok(!problems.join('\n').includes('"short"'), 'a key is never echoed');
+  });
+
+  it('requires real secrets in production and both TikTok credentials together', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', TIKTOK_APP_ID: '7000000000000000001' });
+    assert.ok(problems.some((line) => line.startsWith('SESSION_SECRET is required')));
+    assert.ok(problems.some((line) => line.startsWith('TOKEN_ENCRYPTION_KEY is required')));
+    assert.ok(problems.some((line) => line.startsWith('TIKTOK_APP_SECRET is missing')));
+  });
+
+  it('uses real TikTok when an app is configured, and https cookies behind an https address', () => {
+    const config = loadConfig({
+      TIKTOK_APP_ID: '7000000000000000001',
+      TIKTOK_APP_SECRET: 'app-secret-value',
+      TIKTOK_API_BASE_URL: 'https://sandbox-ads.tiktok.com/open_api/v1.3/',
+      PUBLIC_URL: 'https://ads.example.com/',
+      DATABASE_URL: 'postgres://whathead@db:5432/whathead',
+    });
+    assert.equal(config.tiktok.mode, 'tiktok');
+    assert.equal(config.tiktok.apiBaseUrl, 'https://sandbox-ads.tiktok.com/open_api/v1.3');
+    assert.equal(config.publicUrl, 'https://ads.example.com');
+    assert.equal(config.secureCookies, true);
+    assert.deepEqual(config.database, { engine: 'postgres', url: 'postgres://whathead@db:5432/whathead' });
+  });
+
+  it('is documented: the README table lists every variable', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    for (const name of Object.keys(variables))
+      assert.match(readme, new RegExp(`\\| \`${name}\` \\|`), `${name} in README`);
+  });
+});

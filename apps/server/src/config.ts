@@ -1,0 +1,222 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every environment variable Whathead reads, with its default, an example and how to fix a bad
+ * value. The README's configuration table lists exactly these (a test keeps the two in step).
+ */
+export const variables = {
+  NODE_ENV: {
+    schema: z.enum(['development', 'production', 'test']),
+    default: 'development',
+    description: 'Run mode. `production` requires SESSION_SECRET and TOKEN_ENCRYPTION_KEY to be set.',
+    fix: 'use development, production or test',
+  },
+  PORT: {
+    schema: z.coerce.number().int().min(1).max(65535),
+    default: '3000',
+    description: 'Port the web server listens on.',
+    fix: 'use a whole number from 1 to 65535, such as 3000',
+  },
+  HOST: {
+    schema: z.string().min(1),
+    default: 'localhost',
+    description: 'Interface to listen on; `0.0.0.0` to accept connections from other machines.',
+    fix: 'use a host name or address such as localhost or 0.0.0.0',
+  },
+  PUBLIC_URL: {
+    schema: z.url({ protocol: /^https?$/ }).transform((value) => value.replace(/\/+$/, '')),
+    default: undefined,
+    description:
+      'The address users open, without a trailing path (default `http://localhost:$PORT`). Cookies are `Secure` when it is https; the TikTok redirect URI is built from it.',
+    fix: 'use an absolute http(s) URL such as https://ads.example.com',
+  },
+  DATABASE_URL: {
+    schema: z.url({ protocol: /^postgres(ql)?$/ }),
+    default: undefined,
+    description:
+      'PostgreSQL connection string. When unset, Whathead runs on an embedded PGlite database in WHATHEAD_DATA_DIR.',
+    fix: 'use a postgres:// URL such as postgres://user:password@localhost:5432/whathead, or unset it to use the embedded database',
+  },
+  WHATHEAD_DATA_DIR: {
+    schema: z.string().min(1),
+    default: './.whathead',
+    description: 'Folder for the embedded database and for secrets generated on a first development start.',
+    fix: 'use a folder path this process can write to',
+  },
+  WHATHEAD_ROLE: {
+    schema: z.enum(['all', 'web', 'worker']),
+    default: 'all',
+    description: 'What this process runs: `web` (HTTP only), `worker` (background jobs only) or `all`.',
+    fix: 'use all, web or worker',
+  },
+  SESSION_SECRET: {
+    schema: z.string().min(32, 'must be at least 32 characters'),
+    default: undefined,
+    description:
+      'Key for hashing session and CSRF tokens. Generated into the data dir when unset outside production.',
+    fix: 'use at least 32 random characters, e.g. the output of `openssl rand -base64 48`',
+  },
+  TOKEN_ENCRYPTION_KEY: {
+    schema: z
+      .string()
+      .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded'),
+    default: undefined,
+    description:
+      'AES-256 key (base64 of 32 bytes) that encrypts TikTok tokens at rest. Generated into the data dir when unset outside production.',
+    fix: 'use 32 random bytes in base64, e.g. the output of `openssl rand -base64 32`',
+  },
+  LOG_LEVEL: {
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    default: 'info',
+    description: 'Least severe log level written.',
+    fix: 'use fatal, error, warn, info, debug, trace or silent',
+  },
+  TIKTOK_APP_ID: {
+    schema: z.string().regex(/^\d+$/, 'must be the numeric app id TikTok shows'),
+    default: undefined,
+    description:
+      'Your TikTok for Business developer app id. When unset, Whathead talks to its built-in TikTok emulator.',
+    fix: 'copy the App ID from your app in the TikTok for Business developer portal',
+  },
+  TIKTOK_APP_SECRET: {
+    schema: z.string().min(8),
+    default: undefined,
+    description: 'The secret of that TikTok app. Required with TIKTOK_APP_ID.',
+    fix: 'copy the Secret from your app in the TikTok for Business developer portal',
+  },
+  TIKTOK_API_BASE_URL: {
+    schema: z.url({ protocol: /^https?$/ }).transform((value) => value.replace(/\/+$/, '')),
+    default: 'https://business-api.tiktok.com/open_api/v1.3',
+    description:
+      'TikTok Marketing API base, including the version path. The sandbox is `https://sandbox-ads.tiktok.com/open_api/v1.3`.',
+    fix: 'use an absolute URL ending in /open_api/v1.3',
+  },
+  TIKTOK_AUTH_URL: {
+    schema: z.url({ protocol: /^https?$/ }),
+    default: 'https://business-api.tiktok.com/portal/auth',
+    description: 'TikTok’s advertiser authorization page.',
+    fix: 'use an absolute URL such as https://business-api.tiktok.com/portal/auth',
+  },
+  TIKTOK_EMULATOR_PORT: {
+    schema: z.coerce.number().int().min(1).max(65535),
+    default: '4010',
+    description: 'Port of the built-in TikTok emulator, used when TIKTOK_APP_ID is unset.',
+    fix: 'use a whole number from 1 to 65535, such as 4010',
+  },
+} satisfies Record<
+  string,
+  { schema: z.ZodType; default: string | undefined; description: string; fix: string }
+>;
+
+type VariableName = keyof typeof variables;
+type Parsed = { [Name in VariableName]: z.output<(typeof variables)[Name]['schema']> | undefined };
+
+export interface Config {
+  environment: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  publicUrl: string;
+  /** Cookies carry `Secure` when users reach Whathead over https. */
+  secureCookies: boolean;
+  dataDirectory: string;
+  database: { engine: 'postgres'; url: string } | { engine: 'pglite'; dataDirectory: string };
+  role: 'all' | 'web' | 'worker';
+  sessionSecret: string | undefined;
+  tokenEncryptionKey: string | undefined;
+  logLevel: string;
+  tiktok: {
+    /** `emulator` when no TikTok app is configured: the built-in emulator stands in for TikTok. */
+    mode: 'tiktok' | 'emulator';
+    appId: string | undefined;
+    appSecret: string | undefined;
+    apiBaseUrl: string;
+    authUrl: string;
+    emulatorPort: number;
+  };
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    const count = problems.length === 1 ? '1 setting needs' : `${problems.length} settings need`;
+    super(
+      `Whathead cannot start: ${count} fixing.\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+const shown = (name: string, value: string): string =>
+  name.includes('SECRET') || name.includes('KEY') || name === 'DATABASE_URL'
+    ? '(value hidden)'
+    : JSON.stringify(value);
+
+/** Reads and checks every variable at once, so a bad start-up lists all problems, not the first. */
+export function loadConfig(environment: Record<string, string | undefined>): Config {
+  const problems: string[] = [];
+  const parsed = {} as Record<VariableName, unknown>;
+  for (const [name, variable] of Object.entries(variables) as [
+    VariableName,
+    (typeof variables)[VariableName],
+  ][]) {
+    const raw = environment[name] === '' ? undefined : environment[name];
+    const value = raw ?? variable.default;
+    if (value === undefined) continue;
+    const result = variable.schema.safeParse(value);
+    if (result.success) parsed[name] = result.data;
+    else {
+      const reason = result.error.issues[0]?.message ?? 'is not valid';
+      problems.push(`${name}=${shown(name, value)}: ${reason}. Fix: ${variable.fix}.`);
+    }
+  }
+  const values = parsed as Parsed;
+
+  if (values.TIKTOK_APP_ID !== undefined && environment.TIKTOK_APP_SECRET === undefined) {
+    problems.push(
+      'TIKTOK_APP_SECRET is missing. Fix: set it together with TIKTOK_APP_ID, or unset both to use the emulator.',
+    );
+  }
+  if (values.TIKTOK_APP_SECRET !== undefined && environment.TIKTOK_APP_ID === undefined) {
+    problems.push(
+      'TIKTOK_APP_ID is missing. Fix: set it together with TIKTOK_APP_SECRET, or unset both to use the emulator.',
+    );
+  }
+  if (values.NODE_ENV === 'production') {
+    for (const name of ['SESSION_SECRET', 'TOKEN_ENCRYPTION_KEY'] as const) {
+      if (environment[name] === undefined || environment[name] === '') {
+        problems.push(`${name} is required when NODE_ENV=production. Fix: ${variables[name].fix}.`);
+      }
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const port = values.PORT!;
+  const publicUrl = values.PUBLIC_URL ?? `http://localhost:${port}`;
+  const dataDirectory = path.resolve(values.WHATHEAD_DATA_DIR!);
+  return {
+    environment: values.NODE_ENV!,
+    port,
+    host: values.HOST!,
+    publicUrl,
+    secureCookies: publicUrl.startsWith('https:'),
+    dataDirectory,
+    database: values.DATABASE_URL
+      ? { engine: 'postgres', url: values.DATABASE_URL }
+      : { engine: 'pglite', dataDirectory: path.join(dataDirectory, 'database') },
+    role: values.WHATHEAD_ROLE!,
+    sessionSecret: values.SESSION_SECRET,
+    tokenEncryptionKey: values.TOKEN_ENCRYPTION_KEY,
+    logLevel: values.LOG_LEVEL!,
+    tiktok: {
+      mode: values.TIKTOK_APP_ID ? 'tiktok' : 'emulator',
+      appId: values.TIKTOK_APP_ID,
+      appSecret: values.TIKTOK_APP_SECRET,
+      apiBaseUrl: values.TIKTOK_API_BASE_URL!,
+      authUrl: values.TIKTOK_AUTH_URL!,
+      emulatorPort: values.TIKTOK_EMULATOR_PORT!,
+    },
+  };
+}

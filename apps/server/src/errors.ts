@@ -1,0 +1,59 @@
+import type { ErrorCode, FieldIssue } from '@whathead/contracts';
+
+/** The HTTP status each error code answers with: one table, so a code never changes status. */
+export const statusByCode: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unauthenticated: 401,
+  csrf_rejected: 403,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  email_taken: 409,
+  invalid_credentials: 401,
+  too_many_attempts: 429,
+  invitation_invalid: 404,
+  invitation_email_mismatch: 403,
+  already_member: 409,
+  last_owner: 409,
+  internal: 500,
+  unavailable: 503,
+};
+
+export interface AppErrorDetails {
+  issues?: FieldIssue[];
+  retryAfterSeconds?: number;
+}
+
+/**
+ * The one error type services throw. Its message is written for the person using Whathead: it
+ * says what went wrong and, where there is one, what to do about it.
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: AppErrorDetails | undefined;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { details?: AppErrorDetails; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.status = statusByCode[code];
+    this.details = options.details;
+  }
+}
+
+export const notFound = (what = 'This page or record'): AppError =>
+  new AppError('not_found', `${what} does not exist, or you do not have access to it.`);
+
+export const validationFailed = (issues: FieldIssue[]): AppError =>
+  new AppError('validation_failed', 'Some fields need attention.', { details: { issues } });
+
+export const unauthenticated = (): AppError => new AppError('unauthenticated', 'Log in to continue.');
+
+export const forbidden = (message: string): AppError => new AppError('forbidden', message);

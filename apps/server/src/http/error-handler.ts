@@ -1,0 +1,72 @@
+import type { ErrorResponse } from '@whathead/contracts';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, notFound } from '../errors.js';
+
+/** Fastify's own 4xx errors, told in our words. */
+function fromFastify(error: FastifyError): AppError | undefined {
+  const status = error.statusCode ?? 500;
+  if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return new AppError('payload_too_large', 'The request is too large.');
+  }
+  if (status === 415 || error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return new AppError(
+      'unsupported_media_type',
+      'Send the request body as JSON (Content-Type: application/json).',
+    );
+  }
+  if (status === 404) return notFound();
+  if (status === 405) return new AppError('method_not_allowed', 'This method is not allowed here.');
+  if (status >= 400 && status < 500) {
+    return new AppError(
+      'validation_failed',
+      'The request could not be read. Check that the body is valid JSON.',
+    );
+  }
+  return undefined;
+}
+
+function send(reply: FastifyReply, error: AppError): FastifyReply {
+  const body: ErrorResponse = {
+    error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
+  };
+  if (error.details?.retryAfterSeconds) reply.header('retry-after', String(error.details.retryAfterSeconds));
+  return reply.status(error.status).type('application/json; charset=utf-8').send(body);
+}
+
+/**
+ * The one place a failure becomes a response: every error answers `{ error: { code, message,
+ * details? } }`. Unexpected errors are logged with their stack and answered without it.
+ */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof AppError) {
+      if (error.status >= 500) request.log.error({ err: error }, error.message);
+      return send(reply, error);
+    }
+    const known = fromFastify(error);
+    if (known) {
+      request.log.info({ code: error.code, status: error.statusCode }, 'rejected request');
+      return send(reply, known);
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return send(reply, new AppError('internal', 'Something went wrong on our side. Try again in a moment.'));
+  });
+}
+
+/**
+ * Errors Fastify raises before routing (a malformed URL, a bad header) skip the error handler;
+ * this answers them in the same shape.
+ */
+export function answerFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  request.log.info({ code: error.code }, 'rejected request before routing');
+  void send(reply, fromFastify(error) ?? new AppError('validation_failed', 'The request could not be read.'));
+}
+
+/** Unknown API routes answer in the error shape; anything else falls to the web app. */
+export function sendNotFound(reply: FastifyReply): FastifyReply {
+  return send(reply, notFound());
+}

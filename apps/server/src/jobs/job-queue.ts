@@ -1,0 +1,90 @@
+import type { Database } from '@whathead/db';
+import type { FastifyBaseLogger } from 'fastify';
+import PgBoss from 'pg-boss';
+import type { JobDefinition } from './job.js';
+
+/**
+ * The process's handle on pg-boss. It runs over the app's own database connection on both
+ * engines (the `db` adapter of stack-notes §4), so jobs need no second connection setting. A web
+ * process only sends jobs; a worker process also works them and keeps the schedules.
+ */
+export class JobQueue {
+  readonly #boss: PgBoss;
+  readonly #definitions: Map<string, JobDefinition>;
+
+  private constructor(boss: PgBoss, definitions: JobDefinition[]) {
+    this.#boss = boss;
+    this.#definitions = new Map(definitions.map((definition) => [definition.name, definition]));
+  }
+
+  static async start(options: {
+    database: Database;
+    definitions: JobDefinition[];
+    work: boolean;
+    logger: FastifyBaseLogger;
+    pollingIntervalSeconds?: number;
+  }): Promise<JobQueue> {
+    const boss = new PgBoss({
+      db: { executeSql: (text, values) => options.database.executeSql(text, values) },
+      schema: 'pgboss',
+      supervise: options.work,
+      schedule: options.work,
+    });
+    boss.on('error', (error) => options.logger.error({ err: error }, 'job queue error'));
+    await boss.start();
+    const queue = new JobQueue(boss, options.definitions);
+    for (const definition of options.definitions) {
+      await boss.createQueue(definition.name, {
+        name: definition.name,
+        retryLimit: definition.retry.limit,
+        retryDelay: definition.retry.delaySeconds,
+        retryBackoff: definition.retry.backoff,
+      });
+      if (!options.work) continue;
+      if (definition.recurring)
+        await boss.schedule(definition.name, definition.recurring.cron, definition.recurring.payload);
+      await boss.work<object>(
+        definition.name,
+        { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+        async ([job]) => queue.#run(definition, job, options.logger),
+      );
+    }
+    return queue;
+  }
+
+  async #run(definition: JobDefinition, job: PgBoss.Job<object> | undefined, logger: FastifyBaseLogger) {
+    if (!job) return undefined;
+    const log = logger.child({ job: definition.name, jobId: job.id });
+    const payload = definition.payload.safeParse(job.data);
+    if (!payload.success) {
+      // A payload that does not parse never will: record it and do not retry.
+      log.error({ issues: payload.error.issues }, 'job payload rejected');
+      return { rejected: true };
+    }
+    const started = Date.now();
+    try {
+      const outcome = await definition.run(payload.data);
+      log.info({ outcome, durationMs: Date.now() - started }, 'job done');
+      return outcome;
+    } catch (error) {
+      log.warn(
+        { err: error, durationMs: Date.now() - started },
+        'job failed; pg-boss retries it per its policy',
+      );
+      throw error;
+    }
+  }
+
+  /** Queues one run. Returns the job id, or null when pg-boss dropped it as a duplicate. */
+  async send<Payload extends object>(
+    definition: JobDefinition<Payload>,
+    payload: Payload,
+  ): Promise<string | null> {
+    if (!this.#definitions.has(definition.name)) throw new Error(`Job ${definition.name} is not registered.`);
+    return this.#boss.send(definition.name, definition.payload.parse(payload));
+  }
+
+  async stop(): Promise<void> {
+    await this.#boss.stop({ graceful: true, wait: true, timeout: 10_000, close: false });
+  }
+}

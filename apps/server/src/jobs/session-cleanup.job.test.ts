@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestApp, TestBrowser, type TestApp } from '../testing/test-app.js';
+import { sessionCleanupJob } from './session-cleanup.job.js';
+
+describe('session cleanup job', () => {
+  let test: TestApp;
+  before(async () => {
+    test = await createTestApp();
+  });
+  after(async () => test?.close());
+
+  it('is scheduled as a recurring pg-boss job', async () => {
+    const rows = await test.database.executeSql('select name, cron from pgboss.schedule');
+    assert.deepEqual(rows.rows, [{ name: 'session-cleanup', cron: '*/15 * * * *' }]);
+  });
+
+  it('runs through pg-boss and deletes only expired sessions, safely twice', async () => {
+    const stale = new TestBrowser(test.app);
+    await stale.signUp({ email: 'stale@example.com' });
+    test.clock.advance(15 * 24 * 60 * 60);
+    const fresh = new TestBrowser(test.app);
+    await fresh.signUp({ email: 'fresh@example.com' });
+
+    const countSessions = async () =>
+      Number(
+        (await test.database.executeSql('select count(*)::int as count from sessions')).rows.map(
+          (row) => (row as { count: number }).count,
+        )[0],
+      );
+    assert.equal(await countSessions(), 2);
+
+    const job = sessionCleanupJob(test.whathead.services, test.clock);
+    const jobId = await test.whathead.jobs.send(job, {});
+    assert.ok(jobId);
+    const finished = await waitForJob(test, jobId);
+    assert.equal(finished.state, 'completed');
+    assert.deepEqual(finished.output, { sessionsDeleted: 1, throttlesDeleted: 0, invitationsDeleted: 0 });
+    assert.equal(await countSessions(), 1);
+    assert.equal(
+      (await fresh.get<{ user: unknown }>('/api/session')).body.user !== null,
+      true,
+      'the live session survives',
+    );
+
+    const again = await waitForJob(test, (await test.whathead.jobs.send(job, {}))!);
+    assert.deepEqual(again.output, { sessionsDeleted: 0, throttlesDeleted: 0, invitationsDeleted: 0 });
+  });
+});
+
+async function waitForJob(test: TestApp, id: string): Promise<{ state: string; output: unknown }> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const rows = await test.database.executeSql('select state, output from pgboss.job where id = $1', [id]);
+    const row = rows.rows[0] as { state: string; output: unknown } | undefined;
+    if (row && (row.state === 'completed' || row.state === 'failed')) return row;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`job ${id} did not finish`);
+}

@@ -1,0 +1,61 @@
+import type { FastifyRequest } from 'fastify';
+import type { LoggerOptions } from 'pino';
+
+/** Query parameters and path segments that carry secrets and must never reach a log line. */
+const secretQueryParameters = /([?&](?:code|auth_code|state|token|access_token|secret)=)[^&#]*/gi;
+const secretPathSegments = /(\/(?:invitations|invite)\/)[^/?#]+/g;
+
+export const redactUrl = (url: string): string =>
+  url.replace(secretQueryParameters, '$1[redacted]').replace(secretPathSegments, '$1[redacted]');
+
+/** Field names whose values are secrets wherever they appear in a logged object. */
+const secretKeys = [
+  'password',
+  'newPassword',
+  'token',
+  'secret',
+  'app_secret',
+  'access_token',
+  'refresh_token',
+  'auth_code',
+  'cookie',
+  'authorization',
+  'sessionSecret',
+  'tokenEncryptionKey',
+  'csrfToken',
+  'invitationToken',
+];
+
+export const redactPaths = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["access-token"]',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  ...secretKeys,
+  ...secretKeys.map((key) => `*.${key}`),
+  ...secretKeys.map((key) => `*.*.${key}`),
+];
+
+export function loggerOptions(level: string, pretty: boolean): LoggerOptions {
+  return {
+    level,
+    redact: { paths: redactPaths, censor: '[redacted]' },
+    serializers: {
+      // Only what helps an operator; never headers wholesale, never the raw URL.
+      req: (request: FastifyRequest) => ({
+        method: request.method,
+        url: redactUrl(request.url),
+        remoteAddress: request.ip,
+      }),
+    },
+    ...(pretty
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' },
+          },
+        }
+      : {}),
+  };
+}

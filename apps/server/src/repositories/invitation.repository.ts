@@ -1,0 +1,126 @@
+import type { Database, InvitationRow, Kysely, Tables } from '@whathead/db';
+
+export interface PendingInvitation {
+  id: string;
+  email: string;
+  role: 'admin' | 'member';
+  invitedBy: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export interface InvitationWithWorkspace extends InvitationRow {
+  workspaceName: string;
+  invitedByName: string | null;
+}
+
+export class InvitationRepository {
+  readonly #db: Kysely<Tables>;
+
+  constructor(database: Database) {
+    this.#db = database.db;
+  }
+
+  create(invitation: {
+    workspaceId: string;
+    email: string;
+    role: 'admin' | 'member';
+    tokenHash: string;
+    invitedBy: string;
+    now: Date;
+    expiresAt: Date;
+  }): Promise<InvitationRow> {
+    return this.#db
+      .insertInto('invitations')
+      .values({
+        workspace_id: invitation.workspaceId,
+        email: invitation.email,
+        role: invitation.role,
+        token_hash: invitation.tokenHash,
+        invited_by: invitation.invitedBy,
+        created_at: invitation.now,
+        expires_at: invitation.expiresAt,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  /** An invitation that can still be accepted: not used, not revoked, not expired. */
+  findOpenByTokenHash(
+    tokenHash: string,
+    now: Date,
+    db: Kysely<Tables> = this.#db,
+  ): Promise<InvitationWithWorkspace | undefined> {
+    return db
+      .selectFrom('invitations')
+      .innerJoin('workspaces', 'workspaces.id', 'invitations.workspace_id')
+      .leftJoin('users', 'users.id', 'invitations.invited_by')
+      .selectAll('invitations')
+      .select(['workspaces.name as workspaceName', 'users.name as invitedByName'])
+      .where('invitations.token_hash', '=', tokenHash)
+      .where('invitations.accepted_at', 'is', null)
+      .where('invitations.revoked_at', 'is', null)
+      .where('invitations.expires_at', '>', now)
+      .executeTakeFirst();
+  }
+
+  listPending(workspaceId: string, now: Date): Promise<PendingInvitation[]> {
+    return this.#db
+      .selectFrom('invitations')
+      .leftJoin('users', 'users.id', 'invitations.invited_by')
+      .select([
+        'invitations.id',
+        'invitations.email',
+        'invitations.role',
+        'invitations.created_at as createdAt',
+        'invitations.expires_at as expiresAt',
+      ])
+      .select((builder) => builder.fn.coalesce('users.name', builder.val('A former member')).as('invitedBy'))
+      .where('invitations.workspace_id', '=', workspaceId)
+      .where('invitations.accepted_at', 'is', null)
+      .where('invitations.revoked_at', 'is', null)
+      .where('invitations.expires_at', '>', now)
+      .orderBy('invitations.created_at', 'desc')
+      .execute();
+  }
+
+  /** Marks an open invitation accepted; false when someone else used it first. */
+  async markAccepted(id: string, userId: string, now: Date, db: Kysely<Tables> = this.#db): Promise<boolean> {
+    const result = await db
+      .updateTable('invitations')
+      .set({ accepted_at: now, accepted_by: userId })
+      .where('id', '=', id)
+      .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
+  }
+
+  /** Revokes an open invitation of this workspace; false when there is none with that id. */
+  async revoke(workspaceId: string, id: string, now: Date): Promise<boolean> {
+    const result = await this.#db
+      .updateTable('invitations')
+      .set({ revoked_at: now })
+      .where('id', '=', id)
+      .where('workspace_id', '=', workspaceId)
+      .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
+  }
+
+  /** Forgets invitations that ended (used, revoked or expired) more than `before`. */
+  async deleteEndedBefore(before: Date): Promise<number> {
+    const result = await this.#db
+      .deleteFrom('invitations')
+      .where((builder) =>
+        builder.or([
+          builder('expires_at', '<', before),
+          builder('accepted_at', '<', before),
+          builder('revoked_at', '<', before),
+        ]),
+      )
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}

@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { migrate, openDatabase, type Database } from '@whathead/db';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { JobQueue } from './jobs/job-queue.js';
+import { createJobDefinitions } from './jobs/jobs.js';
+import { systemClock, type Clock } from './lib/clock.js';
+import { resolveSecrets } from './lib/generated-secrets.js';
+import { standardCost, type PasswordCost } from './lib/password.js';
+import { createServices, type Services } from './services/services.js';
+
+export const builtWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface StartOptions {
+  logger: FastifyBaseLogger;
+  clock?: Clock;
+  passwordCost?: PasswordCost;
+  webRoot?: string;
+  /** Listen on the configured port; tests that use `inject` skip it. */
+  listen?: boolean;
+  /** An already-open database (tests); otherwise the configured one is opened and migrated. */
+  database?: Database;
+}
+
+export interface RunningWhathead {
+  app: FastifyInstance | undefined;
+  jobs: JobQueue;
+  services: Services;
+  database: Database;
+  /** Where the HTTP server listens, when it does. */
+  url: string | undefined;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts one Whathead process in the configured role: opens and migrates the database, starts
+ * the job queue (working jobs unless the role is `web`) and the HTTP app (unless `worker`).
+ */
+export async function startWhathead(config: Config, options: StartOptions): Promise<RunningWhathead> {
+  const clock = options.clock ?? systemClock;
+  const secrets = resolveSecrets(config, config.dataDirectory);
+  const database = options.database ?? (await openDatabase(config.database));
+  const closers: (() => Promise<void>)[] = options.database ? [] : [() => database.close()];
+  const closeAll = async () => {
+    for (const close of closers.reverse())
+      await close().catch((error) => options.logger.error({ err: error }, 'shutdown step failed'));
+  };
+  try {
+    const applied = await migrate(database);
+    if (applied.length > 0) options.logger.info({ migrations: applied }, 'database migrated');
+    const services = createServices(
+      database,
+      {
+        sessionSecret: secrets.sessionSecret,
+        publicUrl: config.publicUrl,
+        passwordCost: options.passwordCost ?? standardCost,
+      },
+      clock,
+    );
+    const jobs = await JobQueue.start({
+      database,
+      definitions: createJobDefinitions(services, clock),
+      work: config.role !== 'web',
+      logger: options.logger,
+    });
+    closers.push(() => jobs.stop());
+
+    let app: FastifyInstance | undefined;
+    let url: string | undefined;
+    if (config.role !== 'worker') {
+      app = await buildApp({
+        services,
+        logger: options.logger,
+        publicUrl: config.publicUrl,
+        secureCookies: config.secureCookies,
+        sessionSecret: secrets.sessionSecret,
+        readiness: async () => void (await database.executeSql('select 1')),
+        webRoot: options.webRoot ?? builtWebRoot,
+      });
+      closers.push(() => app!.close());
+      if (options.listen !== false) {
+        await app.listen({ port: config.port, host: config.host });
+        url = config.publicUrl;
+      } else await app.ready();
+    }
+    return { app, jobs, services, database, url, close: closeAll };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}

@@ -1,0 +1,81 @@
+import type { SessionResponse } from '@whathead/contracts';
+import { notFound } from '../errors.js';
+import { addSeconds, type Clock } from '../lib/clock.js';
+import { keyedHash, randomToken } from '../lib/secret-token.js';
+import type { SessionRepository, SessionWithUser } from '../repositories/session.repository.js';
+import type { WorkspaceRepository } from '../repositories/workspace.repository.js';
+
+/** Sessions slide: each use within 14 days keeps one alive. */
+export const sessionLifetimeSeconds = 14 * 24 * 60 * 60;
+/** Writing `last_seen_at` on every request would make every read a write; once an hour is enough. */
+const touchIntervalSeconds = 60 * 60;
+
+export type CurrentSession = SessionWithUser;
+
+export class SessionService {
+  readonly #sessions: SessionRepository;
+  readonly #workspaces: WorkspaceRepository;
+  readonly #secret: string;
+  readonly #clock: Clock;
+
+  constructor(dependencies: {
+    sessions: SessionRepository;
+    workspaces: WorkspaceRepository;
+    sessionSecret: string;
+    clock: Clock;
+  }) {
+    this.#sessions = dependencies.sessions;
+    this.#workspaces = dependencies.workspaces;
+    this.#secret = dependencies.sessionSecret;
+    this.#clock = dependencies.clock;
+  }
+
+  /** Starts a session; the returned token goes into the cookie and nowhere else. */
+  async start(userId: string, activeWorkspaceId: string | null): Promise<{ token: string; expiresAt: Date }> {
+    const token = randomToken();
+    const now = this.#clock.now();
+    const expiresAt = addSeconds(now, sessionLifetimeSeconds);
+    await this.#sessions.create({ tokenHash: this.#hash(token), userId, activeWorkspaceId, now, expiresAt });
+    return { token, expiresAt };
+  }
+
+  async resolve(token: string): Promise<CurrentSession | undefined> {
+    const now = this.#clock.now();
+    const session = await this.#sessions.findLive(this.#hash(token), now);
+    if (session && now.getTime() - session.lastSeenAt.getTime() > touchIntervalSeconds * 1000) {
+      session.expiresAt = addSeconds(now, sessionLifetimeSeconds);
+      await this.#sessions.touch(session.tokenHash, now, session.expiresAt);
+    }
+    return session;
+  }
+
+  async end(session: CurrentSession): Promise<void> {
+    await this.#sessions.delete(session.tokenHash);
+  }
+
+  /** Makes a workspace the session's active one; unknown to a non-member, as if it did not exist. */
+  async switchWorkspace(session: CurrentSession, workspaceId: string): Promise<void> {
+    const role = await this.#workspaces.roleOf(session.userId, workspaceId);
+    if (!role) throw notFound('This workspace');
+    await this.#sessions.setActiveWorkspace(session.tokenHash, workspaceId);
+    session.activeWorkspaceId = workspaceId;
+  }
+
+  /** What the browser may know of its session. The active workspace is always one the user still belongs to. */
+  async describe(session: CurrentSession | undefined, csrfToken: string): Promise<SessionResponse> {
+    if (!session) return { user: null, workspaces: [], activeWorkspaceId: null, csrfToken };
+    const workspaces = await this.#workspaces.listForUser(session.userId);
+    const active =
+      workspaces.find((workspace) => workspace.id === session.activeWorkspaceId) ?? workspaces[0];
+    return {
+      user: { id: session.userId, email: session.email, name: session.name },
+      workspaces,
+      activeWorkspaceId: active?.id ?? null,
+      csrfToken,
+    };
+  }
+
+  #hash(token: string): string {
+    return keyedHash(this.#secret, `session:${token}`);
+  }
+}

@@ -1,0 +1,43 @@
+import { canManageMembers, type Member, type Role } from '@whathead/contracts';
+import { forbidden, notFound } from '../errors.js';
+import type { WorkspaceRepository } from '../repositories/workspace.repository.js';
+
+/** Who is asking: every workspace-scoped call names its actor, and the service checks membership. */
+export interface Actor {
+  userId: string;
+}
+
+export class WorkspaceService {
+  readonly #workspaces: WorkspaceRepository;
+
+  constructor(dependencies: { workspaces: WorkspaceRepository }) {
+    this.#workspaces = dependencies.workspaces;
+  }
+
+  async create(actor: Actor, name: string): Promise<{ id: string }> {
+    const workspace = await this.#workspaces.create(name, actor.userId);
+    return { id: workspace.id };
+  }
+
+  /**
+   * The actor's role in the workspace. A workspace the actor does not belong to answers exactly
+   * like one that does not exist, so ids cannot be probed.
+   */
+  async requireMember(actor: Actor, workspaceId: string): Promise<Role> {
+    const role = await this.#workspaces.roleOf(actor.userId, workspaceId);
+    if (!role) throw notFound('This workspace');
+    return role;
+  }
+
+  async requireManager(actor: Actor, workspaceId: string): Promise<Role> {
+    const role = await this.requireMember(actor, workspaceId);
+    if (!canManageMembers(role)) throw forbidden('Only workspace owners and admins can manage the team.');
+    return role;
+  }
+
+  async listMembers(actor: Actor, workspaceId: string): Promise<Member[]> {
+    await this.requireMember(actor, workspaceId);
+    const members = await this.#workspaces.listMembers(workspaceId);
+    return members.map((member) => ({ ...member, joinedAt: member.joinedAt.toISOString() }));
+  }
+}

@@ -1,0 +1,156 @@
+import { Writable } from 'node:stream';
+import { csrfHeaderName, type SessionResponse } from '@whathead/contracts';
+import { createTestDatabase, type TestDatabase } from '@whathead/db/testing';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { pino } from 'pino';
+import { loadConfig, type Config } from '../config.js';
+import { loggerOptions } from '../lib/logger.js';
+import { testCost } from '../lib/password.js';
+import { startWhathead, type RunningWhathead } from '../server.js';
+
+/** A clock a test can move forward. */
+export class TestClock {
+  #now: number;
+  constructor(start = Date.parse('2026-11-25T12:00:00Z')) {
+    this.#now = start;
+  }
+  now = (): Date => new Date(this.#now);
+  advance(seconds: number): void {
+    this.#now += seconds * 1000;
+  }
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  whathead: RunningWhathead;
+  database: TestDatabase;
+  clock: TestClock;
+  config: Config;
+  /** Every log line the app wrote, for tests that scan logs for secrets. */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The whole app in-process on its own fresh database (PostgreSQL when the test run has one, else
+ * PGlite), with a movable clock and logs captured in memory at debug level.
+ */
+export async function createTestApp(environment: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase({ migrated: false });
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(chunk.toString());
+      done();
+    },
+  });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    SESSION_SECRET: 'test-session-secret-that-is-long-enough-0123456789',
+    TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    WHATHEAD_DATA_DIR: '/nonexistent-test-data-dir',
+    LOG_LEVEL: 'debug',
+    ...environment,
+  });
+  const logger = pino(loggerOptions('debug', false), sink) as FastifyBaseLogger;
+  const clock = new TestClock();
+  const whathead = await startWhathead(config, {
+    logger,
+    clock,
+    passwordCost: testCost,
+    database,
+    listen: false,
+    webRoot: environment.WEB_ROOT ?? '/nonexistent-web-root',
+  });
+  return {
+    app: whathead.app!,
+    whathead,
+    database,
+    clock,
+    config,
+    logs,
+    async close() {
+      await whathead.close();
+      await database.close();
+    },
+  };
+}
+
+export interface BrowserResponse<Body = unknown> {
+  status: number;
+  headers: Record<string, string | string[] | number | undefined>;
+  body: Body;
+  text: string;
+}
+
+/**
+ * A minimal browser over `inject`: keeps cookies, and sends the CSRF token the last session
+ * response gave it, as the web app does.
+ */
+export class TestBrowser {
+  readonly #app: FastifyInstance;
+  readonly cookies = new Map<string, string>();
+  csrfToken = '';
+
+  constructor(app: FastifyInstance) {
+    this.#app = app;
+  }
+
+  async request<Body = unknown>(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<BrowserResponse<Body>> {
+    const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const response = await this.#app.inject({
+      method,
+      url,
+      headers: {
+        ...(cookie ? { cookie } : {}),
+        ...(method === 'GET' ? {} : { [csrfHeaderName]: this.csrfToken }),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+    });
+    for (const set of response.cookies as {
+      name: string;
+      value: string;
+      maxAge?: number;
+      expires?: Date;
+    }[]) {
+      const cleared =
+        set.value === '' || set.maxAge === 0 || (set.expires && set.expires.getTime() <= Date.now());
+      if (cleared) this.cookies.delete(set.name);
+      else this.cookies.set(set.name, set.value);
+    }
+    const text = response.body;
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // Not JSON: tests read `text`.
+    }
+    if (parsed && typeof parsed === 'object' && 'csrfToken' in parsed)
+      this.csrfToken = String(parsed.csrfToken);
+    return { status: response.statusCode, headers: response.headers, body: parsed as Body, text };
+  }
+
+  get = <Body = unknown>(url: string) => this.request<Body>('GET', url);
+  post = <Body = unknown>(url: string, body: unknown = {}) => this.request<Body>('POST', url, body);
+  delete = <Body = unknown>(url: string) => this.request<Body>('DELETE', url, {});
+
+  /** Opens the app (fetching the session and CSRF token) and signs up a new user with a workspace. */
+  async signUp(user: { name?: string; email: string; password?: string; workspaceName?: string }) {
+    await this.get('/api/session');
+    const response = await this.post<SessionResponse>('/api/auth/signup', {
+      name: user.name ?? 'Test User',
+      email: user.email,
+      password: user.password ?? 'correct horse battery staple',
+      workspaceName: user.workspaceName ?? 'Test Workspace',
+    });
+    if (response.status !== 201) throw new Error(`sign-up failed: ${response.status} ${response.text}`);
+    return response.body;
+  }
+}
