@@ -10,7 +10,7 @@ export interface Person {
 /** Signs up through the form, as a person would, and waits for the app shell. */
 export async function signUp(page: Page, person: Person): Promise<void> {
   await page.goto('/signup');
-  await page.getByLabel('Name').fill(person.name);
+  await page.getByLabel('Name', { exact: true }).fill(person.name);
   await page.getByLabel('Work email').fill(person.email);
   await page.getByLabel('Password').fill(person.password);
   if (person.workspaceName !== undefined) await page.getByLabel('Workspace name').fill(person.workspaceName);

@@ -100,7 +100,7 @@ test('an owner invites a teammate by link, who signs up through it and joins the
   const teammatePage = await teammate.newPage();
   await teammatePage.goto(new URL(link).pathname);
   await expect(teammatePage.getByText('Olga Growth').first()).toBeVisible();
-  await teammatePage.getByLabel('Name').fill('Teo Teammate');
+  await teammatePage.getByLabel('Name', { exact: true }).fill('Teo Teammate');
   await teammatePage.getByLabel('Password').fill('a long enough password');
   await teammatePage.getByRole('button', { name: 'Sign up' }).click();
   await expect(teammatePage.getByRole('navigation', { name: 'Main' })).toBeVisible();

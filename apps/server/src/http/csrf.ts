@@ -16,7 +16,7 @@ export function issueCsrfToken(secret: string, sessionToken: string | undefined)
   return `${nonce}.${keyedHash(secret, `csrf:${nonce}:${sessionToken ?? 'anonymous'}`)}`;
 }
 
-function isValid(secret: string, token: string, sessionToken: string | undefined): boolean {
+export function isValidCsrfToken(secret: string, token: string, sessionToken: string | undefined): boolean {
   const [nonce, signature] = token.split('.');
   if (!nonce || !signature) return false;
   return constantTimeEqual(signature, keyedHash(secret, `csrf:${nonce}:${sessionToken ?? 'anonymous'}`));
@@ -43,7 +43,7 @@ export function assertCsrf(request: FastifyRequest, secret: string, publicOrigin
     typeof header !== 'string' ||
     !cookie ||
     !constantTimeEqual(header, cookie) ||
-    !isValid(secret, header, sessionToken)
+    !isValidCsrfToken(secret, header, sessionToken)
   ) {
     throw new AppError(
       'csrf_rejected',

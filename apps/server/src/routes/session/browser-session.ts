@@ -1,7 +1,7 @@
 import type { SessionResponse } from '@whathead/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { cookieOptions, sessionCookie } from '../../http/cookies.js';
-import { issueCsrfToken, setCsrfCookie } from '../../http/csrf.js';
+import { cookieOptions, csrfCookie, sessionCookie } from '../../http/cookies.js';
+import { isValidCsrfToken, issueCsrfToken, setCsrfCookie } from '../../http/csrf.js';
 import type { RouteContext } from '../route-context.js';
 
 /**
@@ -23,17 +23,22 @@ export async function startBrowserSession(
   return context.services.sessions.describe(session, csrfToken);
 }
 
-/** The session as the browser should see it now, reusing its CSRF token while it is still valid. */
+/**
+ * The session as the browser should see it now. The CSRF token stays the same while it is valid
+ * for this session, so several tabs of one browser do not invalidate each other's token.
+ */
 export async function describeBrowserSession(
   context: RouteContext,
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<SessionResponse> {
-  const csrfToken = issueCsrfToken(
-    context.sessionSecret,
-    request.session ? request.cookies[sessionCookie] : undefined,
-  );
-  setCsrfCookie(reply, csrfToken, context.secureCookies);
+  const sessionToken = request.session ? request.cookies[sessionCookie] : undefined;
+  const current = request.cookies[csrfCookie];
+  const csrfToken =
+    current && isValidCsrfToken(context.sessionSecret, current, sessionToken)
+      ? current
+      : issueCsrfToken(context.sessionSecret, sessionToken);
+  if (csrfToken !== current) setCsrfCookie(reply, csrfToken, context.secureCookies);
   return context.services.sessions.describe(request.session, csrfToken);
 }
 

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const main = path.join(path.dirname(fileURLToPath(import.meta.url)), 'main.ts');
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+function launch(environment: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number> } {
+  let output = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', main], {
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...environment },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? -1)));
+  return { child, output: () => output, exited };
+}
+
+async function waitUntilHealthy(port: number, exited: Promise<number>): Promise<void> {
+  let finished = false;
+  void exited.then(() => (finished = true));
+  for (let attempt = 0; attempt < 300 && !finished; attempt += 1) {
+    try {
+      if ((await fetch(`http://localhost:${port}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the server did not become healthy');
+}
+
+describe('the whathead process', () => {
+  const dataDirectory = mkdtempSync(path.join(tmpdir(), 'whathead-main-'));
+  after(() => rmSync(dataDirectory, { recursive: true, force: true }));
+
+  it('starts on the embedded database, refuses a second process on the same data dir, and stops cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    const first = launch({ PORT: String(port), WHATHEAD_DATA_DIR: dataDirectory });
+    await waitUntilHealthy(port, first.exited);
+    assert.ok(existsSync(path.join(dataDirectory, 'secrets.json')), 'secrets were generated into the data dir');
+
+    const second = launch({ PORT: String(await freePort()), WHATHEAD_DATA_DIR: dataDirectory });
+    assert.equal(await second.exited, 1);
+    assert.match(second.output(), /is in use by another Whathead process \(pid \d+\)/);
+    assert.doesNotMatch(second.output(), /\n\s+at /, 'a clear message, not a stack trace');
+
+    const session = await fetch(`http://localhost:${port}/api/session`);
+    assert.equal(session.status, 200, 'the first process is unharmed');
+
+    first.child.kill('SIGTERM');
+    assert.equal(await first.exited, 0);
+    assert.ok(!existsSync(path.join(dataDirectory, 'database', 'whathead.lock')), 'the lock is released');
+  });
+
+  it('refuses to start on bad configuration, naming every bad variable', async () => {
+    const bad = launch({ PORT: 'eighty', WHATHEAD_ROLE: 'janitor', WHATHEAD_DATA_DIR: dataDirectory });
+    assert.equal(await bad.exited, 1);
+    assert.match(bad.output(), /2 settings need fixing/);
+    assert.match(bad.output(), /PORT="eighty"/);
+    assert.match(bad.output(), /WHATHEAD_ROLE="janitor"/);
+  });
+});

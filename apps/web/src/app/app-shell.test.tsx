@@ -1,0 +1,77 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { anonymousSession, signedInSession, workspaceIds } from '../testing/fixtures';
+import { jsonResponse, mockApi } from '../testing/mock-api';
+import { renderApp } from '../testing/render-app';
+
+describe('app shell and route guards', () => {
+  it('sends a visitor who is not logged in to the log-in page, remembering the page', async () => {
+    mockApi({});
+    const { router } = await renderApp('/reports', anonymousSession);
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Log in to Whathead' })).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/login');
+    expect(router.state.location.search).toBe('?next=%2Freports');
+  });
+
+  it('redirects / to Campaigns and shows the navigation, workspace switcher and Log out', async () => {
+    mockApi({});
+    const { router } = await renderApp('/', signedInSession());
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Campaigns' })).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/campaigns');
+    const navigation = screen.getByRole('navigation', { name: 'Main' });
+    for (const name of ['Campaigns', 'Media', 'Reports', 'Integrations', 'Settings']) {
+      expect(within(navigation).getByRole('link', { name })).toBeTruthy();
+    }
+    const switcher = screen.getByRole('combobox', { name: 'Workspace' }) as HTMLSelectElement;
+    expect(switcher.value).toBe(workspaceIds.acme);
+    expect(screen.getByRole('button', { name: 'Log out' })).toBeTruthy();
+    expect(screen.getByRole('main')).toBeTruthy();
+    await waitFor(() => expect(document.title).toBe('Campaigns · Whathead'));
+  });
+
+  it('logs out to a plain log-in page and fetches the new session for its CSRF token', async () => {
+    const { requests } = mockApi({
+      'POST /api/auth/logout': () => new Response(null, { status: 204 }),
+      'GET /api/session': () => jsonResponse({ ...anonymousSession, csrfToken: 'after-logout' }),
+    });
+    const { router } = await renderApp('/media', signedInSession());
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Log out' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Log in to Whathead' })).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/login');
+    expect(router.state.location.search).toBe('');
+    expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      'POST /api/auth/logout',
+      'GET /api/session',
+    ]);
+    expect(requests[0]?.headers.get('x-csrf-token')).toBe('signed-in-token');
+  });
+
+  it('switches the active workspace through the select', async () => {
+    const switched = { ...signedInSession(), activeWorkspaceId: workspaceIds.globex };
+    const { requests } = mockApi({ 'POST /api/session/workspace': () => jsonResponse(switched) });
+    await renderApp('/campaigns', signedInSession());
+
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Workspace' }), {
+      target: { value: workspaceIds.globex },
+    });
+
+    await waitFor(() =>
+      expect((screen.getByRole('combobox', { name: 'Workspace' }) as HTMLSelectElement).value).toBe(
+        workspaceIds.globex,
+      ),
+    );
+    expect(requests[0]?.body).toEqual({ workspaceId: workspaceIds.globex });
+  });
+
+  it('shows a not-found page inside the app for an unknown address', async () => {
+    mockApi({});
+    await renderApp('/no-such-page', signedInSession());
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeTruthy();
+    expect(screen.getByRole('navigation', { name: 'Main' })).toBeTruthy();
+  });
+});

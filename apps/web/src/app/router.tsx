@@ -1,0 +1,66 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { FullPageLoading } from '../components/layout/full-page-status';
+import { LogInPage } from '../features/auth/components/log-in-page';
+import { SignUpPage } from '../features/auth/components/sign-up-page';
+import { CampaignsPage } from '../features/campaigns/components/campaigns-page';
+import { IntegrationsPage } from '../features/integrations/components/integrations-page';
+import { MediaPage } from '../features/media/components/media-page';
+import { SettingsPage } from '../features/members/components/settings-page';
+import { ReportsPage } from '../features/reports/components/reports-page';
+import { homePath } from '../lib/redirect-target';
+import { sessionQueryOptions } from '../lib/session';
+import { AppShell } from './routes/app-shell';
+import { InvitationRoute } from './routes/invitation-route';
+import { NotFoundRoute } from './routes/not-found-route';
+import { RequireGuest } from './routes/require-guest';
+import { RequireUser } from './routes/require-user';
+import { RootRoute } from './routes/root-route';
+import { RouteError } from './routes/route-error';
+
+/** Every page of the app. The root loader fetches the session first: it decides every guard and sets the CSRF cookie. */
+export function appRoutes(queryClient: QueryClient): RouteObject[] {
+  return [
+    {
+      id: 'root',
+      element: <RootRoute />,
+      loader: async () => {
+        await queryClient.ensureQueryData(sessionQueryOptions());
+        return null;
+      },
+      hydrateFallbackElement: <FullPageLoading />,
+      errorElement: <RouteError />,
+      children: [
+        {
+          element: <RequireGuest />,
+          children: [
+            { path: 'login', element: <LogInPage /> },
+            { path: 'signup', element: <SignUpPage /> },
+          ],
+        },
+        { path: 'invite/:token', element: <InvitationRoute /> },
+        {
+          element: <RequireUser />,
+          children: [
+            {
+              element: <AppShell />,
+              children: [
+                { index: true, element: <Navigate to={homePath} replace /> },
+                { path: 'campaigns', element: <CampaignsPage /> },
+                { path: 'media', element: <MediaPage /> },
+                { path: 'reports', element: <ReportsPage /> },
+                { path: 'integrations', element: <IntegrationsPage /> },
+                { path: 'settings', element: <SettingsPage /> },
+              ],
+            },
+          ],
+        },
+        { path: '*', element: <NotFoundRoute /> },
+      ],
+    },
+  ];
+}
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createBrowserRouter(appRoutes(queryClient));
+}

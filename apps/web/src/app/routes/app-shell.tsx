@@ -1,0 +1,65 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { Brand } from '../../components/layout/brand';
+import { ShellLayout } from '../../components/layout/shell-layout';
+import { Avatar } from '../../components/ui/avatar';
+import { LogOutButton } from '../../features/auth/components/log-out-button';
+import { CreateWorkspaceDialog } from '../../features/workspaces/components/create-workspace-dialog';
+import { FirstWorkspace } from '../../features/workspaces/components/first-workspace';
+import { WorkspaceSwitcher } from '../../features/workspaces/components/workspace-switcher';
+import { homePath } from '../../lib/redirect-target';
+import { useActiveWorkspace, useSession } from '../../lib/session';
+import { MainNavigation } from './main-navigation';
+
+/** The logged-in frame. Renders its child route, or `children` when used outside the route tree. */
+export function AppShell({ children }: { children?: ReactNode }) {
+  const { user } = useSession();
+  const workspace = useActiveWorkspace();
+  useFocusMainOnNavigation();
+
+  const topBar = (
+    <>
+      <Link to={homePath} className="top-bar__brand">
+        <Brand />
+      </Link>
+      {workspace && (
+        <div className="top-bar__workspace">
+          <WorkspaceSwitcher />
+          <CreateWorkspaceDialog />
+        </div>
+      )}
+      <div className="top-bar__user">
+        {user && (
+          <>
+            <Avatar name={user.name} />
+            <span className="top-bar__user-text">
+              <span className="top-bar__user-name">{user.name}</span>
+              <span className="top-bar__user-email">{user.email}</span>
+            </span>
+          </>
+        )}
+        <LogOutButton />
+      </div>
+    </>
+  );
+
+  return (
+    <ShellLayout topBar={topBar} navigation={<MainNavigation />}>
+      {workspace ? (children ?? <Outlet />) : <FirstWorkspace />}
+    </ShellLayout>
+  );
+}
+
+/**
+ * After moving to another page, put keyboard and screen reader focus at the start of the new
+ * content instead of leaving it on the link that was used.
+ */
+function useFocusMainOnNavigation(): void {
+  const { pathname } = useLocation();
+  const previousPathname = useRef(pathname);
+  useEffect(() => {
+    if (previousPathname.current === pathname) return;
+    previousPathname.current = pathname;
+    document.getElementById('main')?.focus();
+  }, [pathname]);
+}

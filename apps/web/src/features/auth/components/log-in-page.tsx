@@ -1,0 +1,25 @@
+import { Link, useSearchParams } from 'react-router';
+import { AuthLayout } from '../../../components/layout/auth-layout';
+import { DocumentTitle } from '../../../components/ui/document-title';
+import { redirectTarget } from '../../../lib/redirect-target';
+import { LogInForm } from './log-in-form';
+
+export function LogInPage() {
+  const [searchParams] = useSearchParams();
+  const next = searchParams.get('next');
+  const signUpPath = next ? `/signup?next=${encodeURIComponent(next)}` : '/signup';
+
+  return (
+    <AuthLayout>
+      <DocumentTitle title="Log in" />
+      <header className="auth-card__header">
+        <h1 className="auth-card__title">Log in to Whathead</h1>
+        <p className="auth-card__lead">Welcome back. Pick up where your team left off.</p>
+      </header>
+      <LogInForm destination={redirectTarget(next)} />
+      <p className="auth-card__footer">
+        New to Whathead? <Link to={signUpPath}>Sign up</Link>
+      </p>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Invitation } from '@whathead/contracts';
+import { Button } from '../../../components/ui/button';
+import { FormAlert } from '../../../components/ui/form-alert';
+import { messageForError } from '../../../lib/error-messages';
+import { formatDate } from '../../../lib/format-date';
+import { roleLabels } from '../../../lib/role-labels';
+import { useRevokeInvitation } from '../api/revoke-invitation';
+
+interface PendingInvitationsProps {
+  workspaceId: string;
+  invitations: Invitation[];
+  canRevoke: boolean;
+}
+
+export function PendingInvitations({ workspaceId, invitations, canRevoke }: PendingInvitationsProps) {
+  const revokeInvitation = useRevokeInvitation(workspaceId);
+
+  if (invitations.length === 0) {
+    return (
+      <p className="section__empty">
+        No pending invitations. New invite links show up here until they’re used.
+      </p>
+    );
+  }
+
+  return (
+    <>
+      <FormAlert>{revokeInvitation.isError && messageForError(revokeInvitation.error)}</FormAlert>
+      <ul className="item-list">
+        {invitations.map((invitation) => {
+          const detailsId = `invitation-${invitation.id}`;
+          return (
+            <li key={invitation.id} className="item-list__item">
+              <div className="item-list__text" id={detailsId}>
+                <span className="item-list__title">{invitation.email}</span>
+                <span className="item-list__meta">
+                  {roleLabels[invitation.role]} · Invited by {invitation.invitedBy} · Expires{' '}
+                  <time dateTime={invitation.expiresAt}>{formatDate(invitation.expiresAt)}</time>
+                </span>
+              </div>
+              {canRevoke && (
+                <Button
+                  variant="danger"
+                  size="small"
+                  aria-describedby={detailsId}
+                  isLoading={revokeInvitation.isPending && revokeInvitation.variables === invitation.id}
+                  onClick={() => revokeInvitation.mutate(invitation.id)}
+                >
+                  Revoke
+                </Button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}

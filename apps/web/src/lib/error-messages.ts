@@ -1,0 +1,44 @@
+import type { ErrorCode } from '@whathead/contracts';
+import { isApiError } from './api-error';
+
+/**
+ * What the user reads for each error code the API can answer with. This is the only place codes
+ * become words; the server's own `message` is written for developers and is never shown.
+ */
+export const errorMessages: Record<ErrorCode, string> = {
+  validation_failed: 'Some details need another look. Check the highlighted fields.',
+  payload_too_large: 'That is more data than Whathead accepts in one go. Try something smaller.',
+  unsupported_media_type: 'Whathead can’t read that kind of file or request.',
+  unauthenticated: 'Your session has ended. Log in again to continue.',
+  csrf_rejected: 'Your session changed in another tab. Reload the page and try again.',
+  forbidden: 'You don’t have permission to do that. Ask a workspace owner or admin.',
+  not_found: 'We couldn’t find that. It may have been removed.',
+  method_not_allowed: 'That action isn’t available here.',
+  email_taken: 'An account with this email already exists. Log in instead.',
+  invalid_credentials: 'That email and password don’t match an account.',
+  too_many_attempts: 'Too many attempts. Wait a few minutes, then try again.',
+  invitation_invalid:
+    'This invitation link is no longer valid. It may have expired, been revoked or already been used. Ask for a new one.',
+  invitation_email_mismatch:
+    'This invitation was sent to a different email address. Log in with that address to accept it.',
+  already_member: 'You’re already a member of this workspace.',
+  last_owner: 'A workspace needs at least one owner. Make someone else an owner first.',
+  internal: 'Something went wrong on our side. Try again in a moment.',
+  unavailable: 'Whathead can’t be reached right now. Check your connection and try again.',
+};
+
+/** The sentence to show for any thrown value; unknown failures get the generic message. */
+export function messageForError(error: unknown): string {
+  if (!isApiError(error)) return errorMessages.internal;
+  const retryAfterSeconds = error.details?.retryAfterSeconds;
+  if (error.code === 'too_many_attempts' && retryAfterSeconds !== undefined) {
+    return `Too many attempts. Try again in ${describeWait(retryAfterSeconds)}.`;
+  }
+  return errorMessages[error.code];
+}
+
+function describeWait(seconds: number): string {
+  if (seconds < 60) return seconds <= 1 ? '1 second' : `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}

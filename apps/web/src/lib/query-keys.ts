@@ -1,0 +1,9 @@
+/**
+ * Every TanStack Query key in one catalogue, so one feature can refresh data another feature shows
+ * (switching workspace, logging out) without the features importing each other.
+ */
+export const queryKeys = {
+  session: ['session'] as const,
+  members: (workspaceId: string) => ['workspaces', workspaceId, 'members'] as const,
+  invitationPreview: (token: string) => ['invitations', token] as const,
+};

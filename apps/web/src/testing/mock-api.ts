@@ -1,0 +1,50 @@
+import type { ErrorCode, ErrorResponse } from '@whathead/contracts';
+import { vi } from 'vitest';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: Headers;
+  body: unknown;
+}
+
+/** Answers one request; `request` is what the app sent. */
+export type MockHandler = (request: RecordedRequest) => Response | Promise<Response>;
+
+export function jsonResponse(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+export function errorResponse(
+  status: number,
+  code: ErrorCode,
+  details?: NonNullable<ErrorResponse['error']['details']>,
+): Response {
+  const body: ErrorResponse = { error: { code, message: `Server says ${code}.`, details } };
+  return jsonResponse(body, status);
+}
+
+/**
+ * Replaces the global fetch with handlers keyed by "METHOD /api/path", records every request,
+ * and fails loudly on a request no handler expects.
+ */
+export function mockApi(handlers: Record<string, MockHandler>) {
+  const requests: RecordedRequest[] = [];
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(String(input), 'http://localhost');
+    const method = init?.method ?? 'GET';
+    const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    const request: RecordedRequest = {
+      method,
+      path: url.pathname,
+      headers: new Headers(init?.headers),
+      body,
+    };
+    requests.push(request);
+    const handler = handlers[`${method} ${url.pathname}`];
+    if (!handler) throw new Error(`Unexpected request: ${method} ${url.pathname}`);
+    return handler(request);
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return { requests, fetchMock };
+}
