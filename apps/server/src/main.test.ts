@@ -17,7 +17,11 @@ const freePort = () =>
     });
   });
 
-function launch(environment: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number> } {
+function launch(environment: Record<string, string>): {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number>;
+} {
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', main], {
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...environment },
@@ -51,7 +55,10 @@ describe('the whathead process', () => {
     const port = await freePort();
     const first = launch({ PORT: String(port), WHATHEAD_DATA_DIR: dataDirectory });
     await waitUntilHealthy(port, first.exited);
-    assert.ok(existsSync(path.join(dataDirectory, 'secrets.json')), 'secrets were generated into the data dir');
+    assert.ok(
+      existsSync(path.join(dataDirectory, 'secrets.json')),
+      'secrets were generated into the data dir',
+    );
 
     const second = launch({ PORT: String(await freePort()), WHATHEAD_DATA_DIR: dataDirectory });
     assert.equal(await second.exited, 1);

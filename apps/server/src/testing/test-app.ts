@@ -35,8 +35,12 @@ export interface TestApp {
  * The whole app in-process on its own fresh database (PostgreSQL when the test run has one, else
  * PGlite), with a movable clock and logs captured in memory at debug level.
  */
-export async function createTestApp(environment: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase({ migrated: false });
+export async function createTestApp(
+  environment: Record<string, string> = {},
+  options: { database?: TestDatabase } = {},
+): Promise<TestApp> {
+  const ownsDatabase = options.database === undefined;
+  const database = options.database ?? (await createTestDatabase({ migrated: false }));
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -71,7 +75,7 @@ export async function createTestApp(environment: Record<string, string> = {}): P
     logs,
     async close() {
       await whathead.close();
-      await database.close();
+      if (ownsDatabase) await database.close();
     },
   };
 }
