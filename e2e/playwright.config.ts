@@ -18,8 +18,8 @@ const chromiumArgs = [
 export default defineConfig({
   testDir: './tests',
   outputDir: '../reports/playwright-results',
-  timeout: 30_000,
-  expect: { timeout: 7_000 },
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   workers: 2,
   retries: process.env.CI === 'true' ? 1 : 0,
   use: {

@@ -36,6 +36,7 @@ const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps
     PORT: process.env.E2E_PORT ?? '3210',
     WHATHEAD_DATA_DIR: dataDirectory,
     LOG_LEVEL: 'warn',
+    TIKTOK_EMULATOR_PORT: process.env.E2E_EMULATOR_PORT ?? '4210',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   },
 });

@@ -53,7 +53,12 @@ describe('the whathead process', () => {
 
   it('starts on the embedded database, refuses a second process on the same data dir, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
-    const first = launch({ PORT: String(port), WHATHEAD_DATA_DIR: dataDirectory });
+    const emulatorPort = await freePort();
+    const first = launch({
+      PORT: String(port),
+      WHATHEAD_DATA_DIR: dataDirectory,
+      TIKTOK_EMULATOR_PORT: String(emulatorPort),
+    });
     await waitUntilHealthy(port, first.exited);
     assert.ok(
       existsSync(path.join(dataDirectory, 'secrets.json')),
@@ -67,6 +72,12 @@ describe('the whathead process', () => {
 
     const session = await fetch(`http://localhost:${port}/api/session`);
     assert.equal(session.status, 200, 'the first process is unharmed');
+    const tiktok = await fetch(`http://localhost:${emulatorPort}/open_api/v1.3/bc/get/`);
+    assert.equal(
+      ((await tiktok.json()) as { code: number }).code,
+      40104,
+      'the built-in TikTok emulator answers, as TikTok would without a token',
+    );
 
     first.child.kill('SIGTERM');
     assert.equal(await first.exited, 0);

@@ -9,6 +9,8 @@ import { createJobDefinitions } from './jobs/jobs.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { resolveSecrets } from './lib/generated-secrets.js';
 import { standardCost, type PasswordCost } from './lib/password.js';
+import type { TikTokSettings } from './lib/tiktok-settings.js';
+import { startOfflineTikTok } from './offline/offline-tiktok.js';
 import { createServices, type Services } from './services/services.js';
 
 export const builtWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -22,12 +24,15 @@ export interface StartOptions {
   listen?: boolean;
   /** An already-open database (tests); otherwise the configured one is opened and migrated. */
   database?: Database;
+  /** TikTok as tests wire it; otherwise real TikTok, or the built-in emulator when no app is configured. */
+  tiktok?: TikTokSettings;
 }
 
 export interface RunningWhathead {
   app: FastifyInstance | undefined;
   jobs: JobQueue;
   services: Services;
+  tiktok: TikTokSettings;
   database: Database;
   /** Where the HTTP server listens, when it does. */
   url: string | undefined;
@@ -48,6 +53,19 @@ export async function startWhathead(config: Config, options: StartOptions): Prom
       await close().catch((error) => options.logger.error({ err: error }, 'shutdown step failed'));
   };
   try {
+    let tiktok = options.tiktok;
+    if (!tiktok && config.tiktok.mode === 'emulator') {
+      const offline = await startOfflineTikTok(config, options.logger);
+      closers.push(offline.close);
+      tiktok = offline.settings;
+    }
+    tiktok ??= {
+      mode: 'tiktok',
+      appId: config.tiktok.appId!,
+      secret: config.tiktok.appSecret!,
+      apiBaseUrl: config.tiktok.apiBaseUrl,
+      authUrl: config.tiktok.authUrl,
+    };
     const applied = await migrate(database);
     if (applied.length > 0) options.logger.info({ migrations: applied }, 'database migrated');
     const services = createServices(
@@ -85,7 +103,7 @@ export async function startWhathead(config: Config, options: StartOptions): Prom
         url = config.publicUrl;
       } else await app.ready();
     }
-    return { app, jobs, services, database, url, close: closeAll };
+    return { app, jobs, services, tiktok, database, url, close: closeAll };
   } catch (error) {
     await closeAll();
     throw error;

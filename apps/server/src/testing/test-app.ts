@@ -64,6 +64,14 @@ export async function createTestApp(
     passwordCost: testCost,
     database,
     listen: false,
+    // Tests that need TikTok start their own emulator in-process and pass its settings.
+    tiktok: {
+      mode: 'emulator',
+      appId: 'none',
+      secret: 'none',
+      apiBaseUrl: 'http://127.0.0.1:9/none',
+      authUrl: 'http://127.0.0.1:9/none',
+    },
     webRoot: environment.WEB_ROOT ?? '/nonexistent-web-root',
   });
   return {

@@ -1,0 +1,43 @@
+import { ButtonLink } from '../../../components/ui/button-link';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { IntegrationsIcon, ReportsIcon } from '../../../components/ui/icons';
+import { PageHeader } from '../../../components/ui/page-header';
+
+const metrics = ['Spend', 'Impressions', 'Clicks', 'Conversions'];
+
+export function ReportsPage() {
+  return (
+    <>
+      <PageHeader title="Reports" description="How your campaigns perform, day by day." />
+      <EmptyState
+        icon={<ReportsIcon size={28} />}
+        title="No performance data yet"
+        action={
+          <ButtonLink to="/integrations" variant="secondary" icon={<IntegrationsIcon size={18} />}>
+            Go to Integrations
+          </ButtonLink>
+        }
+        preview={<ReportsPreview />}
+      >
+        <p>
+          Campaign performance (spend, impressions, clicks and conversions) will appear here once TikTok is
+          connected and your campaigns start delivering.
+        </p>
+      </EmptyState>
+    </>
+  );
+}
+
+/** Metric tiles without numbers, to show what the report will measure. */
+function ReportsPreview() {
+  return (
+    <div className="sketch-metrics">
+      {metrics.map((metric) => (
+        <div key={metric} className="sketch-metric">
+          <span className="sketch-metric__label">{metric}</span>
+          <span className="sketch-metric__value">—</span>
+        </div>
+      ))}
+    </div>
+  );
+}

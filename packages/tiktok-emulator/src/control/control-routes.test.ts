@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { emulatorApp } from '../registered-app.js';
+import { callApi, createTestEmulator, ids } from '../test-support.js';
+
+test('the control API issues codes, lists and revokes tokens, and logs calls', async () => {
+  const emulator = createTestEmulator();
+  const issued = await emulator.app.inject({
+    method: 'POST',
+    url: '/control/authorization-codes',
+    payload: { email: ids.olivia, bc_id: ids.northwind },
+  });
+  const code = issued.json().auth_code as string;
+  const exchange = await callApi(emulator, 'POST', '/oauth2/access_token/', {
+    body: { app_id: emulatorApp.appId, secret: emulatorApp.secret, auth_code: code },
+  });
+  const token = (exchange.data as { access_token: string }).access_token;
+  const tokens = (await emulator.app.inject({ method: 'GET', url: '/control/tokens' })).json().tokens as {
+    access_token: string;
+    state: string;
+  }[];
+  assert.deepEqual(
+    tokens.map((entry) => [entry.access_token, entry.state]),
+    [[token, 'active']],
+  );
+  await emulator.app.inject({
+    method: 'POST',
+    url: '/control/tokens/revoke',
+    payload: { access_token: token },
+  });
+  assert.equal((await callApi(emulator, 'GET', '/bc/get/', { token })).code, 40105);
+  const calls = (await emulator.app.inject({ method: 'GET', url: '/control/calls?path=/bc/get/' })).json()
+    .calls as { code: number }[];
+  assert.deepEqual(
+    calls.map((call) => call.code),
+    [40105],
+  );
+});
+
+test('the control API changes statuses and roles, adds faults and moves the clock', async () => {
+  const emulator = createTestEmulator();
+  const status = await emulator.app.inject({
+    method: 'POST',
+    url: '/control/advertiser-status',
+    payload: { advertiser_id: ids.northwindUs, status: 'STATUS_LIMIT', api_eligible: false },
+  });
+  assert.equal(status.statusCode, 200);
+  assert.equal(emulator.state.store.advertisers.get(ids.northwindUs)?.apiEligible, false);
+  const unknown = await emulator.app.inject({
+    method: 'POST',
+    url: '/control/advertiser-status',
+    payload: { advertiser_id: '1', status: 'STATUS_LIMIT' },
+  });
+  assert.equal(unknown.statusCode, 404);
+  const fault = await emulator.app.inject({
+    method: 'POST',
+    url: '/control/faults',
+    payload: { kind: 'http_502', nth: 1 },
+  });
+  assert.equal(fault.json().kind, 'http_502');
+  assert.equal((await emulator.app.inject({ method: 'GET', url: '/open_api/v1.3/bc/get/' })).statusCode, 502);
+  const clock = await emulator.app.inject({
+    method: 'POST',
+    url: '/control/clock/advance',
+    payload: { milliseconds: 60_000 },
+  });
+  assert.equal(clock.json().iso, '2026-11-25T12:01:00.000Z');
+  const invalid = await emulator.app.inject({
+    method: 'POST',
+    url: '/control/faults',
+    payload: { kind: 'meteor' },
+  });
+  assert.equal(invalid.statusCode, 400);
+});
+
+test('loading another scenario replaces the world; reset restores the current one', async () => {
+  const emulator = createTestEmulator();
+  const loaded = await emulator.app.inject({
+    method: 'POST',
+    url: '/control/scenario',
+    payload: { name: 'empty-business-center' },
+  });
+  assert.equal(loaded.json().name, 'empty-business-center');
+  const code = emulator.control.issueAuthorizationCode({
+    email: 'emma.empty@example.com',
+    bcId: '7100000000000000101',
+  });
+  const exchange = await callApi(emulator, 'POST', '/oauth2/access_token/', {
+    body: { app_id: emulatorApp.appId, secret: emulatorApp.secret, auth_code: code },
+  });
+  assert.deepEqual((exchange.data as { advertiser_ids: string[] }).advertiser_ids, []);
+  const bad = await emulator.app.inject({
+    method: 'POST',
+    url: '/control/scenario',
+    payload: { name: 'nope' },
+  });
+  assert.equal(bad.statusCode, 400);
+  emulator.control.reset();
+  assert.equal(emulator.control.tokens().length, 0);
+  assert.equal(emulator.control.scenario().name, 'empty-business-center');
+});
+
+test('an inline scenario is validated and every problem is reported', () => {
+  const emulator = createTestEmulator();
+  assert.throws(
+    () =>
+      emulator.control.loadScenario({
+        name: 'broken',
+        users: [{ user_id: '1', email: 'a@example.com', password: 'x', display_name: 'A' }],
+        business_centers: [
+          {
+            bc_id: '7100000000000000999',
+            name: 'X',
+            members: [{ email: 'ghost@example.com', user_role: 'ADMIN' }],
+          },
+        ],
+      }),
+    /users\.0\.user_id.*unknown user ghost@example\.com/s,
+  );
+});

@@ -1,0 +1,127 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { FaultRule } from '../faults/fault-injector.js';
+import type { EmulatorRuntime } from '../runtime.js';
+import { ApiError } from './api-error.js';
+import type { Endpoint } from './define-endpoint.js';
+import { failureEnvelope, successEnvelope, type Envelope } from './envelope.js';
+import { gatewayPages } from './gateway-pages.js';
+import { readMultipart } from './multipart-input.js';
+import { authorizeAdvertisers, checkRateLimits, resolveToken } from './request-guards.js';
+import { parseInput } from './params.js';
+
+export const apiPrefix = '/open_api/v1.3';
+
+/** Registers TikTok endpoints with the transport of reference §0/§2 and the checks of §7–§9. */
+export function registerApiEndpoints(
+  app: FastifyInstance,
+  runtime: EmulatorRuntime,
+  endpoints: Endpoint[],
+): void {
+  for (const endpoint of endpoints) {
+    app.route({
+      method: endpoint.method,
+      url: `${apiPrefix}${endpoint.path}`,
+      handler: (request, reply) => answer(runtime, endpoint, request, reply),
+    });
+  }
+}
+
+async function answer(
+  runtime: EmulatorRuntime,
+  endpoint: Endpoint,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  const started = runtime.clock.now();
+  const requestId = runtime.ids.requestId(started);
+  const call = {
+    time: started,
+    method: endpoint.method,
+    path: endpoint.path,
+    query: (request.query ?? {}) as Record<string, unknown>,
+    appId: undefined as string | undefined,
+    advertiserId: undefined as string | undefined,
+  };
+  const record = (httpStatus: number, code: number | undefined, fault?: FaultRule) =>
+    runtime.calls.record({
+      ...call,
+      httpStatus,
+      code,
+      requestId: code === undefined ? undefined : requestId,
+      fault: fault?.kind,
+      durationMilliseconds: Math.max(0, runtime.clock.now() - started),
+    });
+
+  const fired = runtime.faults.decide(endpoint.path, endpoint.method);
+  const latency = fired.reduce(
+    (total, rule) => total + (rule.kind === 'latency' ? (rule.latencyMilliseconds ?? 1000) : 0),
+    0,
+  );
+  if (latency > 0) await delay(latency);
+  const fault = fired.find((rule) => rule.kind !== 'latency');
+  if (fault?.kind === 'drop_connection') {
+    record(0, undefined, fault);
+    reply.hijack();
+    request.raw.socket?.destroy();
+    return;
+  }
+  if (fault && fault.kind.startsWith('http_')) {
+    const status = Number(fault.kind.slice(5));
+    record(status, undefined, fault);
+    return reply.code(status).type('text/html').send(gatewayPages[status]);
+  }
+
+  let envelope: Envelope;
+  try {
+    if (fault?.kind === 'system_error') throw new ApiError(50000, 'System error.');
+    if (fault?.kind === 'rate_limit') throw new ApiError(40100, 'App reaches the QPS limit.');
+    envelope = successEnvelope(requestId, await run(runtime, endpoint, request, call));
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    envelope = failureEnvelope(requestId, error.code, error.message, error.data);
+  }
+  record(200, envelope.code, fault);
+  // Reference §0: TikTok reports trace ids in X-Tt-Logid; §8: no rate-limit headers, ever.
+  return reply.header('x-tt-logid', requestId).send(envelope);
+}
+
+async function run(
+  runtime: EmulatorRuntime,
+  endpoint: Endpoint,
+  request: FastifyRequest,
+  call: { appId: string | undefined; advertiserId: string | undefined },
+): Promise<unknown> {
+  const now = runtime.clock.now();
+  const token = endpoint.authentication === 'token' ? resolveToken(runtime, request, now) : undefined;
+  const rawInput = await readRawInput(runtime, endpoint, request);
+  call.appId = token?.appId ?? appIdOf(rawInput);
+  if (call.appId !== undefined && runtime.store.apps.has(call.appId))
+    checkRateLimits(runtime, endpoint, call.appId, now);
+  const input = parseInput(endpoint.input, rawInput) as Record<string, unknown>;
+  const advertiserIds =
+    endpoint.advertiserIds?.(input) ?? (typeof input.advertiser_id === 'string' ? [input.advertiser_id] : []);
+  call.advertiserId = advertiserIds[0];
+  if (token) authorizeAdvertisers(runtime, endpoint, token, input, advertiserIds, now);
+  return endpoint.handle({ input, token, runtime, now, request });
+}
+
+async function readRawInput(
+  runtime: EmulatorRuntime,
+  endpoint: Endpoint,
+  request: FastifyRequest,
+): Promise<unknown> {
+  if (endpoint.method === 'GET') return request.query;
+  if (endpoint.multipart && request.isMultipart()) {
+    return readMultipart(
+      request,
+      Math.max(runtime.settings.maximumImageBytes, runtime.settings.maximumVideoBytes),
+    );
+  }
+  return request.body;
+}
+
+const appIdOf = (input: unknown): string | undefined => {
+  const appId = (input as { app_id?: unknown } | undefined)?.app_id;
+  return typeof appId === 'string' || typeof appId === 'number' ? String(appId) : undefined;
+};

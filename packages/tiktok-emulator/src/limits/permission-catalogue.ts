@@ -1,0 +1,128 @@
+// Reference §9: TikTok's permission ids, three levels, a parent id implying its children. Only the
+// groups the emulated endpoints need are listed; names are TikTok's as the portal shows them.
+
+export interface Permission {
+  id: number;
+  name: string;
+  children: Permission[];
+}
+
+const leaf = (id: number, name: string): Permission => ({ id, name, children: [] });
+
+export const permissionCatalogue: Permission[] = [
+  {
+    id: 1,
+    name: 'Ad Account Management',
+    children: [
+      { id: 10, name: 'Ad Account Information', children: [leaf(100, 'Read Ad Account Information')] },
+      {
+        id: 15,
+        name: 'Business Center',
+        children: [
+          leaf(150, 'Read Business Center Information'),
+          leaf(153, 'Business Center Asset Management'),
+          leaf(156, 'Business Center Member Management'),
+        ],
+      },
+    ],
+  },
+  {
+    id: 2,
+    name: 'Ads Management',
+    children: [
+      {
+        id: 20,
+        name: 'Campaign',
+        children: [leaf(200, 'Read Campaign'), leaf(201, 'Create and Update Campaign')],
+      },
+      {
+        id: 21,
+        name: 'Ad Group',
+        children: [leaf(210, 'Read Ad Group'), leaf(211, 'Create and Update Ad Group')],
+      },
+      { id: 22, name: 'Ad', children: [leaf(220, 'Read Ad'), leaf(221, 'Create and Update Ad')] },
+    ],
+  },
+  {
+    id: 4,
+    name: 'Reporting',
+    children: [
+      leaf(40, 'Ad Account Level Report'),
+      leaf(41, 'Campaign Level Report'),
+      leaf(42, 'Ad Group Level Report'),
+      leaf(43, 'Ad Level Report'),
+      leaf(44, 'Consolidated Report'),
+    ],
+  },
+  {
+    id: 6,
+    name: 'Creative Management',
+    children: [
+      { id: 60, name: 'Images', children: [leaf(600, 'Read Images'), leaf(601, 'Upload Images')] },
+      { id: 61, name: 'Videos', children: [leaf(610, 'Read Videos'), leaf(611, 'Upload Videos')] },
+    ],
+  },
+];
+
+const parentOf = new Map<number, number>();
+const byId = new Map<number, Permission>();
+const index = (permission: Permission, parent?: number): void => {
+  byId.set(permission.id, permission);
+  if (parent !== undefined) parentOf.set(permission.id, parent);
+  for (const child of permission.children) index(child, permission.id);
+};
+for (const group of permissionCatalogue) index(group);
+
+export const findPermission = (id: number): Permission | undefined => byId.get(id);
+
+/** True when the scope holds the id or one of its ancestors (a parent implies its children). */
+export function scopeGrants(scope: readonly number[], permissionId: number): boolean {
+  for (
+    let current: number | undefined = permissionId;
+    current !== undefined;
+    current = parentOf.get(current)
+  ) {
+    if (scope.includes(current)) return true;
+  }
+  return false;
+}
+
+/** Whathead asks for the four groups its help page lists (Ad Account, Ads, Reporting, Creative). */
+export const whatheadRequestedPermissions: number[] = [1, 2, 4, 6];
+
+/**
+ * The level-2 choices shown on the consent page for an app's request, grouped by level-1 name.
+ * A requested level-1 id offers all its children; a requested level-2 id offers itself.
+ */
+export function consentChoices(requested: readonly number[]): { group: Permission; choices: Permission[] }[] {
+  return permissionCatalogue
+    .map((group) => ({
+      group,
+      choices: group.children.filter((child) => requested.includes(group.id) || requested.includes(child.id)),
+    }))
+    .filter((entry) => entry.choices.length > 0);
+}
+
+/**
+ * Reference §1.3 says `scope` holds only what the advertiser approved. We answer every ticked
+ * level-2 id with its level-3 children, plus the level-1 id when the whole group was kept.
+ */
+export function grantedScope(requested: readonly number[], ticked: readonly number[]): number[] {
+  const granted = new Set<number>();
+  for (const { group, choices } of consentChoices(requested)) {
+    const kept = choices.filter((choice) => ticked.includes(choice.id));
+    if (kept.length === group.children.length) granted.add(group.id);
+    for (const choice of kept) {
+      granted.add(choice.id);
+      for (const child of choice.children) granted.add(child.id);
+    }
+  }
+  return [...granted].sort((left, right) => left - right);
+}
+
+/** The scope a user grants when keeping every box ticked. */
+export const fullScope = (requested: readonly number[]): number[] =>
+  grantedScope(
+    requested,
+    consentChoices(requested).flatMap(({ choices }) => choices.map((choice) => choice.id)),
+  );

@@ -1,0 +1,21 @@
+import type { CallLog } from './control/call-log.js';
+import type { FaultInjector } from './faults/fault-injector.js';
+import type { RateLimiter } from './limits/rate-limiter.js';
+import type { Scenario } from './scenarios/scenario-schema.js';
+import type { EmulatorSettings } from './settings.js';
+import type { EmulatorClock } from './state/clock.js';
+import type { IdGenerator } from './state/id-generator.js';
+import type { Store } from './state/store.js';
+
+/** The emulator's mutable world, shared by every route; a scenario load swaps `store` and `ids`. */
+export interface EmulatorRuntime {
+  store: Store;
+  scenario: Scenario;
+  seed: number;
+  ids: IdGenerator;
+  settings: EmulatorSettings;
+  clock: EmulatorClock;
+  limiter: RateLimiter;
+  faults: FaultInjector;
+  calls: CallLog;
+}

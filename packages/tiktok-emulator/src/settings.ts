@@ -1,0 +1,83 @@
+/** Limits of one rate bucket (reference §8): per second, per minute, per UTC day. */
+export interface RateLimit {
+  perSecond: number;
+  perMinute: number;
+  perDay: number;
+}
+
+/**
+ * Every knob that picks one reading of an unconfirmed fact or sets a limit; all can be changed
+ * while running (control API `POST /control/settings`). README lists each with its default.
+ */
+export interface EmulatorSettings {
+  /** Reference §1.3 / correction 9: long-term tokens by default; `refreshable` adds refresh tokens. */
+  tokenMode: 'long_term' | 'refreshable';
+  accessTokenLifetimeSeconds: number;
+  refreshTokenLifetimeSeconds: number;
+  /** Reference §1.2: codes are single-use and valid for about an hour. */
+  authorizationCodeLifetimeSeconds: number;
+  /** Reference §4.2: a repeated create `request_id` → 40050 (`reject`) or the first object. */
+  duplicateRequestIdMode: 'reject' | 'return_original';
+  /** Reference §5: a new video is transcoding (40901 when used) for this long. */
+  videoProcessingMilliseconds: number;
+  /** Reference §6.1: late conversions — the last N days' conversions are still being restated. */
+  restatementDays: number;
+  /** Correction 11: the 100-ids cap of /advertiser/info/ is not first-hand, so it is a knob. */
+  advertiserInfoMaxIds: number;
+  /** `/bc/get/` lists only the Business Center the user authorized, or every one the user belongs to. */
+  businessCenterVisibility: 'authorized' | 'all';
+  /** Reference §8: app-wide buckets (Basic tier by default). */
+  appRateLimit: RateLimit;
+  /** Reference §8: endpoint-specific buckets, independent of each other, keyed by API path. */
+  endpointRateLimits: Record<string, RateLimit>;
+  /** Reference §7 40133: per advertiser and path; the values are unpublished (open question 12). */
+  advertiserRateLimitPerSecond: number;
+  /** Minimum daily budgets in USD, converted with `currencyRates` (not in the reference). */
+  minimumCampaignDailyBudgetUsd: number;
+  minimumAdgroupDailyBudgetUsd: number;
+  /** Units of each currency per US dollar, used only for budget minimums. */
+  currencyRates: Record<string, number>;
+  maximumAdsPerAdgroup: number;
+  maximumImageBytes: number;
+  maximumVideoBytes: number;
+  /** Error code for calls on an advertiser that is not eligible for API access (no documented code). */
+  ineligibleAdvertiserCode: number;
+}
+
+export const defaultSettings: EmulatorSettings = {
+  tokenMode: 'long_term',
+  accessTokenLifetimeSeconds: 86_400,
+  refreshTokenLifetimeSeconds: 31_536_000,
+  authorizationCodeLifetimeSeconds: 3_600,
+  duplicateRequestIdMode: 'reject',
+  videoProcessingMilliseconds: 5_000,
+  restatementDays: 7,
+  advertiserInfoMaxIds: 100,
+  businessCenterVisibility: 'authorized',
+  appRateLimit: { perSecond: 10, perMinute: 600, perDay: 864_000 },
+  endpointRateLimits: {
+    '/ad/create/': { perSecond: 5, perMinute: 150, perDay: 86_400 },
+    '/report/task/create/': { perSecond: 2, perMinute: 60, perDay: 4_500 },
+  },
+  advertiserRateLimitPerSecond: 10,
+  minimumCampaignDailyBudgetUsd: 50,
+  minimumAdgroupDailyBudgetUsd: 20,
+  currencyRates: {
+    USD: 1,
+    EUR: 1,
+    GBP: 1,
+    CAD: 1.4,
+    AUD: 1.5,
+    JPY: 150,
+    KRW: 1400,
+    BRL: 5,
+    MXN: 17,
+    INR: 80,
+  },
+  maximumAdsPerAdgroup: 20,
+  maximumImageBytes: 10 * 1024 * 1024,
+  maximumVideoBytes: 500 * 1024 * 1024,
+  ineligibleAdvertiserCode: 40001,
+};
+
+export type SettingsPatch = Partial<EmulatorSettings>;

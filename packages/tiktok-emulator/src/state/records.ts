@@ -1,0 +1,221 @@
+import type { AdvertiserRole, AdvertiserStatus, BusinessCenterRole } from '../scenarios/scenario-schema.js';
+
+// In-memory records. Accounts use our own camelCase; ads and creatives are kept in TikTok's
+// field names (reference §4.4, §5) because `*/get/` returns them as stored.
+
+export interface UserRecord {
+  userId: string;
+  email: string;
+  password: string;
+  displayName: string;
+}
+
+export interface BusinessCenterRecord {
+  bcId: string;
+  name: string;
+  company: string;
+  currency: string;
+  timezone: string;
+  registeredArea: string;
+  status: string;
+  type: string;
+}
+
+export interface MembershipRecord {
+  bcId: string;
+  userId: string;
+  userRole: BusinessCenterRole;
+  financeRole: 'MANAGER' | 'ANALYST' | undefined;
+  relationStatus: 'BOUND' | 'PENDING' | 'REJECTED' | 'UNBOUND';
+}
+
+export interface AdvertiserRecord {
+  advertiserId: string;
+  bcId: string;
+  name: string;
+  company: string;
+  status: AdvertiserStatus;
+  apiEligible: boolean;
+  role: string;
+  currency: string;
+  timezone: string;
+  displayTimezone: string;
+  country: string;
+  industry: string;
+  email: string;
+  cellphoneNumber: string;
+  balance: number;
+  rejectionReason: string;
+  createTime: number;
+}
+
+/** An ad account assigned to a standard member (BC admins reach every account of their BC). */
+export interface AdvertiserAssignmentRecord {
+  advertiserId: string;
+  userId: string;
+  advertiserRole: AdvertiserRole;
+}
+
+export interface AppRecord {
+  appId: string;
+  secret: string;
+  name: string;
+  redirectUris: string[];
+  /** Permission ids (reference §9) the developer app asks for; the user may untick some. */
+  requestedPermissions: number[];
+}
+
+export interface AuthorizationCodeRecord {
+  code: string;
+  appId: string;
+  userId: string;
+  bcId: string;
+  advertiserIds: string[];
+  scope: number[];
+  issuedAt: number;
+  used: boolean;
+}
+
+export interface AuthorizationSessionRecord {
+  sessionId: string;
+  appId: string;
+  redirectUri: string;
+  state: string | undefined;
+  userId: string | undefined;
+  bcId: string | undefined;
+  createdAt: number;
+}
+
+export interface TokenRecord {
+  accessToken: string;
+  appId: string;
+  userId: string;
+  bcId: string;
+  advertiserIds: string[];
+  scope: number[];
+  issuedAt: number;
+  /** Only in the refreshable mode (reference §1.3); long-term tokens never expire. */
+  expiresAt: number | undefined;
+  refreshToken: string | undefined;
+  refreshExpiresAt: number | undefined;
+  revoked: boolean;
+  /** Set by the control API to simulate expiry of a long-term token. */
+  forcedExpired: boolean;
+}
+
+export interface CampaignRecord {
+  advertiser_id: string;
+  campaign_id: string;
+  campaign_name: string;
+  objective_type: string;
+  campaign_type: string;
+  budget_mode: string;
+  budget: number;
+  budget_optimize_on: boolean;
+  operation_status: 'ENABLE' | 'DISABLE' | 'DELETE';
+  special_industries: string[];
+  is_new_structure: boolean;
+  is_smart_performance_campaign: boolean;
+  is_search_campaign: boolean;
+  po_number: string | null;
+  create_time: string;
+  modify_time: string;
+}
+
+export interface AdgroupRecord {
+  advertiser_id: string;
+  campaign_id: string;
+  campaign_name: string;
+  adgroup_id: string;
+  adgroup_name: string;
+  operation_status: 'ENABLE' | 'DISABLE' | 'DELETE';
+  placement_type: string;
+  placements: string[] | null;
+  promotion_type: string | null;
+  location_ids: string[];
+  zipcode_ids: string[];
+  age_groups: string[] | null;
+  gender: string;
+  languages: string[];
+  operating_systems: string[];
+  budget_mode: string;
+  budget: number;
+  schedule_type: string;
+  schedule_start_time: string;
+  schedule_end_time: string;
+  dayparting: string | null;
+  optimization_goal: string;
+  billing_event: string;
+  bid_type: string;
+  bid_price: number;
+  conversion_bid_price: number;
+  pacing: string;
+  pixel_id: string | null;
+  optimization_event: string | null;
+  bid_display_mode: string;
+  create_time: string;
+  modify_time: string;
+}
+
+export interface AdRecord {
+  advertiser_id: string;
+  campaign_id: string;
+  campaign_name: string;
+  adgroup_id: string;
+  adgroup_name: string;
+  ad_id: string;
+  ad_name: string;
+  ad_format: string;
+  ad_text: string | null;
+  video_id: string | null;
+  image_ids: string[];
+  call_to_action: string | null;
+  call_to_action_id: string | null;
+  landing_page_url: string | null;
+  display_name: string | null;
+  identity_type: string;
+  identity_id: string;
+  avatar_icon_web_uri: string | null;
+  operation_status: 'ENABLE' | 'DISABLE' | 'DELETE';
+  is_aco: boolean;
+  creative_authorized: boolean;
+  deeplink_type: string;
+  fallback_type: string;
+  create_time: string;
+  modify_time: string;
+}
+
+export interface ImageRecord {
+  advertiserId: string;
+  image_id: string;
+  material_id: string;
+  width: number;
+  height: number;
+  format: string;
+  image_url: string;
+  signature: string;
+  size: number;
+  file_name: string;
+  is_carousel_usable: boolean;
+  displayable: boolean;
+  create_time: string;
+  modify_time: string;
+}
+
+export interface VideoRecord {
+  advertiserId: string;
+  /** Reference §5: transcoding; until then 40901 and no cover. */
+  readyAt: number;
+  video_id: string;
+  material_id: string;
+  file_name: string;
+  format: string;
+  width: number;
+  height: number;
+  duration: number;
+  bit_rate: number;
+  size: number;
+  signature: string;
+  create_time: string;
+  modify_time: string;
+}

@@ -1,0 +1,91 @@
+import type {
+  AdRecord,
+  AdgroupRecord,
+  AdvertiserAssignmentRecord,
+  AdvertiserRecord,
+  AppRecord,
+  AuthorizationCodeRecord,
+  AuthorizationSessionRecord,
+  BusinessCenterRecord,
+  CampaignRecord,
+  ImageRecord,
+  MembershipRecord,
+  TokenRecord,
+  UserRecord,
+  VideoRecord,
+} from './records.js';
+
+/** Everything the emulator knows; a scenario load or reset replaces it whole. */
+export interface Store {
+  users: Map<string, UserRecord>;
+  businessCenters: Map<string, BusinessCenterRecord>;
+  memberships: MembershipRecord[];
+  advertisers: Map<string, AdvertiserRecord>;
+  assignments: AdvertiserAssignmentRecord[];
+  apps: Map<string, AppRecord>;
+  authorizationCodes: Map<string, AuthorizationCodeRecord>;
+  tokens: Map<string, TokenRecord>;
+  campaigns: Map<string, CampaignRecord>;
+  adgroups: Map<string, AdgroupRecord>;
+  ads: Map<string, AdRecord>;
+  images: Map<string, ImageRecord>;
+  videos: Map<string, VideoRecord>;
+  /** The portal's authorization pages in progress (reference §1.1), keyed by a hidden form field. */
+  authorizationSessions: Map<string, AuthorizationSessionRecord>;
+  /** Uploaded bytes by image/video id, served back under /media/ for previews. */
+  media: Map<string, { mimeType: string; bytes: Buffer }>;
+  /** Operation-status changes by entity id, so reports keep the history of paused objects. */
+  statusHistory: Map<string, { at: number; operationStatus: 'ENABLE' | 'DISABLE' | 'DELETE' }[]>;
+  /** Reference §4.2: (advertiser, endpoint, request_id) → the id created the first time. */
+  idempotencyKeys: Map<string, string>;
+}
+
+export function createEmptyStore(): Store {
+  return {
+    users: new Map(),
+    businessCenters: new Map(),
+    memberships: [],
+    advertisers: new Map(),
+    assignments: [],
+    apps: new Map(),
+    authorizationCodes: new Map(),
+    tokens: new Map(),
+    campaigns: new Map(),
+    adgroups: new Map(),
+    ads: new Map(),
+    images: new Map(),
+    videos: new Map(),
+    authorizationSessions: new Map(),
+    media: new Map(),
+    statusHistory: new Map(),
+    idempotencyKeys: new Map(),
+  };
+}
+
+export const findUserByEmail = (store: Store, email: string): UserRecord | undefined =>
+  [...store.users.values()].find((user) => user.email.toLowerCase() === email.trim().toLowerCase());
+
+export function recordStatus(
+  store: Store,
+  entityId: string,
+  at: number,
+  operationStatus: 'ENABLE' | 'DISABLE' | 'DELETE',
+): void {
+  const history = store.statusHistory.get(entityId) ?? [];
+  history.push({ at, operationStatus });
+  store.statusHistory.set(entityId, history);
+}
+
+/** The operation status an entity had at a moment (undefined before it existed). */
+export function statusAt(
+  store: Store,
+  entityId: string,
+  at: number,
+): 'ENABLE' | 'DISABLE' | 'DELETE' | undefined {
+  let status: 'ENABLE' | 'DISABLE' | 'DELETE' | undefined;
+  for (const change of store.statusHistory.get(entityId) ?? []) {
+    if (change.at > at) break;
+    status = change.operationStatus;
+  }
+  return status;
+}
