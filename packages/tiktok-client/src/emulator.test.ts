@@ -1,0 +1,348 @@
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { createEmulator, emulatorApp, type Emulator } from '@whathead/tiktok-emulator';
+import { createTikTokClient, type TikTokClient } from './create-tiktok-client.js';
+import { TikTokApiError } from './errors/tiktok-api-error.js';
+import { collect } from './pagination/iterate-pages.js';
+import { createRateLimiter } from './rate-limit/rate-limiter.js';
+import { createRecordingLogger, describeErrorForLogs } from './test-support/recording-logger.js';
+import { samplePng, sampleMp4, tiktokDateTime } from './test-support/sample-media.js';
+import { createInjectFetch } from './test-support/test-fetch.js';
+import { createVirtualTime, type VirtualTime } from './test-support/virtual-time.js';
+
+const alex = 'alex.admin@example.com';
+const northwind = '7100000000000000001';
+const northwindUs = '7200000000000000011';
+const northwindLegacy = '7200000000000000014';
+
+interface Harness {
+  emulator: Emulator;
+  client: TikTokClient;
+  time: VirtualTime;
+  logger: ReturnType<typeof createRecordingLogger>;
+  connect(scope?: number[]): Promise<string>;
+}
+
+function createHarness(): Harness {
+  const time = createVirtualTime();
+  const emulator = createEmulator({ clock: time, seed: 7 });
+  const logger = createRecordingLogger();
+  const client = createTikTokClient({
+    baseUrl: 'http://emulator.test/open_api/v1.3',
+    appId: emulatorApp.appId,
+    secret: emulatorApp.secret,
+    fetch: createInjectFetch(emulator.app, time),
+    clock: time,
+    limiter: createRateLimiter({ clock: time }),
+    logger,
+    random: () => 0.5,
+  });
+  const connect = async (scope?: number[]) => {
+    const authCode = emulator.control.issueAuthorizationCode({
+      email: alex,
+      bcId: northwind,
+      ...(scope ? { scope } : {}),
+    });
+    return (await time.run(() => client.oauth.exchangeAuthorizationCode({ authCode }))).accessToken;
+  };
+  return { emulator, client, time, logger, connect };
+}
+
+async function failure(promise: Promise<unknown>): Promise<TikTokApiError> {
+  const error = await promise.then(
+    () => assert.fail('resolved, expected a TikTokApiError'),
+    (caught: unknown) => caught,
+  );
+  assert.ok(TikTokApiError.isInstance(error), String(error));
+  return error;
+}
+
+describe('every endpoint against the emulator', () => {
+  const harness = createHarness();
+  const { client, time, emulator } = harness;
+  let accessToken = '';
+  const call = () => ({ accessToken, advertiserId: northwindUs });
+  const state: Record<string, string> = {};
+
+  before(async () => {
+    accessToken = await harness.connect();
+  });
+
+  test('oauth: exchange and authorized advertisers', async () => {
+    const authCode = emulator.control.issueAuthorizationCode({ email: alex, bcId: northwind });
+    const token = await time.run(() => client.oauth.exchangeAuthorizationCode({ authCode }));
+    assert.ok(token.advertiserIds.includes(northwindUs));
+    assert.ok(token.scope.every((id) => typeof id === 'string'));
+    const authorized = await time.run(() =>
+      client.oauth.getAuthorizedAdvertisers({ accessToken: token.accessToken }),
+    );
+    assert.ok(
+      authorized.some((row) => row.advertiserId === northwindUs && row.advertiserName === 'Northwind US'),
+    );
+    const reused = await failure(time.run(() => client.oauth.exchangeAuthorizationCode({ authCode })));
+    assert.equal(reused.kind, 'auth_invalid');
+    assert.equal(reused.code, 40110);
+  });
+
+  test('business centers and their assets', async () => {
+    const centers = await time.run(() => collect(client.businessCenters.list({ accessToken })));
+    assert.deepEqual(
+      centers.map((center) => [center.bcId, center.userRole]),
+      [[northwind, 'ADMIN']],
+    );
+    const assets = await time.run(() =>
+      collect(client.businessCenters.listAssets({ accessToken, bcId: northwind, assetType: 'ADVERTISER' })),
+    );
+    assert.ok(
+      assets.some((asset) => asset.assetId === northwindLegacy && asset.adCreationEligible === false),
+    );
+  });
+
+  test('advertiser info', async () => {
+    const info = await time.run(() =>
+      client.advertisers.getInfo({ accessToken, advertiserIds: [northwindUs, northwindLegacy] }),
+    );
+    assert.deepEqual(
+      info.map((row) => [row.advertiserId, row.status, row.currency]),
+      [
+        [northwindUs, 'STATUS_ENABLE', 'USD'],
+        [northwindLegacy, 'STATUS_LIMIT', 'USD'],
+      ],
+    );
+    assert.equal(typeof info[0]?.createTimeSeconds, 'number');
+  });
+
+  test('campaigns: create, update, get, status', async () => {
+    const { campaignId } = await time.run(() =>
+      client.campaigns.create({
+        ...call(),
+        name: 'Spring sale',
+        objectiveType: 'TRAFFIC',
+        budgetMode: 'BUDGET_MODE_DAY',
+        budget: 100,
+        idempotency: { requestId: '9223372036854775807' },
+      }),
+    );
+    state.campaignId = campaignId;
+    await time.run(() => client.campaigns.update({ ...call(), campaignId, name: 'Spring sale 2' }));
+    const page = await time.run(() =>
+      client.campaigns.get({ ...call(), filtering: { campaignIds: [campaignId] } }),
+    );
+    assert.equal(page.items[0]?.name, 'Spring sale 2');
+    assert.equal(page.items[0]?.budget, 100);
+    const status = await time.run(() =>
+      client.campaigns.updateStatus({ ...call(), campaignIds: [campaignId], operationStatus: 'DISABLE' }),
+    );
+    assert.deepEqual(status, { ids: [campaignId], status: 'DISABLE' });
+    await time.run(() =>
+      client.campaigns.updateStatus({ ...call(), campaignIds: [campaignId], operationStatus: 'ENABLE' }),
+    );
+    const duplicate = await failure(
+      time.run(() =>
+        client.campaigns.create({
+          ...call(),
+          name: 'Spring sale',
+          objectiveType: 'TRAFFIC',
+          budgetMode: 'BUDGET_MODE_DAY',
+          budget: 100,
+          idempotency: { requestId: '9223372036854775807' },
+        }),
+      ),
+    );
+    assert.equal(duplicate.kind, 'duplicate');
+  });
+
+  test('ad groups: create, update, get, status', async () => {
+    const { adGroupId } = await time.run(() =>
+      client.adGroups.create({
+        ...call(),
+        campaignId: state.campaignId!,
+        name: 'US adults',
+        placements: ['PLACEMENT_TIKTOK'],
+        promotionType: 'WEBSITE',
+        locationIds: ['6252001'],
+        budgetMode: 'BUDGET_MODE_DAY',
+        budget: 50,
+        scheduleType: 'SCHEDULE_FROM_NOW',
+        scheduleStartTime: tiktokDateTime(time.now()),
+        optimizationGoal: 'CLICK',
+        billingEvent: 'CPC',
+      }),
+    );
+    state.adGroupId = adGroupId;
+    await time.run(() => client.adGroups.update({ ...call(), adGroupId, name: 'US adults 2', budget: 60 }));
+    const groups = await time.run(() =>
+      collect(client.adGroups.list({ ...call(), filtering: { campaignIds: [state.campaignId!] } })),
+    );
+    assert.deepEqual(
+      groups.map((group) => [group.adGroupId, group.name, group.budget, group.locationIds]),
+      [[adGroupId, 'US adults 2', 60, ['6252001']]],
+    );
+    const status = await time.run(() =>
+      client.adGroups.updateStatus({ ...call(), adGroupIds: [adGroupId], operationStatus: 'ENABLE' }),
+    );
+    assert.deepEqual(status.ids, [adGroupId]);
+  });
+
+  test('images: upload, info, search', async () => {
+    const image = await time.run(() =>
+      client.images.upload({
+        ...call(),
+        file: { bytes: samplePng(), fileName: 'banner.png', mimeType: 'image/png' },
+      }),
+    );
+    assert.equal(image.width, 1200);
+    state.imageId = image.imageId;
+    const [info] = await time.run(() => client.images.getInfo({ ...call(), imageIds: [image.imageId] }));
+    assert.equal(info?.fileName, 'banner.png');
+    const found = await time.run(() =>
+      collect(client.images.list({ ...call(), filtering: { imageIds: [image.imageId] } })),
+    );
+    assert.equal(found.length, 1);
+    const again = await failure(
+      time.run(() =>
+        client.images.upload({ ...call(), file: { bytes: samplePng(), fileName: 'banner.png' } }),
+      ),
+    );
+    assert.equal(again.kind, 'duplicate');
+  });
+
+  test('videos: upload, info, search; an ad waits for transcoding', async () => {
+    const video = await time.run(() =>
+      client.videos.upload({ ...call(), file: { bytes: sampleMp4(), fileName: 'clip.mp4' } }),
+    );
+    state.videoId = video.videoId;
+    const creative = {
+      adFormat: 'SINGLE_VIDEO' as const,
+      name: 'Clip ad',
+      adText: 'Spring is here',
+      videoId: video.videoId,
+      imageIds: [state.imageId!],
+      landingPageUrl: 'https://example.com/spring',
+      displayName: 'Northwind',
+      identityType: 'CUSTOMIZED_USER',
+      identityId: '7300000000000000009',
+    };
+    const early = await failure(
+      time.run(() => client.ads.create({ ...call(), adGroupId: state.adGroupId!, creatives: [creative] })),
+    );
+    assert.equal(early.kind, 'not_ready');
+    time.advance(10_000);
+    const [info] = await time.run(() => client.videos.getInfo({ ...call(), videoIds: [video.videoId] }));
+    assert.equal(info?.displayable, true);
+    const listed = await time.run(() =>
+      collect(client.videos.list({ ...call(), filtering: { videoIds: [video.videoId] } })),
+    );
+    assert.equal(listed[0]?.videoId, video.videoId);
+    const { adIds } = await time.run(() =>
+      client.ads.create({ ...call(), adGroupId: state.adGroupId!, creatives: [creative] }),
+    );
+    assert.equal(adIds.length, 1);
+    state.adId = adIds[0]!;
+  });
+
+  test('ads: update, get, status', async () => {
+    const adId = state.adId!;
+    await time.run(() =>
+      client.ads.update({
+        ...call(),
+        adGroupId: state.adGroupId!,
+        creatives: [{ adId, adText: 'Spring, updated' }],
+      }),
+    );
+    const ads = await time.run(() => collect(client.ads.list({ ...call(), filtering: { adIds: [adId] } })));
+    assert.equal(ads[0]?.adText, 'Spring, updated');
+    assert.equal(ads[0]?.videoId, state.videoId);
+    const status = await time.run(() =>
+      client.ads.updateStatus({ ...call(), adIds: [adId], operationStatus: 'DISABLE' }),
+    );
+    assert.deepEqual(status, { ids: [adId], status: 'DISABLE' });
+  });
+
+  test('integrated report', async (context) => {
+    if (!emulator.app.hasRoute({ method: 'GET', url: '/open_api/v1.3/report/integrated/get/' })) {
+      context.skip('the emulator does not serve /report/integrated/get/ yet');
+      return;
+    }
+    const rows = await time.run(() =>
+      collect(
+        client.reports.listIntegratedRows({
+          ...call(),
+          dataLevel: 'AUCTION_CAMPAIGN',
+          dimensions: ['campaign_id', 'stat_time_day'],
+          metrics: ['spend', 'impressions'],
+          startDate: '2026-11-01',
+          endDate: '2026-11-24',
+        }),
+      ),
+    );
+    assert.ok(
+      rows.every((row) => typeof row.dimensions.campaign_id === 'string' && row.metrics.spend !== undefined),
+    );
+    context.diagnostic(`${rows.length} report rows`);
+  });
+
+  test('revoke: the accounts lose access and the token is dead', async () => {
+    const revoked = await time.run(() => client.oauth.revokeAccessToken({ accessToken }));
+    assert.ok(revoked.advertiserIds.includes(northwindUs));
+    const dead = await failure(time.run(() => client.campaigns.get(call())));
+    assert.equal(dead.kind, 'auth_invalid');
+    assert.equal(dead.code, 40105);
+    assert.deepEqual(await time.run(() => client.oauth.revokeAccessToken({ accessToken })), {
+      advertiserIds: [],
+      alreadyRevoked: true,
+    });
+  });
+
+  test('no token or secret in any log line of this suite', () => {
+    const lines = harness.logger.lines().join('\n');
+    assert.ok(harness.logger.events.length > 20);
+    for (const token of emulator.control.tokens()) assert.ok(!lines.includes(token.access_token));
+    assert.ok(!lines.includes(emulatorApp.secret));
+  });
+});
+
+describe('failures the emulator produces, as kinds', () => {
+  test('unknown advertiser, ineligible advertiser, missing field, expired token', async () => {
+    const { client, time, emulator, connect } = createHarness();
+    const accessToken = await connect();
+    const unknown = await failure(
+      time.run(() => client.campaigns.get({ accessToken, advertiserId: '7200000000000000099' })),
+    );
+    assert.equal(unknown.kind, 'advertiser_unavailable');
+    const ineligible = await failure(
+      time.run(() => client.campaigns.get({ accessToken, advertiserId: northwindLegacy })),
+    );
+    assert.equal(ineligible.kind, 'advertiser_unavailable');
+    const invalid = await failure(
+      time.run(() =>
+        client.campaigns.create({
+          accessToken,
+          advertiserId: northwindUs,
+          name: 'x',
+          objectiveType: 'TRAFFIC',
+          budgetMode: 'BUDGET_MODE_DAY',
+        }),
+      ),
+    );
+    assert.equal(invalid.kind, 'invalid_request');
+    assert.equal(invalid.field, 'budget');
+    emulator.control.expireToken(accessToken);
+    const expired = await failure(
+      time.run(() => client.advertisers.getInfo({ accessToken, advertiserIds: [northwindUs] })),
+    );
+    assert.equal(expired.kind, 'auth_invalid');
+    assert.equal(expired.code, 40102);
+    assert.ok(!describeErrorForLogs(expired).includes(accessToken));
+  });
+
+  test('a permission the user did not grant is named', async () => {
+    const { client, time, connect } = createHarness();
+    const accessToken = await connect([1, 2, 4, 60]);
+    const denied = await failure(
+      time.run(() => client.videos.search({ accessToken, advertiserId: northwindUs })),
+    );
+    assert.equal(denied.kind, 'permission_denied');
+    assert.equal(denied.missingPermission, '/file/video/ad/search/:GET');
+  });
+});

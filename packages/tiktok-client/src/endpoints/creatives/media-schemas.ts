@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { idSchema, optionalBoolean, optionalNumber, optionalString } from '../../transport/wire-schemas.js';
+
+/** Reference §5: an image of the ad library (image ids are path-like, material ids numeric). */
+export const imageSchema = z
+  .object({
+    image_id: z.string().min(1),
+    material_id: idSchema.nullish(),
+    width: optionalNumber,
+    height: optionalNumber,
+    format: optionalString,
+    image_url: optionalString,
+    signature: optionalString,
+    size: optionalNumber,
+    file_name: optionalString,
+    displayable: optionalBoolean,
+    create_time: optionalString,
+  })
+  .transform((row) => ({
+    imageId: row.image_id,
+    materialId: row.material_id ?? undefined,
+    width: row.width,
+    height: row.height,
+    format: row.format,
+    imageUrl: row.image_url,
+    signature: row.signature,
+    sizeBytes: row.size,
+    fileName: row.file_name,
+    displayable: row.displayable,
+    createTime: row.create_time,
+  }));
+
+export type Image = z.output<typeof imageSchema>;
+
+/** Reference §5: a video; cover and preview stay empty while it transcodes. */
+export const videoSchema = z
+  .object({
+    video_id: z.string().min(1),
+    material_id: idSchema.nullish(),
+    video_cover_url: optionalString,
+    preview_url: optionalString,
+    format: optionalString,
+    duration: optionalNumber,
+    width: optionalNumber,
+    height: optionalNumber,
+    signature: optionalString,
+    size: optionalNumber,
+    file_name: optionalString,
+    displayable: optionalBoolean,
+    create_time: optionalString,
+  })
+  .transform((row) => ({
+    videoId: row.video_id,
+    materialId: row.material_id ?? undefined,
+    coverUrl: row.video_cover_url,
+    previewUrl: row.preview_url,
+    format: row.format,
+    durationSeconds: row.duration,
+    width: row.width,
+    height: row.height,
+    signature: row.signature,
+    sizeBytes: row.size,
+    fileName: row.file_name,
+    displayable: row.displayable,
+    createTime: row.create_time,
+  }));
+
+export type Video = z.output<typeof videoSchema>;
+
+/** A file to upload by bytes (reference §5 UPLOAD_BY_FILE). */
+export interface UploadFile {
+  bytes: Uint8Array;
+  fileName: string;
+  mimeType?: string | undefined;
+}
+
+/** What to upload: a file, or a URL TikTok fetches itself. */
+export type UploadSource = { file: UploadFile } | { url: string };

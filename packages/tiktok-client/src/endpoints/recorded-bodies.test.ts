@@ -1,0 +1,161 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { collect } from '../pagination/iterate-pages.js';
+import { createRecordedFetch } from '../test-support/test-fetch.js';
+import { canaryToken, createTestClient } from '../test-support/test-client.js';
+import {
+  advertiserInfo,
+  campaignsWithSurprises,
+  emptyPage,
+  imageUploaded,
+  reportWithDashes,
+  tokenWithLargeScopes,
+  videoUploaded,
+} from './fixtures/recorded-bodies.js';
+
+const advertiserId = '7001035076276387841';
+const clientAnswering = (...bodies: string[]) =>
+  createTestClient({ fetch: createRecordedFetch(bodies).fetch });
+
+test('report metrics: strings kept exact, "-" and null become null, an id dimension stays exact', async () => {
+  const { client, time } = clientAnswering(reportWithDashes);
+  const rows = await time.run(() =>
+    collect(
+      client.reports.listIntegratedRows({
+        accessToken: canaryToken,
+        advertiserId,
+        dataLevel: 'AUCTION_CAMPAIGN',
+        dimensions: ['campaign_id', 'stat_time_day'],
+        metrics: ['spend', 'conversion'],
+        startDate: '2021-10-19',
+        endDate: '2021-10-20',
+      }),
+    ),
+  );
+  assert.equal(rows.length, 2);
+  assert.equal(rows[0]?.metrics.spend, '20.000');
+  assert.equal(rows[0]?.metrics.conversion, null);
+  assert.equal(rows[0]?.metrics.campaign_name, 'Spring');
+  assert.equal(rows[1]?.dimensions.campaign_id, '9223372036854775807');
+  assert.equal(rows[1]?.metrics.reach, null);
+});
+
+test('token exchange: scope ids above 2^53 survive exactly; an empty account list is fine', async () => {
+  const { client, time } = clientAnswering(tokenWithLargeScopes);
+  const token = await time.run(() => client.oauth.exchangeAuthorizationCode({ authCode: 'code' }));
+  assert.deepEqual(token.scope, [
+    '4',
+    '10',
+    '100',
+    '7153155400966176769',
+    '7133464587805982722',
+    '7294180478502830081',
+  ]);
+  assert.deepEqual(token.advertiserIds, []);
+  assert.equal(token.refreshToken, undefined);
+});
+
+test('campaigns: unknown enum values kept, missing and null fields tolerated, ids up to 2^63−1 exact', async () => {
+  const { client, time } = clientAnswering(campaignsWithSurprises);
+  const page = await time.run(() => client.campaigns.get({ accessToken: canaryToken, advertiserId }));
+  const [first, second] = page.items;
+  assert.equal(first?.campaignId, '9223372036854775807');
+  assert.equal(first?.advertiserId, '7001035076276387841');
+  assert.equal(first?.objectiveType, 'BRAND_NEW_OBJECTIVE_2027');
+  assert.equal(first?.budgetMode, 'BUDGET_MODE_WEEKLY');
+  assert.equal(first?.operationStatus, 'FROZEN_FOREVER');
+  assert.equal(first?.modifyTime, undefined);
+  assert.deepEqual(second, {
+    campaignId: '1714125042508817',
+    advertiserId: undefined,
+    name: '',
+    objectiveType: undefined,
+    budgetMode: undefined,
+    budget: undefined,
+    budgetOptimizeOn: undefined,
+    operationStatus: undefined,
+    secondaryStatus: undefined,
+    createTime: undefined,
+    modifyTime: undefined,
+  });
+});
+
+test('empty lists: a page with nothing ends the iteration at once', async () => {
+  const { client, time } = clientAnswering(emptyPage);
+  assert.deepEqual(
+    await time.run(() => collect(client.ads.list({ accessToken: canaryToken, advertiserId }))),
+    [],
+  );
+});
+
+test('advertiser info: numeric ids become strings, create_time stays Unix seconds', async () => {
+  const { client, time } = clientAnswering(advertiserInfo);
+  const [acme, legacy] = await time.run(() =>
+    client.advertisers.getInfo({
+      accessToken: canaryToken,
+      advertiserIds: [advertiserId, '7200000000000000014'],
+    }),
+  );
+  assert.equal(acme?.role, 'ROLE_CHILD_ADVERTISER');
+  assert.equal(acme?.createTimeSeconds, undefined);
+  assert.equal(legacy?.advertiserId, '7200000000000000014');
+  assert.equal(legacy?.ownerBcId, '7100000000000000001');
+  assert.equal(legacy?.createTimeSeconds, 1637043600);
+  assert.equal(legacy?.status, 'STATUS_LIMIT');
+});
+
+test('uploads: the video answer is an array, the image answer an object', async () => {
+  const { client, time } = clientAnswering(videoUploaded, imageUploaded);
+  const file = { bytes: new Uint8Array([1, 2, 3]), fileName: 'clip.mp4' };
+  const video = await time.run(() => client.videos.upload({ accessToken: canaryToken, advertiserId, file }));
+  assert.equal(video.videoId, 'v10033g50000c90q1d3c77ub6e96fvo0');
+  assert.equal(video.materialId, '7298765432109876543');
+  assert.equal(video.coverUrl, undefined);
+  const image = await time.run(() =>
+    client.images.upload({ accessToken: canaryToken, advertiserId, url: 'https://example.com/a.jpg' }),
+  );
+  assert.equal(image.imageId, 'ad-site-i18n-sg/202110195d0db51e12a222ee4334a396');
+});
+
+test('batching: 250 advertiser ids go out as 100 + 100 + 50; 45 status changes as 20 + 20 + 5', async () => {
+  const answer = `{"code":0,"message":"OK","request_id":"x","data":{"list":[]}}`;
+  const recorded = createRecordedFetch([answer]);
+  const { client, time } = createTestClient({ fetch: recorded.fetch });
+  const ids = Array.from({ length: 250 }, (_, index) => String(7_200_000_000_000_000_000n + BigInt(index)));
+  await time.run(() => client.advertisers.getInfo({ accessToken: canaryToken, advertiserIds: ids }));
+  const sizes = recorded.requests.map(
+    (request) => JSON.parse(request.url.searchParams.get('advertiser_ids') ?? '[]').length,
+  );
+  assert.deepEqual(sizes, [100, 100, 50]);
+
+  const statusAnswer = `{"code":0,"message":"OK","request_id":"x","data":{"campaign_ids":[],"status":"DISABLE"}}`;
+  const statusFetch = createRecordedFetch([statusAnswer]);
+  const status = createTestClient({ fetch: statusFetch.fetch });
+  await status.time.run(() =>
+    status.client.campaigns.updateStatus({
+      accessToken: canaryToken,
+      advertiserId,
+      campaignIds: ids.slice(0, 45),
+      operationStatus: 'DISABLE',
+    }),
+  );
+  assert.deepEqual(
+    statusFetch.requests.map((request) => JSON.parse(request.body).campaign_ids.length),
+    [20, 20, 5],
+  );
+});
+
+test('the authorization callback accepts auth_code or code, and refuses two different codes', async () => {
+  const { client } = clientAnswering(emptyPage);
+  assert.deepEqual(client.oauth.readAuthorizationCallback({ code: 'abc', state: 's' }), {
+    outcome: 'authorized',
+    authCode: 'abc',
+    state: 's',
+  });
+  assert.equal(client.oauth.readAuthorizationCallback({ auth_code: 'a', code: 'b' }).outcome, 'invalid');
+  const url = new URL(
+    client.oauth.buildAuthorizationUrl({ redirectUri: 'http://localhost:3000/cb', state: 'xyz' }),
+  );
+  assert.equal(url.origin + url.pathname, 'https://business-api.tiktok.com/portal/auth');
+  assert.equal(url.searchParams.get('redirect_uri'), 'http://localhost:3000/cb');
+});

@@ -1,0 +1,50 @@
+export { createTikTokClient, type TikTokClient, type TikTokClientOptions } from './create-tiktok-client.js';
+export { createRequestId } from './create-request-id.js';
+export { systemClock, type Clock } from './clock.js';
+export { TikTokApiError, type TikTokApiErrorDetails } from './errors/tiktok-api-error.js';
+export { tiktokErrorKinds, type TikTokErrorKind, type RateLimitSignal } from './errors/tiktok-error-kind.js';
+export { errorCatalogue, classifyEnvelopeError, type CatalogueRow } from './errors/error-catalogue.js';
+export { defaultRetryPolicy, type RetryPolicy } from './retry/retry-policy.js';
+export {
+  createRateLimiter,
+  type RateLimiter,
+  type RateLimiterOptions,
+  type RateLimitedCall,
+} from './rate-limit/rate-limiter.js';
+export { createInMemoryRateLimitStore } from './rate-limit/in-memory-rate-limit-store.js';
+export type { RateBucket, RateLimitStore, TakeResult } from './rate-limit/rate-limit-store.js';
+export {
+  rateLimitTiers,
+  defaultEndpointRateLimits,
+  type RateLimits,
+  type RateLimitTier,
+} from './rate-limit/rate-limits.js';
+export { iteratePages, collect } from './pagination/iterate-pages.js';
+export { splitIntoBatches, batchLimits } from './pagination/split-into-batches.js';
+export type { TikTokCallEvent, TikTokClientLogger } from './observability/tiktok-call-event.js';
+export type { CreateIdempotency, CallOptions } from './transport/tiktok-request.js';
+export type { Page, PageInfo, OpenEnum } from './transport/wire-schemas.js';
+export type { AuthorizationCallback } from './endpoints/oauth/read-authorization-callback.js';
+export type { AccessToken } from './endpoints/oauth/token-schema.js';
+export type { AuthorizedAdvertiser } from './endpoints/oauth/get-authorized-advertisers.js';
+export type { RevokedAccess } from './endpoints/oauth/revoke-access-token.js';
+export type { BusinessCenter } from './endpoints/business-centers/get-business-centers.js';
+export type {
+  BusinessCenterAsset,
+  AssetType,
+} from './endpoints/business-centers/get-business-center-assets.js';
+export type { AdvertiserInfo, AdvertiserStatus } from './endpoints/advertisers/get-advertiser-info.js';
+export type { Campaign, BudgetMode, CreatableObjective } from './endpoints/campaigns/campaign-schema.js';
+export type { CreateCampaignInput, CreatedCampaign } from './endpoints/campaigns/create-campaign.js';
+export type { AdGroup } from './endpoints/ad-groups/ad-group-schema.js';
+export type { CreateAdGroupInput, CreatedAdGroup } from './endpoints/ad-groups/create-ad-group.js';
+export type { Ad, AdCreative, AdFormat } from './endpoints/ads/ad-schema.js';
+export type { CreateAdsInput, CreatedAds } from './endpoints/ads/create-ads.js';
+export type { OperationStatus, PrimaryStatus, StatusUpdateResult } from './endpoints/entity-status.js';
+export type { Image, Video, UploadFile, UploadSource } from './endpoints/creatives/media-schemas.js';
+export type {
+  ReportRow,
+  ReportPage,
+  GetIntegratedReportInput,
+  DataLevel,
+} from './endpoints/reports/get-integrated-report.js';

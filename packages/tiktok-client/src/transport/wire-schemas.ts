@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+// Building blocks for the response schemas of every endpoint (style.md principle 4): lenient
+// to TikTok — nullish fields, unknown enum values kept as strings — and ids always strings.
+
+/**
+ * Reference §4.4/§9: ids arrive as strings, but some (scope ids, ids from older gateways) arrive
+ * as JSON numbers. Large ones are already exact strings (lossless-json.ts); small ones are
+ * converted here, so ids are strings end to end.
+ */
+export const idSchema = z.union([z.string(), z.number().int()]).transform(String);
+
+export const idListSchema = z
+  .array(idSchema)
+  .nullish()
+  .transform((ids) => ids ?? []);
+
+/** A field TikTok may omit or send as null; reaches our code as `undefined`. */
+export const optional = <Schema extends z.ZodType>(schema: Schema) =>
+  schema.nullish().transform((value): z.output<Schema> | undefined => value ?? undefined);
+
+export const optionalString = optional(z.string());
+
+/** A number TikTok may send as a JSON number or as numeric text. */
+export const optionalNumber = optional(
+  z.union([
+    z.number(),
+    z
+      .string()
+      .regex(/^-?\d+(\.\d+)?$/)
+      .transform(Number),
+  ]),
+);
+
+export const optionalBoolean = optional(z.boolean());
+
+/** An enum TikTok may extend at any time: known values are typed, unknown ones are kept. */
+export type OpenEnum<Known extends string> = Known | (string & {});
+
+export const openEnum = <Known extends string>() =>
+  optional(z.string() as unknown as z.ZodType<OpenEnum<Known>>);
+
+/** Reference §2: `page_info` beside `list`. */
+export const pageInfoSchema = z
+  .object({
+    page: z.number().int(),
+    page_size: z.number().int(),
+    total_number: z.number().int(),
+    total_page: z.number().int(),
+  })
+  .transform((info) => ({
+    page: info.page,
+    pageSize: info.page_size,
+    totalNumber: info.total_number,
+    totalPage: info.total_page,
+  }));
+
+export type PageInfo = z.output<typeof pageInfoSchema>;
+
+export interface Page<Item> {
+  items: Item[];
+  pageInfo: PageInfo;
+}
+
+/** `{list, page_info}` with each row parsed by `item`; a missing list is an empty page. */
+export const pageSchema = <Item extends z.ZodType>(item: Item) =>
+  z
+    .object({ list: z.array(item).nullish(), page_info: pageInfoSchema })
+    .transform((data): Page<z.output<Item>> => ({ items: data.list ?? [], pageInfo: data.page_info }));
+
+/** `{list}` without paging (info endpoints). */
+export const listSchema = <Item extends z.ZodType>(item: Item) =>
+  z.object({ list: z.array(item).nullish() }).transform((data): z.output<Item>[] => data.list ?? []);
