@@ -1,10 +1,6 @@
-import { iteratePages } from '../../pagination/iterate-pages.js';
-import type { Transport } from '../../transport/create-transport.js';
-import { pageSchema, type Page } from '../../transport/wire-schemas.js';
-import type { AdvertiserCall, PageRequest } from '../call-input.js';
-import { entityPageSize } from '../campaigns/get-campaigns.js';
+import { entityReader, type EntityPageInput } from '../entity-reader.js';
 import type { PrimaryStatus } from '../entity-status.js';
-import { adSchema, type Ad } from './ad-schema.js';
+import { adSchema } from './ad-schema.js';
 
 export interface AdFiltering {
   adIds?: string[] | undefined;
@@ -17,46 +13,20 @@ export interface AdFiltering {
   modifiedAfter?: string | undefined;
 }
 
-export interface GetAdsInput extends AdvertiserCall, PageRequest {
-  filtering?: AdFiltering | undefined;
-}
+export type GetAdsInput = EntityPageInput<AdFiltering>;
 
-/** GET /ad/get/ (reference §4.1), one page of up to 1000. */
-export const getAds =
-  (transport: Transport) =>
-  ({
-    accessToken,
-    advertiserId,
-    filtering,
-    page = 1,
-    pageSize = entityPageSize,
-    signal,
-  }: GetAdsInput): Promise<Page<Ad>> =>
-    transport.send({
-      method: 'GET',
-      path: '/ad/get/',
-      effect: 'read',
-      schema: pageSchema(adSchema),
-      accessToken,
-      advertiserId,
-      query: {
-        advertiser_id: advertiserId,
-        filtering: filtering && {
-          ad_ids: filtering.adIds,
-          adgroup_ids: filtering.adGroupIds,
-          campaign_ids: filtering.campaignIds,
-          ad_name: filtering.adName,
-          primary_status: filtering.primaryStatus,
-          secondary_status: filtering.secondaryStatus,
-          modified_after: filtering.modifiedAfter,
-        },
-        page,
-        page_size: pageSize,
-      },
-      signal,
-    });
+/** GET /ad/get/ (reference §4.1). */
+const adReader = entityReader('/ad/get/', adSchema, (filtering: AdFiltering) => ({
+  ad_ids: filtering.adIds,
+  adgroup_ids: filtering.adGroupIds,
+  campaign_ids: filtering.campaignIds,
+  ad_name: filtering.adName,
+  primary_status: filtering.primaryStatus,
+  secondary_status: filtering.secondaryStatus,
+  modified_after: filtering.modifiedAfter,
+}));
 
-export const listAds =
-  (transport: Transport) =>
-  (input: Omit<GetAdsInput, 'page'>): AsyncGenerator<Ad> =>
-    iteratePages((page) => getAds(transport)({ ...input, page }));
+/** One page of ads. */
+export const getAds = adReader.get;
+/** Every ad matching the filter, page after page. */
+export const listAds = adReader.list;
