@@ -7,7 +7,7 @@ export interface RateLimit {
 
 /**
  * Every knob that picks one reading of an unconfirmed fact or sets a limit; all can be changed
- * while running (control API `POST /control/settings`). README lists each with its default.
+ * while running (control API `PATCH /control/settings`). README lists each with its default.
  */
 export interface EmulatorSettings {
   /** Reference §1.3 / correction 9: long-term tokens by default; `refreshable` adds refresh tokens. */

@@ -28,6 +28,7 @@ import { cascadeDelete } from './cascade.js';
 import {
   checkRequestId,
   entityName,
+  fromNowScheduleMilliseconds,
   getParams,
   idFilter,
   matchesPrimaryStatus,
@@ -41,7 +42,6 @@ import {
 } from './entity-rules.js';
 import { adgroupSecondaryStatus } from './secondary-status.js';
 
-const tenYears = 3_652 * millisecondsPerDay;
 const twelveHours = 12 * 3_600_000;
 
 export function describeAdgroup(runtime: EmulatorRuntime, adgroup: AdgroupRecord, now: number) {
@@ -266,7 +266,7 @@ function schedule(
   const start = parseDateTime(input.schedule_start_time) ?? now;
   if (start < now - twelveHours)
     throw fieldError('schedule_start_time', 'Must not be more than 12 hours in the past.');
-  if (input.schedule_type === 'SCHEDULE_FROM_NOW') return { start, end: start + tenYears };
+  if (input.schedule_type === 'SCHEDULE_FROM_NOW') return { start, end: start + fromNowScheduleMilliseconds };
   if (!input.schedule_end_time)
     throw fieldError(
       'schedule_end_time',

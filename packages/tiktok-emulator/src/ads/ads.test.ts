@@ -43,6 +43,9 @@ test('a campaign is created with a 16-digit id, TikTok times and a secondary sta
   assert.equal(campaign.create_time, '2026-11-25 12:00:00');
   assert.equal(campaign.operation_status, 'ENABLE');
   assert.equal(campaign.secondary_status, 'CAMPAIGN_STATUS_ENABLE');
+  // Reference §4.4: unused bidding fields are present, as in TikTok's rows.
+  assert.equal(campaign.deep_bid_type, null);
+  assert.equal(campaign.roas_bid, 0);
 });
 
 test('campaign validation names the field: required, deprecated objective, budget mode and minimum', async () => {
@@ -195,7 +198,8 @@ test('ad group rules: placements with NORMAL, location required, budget minimum,
   assert.equal(created.code, 0);
   const adgroup = created.data as Record<string, unknown>;
   assert.match(String(adgroup.adgroup_id), /^\d{16}$/);
-  assert.equal(adgroup.schedule_end_time, '2036-11-24 12:00:00');
+  // SCHEDULE_FROM_NOW ends 3,650 days later, as in TikTok's records (three leap days in between).
+  assert.equal(adgroup.schedule_end_time, '2036-11-22 12:00:00');
   const { placements: _placements, ...withoutPlacements } = body;
   assert.match((await post('/adgroup/create/', withoutPlacements)).message, /^placements: /);
   assert.match((await post('/adgroup/create/', { ...body, location_ids: [] })).message, /^location_ids: /);

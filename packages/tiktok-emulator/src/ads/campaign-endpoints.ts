@@ -33,8 +33,14 @@ import {
 import { campaignSecondaryStatus } from './secondary-status.js';
 import { cascadeDelete } from './cascade.js';
 
+/** Reference §4.4: TikTok's campaign rows also carry `deep_bid_type` (null) and `roas_bid` (0) when unused. */
 export function describeCampaign(runtime: EmulatorRuntime, campaign: CampaignRecord) {
-  return { ...campaign, secondary_status: campaignSecondaryStatus(runtime, campaign) };
+  return {
+    ...campaign,
+    deep_bid_type: null,
+    roas_bid: 0,
+    secondary_status: campaignSecondaryStatus(runtime, campaign),
+  };
 }
 
 export function findCampaign(

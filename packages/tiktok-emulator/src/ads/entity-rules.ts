@@ -2,9 +2,17 @@ import { z } from 'zod';
 import { ApiError, fieldError } from '../http/api-error.js';
 import { idString, jsonParam, pagingParams } from '../http/params.js';
 import type { EmulatorRuntime } from '../runtime.js';
+import { millisecondsPerDay } from '../state/clock.js';
 import { primaryStatuses } from './ads-enums.js';
 
 // Rules shared by campaigns, ad groups and ads (reference §4).
+
+/**
+ * Reference §4.3/§4.4: SCHEDULE_FROM_NOW ends "10 years" after the start. The real records the
+ * reference cites (airbyte expected_records.jsonl) show exactly 3,650 days, leap years ignored:
+ * 2021-08-30 03:20:28 → 2031-08-28 03:20:28, 2022-03-28 13:02:23 → 2032-03-25 13:02:23.
+ */
+export const fromNowScheduleMilliseconds = 3_650 * millisecondsPerDay;
 
 /** Correction 1: a create `request_id` is a 64-bit integer written as a string. */
 export const requestIdParam = () =>

@@ -3,6 +3,7 @@ import type { EmulatorRuntime } from '../runtime.js';
 import { formatDateTime, millisecondsPerDay, millisecondsPerHour } from '../state/clock.js';
 import type { AdRecord, AdgroupRecord, AdvertiserRecord, CampaignRecord } from '../state/records.js';
 import { recordStatus } from '../state/store.js';
+import { fromNowScheduleMilliseconds } from './entity-rules.js';
 
 /** Sample objects start this long before the scenario loads, so reports have history. */
 const historyDays = 60;
@@ -119,7 +120,7 @@ function seedCampaign(
       budget: 80 * rate,
       schedule_type: 'SCHEDULE_FROM_NOW',
       schedule_start_time: time,
-      schedule_end_time: formatDateTime(at + 3_652 * millisecondsPerDay),
+      schedule_end_time: formatDateTime(at + fromNowScheduleMilliseconds),
       dayparting: null,
       optimization_goal: 'CLICK',
       billing_event: 'CPC',

@@ -111,15 +111,33 @@ async function readRawInput(
   endpoint: Endpoint,
   request: FastifyRequest,
 ): Promise<unknown> {
-  if (endpoint.method === 'GET') return request.query;
+  if (endpoint.method === 'GET') return singleValuedQuery(request.query);
   if (endpoint.multipart && request.isMultipart()) {
     return readMultipart(
       request,
       Math.max(runtime.settings.maximumImageBytes, runtime.settings.maximumVideoBytes),
     );
   }
-  return request.body;
+  // Reference §0: POST bodies are `application/json` (correction 7: uploads other than
+  // UPLOAD_BY_FILE too); a form-encoded or plain-text body carries no parameters TikTok reads.
+  return isJson(request) ? request.body : {};
 }
+
+/**
+ * Reference §0: a list travels as one JSON-encoded value (`advertiser_ids=["1","2"]`). A repeated
+ * key is not a list to TikTok, so its values are joined back into one string that fails to parse
+ * as JSON: list fields answer "Not a valid list." instead of quietly accepting the repetition.
+ */
+const singleValuedQuery = (query: unknown): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries((query ?? {}) as Record<string, unknown>).map(([name, value]) => [
+      name,
+      Array.isArray(value) ? value.map(String).join(',') : value,
+    ]),
+  );
+
+const isJson = (request: FastifyRequest): boolean =>
+  /^application\/(?:[\w.+-]+\+)?json\b/i.test(String(request.headers['content-type'] ?? ''));
 
 const appIdOf = (input: unknown): string | undefined => {
   const appId = (input as { app_id?: unknown } | undefined)?.app_id;

@@ -37,9 +37,11 @@ export function registerGatewayHandlers(
     const status = error.statusCode ?? 500;
     if (request.url.startsWith('/open_api/') && status < 500) {
       // A body TikTok cannot read reaches the API layer as a parameter error (reference §7, 40002).
+      // Like every API answer, it carries the request id in X-Tt-Logid (reference §0).
       const requestId = runtime.ids.requestId(runtime.clock.now());
       return reply
         .code(200)
+        .header('x-tt-logid', requestId)
         .send(failureEnvelope(requestId, 40002, `Invalid request body: ${error.message}`));
     }
     request.log.error(error);

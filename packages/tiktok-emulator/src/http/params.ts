@@ -64,7 +64,10 @@ const typeMessages: Record<string, string> = {
 
 /** TikTok validates with marshmallow-style messages ("field: Missing data for required field."). */
 function describeIssue(issue: z.core.$ZodRawIssue): string | undefined {
-  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) {
+  if (
+    (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union') &&
+    issue.input === undefined
+  ) {
     return 'Missing data for required field.';
   }
   switch (issue.code) {

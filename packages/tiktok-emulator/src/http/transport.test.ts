@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { emulatorApp } from '../registered-app.js';
 import { callApi, connect, createTestEmulator, ids } from '../test-support.js';
 
 test('an API answer is HTTP 200 with code, "OK", a 34-character request id and data', async () => {
@@ -44,6 +45,32 @@ test('array parameters must be JSON-encoded strings; a bare value is a 40002 nam
   assert.deepEqual(answer.data, {});
 });
 
+test('a repeated query key is not a list either: 40002 naming the field', async () => {
+  const emulator = createTestEmulator();
+  const { token } = await connect(emulator, ids.alex, ids.northwind);
+  const response = await emulator.app.inject({
+    method: 'GET',
+    url: `/open_api/v1.3/advertiser/info/?advertiser_ids=${ids.northwindUs}&advertiser_ids=${ids.northwindCanada}`,
+    headers: { 'access-token': token },
+  });
+  const answer = response.json();
+  assert.equal(answer.code, 40002);
+  assert.equal(answer.message, 'advertiser_ids: Not a valid list.');
+});
+
+test('a POST body that is not JSON carries no parameters', async () => {
+  const emulator = createTestEmulator();
+  const response = await emulator.app.inject({
+    method: 'POST',
+    url: '/open_api/v1.3/oauth2/access_token/',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: `app_id=${emulatorApp.appId}&secret=${emulatorApp.secret}&auth_code=abc`,
+  });
+  const answer = response.json();
+  assert.equal(answer.code, 40002);
+  assert.equal(answer.message, 'app_id: Missing data for required field.');
+});
+
 test('a missing required field is a 40002 in marshmallow wording', async () => {
   const emulator = createTestEmulator();
   const { token } = await connect(emulator, ids.alex, ids.northwind);
@@ -62,6 +89,7 @@ test('an unreadable JSON body is answered in the envelope with 40002', async () 
   });
   assert.equal(response.statusCode, 200);
   assert.equal(response.json().code, 40002);
+  assert.equal(response.headers['x-tt-logid'], response.json().request_id);
 });
 
 test('the same seed gives the same tokens and request ids', async () => {

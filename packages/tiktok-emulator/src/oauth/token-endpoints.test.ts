@@ -64,6 +64,19 @@ test('a wrong secret is 40101, an unknown app 40113, and neither consumes the co
   );
 });
 
+test('a missing or non-numeric app_id is a 40002 in marshmallow wording (correction 9)', async () => {
+  const emulator = createTestEmulator();
+  const missing = await callApi(emulator, 'POST', '/oauth2/access_token/', {
+    body: { secret: credentials.secret, auth_code: 'abc' },
+  });
+  assert.equal(missing.code, 40002);
+  assert.equal(missing.message, 'app_id: Missing data for required field.');
+  const text = await callApi(emulator, 'POST', '/oauth2/access_token/', {
+    body: { ...credentials, app_id: 'whathead', auth_code: 'abc' },
+  });
+  assert.equal(text.message, 'app_id: Not a valid integer.');
+});
+
 test('return_advertiser_ids=false leaves the list out; /oauth2/advertiser/get/ lists it', async () => {
   const emulator = createTestEmulator();
   const code = emulator.control.issueAuthorizationCode({ email: ids.olivia, bcId: ids.northwind });

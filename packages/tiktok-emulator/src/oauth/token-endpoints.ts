@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ApiError } from '../http/api-error.js';
 import { defineEndpoint } from '../http/define-endpoint.js';
-import { booleanParam, idString } from '../http/params.js';
+import { booleanParam } from '../http/params.js';
 import {
   authenticateApp,
   describeToken,
@@ -10,8 +10,11 @@ import {
   usableAdvertiserIds,
 } from './token-service.js';
 
-// Correction 9: app_id is parsed as a 64-bit integer, so a JSON number is accepted as well.
-const appIdParam = z.union([idString(), z.number().int().nonnegative()]).transform(String);
+// Correction 9: app_id is parsed as a 64-bit integer, so a JSON number is accepted as well and
+// anything else is marshmallow's "Not a valid integer.".
+const appIdParam = z
+  .union([z.string().regex(/^\d{1,19}$/, 'Not a valid integer.'), z.number().int().nonnegative()])
+  .transform(String);
 
 /** Reference §1.3 + correction 9: `grant_type` may be sent and is ignored. */
 export const accessTokenEndpoint = defineEndpoint({

@@ -26,7 +26,8 @@ const performance: Record<string, (counts: Counts) => string> = {
   conversion_rate: (counts) => ratio(counts.conversion, counts.clicks, 100),
   conversion_rate_v2: (counts) => ratio(counts.conversion, counts.impressions, 100),
   result: (counts) => count(counts.clicks),
-  cost_per_result: (counts) => ratio(counts.spendMilli / 1000, counts.clicks, 1, 3),
+  // The real rows the reference cites (airbyte expected_records.jsonl) give cost_per_result 4 decimals ("0.2899").
+  cost_per_result: (counts) => ratio(counts.spendMilli / 1000, counts.clicks, 1, 4),
   result_rate: (counts) => ratio(counts.clicks, counts.impressions, 100),
   real_time_conversion: (counts) => count(counts.conversion),
   real_time_cost_per_conversion: (counts) => ratio(counts.spendMilli / 1000, counts.conversion, 1, 3),
@@ -37,17 +38,28 @@ const performance: Record<string, (counts: Counts) => string> = {
   video_views_p50: (counts) => count(counts.videoViewsP50),
   video_views_p75: (counts) => count(counts.videoViewsP75),
   video_views_p100: (counts) => count(counts.videoViewsP100),
-  average_video_play: (counts) => ratio(counts.videoWatched6s * 6 + counts.videoWatched2s * 2, counts.videoPlays),
-  average_video_play_per_user: (counts) => ratio(counts.videoWatched6s * 6 + counts.videoWatched2s * 2, counts.reach),
+  average_video_play: (counts) =>
+    ratio(counts.videoWatched6s * 6 + counts.videoWatched2s * 2, counts.videoPlays),
+  average_video_play_per_user: (counts) =>
+    ratio(counts.videoWatched6s * 6 + counts.videoWatched2s * 2, counts.reach),
   likes: (counts) => count(counts.likes),
   comments: (counts) => count(counts.comments),
   shares: (counts) => count(counts.shares),
   follows: (counts) => count(counts.follows),
   profile_visits: (counts) => count(counts.profileVisits),
+  // Reference §6.1 lists these too; app installs and music-disc clicks are not modelled, and
+  // TikTok's own website-traffic rows show "0" for both.
+  clicks_on_music_disc: () => count(0),
+  app_install: () => count(0),
 };
 
 /** Attribute metrics describe the row's object; above their level they are "-". */
-function attribute(runtime: EmulatorRuntime, metric: string, level: DataLevel, entityId: string): string | undefined {
+function attribute(
+  runtime: EmulatorRuntime,
+  metric: string,
+  level: DataLevel,
+  entityId: string,
+): string | undefined {
   const { store } = runtime;
   const campaign =
     level === 'AUCTION_CAMPAIGN'
@@ -57,7 +69,12 @@ function attribute(runtime: EmulatorRuntime, metric: string, level: DataLevel, e
         : level === 'AUCTION_AD'
           ? store.campaigns.get(store.ads.get(entityId)?.campaign_id ?? '')
           : undefined;
-  const adgroup = level === 'AUCTION_ADGROUP' ? store.adgroups.get(entityId) : level === 'AUCTION_AD' ? store.adgroups.get(store.ads.get(entityId)?.adgroup_id ?? '') : undefined;
+  const adgroup =
+    level === 'AUCTION_ADGROUP'
+      ? store.adgroups.get(entityId)
+      : level === 'AUCTION_AD'
+        ? store.adgroups.get(store.ads.get(entityId)?.adgroup_id ?? '')
+        : undefined;
   const ad = level === 'AUCTION_AD' ? store.ads.get(entityId) : undefined;
   const advertiserId = ad?.advertiser_id ?? adgroup?.advertiser_id ?? campaign?.advertiser_id ?? entityId;
   const values: Record<string, string | undefined> = {
@@ -68,8 +85,13 @@ function attribute(runtime: EmulatorRuntime, metric: string, level: DataLevel, e
     objective_type: campaign?.objective_type,
     adgroup_name: adgroup?.adgroup_name,
     adgroup_id: adgroup?.adgroup_id,
-    placement_type: adgroup ? (adgroup.placement_type === 'PLACEMENT_TYPE_AUTOMATIC' ? 'Automatic Placement' : 'Select Placement') : undefined,
-    promotion_type: adgroup?.promotion_type === 'WEBSITE' ? 'Website' : (adgroup?.promotion_type ?? undefined),
+    placement_type: adgroup
+      ? adgroup.placement_type === 'PLACEMENT_TYPE_AUTOMATIC'
+        ? 'Automatic Placement'
+        : 'Select Placement'
+      : undefined,
+    promotion_type:
+      adgroup?.promotion_type === 'WEBSITE' ? 'Website' : (adgroup?.promotion_type ?? undefined),
     billing_event: adgroup?.billing_event,
     budget: level === 'AUCTION_CAMPAIGN' ? campaign?.budget.toFixed(3) : adgroup?.budget.toFixed(3),
     bid: adgroup ? adgroup.bid_price.toFixed(3) : undefined,
@@ -111,7 +133,9 @@ export function formatMetrics(
   return Object.fromEntries(
     metrics.map((metric) => [
       metric,
-      performance[metric]?.(counts) ?? (entityId ? attribute(runtime, metric, level, entityId) : undefined) ?? '-',
+      performance[metric]?.(counts) ??
+        (entityId ? attribute(runtime, metric, level, entityId) : undefined) ??
+        '-',
     ]),
   );
 }

@@ -79,11 +79,11 @@ export function adHourCounts(runtime: EmulatorRuntime, ad: AdRecord, hourStart: 
   const finalConversions = Math.round(clicks * (0.02 + random.next() * 0.08));
   const restatement = runtime.settings.restatementDays * millisecondsPerDay;
   const age = now - (hourStart + millisecondsPerHour);
-  const arrived = restatement <= 0 || age >= restatement ? 1 : 0.5 + 0.5 * Math.max(0, age) / restatement;
+  const arrived = restatement <= 0 || age >= restatement ? 1 : 0.5 + (0.5 * Math.max(0, age)) / restatement;
   const plays = Math.round(impressions * (0.5 + random.next() * 0.2));
   counts.impressions = impressions;
   counts.clicks = clicks;
-  counts.spendMilli = Math.round(impressions * (2_000 + random.integer(0, 6_000)) / 1_000);
+  counts.spendMilli = Math.round((impressions * (2_000 + random.integer(0, 6_000))) / 1_000);
   counts.conversion = Math.floor(finalConversions * arrived);
   counts.reach = Math.round(impressions / 1.25);
   counts.videoPlays = plays;
@@ -100,4 +100,3 @@ export function adHourCounts(runtime: EmulatorRuntime, ad: AdRecord, hourStart: 
   counts.profileVisits = Math.round(impressions * 0.01 * random.next());
   return counts;
 }
-

@@ -4,7 +4,12 @@ import type { AdRecord } from '../state/records.js';
 import { addCounts, adHourCounts, emptyCounts, type Counts } from './metrics-model.js';
 import { localDate, localHourLabel, startOfLocalDay } from './report-time.js';
 
-export const dataLevels = ['AUCTION_ADVERTISER', 'AUCTION_CAMPAIGN', 'AUCTION_ADGROUP', 'AUCTION_AD'] as const;
+export const dataLevels = [
+  'AUCTION_ADVERTISER',
+  'AUCTION_CAMPAIGN',
+  'AUCTION_ADGROUP',
+  'AUCTION_AD',
+] as const;
 export type DataLevel = (typeof dataLevels)[number];
 export const idDimensionOf: Record<DataLevel, string> = {
   AUCTION_ADVERTISER: 'advertiser_id',
@@ -34,7 +39,13 @@ export interface ReportRow {
 }
 
 const entityOf = (ad: AdRecord, level: DataLevel): string =>
-  level === 'AUCTION_ADVERTISER' ? ad.advertiser_id : level === 'AUCTION_CAMPAIGN' ? ad.campaign_id : level === 'AUCTION_ADGROUP' ? ad.adgroup_id : ad.ad_id;
+  level === 'AUCTION_ADVERTISER'
+    ? ad.advertiser_id
+    : level === 'AUCTION_CAMPAIGN'
+      ? ad.campaign_id
+      : level === 'AUCTION_ADGROUP'
+        ? ad.adgroup_id
+        : ad.ad_id;
 
 const isDeleted = (runtime: EmulatorRuntime, ad: AdRecord, level: DataLevel): boolean => {
   const { store } = runtime;
@@ -61,7 +72,9 @@ export function buildReport(runtime: EmulatorRuntime, query: ReportQuery, now: n
       (!query.idFilters.ad_id || query.idFilters.ad_id.includes(ad.ad_id)),
   );
   const earliest = Math.min(...ads.map((ad) => parseDateTime(ad.create_time) ?? now));
-  const from = query.startDate ? startOfLocalDay(query.startDate, timeZone) : Math.floor(earliest / millisecondsPerHour) * millisecondsPerHour;
+  const from = query.startDate
+    ? startOfLocalDay(query.startDate, timeZone)
+    : Math.floor(earliest / millisecondsPerHour) * millisecondsPerHour;
   const until = query.endDate ? startOfLocalDay(nextDate(query.endDate), timeZone) : now;
   const rows = new Map<string, ReportRow>();
   for (const ad of ads) {
@@ -82,7 +95,8 @@ export function buildReport(runtime: EmulatorRuntime, query: ReportQuery, now: n
     }
   }
   return [...rows.values()].sort(
-    (left, right) => (left.time ?? '').localeCompare(right.time ?? '') || left.entityId.localeCompare(right.entityId),
+    (left, right) =>
+      (left.time ?? '').localeCompare(right.time ?? '') || left.entityId.localeCompare(right.entityId),
   );
 }
 

@@ -17,7 +17,16 @@ const levelPermission: Record<DataLevel, number> = {
 
 const filterSchema = z.object({
   field_name: z.string(),
-  filter_type: z.enum(['IN', 'MATCH', 'GREATER_EQUAL', 'GREATER_THAN', 'LOWER_EQUAL', 'LOWER_THAN', 'BETWEEN', 'RANGE']),
+  filter_type: z.enum([
+    'IN',
+    'MATCH',
+    'GREATER_EQUAL',
+    'GREATER_THAN',
+    'LOWER_EQUAL',
+    'LOWER_THAN',
+    'BETWEEN',
+    'RANGE',
+  ]),
   filter_value: z.string(),
 });
 
@@ -28,7 +37,12 @@ export const reportIntegratedGetEndpoint = defineEndpoint({
   authentication: 'token',
   access: 'read',
   requiresEligibleAdvertiser: true,
-  permissions: (input) => [44, ...(input.data_level && input.data_level in levelPermission ? [levelPermission[input.data_level as DataLevel]] : [])],
+  permissions: (input) => [
+    44,
+    ...(input.data_level && input.data_level in levelPermission
+      ? [levelPermission[input.data_level as DataLevel]]
+      : []),
+  ],
   input: z.object({
     advertiser_id: idString(),
     report_type: z.enum(['BASIC', 'AUDIENCE', 'PLAYABLE_MATERIAL', 'CATALOG', 'BC', 'TT_SHOP']),
@@ -48,35 +62,53 @@ export const reportIntegratedGetEndpoint = defineEndpoint({
   }),
   handle({ input, runtime, now }) {
     if (input.report_type !== 'BASIC') throw fieldError('report_type', 'Only BASIC reports are emulated.');
-    if (input.service_type !== 'AUCTION') throw fieldError('service_type', 'Only AUCTION reports are emulated.');
+    if (input.service_type !== 'AUCTION')
+      throw fieldError('service_type', 'Only AUCTION reports are emulated.');
     if (!input.data_level) throw fieldError('data_level', 'Missing data for required field.');
     if (!(dataLevels as readonly string[]).includes(input.data_level)) {
       throw fieldError('data_level', `Must be one of: ${dataLevels.join(', ')}.`);
     }
     const dataLevel = input.data_level as DataLevel;
     const idDimension = idDimensionOf[dataLevel];
-    const timeDimensions: string[] = input.dimensions.filter((dimension) => dimension === "stat_time_day" || dimension === "stat_time_hour");
-    const others = input.dimensions.filter((dimension) => !timeDimensions.includes(dimension) && dimension !== idDimension);
-    if (others.length > 0 || timeDimensions.length > 1 || (!input.dimensions.includes(idDimension) && dataLevel !== 'AUCTION_ADVERTISER')) {
-      throw fieldError('dimensions', `Invalid dimensions for data_level ${dataLevel}: ${JSON.stringify(input.dimensions)}.`);
+    const timeDimensions: string[] = input.dimensions.filter(
+      (dimension) => dimension === 'stat_time_day' || dimension === 'stat_time_hour',
+    );
+    const others = input.dimensions.filter(
+      (dimension) => !timeDimensions.includes(dimension) && dimension !== idDimension,
+    );
+    if (
+      others.length > 0 ||
+      timeDimensions.length > 1 ||
+      (!input.dimensions.includes(idDimension) && dataLevel !== 'AUCTION_ADVERTISER')
+    ) {
+      throw fieldError(
+        'dimensions',
+        `Invalid dimensions for data_level ${dataLevel}: ${JSON.stringify(input.dimensions)}.`,
+      );
     }
     const invalid = input.metrics.filter((metric) => !knownMetrics.has(metric));
     if (invalid.length > 0) {
       // airbyte issue #11375: the observed wording, without a field prefix.
-      throw new ApiError(40002, `Please correct the information in invalid metric fields and try again. Invalid metric fields: [${invalid.map((metric) => `'${metric}'`).join(', ')}]`);
+      throw new ApiError(
+        40002,
+        `Please correct the information in invalid metric fields and try again. Invalid metric fields: [${invalid.map((metric) => `'${metric}'`).join(', ')}]`,
+      );
     }
-    const granularity = timeDimensions[0] === 'stat_time_day' ? 'day' : timeDimensions[0] === 'stat_time_hour' ? 'hour' : undefined;
+    const granularity =
+      timeDimensions[0] === 'stat_time_day'
+        ? 'day'
+        : timeDimensions[0] === 'stat_time_hour'
+          ? 'hour'
+          : undefined;
     if (!input.query_lifetime) checkDates(input.start_date, input.end_date, granularity);
     const idFilters: Partial<Record<'campaign_id' | 'adgroup_id' | 'ad_id', string[]>> = {};
     let includeDeleted = false;
     for (const filter of input.filtering ?? []) {
       const values = parseFilterValue(filter.filter_value);
       if (/_status$/.test(filter.field_name)) includeDeleted ||= values.includes('STATUS_ALL');
-      const idField = { campaign_ids: 'campaign_id', adgroup_ids: 'adgroup_id', ad_ids: 'ad_id' }[filter.field_name] as
-        | 'campaign_id'
-        | 'adgroup_id'
-        | 'ad_id'
-        | undefined;
+      const idField = { campaign_ids: 'campaign_id', adgroup_ids: 'adgroup_id', ad_ids: 'ad_id' }[
+        filter.field_name
+      ] as 'campaign_id' | 'adgroup_id' | 'ad_id' | undefined;
       if (idField) {
         if (values.length > 100) throw fieldError('filtering', `${filter.field_name} takes at most 100 ids.`);
         idFilters[idField] = values;
@@ -100,31 +132,63 @@ export const reportIntegratedGetEndpoint = defineEndpoint({
         ...(input.dimensions.includes(idDimension) ? { [idDimension]: row.entityId } : {}),
         ...(timeDimensions[0] && row.time ? { [timeDimensions[0]]: row.time } : {}),
       },
-      metrics: formatMetrics(runtime, input.metrics, row.counts, dataLevel, input.dimensions.includes(idDimension) ? row.entityId : undefined),
-      sortValue: input.order_field ? Number(formatMetrics(runtime, [input.order_field], row.counts, dataLevel, row.entityId)[input.order_field]) : 0,
+      metrics: formatMetrics(
+        runtime,
+        input.metrics,
+        row.counts,
+        dataLevel,
+        input.dimensions.includes(idDimension) ? row.entityId : undefined,
+      ),
+      sortValue: input.order_field
+        ? Number(
+            formatMetrics(runtime, [input.order_field], row.counts, dataLevel, row.entityId)[
+              input.order_field
+            ],
+          )
+        : 0,
     }));
     if (input.order_field) {
-      if (!isPerformanceMetric(input.order_field)) throw fieldError('order_field', 'Must be a non-attribute metric.');
+      if (!isPerformanceMetric(input.order_field))
+        throw fieldError('order_field', 'Must be a non-attribute metric.');
       const direction = input.order_type === 'ASC' ? 1 : -1;
       list = [...list].sort((left, right) => direction * ((left.sortValue || 0) - (right.sortValue || 0)));
     }
-    const page = paginate(list.map(({ dimensions, metrics }) => ({ dimensions, metrics })), input.page, input.page_size);
+    const page = paginate(
+      list.map(({ dimensions, metrics }) => ({ dimensions, metrics })),
+      input.page,
+      input.page_size,
+    );
     if (!input.enable_total_metrics) return page;
     const total = rows.reduce((sum, row) => addCounts(sum, row.counts), emptyCounts());
-    return { ...page, total_metrics: formatMetrics(runtime, input.metrics.filter(isPerformanceMetric), total, dataLevel, undefined) };
+    return {
+      ...page,
+      total_metrics: formatMetrics(
+        runtime,
+        input.metrics.filter(isPerformanceMetric),
+        total,
+        dataLevel,
+        undefined,
+      ),
+    };
   },
 });
 
 /** Correction 8: 30 days with stat_time_day, 1 with stat_time_hour, 365 without a time dimension. */
-function checkDates(startDate: string | undefined, endDate: string | undefined, granularity: 'day' | 'hour' | undefined): void {
+function checkDates(
+  startDate: string | undefined,
+  endDate: string | undefined,
+  granularity: 'day' | 'hour' | undefined,
+): void {
   if (!startDate) throw fieldError('start_date', 'Missing data for required field.');
   if (!endDate) throw fieldError('end_date', 'Missing data for required field.');
   if (!isDate(startDate)) throw fieldError('start_date', 'Not a valid date. Format: YYYY-MM-DD.');
   if (!isDate(endDate)) throw fieldError('end_date', 'Not a valid date. Format: YYYY-MM-DD.');
   const span = daySpan(startDate, endDate);
   if (span < 1) throw fieldError('end_date', 'Must not be earlier than start_date.');
-  if (granularity === 'day' && span > 30) throw new ApiError(40002, 'max time span is 30 days when use stat_time_day');
-  if (granularity === 'hour' && span > 1) throw new ApiError(40002, 'max time span is 1 day when use stat_time_hour');
+  if (granularity === 'day' && span > 30)
+    throw new ApiError(40002, 'max time span is 30 days when use stat_time_day');
+  if (granularity === 'hour' && span > 1)
+    throw new ApiError(40002, 'max time span is 1 day when use stat_time_hour');
   if (granularity === undefined && span > 365) throw new ApiError(40002, 'max time span is 365 days');
 }
 

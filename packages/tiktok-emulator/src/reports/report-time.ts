@@ -31,7 +31,14 @@ function localParts(instant: number, timeZone: string): Record<string, number> {
 
 const offsetAt = (instant: number, timeZone: string): number => {
   const parts = localParts(instant, timeZone);
-  const asUtc = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+  const asUtc = Date.UTC(
+    parts.year ?? 1970,
+    (parts.month ?? 1) - 1,
+    parts.day ?? 1,
+    parts.hour ?? 0,
+    parts.minute ?? 0,
+    parts.second ?? 0,
+  );
   return asUtc - Math.floor(instant / 1000) * 1000;
 };
 
@@ -59,7 +66,9 @@ export function localHourLabel(instant: number, timeZone: string): string {
 
 /** Days between two "YYYY-MM-DD" dates, inclusive of both. */
 export function daySpan(startDate: string, endDate: string): number {
-  return Math.round((Date.parse(`${endDate}T00:00:00Z`) - Date.parse(`${startDate}T00:00:00Z`)) / 86_400_000) + 1;
+  return (
+    Math.round((Date.parse(`${endDate}T00:00:00Z`) - Date.parse(`${startDate}T00:00:00Z`)) / 86_400_000) + 1
+  );
 }
 
 export const isDate = (text: string): boolean =>
