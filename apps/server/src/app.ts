@@ -11,6 +11,7 @@ import { registerHealthRoutes } from './routes/health/health.routes.js';
 import { registerInvitationRoutes } from './routes/invitations/invitations.routes.js';
 import type { RouteContext } from './routes/route-context.js';
 import { registerSessionRoutes } from './routes/session/session.routes.js';
+import { registerTikTokRoutes } from './routes/tiktok/tiktok.routes.js';
 import { registerWorkspaceRoutes } from './routes/workspaces/workspaces.routes.js';
 import type { Services } from './services/services.js';
 
@@ -82,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuthRoutes(app, context);
   registerWorkspaceRoutes(app, context);
   registerInvitationRoutes(app, context);
+  registerTikTokRoutes(app, context);
   await registerWebApp(app, options.webRoot);
   return app;
 }

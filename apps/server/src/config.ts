@@ -66,6 +66,24 @@ export const variables = {
       'AES-256 key (base64 of 32 bytes) that encrypts TikTok tokens at rest. Generated into the data dir when unset outside production.',
     fix: 'use 32 random bytes in base64, e.g. the output of `openssl rand -base64 32`',
   },
+  TOKEN_ENCRYPTION_PREVIOUS_KEYS: {
+    schema: z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((key) => key.trim())
+          .filter(Boolean),
+      )
+      .refine(
+        (keys) => keys.every((key) => Buffer.from(key, 'base64').length === 32),
+        'every key must be 32 bytes, base64-encoded',
+      ),
+    default: undefined,
+    description:
+      'Former TOKEN_ENCRYPTION_KEY values, comma-separated, still accepted for decrypting while stored tokens are re-encrypted with the current key.',
+    fix: 'list the previous keys separated by commas, each 32 random bytes in base64',
+  },
   LOG_LEVEL: {
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
     default: 'info',
@@ -124,6 +142,8 @@ export interface Config {
   role: 'all' | 'web' | 'worker';
   sessionSecret: string | undefined;
   tokenEncryptionKey: string | undefined;
+  /** Keys that only decrypt, during a rotation. */
+  tokenEncryptionPreviousKeys: string[];
   logLevel: string;
   tiktok: {
     /** `emulator` when no TikTok app is configured: the built-in emulator stands in for TikTok. */
@@ -209,6 +229,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     role: values.WHATHEAD_ROLE!,
     sessionSecret: values.SESSION_SECRET,
     tokenEncryptionKey: values.TOKEN_ENCRYPTION_KEY,
+    tokenEncryptionPreviousKeys: values.TOKEN_ENCRYPTION_PREVIOUS_KEYS ?? [],
     logLevel: values.LOG_LEVEL!,
     tiktok: {
       mode: values.TIKTOK_APP_ID ? 'tiktok' : 'emulator',

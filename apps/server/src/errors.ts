@@ -17,6 +17,12 @@ export const statusByCode: Record<ErrorCode, number> = {
   invitation_email_mismatch: 403,
   already_member: 409,
   last_owner: 409,
+  tiktok_authorization_invalid: 400,
+  tiktok_permission_denied: 403,
+  tiktok_reconnect_required: 409,
+  tiktok_account_not_usable: 409,
+  tiktok_rate_limited: 503,
+  tiktok_unavailable: 502,
   internal: 500,
   unavailable: 503,
 };

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate, openDatabase, type Database } from '@whathead/db';
+import { createTikTokClient } from '@whathead/tiktok-client';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
@@ -10,8 +11,10 @@ import { systemClock, type Clock } from './lib/clock.js';
 import { resolveSecrets } from './lib/generated-secrets.js';
 import { standardCost, type PasswordCost } from './lib/password.js';
 import type { TikTokSettings } from './lib/tiktok-settings.js';
+import { TokenCipher } from './lib/token-cipher.js';
 import { startOfflineTikTok } from './offline/offline-tiktok.js';
 import { createServices, type Services } from './services/services.js';
+import { tiktokClientLogger } from './services/tiktok-call-context.js';
 
 export const builtWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -74,6 +77,14 @@ export async function startWhathead(config: Config, options: StartOptions): Prom
         sessionSecret: secrets.sessionSecret,
         publicUrl: config.publicUrl,
         passwordCost: options.passwordCost ?? standardCost,
+        tiktok: createTikTokClient({
+          baseUrl: tiktok.apiBaseUrl,
+          appId: tiktok.appId,
+          secret: tiktok.secret,
+          authorizationPageUrl: tiktok.authUrl,
+          logger: tiktokClientLogger(options.logger.child({ component: 'tiktok' })),
+        }),
+        tokenCipher: new TokenCipher(secrets.tokenEncryptionKey, config.tokenEncryptionPreviousKeys),
       },
       clock,
     );

@@ -20,6 +20,12 @@ export const errorCodes = [
   'invitation_email_mismatch',
   'already_member',
   'last_owner',
+  'tiktok_authorization_invalid',
+  'tiktok_permission_denied',
+  'tiktok_reconnect_required',
+  'tiktok_account_not_usable',
+  'tiktok_rate_limited',
+  'tiktok_unavailable',
   'internal',
   'unavailable',
 ] as const;

@@ -1,3 +1,4 @@
 export * from './errors.js';
 export * from './auth.js';
 export * from './workspaces.js';
+export * from './tiktok-connections.js';

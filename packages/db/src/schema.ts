@@ -57,6 +57,72 @@ export interface LoginThrottlesTable {
   window_started_at: Timestamp;
 }
 
+export interface TikTokOauthStatesTable {
+  state_hash: string;
+  session_token_hash: string;
+  workspace_id: string;
+  user_id: string;
+  purpose: 'connect' | 'reconnect';
+  connection_id: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+  auth_code_hash: string | null;
+}
+
+export type TikTokConnectionStatus = 'connected' | 'needs_attention' | 'disconnected';
+
+export interface TikTokConnectionsTable {
+  id: string;
+  workspace_id: string;
+  business_center_id: string;
+  business_center_name: string;
+  status: TikTokConnectionStatus;
+  attention_cause: string | null;
+  /** Scope ids as text: some exceed 2^53 (reference §9). */
+  granted_scope_ids: ColumnType<string[], string[] | undefined, string[]>;
+  /** bytea: a Buffer from `pg`, a Uint8Array from PGlite. */
+  token_ciphertext: Uint8Array | null;
+  token_iv: Uint8Array | null;
+  token_auth_tag: Uint8Array | null;
+  token_key_id: string | null;
+  connected_by: string | null;
+  connected_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  last_checked_at: NullableTimestamp;
+  disconnected_at: NullableTimestamp;
+}
+
+export interface TikTokAdAccountsTable {
+  connection_id: string;
+  workspace_id: string;
+  advertiser_id: string;
+  name: string;
+  status: string;
+  currency: string | null;
+  timezone: string | null;
+  role: string | null;
+  api_eligible: ColumnType<boolean, boolean | undefined, boolean>;
+  selected: ColumnType<boolean, boolean | undefined, boolean>;
+  is_default: ColumnType<boolean, boolean | undefined, boolean>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface TikTokAuditEventsTable {
+  id: Generated<string>;
+  /** Only for ordering; int8 reads differently per engine, so it is never selected. */
+  sequence: ColumnType<never, never, never>;
+  workspace_id: string;
+  connection_id: string | null;
+  actor_user_id: string | null;
+  action: string;
+  business_center_id: string;
+  business_center_name: string;
+  summary: string;
+  tiktok_request_id: string | null;
+  occurred_at: CreatedAt;
+}
+
 /** Every table, as Kysely sees it. Column names are the database's (snake_case). */
 export interface Tables {
   users: UsersTable;
@@ -65,6 +131,10 @@ export interface Tables {
   sessions: SessionsTable;
   invitations: InvitationsTable;
   login_throttles: LoginThrottlesTable;
+  tiktok_oauth_states: TikTokOauthStatesTable;
+  tiktok_connections: TikTokConnectionsTable;
+  tiktok_ad_accounts: TikTokAdAccountsTable;
+  tiktok_audit_events: TikTokAuditEventsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -73,3 +143,7 @@ export type WorkspaceRow = Selectable<WorkspacesTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type SessionUpdate = Updateable<SessionsTable>;
 export type InvitationRow = Selectable<InvitationsTable>;
+export type TikTokOauthStateRow = Selectable<TikTokOauthStatesTable>;
+export type TikTokConnectionRow = Selectable<TikTokConnectionsTable>;
+export type TikTokAdAccountRow = Selectable<TikTokAdAccountsTable>;
+export type TikTokAuditEventRow = Selectable<TikTokAuditEventsTable>;

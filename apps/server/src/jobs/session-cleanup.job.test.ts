@@ -11,8 +11,11 @@ describe('session cleanup job', () => {
   after(async () => test?.close());
 
   it('is scheduled as a recurring pg-boss job', async () => {
-    const rows = await test.database.executeSql('select name, cron from pgboss.schedule');
-    assert.deepEqual(rows.rows, [{ name: 'session-cleanup', cron: '*/15 * * * *' }]);
+    const rows = await test.database.executeSql('select name, cron from pgboss.schedule order by name');
+    assert.deepEqual(rows.rows, [
+      { name: 'session-cleanup', cron: '*/15 * * * *' },
+      { name: 'tiktok-connection-health', cron: '17 */4 * * *' },
+    ]);
   });
 
   it('runs through pg-boss and deletes only expired sessions, safely twice', async () => {
@@ -35,7 +38,12 @@ describe('session cleanup job', () => {
     assert.ok(jobId);
     const finished = await waitForJob(test, jobId);
     assert.equal(finished.state, 'completed');
-    assert.deepEqual(finished.output, { sessionsDeleted: 1, throttlesDeleted: 0, invitationsDeleted: 0 });
+    assert.deepEqual(finished.output, {
+      sessionsDeleted: 1,
+      throttlesDeleted: 0,
+      invitationsDeleted: 0,
+      tiktokStatesDeleted: 0,
+    });
     assert.equal(await countSessions(), 1);
     assert.equal(
       (await fresh.get<{ user: unknown }>('/api/session')).body.user !== null,
@@ -44,7 +52,12 @@ describe('session cleanup job', () => {
     );
 
     const again = await waitForJob(test, (await test.whathead.jobs.send(job, {}))!);
-    assert.deepEqual(again.output, { sessionsDeleted: 0, throttlesDeleted: 0, invitationsDeleted: 0 });
+    assert.deepEqual(again.output, {
+      sessionsDeleted: 0,
+      throttlesDeleted: 0,
+      invitationsDeleted: 0,
+      tiktokStatesDeleted: 0,
+    });
   });
 });
 

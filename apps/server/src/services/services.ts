@@ -1,21 +1,31 @@
 import type { Database } from '@whathead/db';
+import type { TikTokClient } from '@whathead/tiktok-client';
 import type { Clock } from '../lib/clock.js';
 import type { PasswordCost } from '../lib/password.js';
+import type { TokenCipher } from '../lib/token-cipher.js';
 import { InvitationRepository } from '../repositories/invitation.repository.js';
 import { LoginThrottleRepository } from '../repositories/login-throttle.repository.js';
 import { SessionRepository } from '../repositories/session.repository.js';
+import { TikTokAuditRepository } from '../repositories/tiktok-audit.repository.js';
+import { TikTokConnectionRepository } from '../repositories/tiktok-connection.repository.js';
+import { TikTokOauthStateRepository } from '../repositories/tiktok-oauth-state.repository.js';
 import { UserRepository } from '../repositories/user.repository.js';
 import { WorkspaceRepository } from '../repositories/workspace.repository.js';
 import { AccountService } from './account.service.js';
 import { InvitationService } from './invitation.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { SessionService } from './session.service.js';
+import { TikTokAuthorizationService } from './tiktok-authorization.service.js';
+import { TikTokConnectionService } from './tiktok-connection.service.js';
 import { WorkspaceService } from './workspace.service.js';
 
 export interface ServiceSettings {
   sessionSecret: string;
   publicUrl: string;
   passwordCost: PasswordCost;
+  /** One TikTok client per process: it holds the rate limiter every call shares. */
+  tiktok: TikTokClient;
+  tokenCipher: TokenCipher;
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -50,8 +60,34 @@ export function createServices(database: Database, settings: ServiceSettings, cl
     throttle: new LoginThrottleService({ throttles: throttleRepository, clock }),
     passwordCost: settings.passwordCost,
   });
+  const tiktokConnectionRepository = new TikTokConnectionRepository(database);
+  const tiktokAuditRepository = new TikTokAuditRepository(database);
+  const tiktokStateRepository = new TikTokOauthStateRepository(database);
+  const tiktokConnections = new TikTokConnectionService({
+    database,
+    connections: tiktokConnectionRepository,
+    audit: tiktokAuditRepository,
+    workspaceService: workspaces,
+    tiktok: settings.tiktok,
+    cipher: settings.tokenCipher,
+    clock,
+  });
+  const tiktokAuthorization = new TikTokAuthorizationService({
+    database,
+    states: tiktokStateRepository,
+    connections: tiktokConnectionRepository,
+    audit: tiktokAuditRepository,
+    connectionService: tiktokConnections,
+    tiktok: settings.tiktok,
+    cipher: settings.tokenCipher,
+    sessionSecret: settings.sessionSecret,
+    publicUrl: settings.publicUrl,
+    clock,
+  });
   return {
     accounts,
+    tiktokConnections,
+    tiktokAuthorization,
     sessions,
     workspaces,
     invitations,
@@ -60,6 +96,7 @@ export function createServices(database: Database, settings: ServiceSettings, cl
       sessions: sessionRepository,
       invitations: invitationRepository,
       throttles: throttleRepository,
+      tiktokStates: tiktokStateRepository,
     },
   };
 }

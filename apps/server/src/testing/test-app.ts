@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import { loadConfig, type Config } from '../config.js';
 import { loggerOptions } from '../lib/logger.js';
 import { testCost } from '../lib/password.js';
+import type { TikTokSettings } from '../lib/tiktok-settings.js';
 import { startWhathead, type RunningWhathead } from '../server.js';
 
 /** A clock a test can move forward. */
@@ -37,7 +38,7 @@ export interface TestApp {
  */
 export async function createTestApp(
   environment: Record<string, string> = {},
-  options: { database?: TestDatabase } = {},
+  options: { database?: TestDatabase; tiktok?: TikTokSettings } = {},
 ): Promise<TestApp> {
   const ownsDatabase = options.database === undefined;
   const database = options.database ?? (await createTestDatabase({ migrated: false }));
@@ -65,7 +66,7 @@ export async function createTestApp(
     database,
     listen: false,
     // Tests that need TikTok start their own emulator in-process and pass its settings.
-    tiktok: {
+    tiktok: options.tiktok ?? {
       mode: 'emulator',
       appId: 'none',
       secret: 'none',

@@ -5,6 +5,7 @@ import { LogInPage } from '../features/auth/components/log-in-page';
 import { SignUpPage } from '../features/auth/components/sign-up-page';
 import { CampaignsPage } from '../features/campaigns/components/campaigns-page';
 import { IntegrationsPage } from '../features/integrations/components/integrations-page';
+import { TikTokCallbackPage } from '../features/integrations/components/tiktok-callback-page';
 import { MediaPage } from '../features/media/components/media-page';
 import { SettingsPage } from '../features/members/components/settings-page';
 import { ReportsPage } from '../features/reports/components/reports-page';
@@ -39,6 +40,8 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
           ],
         },
         { path: 'invite/:token', element: <InvitationRoute /> },
+        // The TikTok callback's clean landing page: in the popup it reports back and closes.
+        { path: 'integrations/tiktok/done', element: <TikTokCallbackPage /> },
         {
           element: <RequireUser />,
           children: [

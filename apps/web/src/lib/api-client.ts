@@ -27,6 +27,7 @@ export interface ApiClient {
   post<Output>(path: string, body: unknown, schema: ResponseSchema<Output>): Promise<Output>;
   /** For endpoints that answer 204 No Content. */
   post(path: string, body?: unknown): Promise<void>;
+  put<Output>(path: string, body: unknown, schema: ResponseSchema<Output>): Promise<Output>;
   delete(path: string): Promise<void>;
 }
 
@@ -105,6 +106,7 @@ export function createApiClient({
     get: async (path, schema, options) =>
       parseBody(await send({ method: 'GET', path, signal: options?.signal }), schema),
     post,
+    put: async (path, body, schema) => parseBody(await send({ method: 'PUT', path, body }), schema),
     delete: async (path) => {
       await send({ method: 'DELETE', path });
     },

@@ -23,6 +23,16 @@ export const errorMessages: Record<ErrorCode, string> = {
     'This invitation was sent to a different email address. Log in with that address to accept it.',
   already_member: 'You’re already a member of this workspace.',
   last_owner: 'A workspace needs at least one owner. Make someone else an owner first.',
+  tiktok_authorization_invalid:
+    'That TikTok sign-in link was already used, expired or started elsewhere. Click Connect to start again.',
+  tiktok_permission_denied:
+    'TikTok refused: your TikTok role doesn’t allow this. Ask your Business Center admin for Admin or Operator access, then reconnect.',
+  tiktok_reconnect_required: 'TikTok no longer accepts this connection. Click Reconnect on the TikTok card.',
+  tiktok_account_not_usable:
+    'That ad account can’t be the default: TikTok doesn’t allow ads on it right now. Choose another account.',
+  tiktok_rate_limited:
+    'TikTok is busy and asked us to slow down. Whathead keeps retrying; try again in a minute.',
+  tiktok_unavailable: 'TikTok didn’t answer. Nothing was lost: try again in a few minutes.',
   internal: 'Something went wrong on our side. Try again in a moment.',
   unavailable: 'Whathead can’t be reached right now. Check your connection and try again.',
 };

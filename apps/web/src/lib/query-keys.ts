@@ -5,5 +5,7 @@
 export const queryKeys = {
   session: ['session'] as const,
   members: (workspaceId: string) => ['workspaces', workspaceId, 'members'] as const,
+  tiktokConnections: (workspaceId: string) => ['workspaces', workspaceId, 'tiktok', 'connections'] as const,
+  tiktokAudit: (workspaceId: string) => ['workspaces', workspaceId, 'tiktok', 'audit'] as const,
   invitationPreview: (token: string) => ['invitations', token] as const,
 };

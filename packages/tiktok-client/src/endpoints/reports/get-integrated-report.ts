@@ -14,7 +14,10 @@ const metricValue = z
   .optional()
   .transform((value) => (value === undefined || value === null || value === '-' ? null : String(value)));
 
-const dimensionValue = z.union([z.string(), z.number()]).nullish().transform((value) => (value === null || value === undefined ? null : String(value)));
+const dimensionValue = z
+  .union([z.string(), z.number()])
+  .nullish()
+  .transform((value) => (value === null || value === undefined ? null : String(value)));
 
 const rowSchema = z
   .object({
@@ -43,7 +46,8 @@ export type DataLevel = 'AUCTION_ADVERTISER' | 'AUCTION_CAMPAIGN' | 'AUCTION_ADG
 
 export interface ReportFilter {
   fieldName: string;
-  filterType: 'IN' | 'MATCH' | 'GREATER_EQUAL' | 'GREATER_THAN' | 'LOWER_EQUAL' | 'LOWER_THAN' | 'BETWEEN' | 'RANGE';
+  filterType:
+    'IN' | 'MATCH' | 'GREATER_EQUAL' | 'GREATER_THAN' | 'LOWER_EQUAL' | 'LOWER_THAN' | 'BETWEEN' | 'RANGE';
   /** For IN/BETWEEN a list; sent as the JSON-array string TikTok expects (reference §6.1). */
   filterValue: string | string[];
 }
@@ -90,7 +94,9 @@ export const getIntegratedReport =
         filtering: input.filtering?.map((filter) => ({
           field_name: filter.fieldName,
           filter_type: filter.filterType,
-          filter_value: Array.isArray(filter.filterValue) ? JSON.stringify(filter.filterValue) : filter.filterValue,
+          filter_value: Array.isArray(filter.filterValue)
+            ? JSON.stringify(filter.filterValue)
+            : filter.filterValue,
         })),
         order_field: input.orderField,
         order_type: input.orderType,

@@ -1,16 +1,16 @@
 import { PageHeader } from '../../../components/ui/page-header';
+import { useActiveWorkspace } from '../../../lib/session';
 import { TikTokIntegrationCard } from './tiktok-integration-card';
 
 export function IntegrationsPage() {
+  const workspace = useActiveWorkspace();
   return (
     <>
       <PageHeader
         title="Integrations"
         description="Connect the ad platforms your workspace runs campaigns on."
       />
-      <div className="integration-grid">
-        <TikTokIntegrationCard />
-      </div>
+      <div className="integration-grid">{workspace && <TikTokIntegrationCard workspace={workspace} />}</div>
     </>
   );
 }

@@ -1,0 +1,297 @@
+import { randomUUID } from 'node:crypto';
+import {
+  sql,
+  type Database,
+  type Kysely,
+  type Tables,
+  type TikTokAdAccountRow,
+  type TikTokConnectionRow,
+  type TikTokConnectionStatus,
+} from '@whathead/db';
+import type { SealedToken } from '../lib/token-cipher.js';
+
+export interface AdAccountFacts {
+  advertiserId: string;
+  name: string;
+  status: string;
+  currency: string | null;
+  timezone: string | null;
+  role: string | null;
+  apiEligible: boolean;
+  /** Whether it may be the default: a default that became unusable stops being the default. */
+  usable: boolean;
+}
+
+/** Every query takes the workspace: a connection id alone never reaches another workspace's row. */
+export class TikTokConnectionRepository {
+  readonly #db: Kysely<Tables>;
+
+  constructor(database: Database) {
+    this.#db = database.db;
+  }
+
+  /** The id of the workspace's connection to this Business Center, created when there is none. */
+  async ensure(
+    connection: { workspaceId: string; businessCenterId: string; businessCenterName: string; now: Date },
+    db: Kysely<Tables> = this.#db,
+  ): Promise<{ id: string; created: boolean; previousStatus: string | null }> {
+    const existing = await db
+      .selectFrom('tiktok_connections')
+      .select(['id', 'status'])
+      .where('workspace_id', '=', connection.workspaceId)
+      .where('business_center_id', '=', connection.businessCenterId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (existing) return { id: existing.id, created: false, previousStatus: existing.status };
+    const id = randomUUID();
+    const inserted = await db
+      .insertInto('tiktok_connections')
+      .values({
+        id,
+        workspace_id: connection.workspaceId,
+        business_center_id: connection.businessCenterId,
+        business_center_name: connection.businessCenterName,
+        status: 'disconnected',
+        connected_at: connection.now,
+        updated_at: connection.now,
+      })
+      .onConflict((conflict) => conflict.columns(['workspace_id', 'business_center_id']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (inserted) return { id, created: true, previousStatus: null };
+    // Another callback created it between our select and insert: use theirs.
+    return this.ensure(connection, db);
+  }
+
+  /** Stores a fresh token and marks the connection healthy: a successful (re)connect clears any warning. */
+  async storeToken(
+    update: {
+      workspaceId: string;
+      id: string;
+      businessCenterName: string;
+      sealed: SealedToken;
+      grantedScopeIds: string[];
+      /** null: healthy; else the warning the fresh token already deserves (permissions missing). */
+      attentionCause: string | null;
+      connectedBy: string;
+      now: Date;
+    },
+    db: Kysely<Tables> = this.#db,
+  ): Promise<void> {
+    await db
+      .updateTable('tiktok_connections')
+      .set({
+        business_center_name: update.businessCenterName,
+        status: update.attentionCause ? 'needs_attention' : 'connected',
+        attention_cause: update.attentionCause,
+        granted_scope_ids: update.grantedScopeIds,
+        token_ciphertext: update.sealed.ciphertext,
+        token_iv: update.sealed.iv,
+        token_auth_tag: update.sealed.authTag,
+        token_key_id: update.sealed.keyId,
+        connected_by: update.connectedBy,
+        connected_at: update.now,
+        updated_at: update.now,
+        last_checked_at: update.now,
+        disconnected_at: null,
+      })
+      .where('workspace_id', '=', update.workspaceId)
+      .where('id', '=', update.id)
+      .execute();
+  }
+
+  find(
+    workspaceId: string,
+    id: string,
+    db: Kysely<Tables> = this.#db,
+  ): Promise<TikTokConnectionRow | undefined> {
+    return db
+      .selectFrom('tiktok_connections')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  /** Live connections (connected or needing attention); disconnected ones stay only as history. */
+  listLive(workspaceId: string): Promise<TikTokConnectionRow[]> {
+    return this.#db
+      .selectFrom('tiktok_connections')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('status', '!=', 'disconnected')
+      .orderBy('connected_at')
+      .orderBy('id')
+      .execute();
+  }
+
+  /** Every live connection of every workspace, for the health job. */
+  listAllLive(): Promise<{ id: string; workspaceId: string }[]> {
+    return this.#db
+      .selectFrom('tiktok_connections')
+      .select(['id', 'workspace_id as workspaceId'])
+      .where('status', '!=', 'disconnected')
+      .execute();
+  }
+
+  listAccounts(workspaceId: string): Promise<TikTokAdAccountRow[]> {
+    return this.#db
+      .selectFrom('tiktok_ad_accounts')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('name')
+      .orderBy('advertiser_id')
+      .execute();
+  }
+
+  /**
+   * Makes the stored accounts of a connection exactly `accounts`, keeping each one's selection
+   * and default (a reconnect restores them); accounts TikTok no longer shows are dropped.
+   */
+  async syncAccounts(
+    target: { workspaceId: string; connectionId: string; now: Date },
+    accounts: readonly AdAccountFacts[],
+    db: Kysely<Tables> = this.#db,
+  ): Promise<void> {
+    const ids = accounts.map((account) => account.advertiserId);
+    let removal = db
+      .deleteFrom('tiktok_ad_accounts')
+      .where('workspace_id', '=', target.workspaceId)
+      .where('connection_id', '=', target.connectionId);
+    if (ids.length > 0) removal = removal.where('advertiser_id', 'not in', ids);
+    await removal.execute();
+    for (const account of accounts) {
+      await db
+        .insertInto('tiktok_ad_accounts')
+        .values({
+          connection_id: target.connectionId,
+          workspace_id: target.workspaceId,
+          advertiser_id: account.advertiserId,
+          name: account.name,
+          status: account.status,
+          currency: account.currency,
+          timezone: account.timezone,
+          role: account.role,
+          api_eligible: account.apiEligible,
+          updated_at: target.now,
+        })
+        .onConflict((conflict) =>
+          conflict.columns(['connection_id', 'advertiser_id']).doUpdateSet((excluded) => ({
+            name: excluded.ref('excluded.name'),
+            status: excluded.ref('excluded.status'),
+            currency: excluded.ref('excluded.currency'),
+            timezone: excluded.ref('excluded.timezone'),
+            role: excluded.ref('excluded.role'),
+            api_eligible: excluded.ref('excluded.api_eligible'),
+            updated_at: excluded.ref('excluded.updated_at'),
+            ...(account.usable ? {} : { is_default: false }),
+          })),
+        )
+        .execute();
+    }
+  }
+
+  /** Sets which accounts of one connection are selected, and where the workspace default is. */
+  async updateSelection(
+    target: { workspaceId: string; connectionId: string; now: Date },
+    selection: { selectedAdvertiserIds: readonly string[]; defaultAdvertiserId: string | null },
+    db: Kysely<Tables> = this.#db,
+  ): Promise<void> {
+    const { workspaceId, connectionId, now } = target;
+    // Clear first, so the one-default index never sees two defaults mid-update.
+    let clearDefault = db
+      .updateTable('tiktok_ad_accounts')
+      .set({ is_default: false })
+      .where('workspace_id', '=', workspaceId);
+    if (selection.defaultAdvertiserId === null)
+      clearDefault = clearDefault.where('connection_id', '=', connectionId);
+    await clearDefault.execute();
+    await db
+      .updateTable('tiktok_ad_accounts')
+      .set({ selected: false, is_default: false, updated_at: now })
+      .where('workspace_id', '=', workspaceId)
+      .where('connection_id', '=', connectionId)
+      .execute();
+    if (selection.selectedAdvertiserIds.length > 0) {
+      await db
+        .updateTable('tiktok_ad_accounts')
+        .set({ selected: true, updated_at: now })
+        .where('workspace_id', '=', workspaceId)
+        .where('connection_id', '=', connectionId)
+        .where('advertiser_id', 'in', [...selection.selectedAdvertiserIds])
+        .execute();
+    }
+    if (selection.defaultAdvertiserId !== null) {
+      await db
+        .updateTable('tiktok_ad_accounts')
+        .set({ is_default: true })
+        .where('workspace_id', '=', workspaceId)
+        .where('connection_id', '=', connectionId)
+        .where('advertiser_id', '=', selection.defaultAdvertiserId)
+        .execute();
+    }
+  }
+
+  async markAttention(workspaceId: string, id: string, cause: string, now: Date): Promise<boolean> {
+    const result = await this.#db
+      .updateTable('tiktok_connections')
+      .set({ status: 'needs_attention', attention_cause: cause, updated_at: now, last_checked_at: now })
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .where('status', '!=', 'disconnected')
+      .where((builder) =>
+        builder.or([builder('attention_cause', 'is', null), builder('attention_cause', '!=', cause)]),
+      )
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
+  }
+
+  /**
+   * A check TikTok answered: the token works, so a warning about the token clears. A missing
+   * permission stays until a reconnect grants it (the scope does not change without one).
+   */
+  async markChecked(
+    workspaceId: string,
+    id: string,
+    now: Date,
+    db: Kysely<Tables> = this.#db,
+  ): Promise<void> {
+    await db
+      .updateTable('tiktok_connections')
+      .set({
+        last_checked_at: now,
+        status: sql<TikTokConnectionStatus>`case when attention_cause = 'permissions_missing' then status else 'connected' end`,
+        attention_cause: sql<
+          string | null
+        >`case when attention_cause = 'permissions_missing' then attention_cause else null end`,
+      })
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Deletes the ciphertext and frees the accounts; the row stays for the audit trail. */
+  async disconnect(workspaceId: string, id: string, now: Date, db: Kysely<Tables> = this.#db): Promise<void> {
+    await db
+      .updateTable('tiktok_connections')
+      .set({
+        status: 'disconnected',
+        attention_cause: null,
+        token_ciphertext: null,
+        token_iv: null,
+        token_auth_tag: null,
+        token_key_id: null,
+        updated_at: now,
+        disconnected_at: now,
+      })
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .execute();
+    await db
+      .updateTable('tiktok_ad_accounts')
+      .set({ selected: false, is_default: false, updated_at: now })
+      .where('workspace_id', '=', workspaceId)
+      .where('connection_id', '=', id)
+      .execute();
+  }
+}

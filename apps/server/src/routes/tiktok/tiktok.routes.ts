@@ -1,0 +1,98 @@
+import {
+  startTikTokConnectInputSchema,
+  tiktokConnectionParamsSchema,
+  updateTikTokAccountsInputSchema,
+  workspaceIdParamsSchema,
+} from '@whathead/contracts';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { defineRoute } from '../../http/route.js';
+import type { RouteContext } from '../route-context.js';
+
+/** Where the callback lands: a web-app page that tells the opener window, or shows the result. */
+export const callbackDonePath = '/integrations/tiktok/done';
+
+export function registerTikTokRoutes(app: FastifyInstance, context: RouteContext): void {
+  const { tiktokConnections, tiktokAuthorization } = context.services;
+  const base = '/api/workspaces/:workspaceId/tiktok';
+
+  defineRoute(app, {
+    method: 'GET',
+    url: `${base}/connections`,
+    access: 'user',
+    params: workspaceIdParamsSchema,
+    handler: ({ params, session }) => tiktokConnections.list(session, params.workspaceId),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: `${base}/connect`,
+    access: 'user',
+    params: workspaceIdParamsSchema,
+    body: startTikTokConnectInputSchema,
+    handler: ({ params, body, session }) => tiktokAuthorization.start(session, params.workspaceId, body),
+  });
+
+  // The redirect URI registered with TikTok (§1.2). A top-level GET, so the Lax session cookie
+  // comes along; it answers with a redirect to a clean URL, so the code and state leave the
+  // address bar and history at once.
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/integrations/tiktok/callback',
+    access: 'public',
+    query: z.looseObject({}),
+    handler: async ({ query, session, request, reply }) => {
+      let target: string;
+      try {
+        const outcome = await tiktokAuthorization.finish(session, query);
+        target =
+          'connectionId' in outcome
+            ? `${callbackDonePath}?connected=${encodeURIComponent(outcome.connectionId)}`
+            : `${callbackDonePath}?tiktok_error=${outcome.error}`;
+      } catch (error) {
+        request.log.error({ err: error }, 'TikTok callback failed');
+        target = `${callbackDonePath}?tiktok_error=failed`;
+      }
+      reply.header('cache-control', 'no-store');
+      return reply.redirect(target, 303);
+    },
+  });
+
+  defineRoute(app, {
+    method: 'PUT',
+    url: `${base}/connections/:connectionId/accounts`,
+    access: 'user',
+    params: tiktokConnectionParamsSchema,
+    body: updateTikTokAccountsInputSchema,
+    handler: ({ params, body, session }) =>
+      tiktokConnections.updateAccounts(session, params.workspaceId, params.connectionId, body),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: `${base}/connections/:connectionId/check`,
+    access: 'user',
+    params: tiktokConnectionParamsSchema,
+    handler: ({ params, session }) =>
+      tiktokConnections.check(session, params.workspaceId, params.connectionId),
+  });
+
+  defineRoute(app, {
+    method: 'DELETE',
+    url: `${base}/connections/:connectionId`,
+    access: 'user',
+    params: tiktokConnectionParamsSchema,
+    handler: async ({ params, session }) => {
+      await tiktokConnections.disconnect(session, params.workspaceId, params.connectionId);
+      return undefined;
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: `${base}/audit`,
+    access: 'user',
+    params: workspaceIdParamsSchema,
+    handler: ({ params, session }) => tiktokConnections.auditTrail(session, params.workspaceId),
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * Reference §3.4's advertiser statuses in plain words. Only STATUS_ENABLE accounts deliver ads,
+ * so only they can be the default; the others say what to check with TikTok.
+ */
+const statusLabels: Readonly<Record<string, string>> = {
+  STATUS_ENABLE: 'Active',
+  STATUS_DISABLE: 'Disabled',
+  STATUS_PENDING_CONFIRM: 'In review',
+  STATUS_PENDING_VERIFIED: 'Awaiting verification',
+  STATUS_CONFIRM_FAIL: 'Review failed',
+  STATUS_CONFIRM_FAIL_END: 'Review failed',
+  STATUS_PENDING_CONFIRM_MODIFY: 'Changes in review',
+  STATUS_CONFIRM_MODIFY_FAIL: 'Changes rejected',
+  STATUS_LIMIT: 'Restricted',
+  STATUS_WAIT_FOR_BPM_AUDIT: 'In review',
+  STATUS_WAIT_FOR_PUBLIC_AUTH: 'Awaiting authorization',
+  STATUS_SELF_SERVICE_UNAUDITED: 'Not yet reviewed',
+  STATUS_CONTRACT_PENDING: 'Contract pending',
+};
+
+const statusAdvice: Readonly<Record<string, string>> = {
+  STATUS_DISABLE: 'TikTok has disabled this account. Check its status in TikTok Ads Manager.',
+  STATUS_PENDING_VERIFIED:
+    'TikTok is waiting for this account to be verified. Finish verification in TikTok Ads Manager.',
+  STATUS_LIMIT:
+    'TikTok has restricted this account. Check for restrictions or policy issues in TikTok Ads Manager, or contact TikTok support.',
+  STATUS_CONTRACT_PENDING:
+    'The account’s contract with TikTok is not signed yet. Complete it in TikTok Ads Manager.',
+  STATUS_CONFIRM_FAIL: 'TikTok rejected this account’s review. See the reason in TikTok Ads Manager.',
+  STATUS_CONFIRM_FAIL_END: 'TikTok rejected this account’s review. See the reason in TikTok Ads Manager.',
+};
+
+export const statusLabelOf = (status: string): string => statusLabels[status] ?? 'Unknown status';
+
+export interface AccountFacts {
+  status: string;
+  role: string | null;
+  apiEligible: boolean;
+}
+
+/** Null when the account can run ads from Whathead; else why not, and what to check with TikTok. */
+export function unusableReasonOf({ status, role, apiEligible }: AccountFacts): string | null {
+  if (!apiEligible) {
+    return 'Not eligible for API access. Contact TikTok support to check the account has API access, no restrictions and is in good standing.';
+  }
+  if (status !== 'STATUS_ENABLE') {
+    return (
+      statusAdvice[status] ??
+      `TikTok reports this account as “${statusLabelOf(status)}”, so it can’t run ads yet. Check it in TikTok Ads Manager.`
+    );
+  }
+  if (role === 'ANALYST') {
+    return 'Your TikTok role on this account is Analyst, which can only view. Ask your Business Center admin for Admin or Operator access, then reconnect.';
+  }
+  return null;
+}

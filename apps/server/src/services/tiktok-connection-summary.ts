@@ -1,0 +1,78 @@
+import type {
+  TikTokAdAccount,
+  TikTokAttentionCause,
+  TikTokConnection,
+  TikTokConnectionsResponse,
+} from '@whathead/contracts';
+import type { TikTokAdAccountRow, TikTokConnectionRow } from '@whathead/db';
+import { statusLabelOf, unusableReasonOf } from './tiktok-account-status.js';
+import { describePermissions } from './tiktok-permissions.js';
+
+const attentionMessages: Record<Exclude<TikTokAttentionCause, 'permissions_missing'>, string> = {
+  token_expired: 'TikTok says this connection has expired. Reconnect to keep using it.',
+  token_revoked:
+    'The access Whathead had was removed at TikTok (revoked, or the authorization was withdrawn). Reconnect to restore it.',
+  token_unreadable:
+    'Whathead can no longer read this connection’s stored access (its encryption key changed). Reconnect to restore it.',
+  business_center_access_lost:
+    'Your TikTok user no longer has access to this Business Center. Ask its admin to restore your access, then reconnect.',
+};
+
+function attentionOf(row: TikTokConnectionRow): TikTokConnection['attention'] {
+  const cause = row.attention_cause as TikTokAttentionCause | null;
+  if (row.status !== 'needs_attention' || !cause) return null;
+  if (cause !== 'permissions_missing') return { cause, message: attentionMessages[cause] ?? '' };
+  const missing = describePermissions(row.granted_scope_ids).filter((permission) => !permission.granted);
+  const names = missing.map((permission) => `${permission.name} (${permission.enables.toLowerCase()})`);
+  return {
+    cause,
+    message:
+      names.length > 0
+        ? `TikTok did not grant: ${names.join('; ')}. Reconnect and keep every permission ticked.`
+        : 'TikTok refused a call for lack of a permission or role. Reconnect and keep every permission ticked.',
+  };
+}
+
+function describeAccount(row: TikTokAdAccountRow): TikTokAdAccount {
+  const unusableReason = unusableReasonOf({
+    status: row.status,
+    role: row.role,
+    apiEligible: row.api_eligible,
+  });
+  return {
+    advertiserId: row.advertiser_id,
+    name: row.name,
+    status: row.status,
+    statusLabel: statusLabelOf(row.status),
+    usable: unusableReason === null,
+    unusableReason,
+    currency: row.currency,
+    timezone: row.timezone,
+    role: row.role,
+    selected: row.selected,
+    isDefault: row.is_default,
+  };
+}
+
+/** What the browser may know of a workspace's connections: never a token, ciphertext or scope id. */
+export function describeConnections(
+  connections: readonly TikTokConnectionRow[],
+  accounts: readonly TikTokAdAccountRow[],
+): TikTokConnectionsResponse {
+  const live = new Set(connections.map((connection) => connection.id));
+  const defaultAccount = accounts.find((account) => account.is_default && live.has(account.connection_id));
+  return {
+    connections: connections.map((row) => ({
+      id: row.id,
+      businessCenterId: row.business_center_id,
+      businessCenterName: row.business_center_name,
+      status: row.status === 'needs_attention' ? 'needs_attention' : 'connected',
+      attention: attentionOf(row),
+      permissions: describePermissions(row.granted_scope_ids),
+      connectedAt: row.connected_at.toISOString(),
+      lastCheckedAt: row.last_checked_at?.toISOString() ?? null,
+      accounts: accounts.filter((account) => account.connection_id === row.id).map(describeAccount),
+    })),
+    defaultAdvertiserId: defaultAccount?.advertiser_id ?? null,
+  };
+}

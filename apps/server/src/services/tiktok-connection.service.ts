@@ -1,0 +1,285 @@
+import {
+  canManageMembers,
+  type TikTokAuditAction,
+  type TikTokAuditResponse,
+  type TikTokConnectionsResponse,
+  type UpdateTikTokAccountsInput,
+} from '@whathead/contracts';
+import type { Database, TikTokConnectionRow } from '@whathead/db';
+import type { TikTokClient } from '@whathead/tiktok-client';
+import { AppError, forbidden, notFound, validationFailed } from '../errors.js';
+import type { Clock } from '../lib/clock.js';
+import { TokenUnreadableError, type TokenCipher } from '../lib/token-cipher.js';
+import type { TikTokAuditRepository } from '../repositories/tiktok-audit.repository.js';
+import type { TikTokConnectionRepository } from '../repositories/tiktok-connection.repository.js';
+import { readBusinessCenterAccounts } from './tiktok-account-discovery.js';
+import { withTikTokRequestIds } from './tiktok-call-context.js';
+import { describeConnections } from './tiktok-connection-summary.js';
+import { attentionCauseOf, toAppError } from './tiktok-errors.js';
+import type { Actor, WorkspaceService } from './workspace.service.js';
+
+/** How many audit events Settings shows. */
+const auditPageSize = 200;
+
+/** The workspace's TikTok connections once made: list, accounts, health, disconnect, audit. */
+export class TikTokConnectionService {
+  readonly #database: Database;
+  readonly #connections: TikTokConnectionRepository;
+  readonly #audit: TikTokAuditRepository;
+  readonly #workspaceService: WorkspaceService;
+  readonly #tiktok: TikTokClient;
+  readonly #cipher: TokenCipher;
+  readonly #clock: Clock;
+
+  constructor(dependencies: {
+    database: Database;
+    connections: TikTokConnectionRepository;
+    audit: TikTokAuditRepository;
+    workspaceService: WorkspaceService;
+    tiktok: TikTokClient;
+    cipher: TokenCipher;
+    clock: Clock;
+  }) {
+    this.#database = dependencies.database;
+    this.#connections = dependencies.connections;
+    this.#audit = dependencies.audit;
+    this.#workspaceService = dependencies.workspaceService;
+    this.#tiktok = dependencies.tiktok;
+    this.#cipher = dependencies.cipher;
+    this.#clock = dependencies.clock;
+  }
+
+  async requireManager(actor: Actor, workspaceId: string): Promise<void> {
+    const role = await this.#workspaceService.requireMember(actor, workspaceId);
+    if (!canManageMembers(role))
+      throw forbidden('Only workspace owners and admins can manage TikTok connections.');
+  }
+
+  async list(actor: Actor, workspaceId: string): Promise<TikTokConnectionsResponse> {
+    await this.#workspaceService.requireMember(actor, workspaceId);
+    return this.#describe(workspaceId);
+  }
+
+  async updateAccounts(
+    actor: Actor,
+    workspaceId: string,
+    connectionId: string,
+    input: UpdateTikTokAccountsInput,
+  ): Promise<TikTokConnectionsResponse> {
+    await this.requireManager(actor, workspaceId);
+    const connection = await this.#findLive(workspaceId, connectionId);
+    const before = describeConnections([connection], await this.#connections.listAccounts(workspaceId));
+    const accounts = before.connections[0]!.accounts;
+    const known = new Set(accounts.map((account) => account.advertiserId));
+    const unknown = input.selectedAdvertiserIds.filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+      throw validationFailed([
+        {
+          path: 'selectedAdvertiserIds',
+          message: `Not an ad account of this Business Center: ${unknown.join(', ')}.`,
+        },
+      ]);
+    }
+    const chosenDefault = accounts.find((account) => account.advertiserId === input.defaultAdvertiserId);
+    if (input.defaultAdvertiserId !== null) {
+      if (!chosenDefault || !input.selectedAdvertiserIds.includes(input.defaultAdvertiserId)) {
+        throw validationFailed([{ path: 'defaultAdvertiserId', message: 'Select the default account too.' }]);
+      }
+      if (!chosenDefault.usable) {
+        throw new AppError(
+          'tiktok_account_not_usable',
+          `${chosenDefault.name} cannot be the default: ${chosenDefault.unusableReason}`,
+        );
+      }
+    }
+    const now = this.#clock.now();
+    const wasSelected = accounts
+      .filter((account) => account.selected)
+      .map((account) => account.advertiserId)
+      .sort();
+    const nowSelected = [...new Set(input.selectedAdvertiserIds)].sort();
+    const previousDefault = accounts.find((account) => account.isDefault)?.advertiserId ?? null;
+    await this.#database.db.transaction().execute(async (transaction) => {
+      await this.#connections.updateSelection({ workspaceId, connectionId, now }, input, transaction);
+      const record = (action: TikTokAuditAction, summary: string) =>
+        this.#audit.add(
+          {
+            ...this.#auditTarget(connection),
+            actorUserId: actor.userId,
+            action,
+            summary,
+            tiktokRequestId: null,
+            now,
+          },
+          transaction,
+        );
+      if (wasSelected.join() !== nowSelected.join()) {
+        const names = accounts
+          .filter((account) => nowSelected.includes(account.advertiserId))
+          .map((account) => account.name);
+        await record(
+          'accounts_selected',
+          names.length > 0 ? `Selected ${names.join(', ')}.` : 'Selected no ad accounts.',
+        );
+      }
+      if (previousDefault !== input.defaultAdvertiserId && (chosenDefault || previousDefault)) {
+        await record(
+          'default_changed',
+          chosenDefault ? `Made ${chosenDefault.name} the default account.` : 'Cleared the default account.',
+        );
+      }
+    });
+    return this.#describe(workspaceId);
+  }
+
+  /**
+   * Check connection, and the health job: asks TikTok which accounts the token still reaches and
+   * refreshes them. A refused token puts the connection in Needs attention; TikTok being busy or
+   * down changes nothing (`actor` undefined: Whathead itself is checking).
+   */
+  async check(
+    actor: Actor | undefined,
+    workspaceId: string,
+    connectionId: string,
+  ): Promise<TikTokConnectionsResponse> {
+    if (actor) await this.#workspaceService.requireMember(actor, workspaceId);
+    const connection = await this.#findLive(workspaceId, connectionId);
+    const now = this.#clock.now();
+    const accessToken = await this.#openToken(connection, actor);
+    if (accessToken === undefined) return this.#describe(workspaceId);
+    try {
+      const { result: accounts } = await withTikTokRequestIds(() =>
+        readBusinessCenterAccounts(this.#tiktok, accessToken, connection.business_center_id),
+      );
+      await this.#database.db.transaction().execute(async (transaction) => {
+        await this.#connections.syncAccounts({ workspaceId, connectionId, now }, accounts, transaction);
+        await this.#connections.markChecked(workspaceId, connectionId, now, transaction);
+      });
+    } catch (error) {
+      const cause = attentionCauseOf(error);
+      if (!cause) throw toAppError(error);
+      await this.#markAttention(
+        connection,
+        cause,
+        actor,
+        (error as { requestId?: string }).requestId ?? null,
+      );
+    }
+    return this.#describe(workspaceId);
+  }
+
+  /**
+   * Revokes the token at TikTok (§1.5), then deletes the ciphertext; the row and its audit trail
+   * stay. A token TikTok already refuses, or one we can no longer read, is simply forgotten.
+   */
+  async disconnect(actor: Actor, workspaceId: string, connectionId: string): Promise<void> {
+    await this.requireManager(actor, workspaceId);
+    const connection = await this.#findLive(workspaceId, connectionId);
+    let requestId: string | null = null;
+    const accessToken = this.#tryOpen(connection);
+    if (accessToken !== undefined) {
+      try {
+        const { requestIds } = await withTikTokRequestIds(() =>
+          this.#tiktok.oauth.revokeAccessToken({ accessToken }),
+        );
+        requestId = requestIds[0] ?? null;
+      } catch (error) {
+        if (attentionCauseOf(error) === undefined) throw toAppError(error);
+      }
+    }
+    const now = this.#clock.now();
+    await this.#database.db.transaction().execute(async (transaction) => {
+      await this.#connections.disconnect(workspaceId, connectionId, now, transaction);
+      await this.#audit.add(
+        {
+          ...this.#auditTarget(connection),
+          actorUserId: actor.userId,
+          action: 'disconnected',
+          summary: `Disconnected ${connection.business_center_name}.`,
+          tiktokRequestId: requestId,
+          now,
+        },
+        transaction,
+      );
+    });
+  }
+
+  async auditTrail(actor: Actor, workspaceId: string): Promise<TikTokAuditResponse> {
+    await this.#workspaceService.requireMember(actor, workspaceId);
+    const events = await this.#audit.list(workspaceId, auditPageSize);
+    return {
+      events: events.map((event) => ({
+        ...event,
+        action: event.action as TikTokAuditAction,
+        occurredAt: event.occurredAt.toISOString(),
+      })),
+    };
+  }
+
+  /** Every live connection, for the health job. */
+  listAllLive(): Promise<{ id: string; workspaceId: string }[]> {
+    return this.#connections.listAllLive();
+  }
+
+  async #describe(workspaceId: string): Promise<TikTokConnectionsResponse> {
+    const [connections, accounts] = await Promise.all([
+      this.#connections.listLive(workspaceId),
+      this.#connections.listAccounts(workspaceId),
+    ]);
+    return describeConnections(connections, accounts);
+  }
+
+  async #findLive(workspaceId: string, connectionId: string): Promise<TikTokConnectionRow> {
+    const connection = await this.#connections.find(workspaceId, connectionId);
+    if (!connection || connection.status === 'disconnected') throw notFound('This TikTok connection');
+    return connection;
+  }
+
+  #tryOpen(connection: TikTokConnectionRow): string | undefined {
+    const { token_ciphertext, token_iv, token_auth_tag, token_key_id } = connection;
+    if (!token_ciphertext || !token_iv || !token_auth_tag || !token_key_id) return undefined;
+    try {
+      return this.#cipher.open(
+        { ciphertext: token_ciphertext, iv: token_iv, authTag: token_auth_tag, keyId: token_key_id },
+        connection.id,
+      );
+    } catch (error) {
+      if (error instanceof TokenUnreadableError) return undefined;
+      throw error;
+    }
+  }
+
+  /** The token, or undefined after marking the connection unreadable: a damaged row never crashes a page. */
+  async #openToken(connection: TikTokConnectionRow, actor: Actor | undefined): Promise<string | undefined> {
+    const token = this.#tryOpen(connection);
+    if (token === undefined) await this.#markAttention(connection, 'token_unreadable', actor, null);
+    return token;
+  }
+
+  async #markAttention(
+    connection: TikTokConnectionRow,
+    cause: NonNullable<ReturnType<typeof attentionCauseOf>>,
+    actor: Actor | undefined,
+    tiktokRequestId: string | null,
+  ): Promise<void> {
+    const now = this.#clock.now();
+    if (!(await this.#connections.markAttention(connection.workspace_id, connection.id, cause, now))) return;
+    await this.#audit.add({
+      ...this.#auditTarget(connection),
+      actorUserId: actor?.userId ?? null,
+      action: 'needs_attention',
+      summary: `${connection.business_center_name} needs attention (${cause.replaceAll('_', ' ')}).`,
+      tiktokRequestId,
+      now,
+    });
+  }
+
+  #auditTarget(connection: TikTokConnectionRow) {
+    return {
+      workspaceId: connection.workspace_id,
+      connectionId: connection.id,
+      businessCenterId: connection.business_center_id,
+      businessCenterName: connection.business_center_name,
+    };
+  }
+}

@@ -1,0 +1,51 @@
+import type { TikTokAttentionCause } from '@whathead/contracts';
+import { TikTokApiError } from '@whathead/tiktok-client';
+import { AppError } from '../errors.js';
+
+/**
+ * A failed TikTok call as the user should hear it (style.md principle 8): the cause and the one
+ * action that fixes it, never TikTok's code. The TikTok error stays the `cause`, for the logs.
+ */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (!TikTokApiError.isInstance(error)) throw error;
+  switch (error.kind) {
+    case 'auth_invalid':
+      return new AppError(
+        'tiktok_reconnect_required',
+        'TikTok no longer accepts this connection. Reconnect it.',
+        {
+          cause: error,
+        },
+      );
+    case 'permission_denied':
+      return new AppError(
+        'tiktok_permission_denied',
+        'TikTok refused: the connected TikTok user lacks a permission or role for this.',
+        { cause: error },
+      );
+    case 'rate_limited':
+      return new AppError('tiktok_rate_limited', 'TikTok asked us to slow down; try again shortly.', {
+        cause: error,
+        details: { retryAfterSeconds: error.rateLimit?.window === 'day' ? 3600 : 60 },
+      });
+    default:
+      return new AppError('tiktok_unavailable', 'TikTok did not answer as expected; try again later.', {
+        cause: error,
+      });
+  }
+}
+
+/**
+ * Which warning a failed call puts on its connection, or undefined when the failure says nothing
+ * about the connection (TikTok busy or down: retry, nothing changes). Reference §7: 40102 is an
+ * expired token; every other auth failure means the access is gone.
+ */
+export function attentionCauseOf(error: unknown): TikTokAttentionCause | undefined {
+  if (!TikTokApiError.isInstance(error)) return undefined;
+  if (error.kind === 'auth_invalid') return error.code === 40102 ? 'token_expired' : 'token_revoked';
+  if (error.kind === 'permission_denied') {
+    return error.path.startsWith('/bc/') ? 'business_center_access_lost' : 'permissions_missing';
+  }
+  return undefined;
+}

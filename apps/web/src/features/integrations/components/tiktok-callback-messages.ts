@@ -1,0 +1,21 @@
+import type { TikTokCallbackError } from '@whathead/contracts';
+
+/** What the user reads when TikTok's page sent them back without a connection (help page, Troubleshooting). */
+export const tiktokCallbackMessages: Record<TikTokCallbackError, string> = {
+  authorization_invalid:
+    'That TikTok sign-in expired, was already used, or was started in another window. Click Connect to start again.',
+  cancelled: 'You cancelled on TikTok’s page, so nothing was connected. Click Connect when you’re ready.',
+  permission_denied:
+    'Permission denied: your TikTok role in that Business Center can’t authorize ad accounts. You need Admin or Operator access (Analysts can only view). Ask your Business Center admin to grant it, then try again.',
+  rate_limited:
+    'TikTok is busy and asked Whathead to slow down. Nothing was lost: Whathead keeps retrying, and you can click Connect again in a minute.',
+  unavailable: 'TikTok didn’t answer. Nothing was lost: try again in a few minutes.',
+  failed: 'TikTok couldn’t finish the connection. Nothing was changed: try again.',
+};
+
+/** The channel the callback page reports on: it reaches the Integrations tab even when TikTok severed `window.opener`. */
+export const tiktokResultChannel = 'whathead-tiktok-connect';
+/** The popup's window name, so the callback page knows it runs in the popup. */
+export const tiktokPopupName = 'whathead-tiktok-connect';
+
+export type TikTokConnectResult = { connected: string } | { error: TikTokCallbackError };
