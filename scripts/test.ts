@@ -114,8 +114,15 @@ async function main() {
     await nodeTests('node tests', findTestFiles(root, nodeFolders), { TEST_DATABASE_URL: databaseUrl });
 
     if (databaseUrl) {
-      banner('database-layer tests on PGlite');
-      const databaseLayer = findTestFiles(root, ['packages/db', 'apps/server/src/repositories']);
+      banner('database-layer and account tests on PGlite');
+      // The database layer, and the journeys that lean on it hardest, on the engine `npm start` uses.
+      const databaseLayer = findTestFiles(root, [
+        'packages/db',
+        'apps/server/src/repositories',
+        'apps/server/src/routes/auth',
+        'apps/server/src/routes/invitations',
+        'apps/server/src/jobs',
+      ]);
       await nodeTests('database layer on PGlite', databaseLayer, { TEST_DATABASE_ENGINE: 'pglite' });
     }
 

@@ -27,11 +27,21 @@ if (adminUrl) {
   databaseUrl = url.toString();
 }
 
+// The journeys must not reach a developer's own database, TikTok app or secrets from their shell.
+const inherited = Object.fromEntries(
+  Object.entries(process.env).filter(
+    ([name]) =>
+      !['DATABASE_URL', 'PUBLIC_URL', 'SESSION_SECRET', 'TOKEN_ENCRYPTION_KEY', 'WHATHEAD_ROLE'].includes(
+        name,
+      ) && !name.startsWith('TIKTOK_'),
+  ),
+);
+
 const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/server/src/main.ts')], {
   cwd: root,
   stdio: 'inherit',
   env: {
-    ...process.env,
+    ...inherited,
     NODE_ENV: 'test',
     PORT: process.env.E2E_PORT ?? '3210',
     WHATHEAD_DATA_DIR: dataDirectory,

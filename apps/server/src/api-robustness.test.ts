@@ -72,8 +72,10 @@ describe('every API route under arbitrary input', () => {
         body,
         contentType,
         fc.boolean(),
-        async ([method, template], segment, payload, type, loggedIn) => {
+        async ([method, template], segment, payload, type, wantsSession) => {
           const url = template.replace(/\{\w+\}/g, segment);
+          // Log-out and log-in end the session the logged-in runs share; they are fuzzed anonymously.
+          const loggedIn = wantsSession && !template.startsWith('/api/auth/');
           const response = await test.app.inject({
             method,
             url,
@@ -100,5 +102,7 @@ describe('every API route under arbitrary input', () => {
       { numRuns: 300, seed: Number(process.env.FUZZ_SEED ?? 20261125) },
     );
     assert.equal(({} as Record<string, unknown>).polluted, undefined, 'no prototype pollution');
+    const session = await browser.get<{ user: unknown }>('/api/session');
+    assert.notEqual(session.body.user, null, 'the logged-in runs really ran logged in, to the end');
   });
 });

@@ -21,6 +21,10 @@ export interface AppOptions {
   publicUrl: string;
   secureCookies: boolean;
   sessionSecret: string;
+  /** Origins besides PUBLIC_URL's allowed to send state-changing requests (Vite's dev server). */
+  extraAllowedOrigins?: string[];
+  /** Proxies whose X-Forwarded-For is believed, as Fastify's `trustProxy` takes it. */
+  trustProxy?: boolean | string[];
   /** Checked by /readyz. */
   readiness: () => Promise<void>;
   /** Folder of the built web app; when absent, only the API is served. */
@@ -35,7 +39,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     loggerInstance: options.logger,
     genReqId: requestId,
     bodyLimit: bodyLimitBytes,
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
     return503OnClosing: true,
     frameworkErrors: answerFrameworkError,
     routerOptions: { maxParamLength: 200 },
@@ -67,11 +71,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     strictTransportSecurity: options.secureCookies ? { maxAge: 31_536_000 } : false,
   });
 
-  registerSessionContext(app, options.services.sessions);
-  const publicOrigin = new URL(options.publicUrl).origin;
-  app.addHook('preHandler', async (request) => {
-    if (request.url.startsWith('/api/')) assertCsrf(request, options.sessionSecret, publicOrigin);
-  });
+  registerSessionContext(app, options.services.sessions, options.secureCookies);
+  const csrf = {
+    secret: options.sessionSecret,
+    secure: options.secureCookies,
+    allowedOrigins: new Set([new URL(options.publicUrl).origin, ...(options.extraAllowedOrigins ?? [])]),
+  };
+  // Every state-changing request, whatever its path: no route may opt out by being spelled oddly.
+  app.addHook('preHandler', async (request) => assertCsrf(request, csrf));
 
   const context: RouteContext = {
     services: options.services,

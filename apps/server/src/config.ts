@@ -38,6 +38,24 @@ export const variables = {
       'PostgreSQL connection string. When unset, Whathead runs on an embedded PGlite database in WHATHEAD_DATA_DIR.',
     fix: 'use a postgres:// URL such as postgres://user:password@localhost:5432/whathead, or unset it to use the embedded database',
   },
+  TRUST_PROXY: {
+    schema: z
+      .string()
+      .trim()
+      .transform((value) =>
+        value === 'true' ? true : value === 'false' ? false : value.split(',').map((entry) => entry.trim()),
+      )
+      .pipe(
+        z.union([
+          z.boolean(),
+          z.array(z.string().regex(/^[0-9a-fA-F:.]+(\/\d{1,3})?$/, 'must list IP addresses or CIDR ranges')),
+        ]),
+      ),
+    default: 'false',
+    description:
+      "Proxies whose `X-Forwarded-For` is believed: `false`, `true` (every hop), or a comma-separated list of addresses/CIDRs such as `10.0.0.0/8`. Set it behind a load balancer, or every user shares the balancer's address for log-in throttling.",
+    fix: 'use false, true, or addresses/CIDR ranges separated by commas, such as 10.0.0.0/8,127.0.0.1',
+  },
   WHATHEAD_DATA_DIR: {
     schema: z.string().min(1),
     default: './.whathead',
@@ -140,6 +158,7 @@ export interface Config {
   dataDirectory: string;
   database: { engine: 'postgres'; url: string } | { engine: 'pglite'; dataDirectory: string };
   role: 'all' | 'web' | 'worker';
+  trustProxy: boolean | string[];
   sessionSecret: string | undefined;
   tokenEncryptionKey: string | undefined;
   /** Keys that only decrypt, during a rotation. */
@@ -194,12 +213,12 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
   }
   const values = parsed as Parsed;
 
-  if (values.TIKTOK_APP_ID !== undefined && environment.TIKTOK_APP_SECRET === undefined) {
+  if (values.TIKTOK_APP_ID !== undefined && !environment.TIKTOK_APP_SECRET) {
     problems.push(
       'TIKTOK_APP_SECRET is missing. Fix: set it together with TIKTOK_APP_ID, or unset both to use the emulator.',
     );
   }
-  if (values.TIKTOK_APP_SECRET !== undefined && environment.TIKTOK_APP_ID === undefined) {
+  if (values.TIKTOK_APP_SECRET !== undefined && !environment.TIKTOK_APP_ID) {
     problems.push(
       'TIKTOK_APP_ID is missing. Fix: set it together with TIKTOK_APP_SECRET, or unset both to use the emulator.',
     );
@@ -227,6 +246,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
       ? { engine: 'postgres', url: values.DATABASE_URL }
       : { engine: 'pglite', dataDirectory: path.join(dataDirectory, 'database') },
     role: values.WHATHEAD_ROLE!,
+    trustProxy: values.TRUST_PROXY!,
     sessionSecret: values.SESSION_SECRET,
     tokenEncryptionKey: values.TOKEN_ENCRYPTION_KEY,
     tokenEncryptionPreviousKeys: values.TOKEN_ENCRYPTION_PREVIOUS_KEYS ?? [],

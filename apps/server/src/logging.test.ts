@@ -35,8 +35,7 @@ describe('logs', () => {
 
     const secrets = [
       password,
-      browser.cookies.get('whathead_session')!,
-      browser.csrfToken,
+      ...browser.cookieHistory,
       invitationToken,
       test.config.sessionSecret!,
       test.config.tokenEncryptionKey!,

@@ -6,6 +6,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { JobQueue } from './jobs/job-queue.js';
+import type { JobDefinition } from './jobs/job.js';
 import { createJobDefinitions } from './jobs/jobs.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { resolveSecrets } from './lib/generated-secrets.js';
@@ -43,12 +44,39 @@ export interface RunningWhathead {
 }
 
 /**
+ * A new TOKEN_ENCRYPTION_KEY: queue the re-encryption of tokens sealed with an older one. Every
+ * process may ask; the queue keeps one. Until it finishes, the previous keys still open tokens.
+ */
+async function startKeyRotationIfNeeded(
+  services: Services,
+  jobs: JobQueue,
+  definitions: JobDefinition[],
+  logger: FastifyBaseLogger,
+): Promise<void> {
+  if (!(await services.tiktokTokenRotation.isNeeded())) return;
+  const rotation = definitions.find((definition) => definition.name === 'tiktok-token-rotation')!;
+  const jobId = await jobs.send(rotation, {});
+  logger.info(
+    { jobId, currentKeyId: services.tiktokTokenRotation.currentKeyId },
+    'TikTok tokens sealed with a previous key: re-encryption queued',
+  );
+}
+
+/**
  * Starts one Whathead process in the configured role: opens and migrates the database, starts
  * the job queue (working jobs unless the role is `web`) and the HTTP app (unless `worker`).
  */
 export async function startWhathead(config: Config, options: StartOptions): Promise<RunningWhathead> {
   const clock = options.clock ?? systemClock;
   const secrets = resolveSecrets(config, config.dataDirectory);
+  if (config.database.engine === 'postgres' && !(config.sessionSecret && config.tokenEncryptionKey)) {
+    // Generated secrets live in this machine's data dir: processes on other machines sharing the
+    // database would have their own, and could not read each other's sessions or TikTok tokens.
+    options.logger.warn(
+      `SESSION_SECRET/TOKEN_ENCRYPTION_KEY are generated in ${config.dataDirectory}: every Whathead process on this ` +
+        'database must use that folder, or set both variables to the same values everywhere.',
+    );
+  }
   const database = options.database ?? (await openDatabase(config.database));
   const closers: (() => Promise<void>)[] = options.database ? [] : [() => database.close()];
   const closeAll = async () => {
@@ -88,13 +116,15 @@ export async function startWhathead(config: Config, options: StartOptions): Prom
       },
       clock,
     );
+    const definitions = createJobDefinitions(services, options.logger);
     const jobs = await JobQueue.start({
       database,
-      definitions: createJobDefinitions(services, clock),
+      definitions,
       work: config.role !== 'web',
       logger: options.logger,
     });
     closers.push(() => jobs.stop());
+    await startKeyRotationIfNeeded(services, jobs, definitions, options.logger);
 
     let app: FastifyInstance | undefined;
     let url: string | undefined;
@@ -105,6 +135,9 @@ export async function startWhathead(config: Config, options: StartOptions): Prom
         publicUrl: config.publicUrl,
         secureCookies: config.secureCookies,
         sessionSecret: secrets.sessionSecret,
+        trustProxy: config.trustProxy,
+        // `npm run dev --workspace @whathead/web` serves the app from Vite, which proxies /api here.
+        extraAllowedOrigins: config.environment === 'development' ? ['http://localhost:5173'] : [],
         readiness: async () => void (await database.executeSql('select 1')),
         webRoot: options.webRoot ?? builtWebRoot,
       });

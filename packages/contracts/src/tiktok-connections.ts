@@ -52,8 +52,20 @@ export const tiktokAdAccountSchema = z.object({
   role: z.string().nullable(),
   selected: z.boolean(),
   isDefault: z.boolean(),
+  /**
+   * False once TikTok stops listing the account for this connection (removed from the Business
+   * Center, or the user's access withdrawn): show "No longer accessible". Always sent; optional
+   * only so a web bundle newer than a server process still parses during a rolling deploy.
+   */
+  accessible: z.boolean().optional(),
+  /** Found by a health check since the user last saved the selection or reconnected. */
+  isNew: z.boolean().optional(),
 });
 export type TikTokAdAccount = z.infer<typeof tiktokAdAccountSchema>;
+
+export const tiktokCheckResults = ['ok', 'needs_attention', 'tiktok_unavailable'] as const;
+export const tiktokCheckResultSchema = z.enum(tiktokCheckResults);
+export type TikTokCheckResult = z.infer<typeof tiktokCheckResultSchema>;
 
 export const tiktokConnectionSchema = z.object({
   id: z.uuid(),
@@ -64,6 +76,14 @@ export const tiktokConnectionSchema = z.object({
   permissions: z.array(tiktokPermissionSchema),
   connectedAt: z.iso.datetime(),
   lastCheckedAt: z.iso.datetime().nullable(),
+  /**
+   * How the last check (the health job every four hours, or Check connection) went; null before
+   * the first. `tiktok_unavailable`: TikTok did not answer, nothing changed. Always sent (see
+   * `accessible` for why optional).
+   */
+  lastCheckResult: tiktokCheckResultSchema.nullable().optional(),
+  /** Accounts with `isNew`: "2 new accounts available". Always sent (see `accessible`). */
+  newAccountsAvailable: z.number().int().nonnegative().optional(),
   accounts: z.array(tiktokAdAccountSchema),
 });
 export type TikTokConnection = z.infer<typeof tiktokConnectionSchema>;

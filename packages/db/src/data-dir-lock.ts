@@ -22,6 +22,10 @@ const isRunning = (pid: number): boolean => {
   }
 };
 
+/** Directories this process holds: a restarted container often gets the same pid back (1), so
+ * "the pid in the lock file is us" cannot tell a stale lock from a second open in this process. */
+const heldHere = new Set<string>();
+
 /**
  * PGlite takes no lock on its files, and two processes writing one data directory corrupt it
  * (stack-notes §3), so the directory is guarded by a pid file created with O_EXCL. A lock left
@@ -30,16 +34,23 @@ const isRunning = (pid: number): boolean => {
 export function lockDataDirectory(directory: string): { release(): void } {
   mkdirSync(directory, { recursive: true });
   const lockPath = path.join(directory, 'whathead.lock');
+  if (heldHere.has(lockPath)) throw new DataDirectoryLockedError(directory, process.pid);
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
       const descriptor = openSync(lockPath, 'wx', 0o600);
       writeSync(descriptor, String(process.pid));
       closeSync(descriptor);
-      return { release: () => rmSync(lockPath, { force: true }) };
+      heldHere.add(lockPath);
+      return {
+        release: () => {
+          heldHere.delete(lockPath);
+          rmSync(lockPath, { force: true });
+        },
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
-      if (Number.isInteger(holder) && isRunning(holder)) {
+      if (Number.isInteger(holder) && holder !== process.pid && isRunning(holder)) {
         throw new DataDirectoryLockedError(directory, holder);
       }
       rmSync(lockPath, { force: true });

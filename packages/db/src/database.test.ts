@@ -25,6 +25,23 @@ describe(`database layer on ${testEngine()}`, () => {
     assert.deepEqual(await migrate(database), [], 'a second run applies nothing');
   });
 
+  it(
+    'applies a migration once when several processes migrate at the same moment',
+    { skip: testEngine() === 'pglite' ? 'PGlite is one process with one connection' : false },
+    async () => {
+      const others = await Promise.all(
+        [1, 2, 3].map(() => openDatabase({ engine: 'postgres', url: database.url!, maxConnections: 1 })),
+      );
+      try {
+        const racing = [{ name: '9000_race', sql: 'create table raced (id int);' }];
+        const applied = await Promise.all(others.map((other) => migrate(other, racing)));
+        assert.deepEqual(applied.flat(), ['9000_race'], 'exactly one process applied it');
+      } finally {
+        await Promise.all(others.map((other) => other.close()));
+      }
+    },
+  );
+
   it('rolls back a whole migration batch when one migration fails', async () => {
     const broken = [
       { name: '9998_good', sql: 'create table should_not_exist (id int);' },

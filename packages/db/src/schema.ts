@@ -90,8 +90,12 @@ export interface TikTokConnectionsTable {
   connected_at: ColumnType<Date, Date | string | undefined, Date | string>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   last_checked_at: NullableTimestamp;
+  /** The outcome of the last check: 'ok', 'needs_attention' or 'tiktok_unavailable'. */
+  last_check_result: TikTokCheckResult | null;
   disconnected_at: NullableTimestamp;
 }
+
+export type TikTokCheckResult = 'ok' | 'needs_attention' | 'tiktok_unavailable';
 
 export interface TikTokAdAccountsTable {
   connection_id: string;
@@ -105,6 +109,10 @@ export interface TikTokAdAccountsTable {
   api_eligible: ColumnType<boolean, boolean | undefined, boolean>;
   selected: ColumnType<boolean, boolean | undefined, boolean>;
   is_default: ColumnType<boolean, boolean | undefined, boolean>;
+  /** False once the token no longer reaches the account; the row stays to say so. */
+  accessible: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Found by a health check and not yet reviewed by the user. */
+  newly_available: ColumnType<boolean, boolean | undefined, boolean>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 

@@ -34,12 +34,16 @@ export class JobQueue {
     await boss.start();
     const queue = new JobQueue(boss, options.definitions);
     for (const definition of options.definitions) {
-      await boss.createQueue(definition.name, {
+      const policy = {
         name: definition.name,
+        policy: definition.policy ?? 'standard',
         retryLimit: definition.retry.limit,
         retryDelay: definition.retry.delaySeconds,
         retryBackoff: definition.retry.backoff,
-      });
+      };
+      // createQueue does nothing when the queue exists, so a changed retry policy is applied here.
+      await boss.createQueue(definition.name, policy);
+      await boss.updateQueue(definition.name, policy);
       if (!options.work) continue;
       if (definition.recurring)
         await boss.schedule(definition.name, definition.recurring.cron, definition.recurring.payload);

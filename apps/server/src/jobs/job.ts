@@ -16,6 +16,8 @@ export interface JobDefinition<Payload extends object = object> {
   readonly name: string;
   readonly payload: z.ZodType<Payload>;
   readonly retry: RetryPolicy;
+  /** pg-boss queue policy; `stately` keeps at most one run queued and one running. Default `standard`. */
+  readonly policy?: 'standard' | 'stately';
   /** A recurring job: a cron expression (UTC) and the payload each run receives. */
   readonly recurring?: { cron: string; payload: Payload };
   /** Returns a short outcome that is logged and stored as the job's output. */

@@ -1,11 +1,12 @@
-import type { Clock } from '../lib/clock.js';
 import type { Services } from '../services/services.js';
 import type { JobDefinition } from './job.js';
-import { sessionCleanupJob } from './session-cleanup.job.js';
-import { tiktokConnectionHealthJob } from './tiktok-connection-health.job.js';
+import { expiredRecordsCleanupJob } from './expired-records-cleanup.job.js';
+import { tiktokConnectionHealthJob, type JobLogger } from './tiktok-connection-health.job.js';
+import { tiktokTokenRotationJob } from './tiktok-token-rotation.job.js';
 
 /** Every job this build knows; a worker works all of them. */
-export const createJobDefinitions = (services: Services, clock: Clock): JobDefinition[] => [
-  sessionCleanupJob(services, clock),
-  tiktokConnectionHealthJob(services),
+export const createJobDefinitions = (services: Services, logger: JobLogger): JobDefinition[] => [
+  expiredRecordsCleanupJob(services),
+  tiktokConnectionHealthJob(services, logger),
+  tiktokTokenRotationJob(services),
 ];

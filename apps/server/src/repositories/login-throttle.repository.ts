@@ -1,6 +1,12 @@
 import type { Database, Kysely, Tables } from '@whathead/db';
 import { sql } from '@whathead/db';
 
+export interface ThrottleCount {
+  key: string;
+  attempts: number;
+  windowStartedAt: Date;
+}
+
 export class LoginThrottleRepository {
   readonly #db: Kysely<Tables>;
 
@@ -8,20 +14,13 @@ export class LoginThrottleRepository {
     this.#db = database.db;
   }
 
-  find(keys: string[]): Promise<{ key: string; failures: number; windowStartedAt: Date }[]> {
-    return this.#db
-      .selectFrom('login_throttles')
-      .select(['key', 'failures', 'window_started_at as windowStartedAt'])
-      .where('key', 'in', keys)
-      .execute();
-  }
-
   /**
-   * Counts one failure against each key in a fixed window: a window older than `windowStart`
-   * starts again at one. A single upsert, so concurrent attempts on any app process all count.
+   * Counts one attempt against each key in a fixed window (a window that started at or before
+   * `windowStart` starts again at one) and returns the counts after it. One upsert, so attempts
+   * made at the same moment, on any app process, each see a distinct count.
    */
-  async recordFailure(keys: string[], now: Date, windowStart: Date): Promise<void> {
-    await this.#db
+  async countAttempt(keys: string[], now: Date, windowStart: Date): Promise<ThrottleCount[]> {
+    return this.#db
       .insertInto('login_throttles')
       .values(keys.map((key) => ({ key, failures: 1, window_started_at: now })))
       .onConflict((conflict) =>
@@ -30,6 +29,16 @@ export class LoginThrottleRepository {
           window_started_at: sql`case when login_throttles.window_started_at <= ${windowStart} then ${now} else login_throttles.window_started_at end`,
         }),
       )
+      .returning(['key', 'failures as attempts', 'window_started_at as windowStartedAt'])
+      .execute();
+  }
+
+  /** Takes back one counted attempt (a successful log-in is not a guess). */
+  async uncount(key: string): Promise<void> {
+    await this.#db
+      .updateTable('login_throttles')
+      .set({ failures: sql`greatest(failures - 1, 0)` })
+      .where('key', '=', key)
       .execute();
   }
 

@@ -1,4 +1,4 @@
-import type { Database, Kysely, Role, Tables } from '@whathead/db';
+import type { Database, Kysely, Tables } from '@whathead/db';
 
 export interface SessionWithUser {
   tokenHash: string;
@@ -86,5 +86,3 @@ export class SessionRepository {
     return Number(result.numDeletedRows);
   }
 }
-
-export type { Role };

@@ -5,6 +5,7 @@ import {
   type Kysely,
   type Tables,
   type TikTokAdAccountRow,
+  type TikTokCheckResult,
   type TikTokConnectionRow,
   type TikTokConnectionStatus,
 } from '@whathead/db';
@@ -93,6 +94,7 @@ export class TikTokConnectionRepository {
         connected_at: update.now,
         updated_at: update.now,
         last_checked_at: update.now,
+        last_check_result: update.attentionCause ? 'needs_attention' : 'ok',
         disconnected_at: null,
       })
       .where('workspace_id', '=', update.workspaceId)
@@ -125,13 +127,70 @@ export class TikTokConnectionRepository {
       .execute();
   }
 
-  /** Every live connection of every workspace, for the health job. */
-  listAllLive(): Promise<{ id: string; workspaceId: string }[]> {
-    return this.#db
+  /** One page of every workspace's live connections, in id order after `afterId`, for the health job. */
+  listAllLive(afterId: string | null, limit: number): Promise<{ id: string; workspaceId: string }[]> {
+    let query = this.#db
       .selectFrom('tiktok_connections')
       .select(['id', 'workspace_id as workspaceId'])
-      .where('status', '!=', 'disconnected')
-      .execute();
+      .where('status', '!=', 'disconnected');
+    if (afterId !== null) query = query.where('id', '>', afterId);
+    return query.orderBy('id').limit(limit).execute();
+  }
+
+  /** One page of stored tokens sealed with another key than `keyId`, in id order after `afterId`. */
+  listSealedWithOtherKey(
+    keyId: string,
+    afterId: string | null,
+    limit: number,
+  ): Promise<
+    Pick<
+      TikTokConnectionRow,
+      'id' | 'workspace_id' | 'token_ciphertext' | 'token_iv' | 'token_auth_tag' | 'token_key_id'
+    >[]
+  > {
+    let query = this.#db
+      .selectFrom('tiktok_connections')
+      .select(['id', 'workspace_id', 'token_ciphertext', 'token_iv', 'token_auth_tag', 'token_key_id'])
+      .where('token_key_id', 'is not', null)
+      .where('token_key_id', '!=', keyId);
+    if (afterId !== null) query = query.where('id', '>', afterId);
+    return query.orderBy('id').limit(limit).execute();
+  }
+
+  /** Whether any stored token was sealed with another key than `keyId`. */
+  async anySealedWithOtherKey(keyId: string): Promise<boolean> {
+    const row = await this.#db
+      .selectFrom('tiktok_connections')
+      .select('id')
+      .where('token_key_id', 'is not', null)
+      .where('token_key_id', '!=', keyId)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /**
+   * Replaces a token's ciphertext with the same token sealed under another key, only if the row
+   * still holds the ciphertext that was read (its IV is unique per seal): a reconnect or
+   * disconnect in between wins, and the rotation leaves that row alone.
+   */
+  async resealToken(
+    row: { workspaceId: string; id: string; previousIv: Uint8Array },
+    sealed: SealedToken,
+  ): Promise<boolean> {
+    const result = await this.#db
+      .updateTable('tiktok_connections')
+      .set({
+        token_ciphertext: sealed.ciphertext,
+        token_iv: sealed.iv,
+        token_auth_tag: sealed.authTag,
+        token_key_id: sealed.keyId,
+      })
+      .where('workspace_id', '=', row.workspaceId)
+      .where('id', '=', row.id)
+      .where('token_iv', '=', row.previousIv)
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
   }
 
   listAccounts(workspaceId: string): Promise<TikTokAdAccountRow[]> {
@@ -173,6 +232,8 @@ export class TikTokConnectionRepository {
           timezone: account.timezone,
           role: account.role,
           api_eligible: account.apiEligible,
+          accessible: true,
+          newly_available: false,
           updated_at: target.now,
         })
         .onConflict((conflict) =>
@@ -183,12 +244,123 @@ export class TikTokConnectionRepository {
             timezone: excluded.ref('excluded.timezone'),
             role: excluded.ref('excluded.role'),
             api_eligible: excluded.ref('excluded.api_eligible'),
+            accessible: true,
+            newly_available: false,
             updated_at: excluded.ref('excluded.updated_at'),
             ...(account.usable ? {} : { is_default: false }),
           })),
         )
         .execute();
     }
+  }
+
+  /** The live connection, locked for the rest of the transaction: two checks never interleave. */
+  lockLive(workspaceId: string, id: string, db: Kysely<Tables>): Promise<TikTokConnectionRow | undefined> {
+    return db
+      .selectFrom('tiktok_connections')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .where('status', '!=', 'disconnected')
+      .forUpdate()
+      .executeTakeFirst();
+  }
+
+  listConnectionAccounts(
+    workspaceId: string,
+    connectionId: string,
+    db: Kysely<Tables> = this.#db,
+  ): Promise<TikTokAdAccountRow[]> {
+    return db
+      .selectFrom('tiktok_ad_accounts')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('connection_id', '=', connectionId)
+      .orderBy('advertiser_id')
+      .execute();
+  }
+
+  /**
+   * What a health check found: accounts that appeared (stored as new, not selected), accounts
+   * the token no longer reaches (kept, marked inaccessible, never the default), accounts back
+   * again, and fresh facts for the accounts it re-read.
+   */
+  async applyCheck(
+    target: { workspaceId: string; connectionId: string; now: Date },
+    changes: {
+      added: readonly AdAccountFacts[];
+      lost: readonly string[];
+      restored: readonly string[];
+      refreshed: readonly AdAccountFacts[];
+    },
+    db: Kysely<Tables>,
+  ): Promise<void> {
+    const { workspaceId, connectionId, now } = target;
+    const accounts = () =>
+      db
+        .updateTable('tiktok_ad_accounts')
+        .where('workspace_id', '=', workspaceId)
+        .where('connection_id', '=', connectionId);
+    if (changes.lost.length > 0) {
+      await accounts()
+        .set({ accessible: false, is_default: false, updated_at: now })
+        .where('advertiser_id', 'in', [...changes.lost])
+        .execute();
+    }
+    if (changes.restored.length > 0) {
+      await accounts()
+        .set({ accessible: true, updated_at: now })
+        .where('advertiser_id', 'in', [...changes.restored])
+        .execute();
+    }
+    for (const account of changes.refreshed) {
+      await accounts()
+        .set({
+          name: account.name,
+          status: account.status,
+          currency: account.currency,
+          timezone: account.timezone,
+          updated_at: now,
+          ...(account.usable ? {} : { is_default: false }),
+        })
+        .where('advertiser_id', '=', account.advertiserId)
+        .execute();
+    }
+    for (const account of changes.added) {
+      await db
+        .insertInto('tiktok_ad_accounts')
+        .values({
+          connection_id: connectionId,
+          workspace_id: workspaceId,
+          advertiser_id: account.advertiserId,
+          name: account.name,
+          status: account.status,
+          currency: account.currency,
+          timezone: account.timezone,
+          role: account.role,
+          api_eligible: account.apiEligible,
+          newly_available: true,
+          updated_at: now,
+        })
+        .onConflict((conflict) => conflict.columns(['connection_id', 'advertiser_id']).doNothing())
+        .execute();
+    }
+  }
+
+  /** The outcome of a check that changed nothing else: TikTok did not answer. */
+  async recordCheckResult(
+    workspaceId: string,
+    id: string,
+    result: TikTokCheckResult,
+    now: Date,
+  ): Promise<void> {
+    await this.#db
+      .updateTable('tiktok_connections')
+      .set({ last_check_result: result, last_checked_at: now })
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .where('status', '!=', 'disconnected')
+      .execute();
   }
 
   /** Sets which accounts of one connection are selected, and where the workspace default is. */
@@ -206,9 +378,10 @@ export class TikTokConnectionRepository {
     if (selection.defaultAdvertiserId === null)
       clearDefault = clearDefault.where('connection_id', '=', connectionId);
     await clearDefault.execute();
+    // Saving the selection is the user reviewing the list: no account is "new" after it.
     await db
       .updateTable('tiktok_ad_accounts')
-      .set({ selected: false, is_default: false, updated_at: now })
+      .set({ selected: false, is_default: false, newly_available: false, updated_at: now })
       .where('workspace_id', '=', workspaceId)
       .where('connection_id', '=', connectionId)
       .execute();
@@ -228,6 +401,7 @@ export class TikTokConnectionRepository {
         .where('workspace_id', '=', workspaceId)
         .where('connection_id', '=', connectionId)
         .where('advertiser_id', '=', selection.defaultAdvertiserId)
+        .where('accessible', '=', true)
         .execute();
     }
   }
@@ -235,7 +409,13 @@ export class TikTokConnectionRepository {
   async markAttention(workspaceId: string, id: string, cause: string, now: Date): Promise<boolean> {
     const result = await this.#db
       .updateTable('tiktok_connections')
-      .set({ status: 'needs_attention', attention_cause: cause, updated_at: now, last_checked_at: now })
+      .set({
+        status: 'needs_attention',
+        attention_cause: cause,
+        updated_at: now,
+        last_checked_at: now,
+        last_check_result: 'needs_attention',
+      })
       .where('workspace_id', '=', workspaceId)
       .where('id', '=', id)
       .where('status', '!=', 'disconnected')
@@ -260,6 +440,7 @@ export class TikTokConnectionRepository {
       .updateTable('tiktok_connections')
       .set({
         last_checked_at: now,
+        last_check_result: sql<TikTokCheckResult>`case when attention_cause = 'permissions_missing' then 'needs_attention' else 'ok' end`,
         status: sql<TikTokConnectionStatus>`case when attention_cause = 'permissions_missing' then status else 'connected' end`,
         attention_cause: sql<
           string | null

@@ -16,10 +16,6 @@ export class UserRepository {
       .executeTakeFirst();
   }
 
-  findById(id: string): Promise<UserRow | undefined> {
-    return this.#db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-  }
-
   /** Returns undefined when the email is already taken (the unique index decides, race-free). */
   async insert(user: NewUser, db: Kysely<Tables> = this.#db): Promise<UserRow | undefined> {
     return db

@@ -34,10 +34,6 @@ export class WorkspaceRepository {
     return workspace;
   }
 
-  findById(workspaceId: string): Promise<WorkspaceRow | undefined> {
-    return this.#db.selectFrom('workspaces').selectAll().where('id', '=', workspaceId).executeTakeFirst();
-  }
-
   /** The caller's role in a workspace, or undefined when they are not a member. */
   async roleOf(userId: string, workspaceId: string): Promise<Role | undefined> {
     const row = await this.#db

@@ -66,15 +66,14 @@ export class AccountService {
 
   /** Checks the credentials; every failure looks the same to the caller and counts against the throttle. */
   async logIn(input: LogInInput, clientAddress: string): Promise<{ userId: string }> {
-    await this.#throttle.assertAllowed(input.email, clientAddress);
+    await this.#throttle.beginAttempt(input.email, clientAddress);
     const user = await this.#users.findByEmail(input.email);
     this.#decoyHash ??= hashPassword('decoy password for unknown emails', this.#passwordCost);
     const valid = await verifyPassword(input.password, user?.password_hash ?? (await this.#decoyHash));
     if (!user || !valid) {
-      await this.#throttle.recordFailure(input.email, clientAddress);
       throw new AppError('invalid_credentials', 'That email and password do not match an account.');
     }
-    await this.#throttle.recordSuccess(input.email);
+    await this.#throttle.recordSuccess(input.email, clientAddress);
     return { userId: user.id };
   }
 }

@@ -5,8 +5,8 @@ import type { LoginThrottleRepository } from '../repositories/login-throttle.rep
 /** Guessing passwords is slowed per account and per client address, in every app process at once. */
 export const loginLimits = {
   windowSeconds: 15 * 60,
-  failuresPerEmail: 5,
-  failuresPerAddress: 50,
+  attemptsPerEmail: 5,
+  attemptsPerAddress: 50,
 };
 
 const emailKey = (email: string) => `email:${email.toLowerCase()}`;
@@ -21,22 +21,23 @@ export class LoginThrottleService {
     this.#clock = dependencies.clock;
   }
 
-  /** Throws `too_many_attempts` with the wait when either key used up its failures in this window. */
-  async assertAllowed(email: string, address: string): Promise<void> {
+  /**
+   * Counts this attempt before the password is checked, then refuses it with the wait when either
+   * key is over its limit. Counting first is what makes the limit hold for attempts sent all at
+   * once: checking and counting after a 100 ms password hash would let every one of them through.
+   */
+  async beginAttempt(email: string, address: string): Promise<void> {
     const now = this.#clock.now();
-    const windowStart = now.getTime() - loginLimits.windowSeconds * 1000;
+    const windowStart = new Date(now.getTime() - loginLimits.windowSeconds * 1000);
     const limits = new Map([
-      [emailKey(email), loginLimits.failuresPerEmail],
-      [addressKey(address), loginLimits.failuresPerAddress],
+      [emailKey(email), loginLimits.attemptsPerEmail],
+      [addressKey(address), loginLimits.attemptsPerAddress],
     ]);
-    const rows = await this.#throttles.find([...limits.keys()]);
-    const blocked = rows.filter(
-      (row) =>
-        row.windowStartedAt.getTime() > windowStart && row.failures >= (limits.get(row.key) ?? Infinity),
-    );
-    if (blocked.length === 0) return;
+    const counts = await this.#throttles.countAttempt([...limits.keys()], now, windowStart);
+    const over = counts.filter((count) => count.attempts > (limits.get(count.key) ?? Infinity));
+    if (over.length === 0) return;
     const reopensAt = Math.max(
-      ...blocked.map((row) => row.windowStartedAt.getTime() + loginLimits.windowSeconds * 1000),
+      ...over.map((count) => count.windowStartedAt.getTime() + loginLimits.windowSeconds * 1000),
     );
     const retryAfterSeconds = Math.max(1, Math.ceil((reopensAt - now.getTime()) / 1000));
     throw new AppError(
@@ -46,13 +47,9 @@ export class LoginThrottleService {
     );
   }
 
-  async recordFailure(email: string, address: string): Promise<void> {
-    const now = this.#clock.now();
-    const windowStart = new Date(now.getTime() - loginLimits.windowSeconds * 1000);
-    await this.#throttles.recordFailure([emailKey(email), addressKey(address)], now, windowStart);
-  }
-
-  async recordSuccess(email: string): Promise<void> {
+  /** The right password: the account's count starts over, and the address gets its attempt back. */
+  async recordSuccess(email: string, address: string): Promise<void> {
     await this.#throttles.clear(emailKey(email));
+    await this.#throttles.uncount(addressKey(address));
   }
 }

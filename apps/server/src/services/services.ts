@@ -12,11 +12,13 @@ import { TikTokOauthStateRepository } from '../repositories/tiktok-oauth-state.r
 import { UserRepository } from '../repositories/user.repository.js';
 import { WorkspaceRepository } from '../repositories/workspace.repository.js';
 import { AccountService } from './account.service.js';
+import { HousekeepingService } from './housekeeping.service.js';
 import { InvitationService } from './invitation.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 import { SessionService } from './session.service.js';
 import { TikTokAuthorizationService } from './tiktok-authorization.service.js';
 import { TikTokConnectionService } from './tiktok-connection.service.js';
+import { TikTokTokenRotationService } from './tiktok-token-rotation.service.js';
 import { WorkspaceService } from './workspace.service.js';
 
 export interface ServiceSettings {
@@ -36,7 +38,7 @@ export function createServices(database: Database, settings: ServiceSettings, cl
   const sessionRepository = new SessionRepository(database);
   const invitationRepository = new InvitationRepository(database);
   const throttleRepository = new LoginThrottleRepository(database);
-  const workspaces = new WorkspaceService({ workspaces: workspaceRepository });
+  const workspaces = new WorkspaceService({ database, workspaces: workspaceRepository });
   const invitations = new InvitationService({
     database,
     invitations: invitationRepository,
@@ -84,19 +86,24 @@ export function createServices(database: Database, settings: ServiceSettings, cl
     publicUrl: settings.publicUrl,
     clock,
   });
+  const tiktokTokenRotation = new TikTokTokenRotationService({
+    connections: tiktokConnectionRepository,
+    cipher: settings.tokenCipher,
+  });
   return {
     accounts,
     tiktokConnections,
     tiktokAuthorization,
+    tiktokTokenRotation,
     sessions,
     workspaces,
     invitations,
-    /** Housekeeping for the cleanup job: repositories it sweeps, nothing more. */
-    housekeeping: {
+    housekeeping: new HousekeepingService({
       sessions: sessionRepository,
       invitations: invitationRepository,
       throttles: throttleRepository,
       tiktokStates: tiktokStateRepository,
-    },
+      clock,
+    }),
   };
 }

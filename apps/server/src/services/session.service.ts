@@ -10,7 +10,10 @@ export const sessionLifetimeSeconds = 14 * 24 * 60 * 60;
 /** Writing `last_seen_at` on every request would make every read a write; once an hour is enough. */
 const touchIntervalSeconds = 60 * 60;
 
-export type CurrentSession = SessionWithUser;
+export interface CurrentSession extends SessionWithUser {
+  /** True when this request slid the session's expiry forward, so the cookie must be renewed too. */
+  renewed: boolean;
+}
 
 export class SessionService {
   readonly #sessions: SessionRepository;
@@ -41,9 +44,12 @@ export class SessionService {
 
   async resolve(token: string): Promise<CurrentSession | undefined> {
     const now = this.#clock.now();
-    const session = await this.#sessions.findLive(this.#hash(token), now);
-    if (session && now.getTime() - session.lastSeenAt.getTime() > touchIntervalSeconds * 1000) {
+    const found = await this.#sessions.findLive(this.#hash(token), now);
+    if (!found) return undefined;
+    const session: CurrentSession = { ...found, renewed: false };
+    if (now.getTime() - session.lastSeenAt.getTime() > touchIntervalSeconds * 1000) {
       session.expiresAt = addSeconds(now, sessionLifetimeSeconds);
+      session.renewed = true;
       await this.#sessions.touch(session.tokenHash, now, session.expiresAt);
     }
     return session;

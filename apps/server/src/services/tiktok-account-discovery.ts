@@ -1,4 +1,9 @@
-import { collect, type BusinessCenterAsset, type TikTokClient } from '@whathead/tiktok-client';
+import {
+  collect,
+  type AdvertiserInfo,
+  type BusinessCenterAsset,
+  type TikTokClient,
+} from '@whathead/tiktok-client';
 import { AppError } from '../errors.js';
 import type { AdAccountFacts } from '../repositories/tiktok-connection.repository.js';
 import { unusableReasonOf } from './tiktok-account-status.js';
@@ -54,19 +59,7 @@ export async function discoverBusinessCenter(
   };
 }
 
-/** The accounts of a known Business Center as TikTok shows them now (the health check). */
-export async function readBusinessCenterAccounts(
-  tiktok: TikTokClient,
-  accessToken: string,
-  businessCenterId: string,
-): Promise<AdAccountFacts[]> {
-  const authorized = await tiktok.oauth.getAuthorizedAdvertisers({ accessToken });
-  const assets = await listAdvertiserAssets(tiktok, accessToken, businessCenterId);
-  const authorizedIds = new Set(authorized.map((advertiser) => advertiser.advertiserId));
-  return describeAccounts(tiktok, accessToken, assets, authorizedIds, false);
-}
-
-async function listAdvertiserAssets(
+export async function listAdvertiserAssets(
   tiktok: TikTokClient,
   accessToken: string,
   bcId: string,
@@ -91,22 +84,30 @@ async function describeAccounts(
   if (ids.length === 0 && assets.length === 0 && trustAuthorizedWhenNoAssets) ids = [...authorizedIds];
   if (ids.length === 0) return [];
   const infos = await tiktok.advertisers.getInfo({ accessToken, advertiserIds: ids });
-  return infos.map((info) => {
-    const asset = assetById.get(info.advertiserId);
-    const status = info.status ?? 'UNKNOWN';
-    const role = asset?.advertiserRole ?? null;
-    // §3.2: ad_creation_eligible is false for disabled accounts too; only an enabled account
-    // that still cannot create ads tells us it lacks API access.
-    const apiEligible = !(asset?.adCreationEligible === false && status === 'STATUS_ENABLE');
-    return {
-      advertiserId: info.advertiserId,
-      name: info.name || asset?.assetName || info.advertiserId,
-      status,
-      currency: info.currency ?? null,
-      timezone: info.displayTimezone ?? info.timezone ?? null,
-      role,
-      apiEligible,
-      usable: unusableReasonOf({ status, role, apiEligible }) === null,
-    };
-  });
+  return infos.map((info) => factsOf(info, assetById.get(info.advertiserId)));
+}
+
+/** One account's facts from /advertiser/info/ (§3.4) and, when read, its /bc/asset/get/ row (§3.2). */
+export function factsOf(
+  info: AdvertiserInfo,
+  asset: BusinessCenterAsset | undefined,
+  known?: { role: string | null; apiEligible: boolean },
+): AdAccountFacts {
+  const status = info.status ?? 'UNKNOWN';
+  const role = asset ? (asset.advertiserRole ?? null) : (known?.role ?? null);
+  // §3.2: ad_creation_eligible is false for disabled accounts too; only an enabled account
+  // that still cannot create ads tells us it lacks API access.
+  const apiEligible = asset
+    ? !(asset.adCreationEligible === false && status === 'STATUS_ENABLE')
+    : (known?.apiEligible ?? true);
+  return {
+    advertiserId: info.advertiserId,
+    name: info.name || asset?.assetName || info.advertiserId,
+    status,
+    currency: info.currency ?? null,
+    timezone: info.displayTimezone ?? info.timezone ?? null,
+    role,
+    apiEligible,
+    usable: unusableReasonOf({ status, role, apiEligible }) === null,
+  };
 }

@@ -33,12 +33,14 @@ function attentionOf(row: TikTokConnectionRow): TikTokConnection['attention'] {
   };
 }
 
+/** Why an account the token no longer reaches cannot be used, and what to check. */
+export const inaccessibleReason =
+  'No longer accessible: TikTok no longer lists this account for this connection (removed from the Business Center, deleted, or your access to it withdrawn). Check it in TikTok Ads Manager, then reconnect.';
+
 function describeAccount(row: TikTokAdAccountRow): TikTokAdAccount {
-  const unusableReason = unusableReasonOf({
-    status: row.status,
-    role: row.role,
-    apiEligible: row.api_eligible,
-  });
+  const unusableReason = row.accessible
+    ? unusableReasonOf({ status: row.status, role: row.role, apiEligible: row.api_eligible })
+    : inaccessibleReason;
   return {
     advertiserId: row.advertiser_id,
     name: row.name,
@@ -51,6 +53,8 @@ function describeAccount(row: TikTokAdAccountRow): TikTokAdAccount {
     role: row.role,
     selected: row.selected,
     isDefault: row.is_default,
+    accessible: row.accessible,
+    isNew: row.newly_available && row.accessible,
   };
 }
 
@@ -62,17 +66,22 @@ export function describeConnections(
   const live = new Set(connections.map((connection) => connection.id));
   const defaultAccount = accounts.find((account) => account.is_default && live.has(account.connection_id));
   return {
-    connections: connections.map((row) => ({
-      id: row.id,
-      businessCenterId: row.business_center_id,
-      businessCenterName: row.business_center_name,
-      status: row.status === 'needs_attention' ? 'needs_attention' : 'connected',
-      attention: attentionOf(row),
-      permissions: describePermissions(row.granted_scope_ids),
-      connectedAt: row.connected_at.toISOString(),
-      lastCheckedAt: row.last_checked_at?.toISOString() ?? null,
-      accounts: accounts.filter((account) => account.connection_id === row.id).map(describeAccount),
-    })),
+    connections: connections.map((row) => {
+      const own = accounts.filter((account) => account.connection_id === row.id).map(describeAccount);
+      return {
+        id: row.id,
+        businessCenterId: row.business_center_id,
+        businessCenterName: row.business_center_name,
+        status: row.status === 'needs_attention' ? 'needs_attention' : 'connected',
+        attention: attentionOf(row),
+        permissions: describePermissions(row.granted_scope_ids),
+        connectedAt: row.connected_at.toISOString(),
+        lastCheckedAt: row.last_checked_at?.toISOString() ?? null,
+        lastCheckResult: row.last_check_result,
+        newAccountsAvailable: own.filter((account) => account.isNew).length,
+        accounts: own,
+      };
+    }),
     defaultAdvertiserId: defaultAccount?.advertiser_id ?? null,
   };
 }

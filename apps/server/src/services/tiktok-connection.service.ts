@@ -6,14 +6,18 @@ import {
   type UpdateTikTokAccountsInput,
 } from '@whathead/contracts';
 import type { Database, TikTokConnectionRow } from '@whathead/db';
-import type { TikTokClient } from '@whathead/tiktok-client';
+import { TikTokApiError, type TikTokClient } from '@whathead/tiktok-client';
 import { AppError, forbidden, notFound, validationFailed } from '../errors.js';
 import type { Clock } from '../lib/clock.js';
 import { TokenUnreadableError, type TokenCipher } from '../lib/token-cipher.js';
 import type { TikTokAuditRepository } from '../repositories/tiktok-audit.repository.js';
 import type { TikTokConnectionRepository } from '../repositories/tiktok-connection.repository.js';
-import { readBusinessCenterAccounts } from './tiktok-account-discovery.js';
 import { withTikTokRequestIds } from './tiktok-call-context.js';
+import {
+  observeConnection,
+  planAccountChanges,
+  type ConnectionObservation,
+} from './tiktok-connection-health.js';
 import { describeConnections } from './tiktok-connection-summary.js';
 import { attentionCauseOf, toAppError } from './tiktok-errors.js';
 import type { Actor, WorkspaceService } from './workspace.service.js';
@@ -133,9 +137,13 @@ export class TikTokConnectionService {
   }
 
   /**
-   * Check connection, and the health job: asks TikTok which accounts the token still reaches and
-   * refreshes them. A refused token puts the connection in Needs attention; TikTok being busy or
-   * down changes nothing (`actor` undefined: Whathead itself is checking).
+   * Check connection, and the health job (`actor` undefined: Whathead itself is checking). Asks
+   * TikTok which accounts the token still reaches and re-reads the selected ones
+   * (tiktok-connection-health.ts), then records what changed: accounts new, gone or back, status
+   * changes, the time and the outcome. A refused token puts the connection in Needs attention at
+   * once; TikTok being busy or down records only that, and the error goes back to the caller.
+   * Safe to run twice, even at once: the changes are worked out again under a row lock, so a
+   * second run finds nothing left to record.
    */
   async check(
     actor: Actor | undefined,
@@ -144,28 +152,81 @@ export class TikTokConnectionService {
   ): Promise<TikTokConnectionsResponse> {
     if (actor) await this.#workspaceService.requireMember(actor, workspaceId);
     const connection = await this.#findLive(workspaceId, connectionId);
-    const now = this.#clock.now();
-    const accessToken = await this.#openToken(connection, actor);
-    if (accessToken === undefined) return this.#describe(workspaceId);
+    const stored = await this.#connections.listConnectionAccounts(workspaceId, connectionId);
+    let observed: { result: ConnectionObservation; requestIds: string[] };
     try {
-      const { result: accounts } = await withTikTokRequestIds(() =>
-        readBusinessCenterAccounts(this.#tiktok, accessToken, connection.business_center_id),
+      observed = await this.withConnectionToken(connection, actor, (accessToken) =>
+        observeConnection(this.#tiktok, accessToken, connection.business_center_id, stored),
       );
-      await this.#database.db.transaction().execute(async (transaction) => {
-        await this.#connections.syncAccounts({ workspaceId, connectionId, now }, accounts, transaction);
-        await this.#connections.markChecked(workspaceId, connectionId, now, transaction);
-      });
+    } catch (error) {
+      // The connection now shows Needs attention: that is the check's answer, not a failure.
+      if (error instanceof TokenUnreadableError || attentionCauseOf(error))
+        return this.#describe(workspaceId);
+      const appError = toAppError(error);
+      if (appError.code === 'tiktok_unavailable' || appError.code === 'tiktok_rate_limited')
+        await this.#connections.recordCheckResult(
+          workspaceId,
+          connectionId,
+          'tiktok_unavailable',
+          this.#clock.now(),
+        );
+      throw appError;
+    }
+    const now = this.#clock.now();
+    await this.#database.db.transaction().execute(async (transaction) => {
+      const locked = await this.#connections.lockLive(workspaceId, connectionId, transaction);
+      if (!locked) return;
+      const current = await this.#connections.listConnectionAccounts(workspaceId, connectionId, transaction);
+      const changes = planAccountChanges(current, observed.result);
+      await this.#connections.applyCheck({ workspaceId, connectionId, now }, changes, transaction);
+      await this.#connections.markChecked(workspaceId, connectionId, now, transaction);
+      if (changes.sentences.length === 0) return;
+      await this.#audit.add(
+        {
+          ...this.#auditTarget(locked),
+          actorUserId: actor?.userId ?? null,
+          action: 'checked',
+          summary: `${locked.business_center_name}: ${changes.sentences.join(' ')}`,
+          tiktokRequestId: observed.requestIds[0] ?? null,
+          now,
+        },
+        transaction,
+      );
+    });
+    return this.#describe(workspaceId);
+  }
+
+  /**
+   * Runs TikTok calls with a connection's token. Every service that calls TikTok for a
+   * connection goes through here, so any refusal that says the connection is broken (token
+   * expired or revoked, a permission or the Business Center gone) puts it in Needs attention
+   * before the error leaves. A token that cannot be decrypted marks it too, and throws
+   * `TokenUnreadableError`.
+   */
+  async withConnectionToken<Result>(
+    connection: TikTokConnectionRow,
+    actor: Actor | undefined,
+    work: (accessToken: string) => Promise<Result>,
+  ): Promise<{ result: Result; requestIds: string[] }> {
+    const accessToken = this.#tryOpen(connection);
+    if (accessToken === undefined) {
+      await this.#markAttention(connection, 'token_unreadable', actor, null);
+      throw new TokenUnreadableError('unknown_key');
+    }
+    try {
+      return await withTikTokRequestIds(() => work(accessToken));
     } catch (error) {
       const cause = attentionCauseOf(error);
-      if (!cause) throw toAppError(error);
-      await this.#markAttention(
-        connection,
-        cause,
-        actor,
-        (error as { requestId?: string }).requestId ?? null,
-      );
+      if (cause) {
+        await this.#markAttention(
+          connection,
+          cause,
+          actor,
+          TikTokApiError.isInstance(error) ? (error.requestId ?? null) : null,
+        );
+      }
+      throw error;
     }
-    return this.#describe(workspaceId);
   }
 
   /**
@@ -216,9 +277,9 @@ export class TikTokConnectionService {
     };
   }
 
-  /** Every live connection, for the health job. */
-  listAllLive(): Promise<{ id: string; workspaceId: string }[]> {
-    return this.#connections.listAllLive();
+  /** One page of every workspace's live connections, for the health job. */
+  listAllLive(afterId: string | null, limit: number): Promise<{ id: string; workspaceId: string }[]> {
+    return this.#connections.listAllLive(afterId, limit);
   }
 
   async #describe(workspaceId: string): Promise<TikTokConnectionsResponse> {
@@ -247,13 +308,6 @@ export class TikTokConnectionService {
       if (error instanceof TokenUnreadableError) return undefined;
       throw error;
     }
-  }
-
-  /** The token, or undefined after marking the connection unreadable: a damaged row never crashes a page. */
-  async #openToken(connection: TikTokConnectionRow, actor: Actor | undefined): Promise<string | undefined> {
-    const token = this.#tryOpen(connection);
-    if (token === undefined) await this.#markAttention(connection, 'token_unreadable', actor, null);
-    return token;
   }
 
   async #markAttention(

@@ -24,6 +24,14 @@ export function toAppError(error: unknown): AppError {
         'TikTok refused: the connected TikTok user lacks a permission or role for this.',
         { cause: error },
       );
+    case 'advertiser_unavailable':
+      // Reference §3.4/§7: 40001 "The advertiser … doesn't exist or has been deleted", and the
+      // 403xx family. Not TikTok failing: the account itself is gone or out of reach.
+      return new AppError(
+        'tiktok_advertiser_unavailable',
+        `TikTok says the ad account${error.advertiserId ? ` ${error.advertiserId}` : ''} doesn't exist, was deleted, or is no longer shared with the connected TikTok user. Check it in TikTok Ads Manager, then reconnect.`,
+        { cause: error },
+      );
     case 'rate_limited':
       return new AppError('tiktok_rate_limited', 'TikTok asked us to slow down; try again shortly.', {
         cause: error,

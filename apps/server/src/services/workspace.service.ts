@@ -1,4 +1,5 @@
 import { canManageMembers, type Member, type Role } from '@whathead/contracts';
+import type { Database } from '@whathead/db';
 import { forbidden, notFound } from '../errors.js';
 import type { WorkspaceRepository } from '../repositories/workspace.repository.js';
 
@@ -8,14 +9,19 @@ export interface Actor {
 }
 
 export class WorkspaceService {
+  readonly #database: Database;
   readonly #workspaces: WorkspaceRepository;
 
-  constructor(dependencies: { workspaces: WorkspaceRepository }) {
+  constructor(dependencies: { database: Database; workspaces: WorkspaceRepository }) {
+    this.#database = dependencies.database;
     this.#workspaces = dependencies.workspaces;
   }
 
   async create(actor: Actor, name: string): Promise<{ id: string }> {
-    const workspace = await this.#workspaces.create(name, actor.userId);
+    // The workspace and its owner's membership land together, or a workspace could be left ownerless.
+    const workspace = await this.#database.db
+      .transaction()
+      .execute((transaction) => this.#workspaces.create(name, actor.userId, transaction));
     return { id: workspace.id };
   }
 

@@ -103,6 +103,8 @@ export interface BrowserResponse<Body = unknown> {
 export class TestBrowser {
   readonly #app: FastifyInstance;
   readonly cookies = new Map<string, string>();
+  /** Every cookie value the server ever set, for tests that scan logs and bodies for secrets. */
+  readonly cookieHistory = new Set<string>();
   csrfToken = '';
 
   constructor(app: FastifyInstance) {
@@ -136,7 +138,10 @@ export class TestBrowser {
       const cleared =
         set.value === '' || set.maxAge === 0 || (set.expires && set.expires.getTime() <= Date.now());
       if (cleared) this.cookies.delete(set.name);
-      else this.cookies.set(set.name, set.value);
+      else {
+        this.cookies.set(set.name, set.value);
+        this.cookieHistory.add(set.value);
+      }
     }
     const text = response.body;
     let parsed: unknown = text;

@@ -22,7 +22,6 @@ export const errorMessages: Record<ErrorCode, string> = {
   invitation_email_mismatch:
     'This invitation was sent to a different email address. Log in with that address to accept it.',
   already_member: 'You’re already a member of this workspace.',
-  last_owner: 'A workspace needs at least one owner. Make someone else an owner first.',
   tiktok_authorization_invalid:
     'That TikTok sign-in link was already used, expired or started elsewhere. Click Connect to start again.',
   tiktok_permission_denied:
@@ -30,6 +29,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   tiktok_reconnect_required: 'TikTok no longer accepts this connection. Click Reconnect on the TikTok card.',
   tiktok_account_not_usable:
     'That ad account can’t be the default: TikTok doesn’t allow ads on it right now. Choose another account.',
+  tiktok_advertiser_unavailable:
+    'TikTok says this ad account doesn’t exist, was deleted, or is no longer shared with the connected TikTok user. Check it in TikTok Ads Manager, then reconnect.',
   tiktok_rate_limited:
     'TikTok is busy and asked us to slow down. Whathead keeps retrying; try again in a minute.',
   tiktok_unavailable: 'TikTok didn’t answer. Nothing was lost: try again in a few minutes.',

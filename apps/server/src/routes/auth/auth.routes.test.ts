@@ -146,7 +146,49 @@ describe('sign up, log in, log out', () => {
     assert.equal(later.status, 200, 'the window passes and the owner gets in');
   });
 
-  it('marks cookies Secure when Whathead is served over https', async () => {
+  it('holds the limit for attempts sent all at once: exactly five are checked, the rest refused', async () => {
+    const browser = new TestBrowser(test.app);
+    await browser.signUp({ email: 'burst@example.com', password: 'the real password' });
+    await browser.post('/api/auth/logout');
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, (_, attempt) =>
+        browser.post('/api/auth/login', { email: 'burst@example.com', password: `guess ${attempt}` }),
+      ),
+    );
+    const counts = statuses.reduce<Record<number, number>>((tally, response) => {
+      tally[response.status] = (tally[response.status] ?? 0) + 1;
+      return tally;
+    }, {});
+    assert.deepEqual(counts, { 401: 5, 429: 15 });
+  });
+
+  it('recovers from a session cookie whose session is gone: it is cleared and log-in works', async () => {
+    const browser = new TestBrowser(test.app);
+    await browser.signUp({ email: 'stale@example.com', password: 'the real password' });
+    browser.cookies.set('whathead_session', 'A'.repeat(43));
+    const session = await browser.get<SessionResponse>('/api/session');
+    assert.equal(session.body.user, null);
+    assert.equal(browser.cookies.has('whathead_session'), false, 'the dead cookie is cleared');
+    const login = await browser.post('/api/auth/login', {
+      email: 'stale@example.com',
+      password: 'the real password',
+    });
+    assert.equal(login.status, 200);
+  });
+
+  it('renews the session cookie when the session slides forward', async () => {
+    const browser = new TestBrowser(test.app);
+    await browser.signUp({ email: 'active@example.com' });
+    test.clock.advance(2 * 60 * 60);
+    const response = await browser.get('/api/session');
+    const renewed = ([] as string[])
+      .concat((response.headers['set-cookie'] as string[] | undefined) ?? [])
+      .find((cookie) => cookie.startsWith('whathead_session='));
+    assert.ok(renewed, 'a fresh session cookie is sent');
+    assert.match(renewed, /Max-Age=1209600/);
+  });
+
+  it('marks cookies Secure and __Host- when Whathead is served over https', async () => {
     const secure = await createTestApp({ PUBLIC_URL: 'https://ads.example.com' });
     try {
       const browser = new TestBrowser(secure.app);
@@ -159,7 +201,10 @@ describe('sign up, log in, log out', () => {
       });
       const cookies = ([] as string[]).concat(response.headers['set-cookie'] as string[]);
       assert.ok(cookies.length >= 2);
-      for (const cookie of cookies) assert.match(cookie, /; Secure/);
+      for (const cookie of cookies) {
+        assert.match(cookie, /; Secure/);
+        assert.match(cookie, /^__Host-whathead_/, 'a sibling subdomain cannot plant these');
+      }
     } finally {
       await secure.close();
     }
@@ -194,6 +239,14 @@ describe('CSRF protection', () => {
       { origin: 'https://evil.example' },
     );
     assert.equal(crossSite.status, 403);
+
+    const encodedPath = await browser.request<ErrorResponse>(
+      'POST',
+      '/%61pi/workspaces',
+      { name: 'Nope' },
+      { origin: 'https://evil.example' },
+    );
+    assert.equal(encodedPath.status, 403, 'a percent-encoded /api path is checked like any other');
 
     const sameSite = await browser.request(
       'POST',

@@ -53,6 +53,19 @@ describe('inviting a teammate', () => {
       `/api/invitations/${tokenOf(created.body.link)}`,
     );
     assert.equal(reused.body.error.code, 'invitation_invalid', 'a link works once');
+    const second = new TestBrowser(test.app);
+    await second.get('/api/session');
+    const reusedSignUp = await second.post<ErrorResponse>('/api/auth/signup', {
+      name: 'Second Try',
+      email: 'new.hire@example.com',
+      password: 'a long enough password',
+      invitationToken: tokenOf(created.body.link),
+    });
+    assert.equal(
+      reusedSignUp.body.error.code,
+      'invitation_invalid',
+      'a used link cannot sign anyone up again',
+    );
     const members = await owner.get<MembersResponse>(`/api/workspaces/${workspaceId}/members`);
     assert.deepEqual(members.body.invitations, [], 'no longer pending');
   });
@@ -110,6 +123,18 @@ describe('inviting a teammate', () => {
       `/api/invitations/${tokenOf(pending.body.link)}`,
     );
     assert.equal(preview.status, 404);
+  });
+
+  it("cannot revoke another workspace's invitation by its id", async () => {
+    const pending = await invite('kept@example.com');
+    const outsider = new TestBrowser(test.app);
+    const outsiderWorkspace = (await outsider.signUp({ email: 'outsider@example.com' })).activeWorkspaceId!;
+    const viaOwnWorkspace = await outsider.delete(
+      `/api/workspaces/${outsiderWorkspace}/invitations/${pending.body.invitation.id}`,
+    );
+    assert.equal(viaOwnWorkspace.status, 404);
+    const members = await owner.get<MembersResponse>(`/api/workspaces/${workspaceId}/members`);
+    assert.ok(members.body.invitations.some((invitation) => invitation.email === 'kept@example.com'));
   });
 
   it('expires links after seven days', async () => {

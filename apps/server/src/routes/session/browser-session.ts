@@ -1,7 +1,8 @@
 import type { SessionResponse } from '@whathead/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { cookieOptions, csrfCookie, sessionCookie } from '../../http/cookies.js';
+import { cookieNames, cookieOptions } from '../../http/cookies.js';
 import { isValidCsrfToken, issueCsrfToken, setCsrfCookie } from '../../http/csrf.js';
+import { sessionLifetimeSeconds } from '../../services/session.service.js';
 import type { RouteContext } from '../route-context.js';
 
 /**
@@ -14,9 +15,12 @@ export async function startBrowserSession(
   userId: string,
   workspaceId: string | null,
 ): Promise<SessionResponse> {
-  const { token, expiresAt } = await context.services.sessions.start(userId, workspaceId);
-  const maxAge = Math.floor((expiresAt.getTime() - Date.now()) / 1000);
-  reply.setCookie(sessionCookie, token, cookieOptions(context.secureCookies, maxAge));
+  const { token } = await context.services.sessions.start(userId, workspaceId);
+  reply.setCookie(
+    cookieNames(context.secureCookies).session,
+    token,
+    cookieOptions(context.secureCookies, sessionLifetimeSeconds),
+  );
   const csrfToken = issueCsrfToken(context.sessionSecret, token);
   setCsrfCookie(reply, csrfToken, context.secureCookies);
   const session = await context.services.sessions.resolve(token);
@@ -32,8 +36,14 @@ export async function describeBrowserSession(
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<SessionResponse> {
-  const sessionToken = request.session ? request.cookies[sessionCookie] : undefined;
-  const current = request.cookies[csrfCookie];
+  const names = cookieNames(context.secureCookies);
+  // A cookie whose session is gone (expired, secret rotated, user deleted) is cleared, or the
+  // browser could neither log in nor log out with the anonymous token it is given.
+  if (request.cookies[names.session] && !request.session) {
+    reply.clearCookie(names.session, cookieOptions(context.secureCookies));
+  }
+  const sessionToken = request.session ? request.cookies[names.session] : undefined;
+  const current = request.cookies[names.csrf];
   const csrfToken =
     current && isValidCsrfToken(context.sessionSecret, current, sessionToken)
       ? current
@@ -44,7 +54,7 @@ export async function describeBrowserSession(
 
 /** Forgets the session cookie and answers with the anonymous session, with a fresh anonymous CSRF token. */
 export function endBrowserSession(context: RouteContext, reply: FastifyReply): Promise<SessionResponse> {
-  reply.clearCookie(sessionCookie, cookieOptions(context.secureCookies));
+  reply.clearCookie(cookieNames(context.secureCookies).session, cookieOptions(context.secureCookies));
   const csrfToken = issueCsrfToken(context.sessionSecret, undefined);
   setCsrfCookie(reply, csrfToken, context.secureCookies);
   return context.services.sessions.describe(undefined, csrfToken);

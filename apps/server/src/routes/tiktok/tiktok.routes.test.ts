@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type {
   ErrorResponse,
@@ -8,7 +10,8 @@ import type {
 } from '@whathead/contracts';
 import { sql } from '@whathead/db';
 import { createEmulator, emulatorApp, type Emulator } from '@whathead/tiktok-emulator';
-import { createTestApp, TestBrowser, type TestApp } from '../../testing/test-app.js';
+import { builtWebRoot } from '../../server.js';
+import { createTestApp, TestBrowser, type BrowserResponse, type TestApp } from '../../testing/test-app.js';
 
 const northwind = '7100000000000000001';
 const bluebird = '7100000000000000002';
@@ -400,6 +403,78 @@ describe('connecting TikTok', () => {
       404,
     );
     assert.equal((await listConnections(browser, workspaceId)).connections.length, 1, 'untouched');
+  });
+});
+
+/** A browser that keeps every response body it received. */
+class RecordingBrowser extends TestBrowser {
+  readonly bodies: string[] = [];
+  override async request<Body = unknown>(
+    ...args: Parameters<TestBrowser['request']>
+  ): Promise<BrowserResponse<Body>> {
+    const response = await super.request<Body>(...args);
+    this.bodies.push(`${JSON.stringify(response.headers)}\n${response.text}`);
+    return response;
+  }
+}
+
+const filesUnder = (directory: string): string[] =>
+  readdirSync(directory, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(path.join(directory, entry.name)) : [path.join(directory, entry.name)],
+  );
+
+describe('canary: an access token never leaves the server', () => {
+  let kit: TikTokTestKit;
+  before(async () => {
+    kit = await startTikTokTestKit();
+  });
+  after(async () => kit?.close());
+
+  it('is in no response of the whole journey, in no log line and in no file of the web bundle', async (context) => {
+    const browser = new RecordingBrowser(kit.test.app);
+    await browser.signUp({ email: 'canary@example.com' });
+    const workspaceId = (await browser.get<{ activeWorkspaceId: string }>('/api/session')).body
+      .activeWorkspaceId;
+    const connectionId = await connect(kit, browser, workspaceId, northwind);
+    const canary = kit.emulator.control.tokens().at(-1)!.access_token;
+    await listConnections(browser, workspaceId);
+    await browser.request('PUT', `${connectionsPath(workspaceId)}/${connectionId}/accounts`, {
+      selectedAdvertiserIds: ['7200000000000000011'],
+      defaultAdvertiserId: '7200000000000000011',
+    });
+    await browser.post(`${connectionsPath(workspaceId)}/${connectionId}/check`);
+    kit.emulator.control.expireToken(canary);
+    await browser.post(`${connectionsPath(workspaceId)}/${connectionId}/check`);
+    await connect(kit, browser, workspaceId, northwind, { reconnectConnectionId: connectionId });
+    const reconnected = kit.emulator.control.tokens().at(-1)!.access_token;
+    await browser.get(`/api/workspaces/${workspaceId}/tiktok/audit`);
+    await browser.delete(`${connectionsPath(workspaceId)}/${connectionId}`);
+    await browser.get(`/api/workspaces/${workspaceId}/tiktok/audit`);
+
+    assert.ok(browser.bodies.length >= 10);
+    for (const token of [canary, reconnected]) {
+      for (const body of browser.bodies) assert.equal(body.includes(token), false, 'token in a response');
+      assert.equal(kit.test.logs.join('\n').includes(token), false, 'token in the logs');
+    }
+    assert.ok(
+      kit.test.logs.some((line) => line.includes('TikTok call')),
+      'the TikTok calls were logged',
+    );
+
+    if (!existsSync(builtWebRoot)) {
+      context.skip('apps/web/dist is not built: run `npm run build` to include the bundle');
+      return;
+    }
+    const bundle = filesUnder(builtWebRoot);
+    assert.ok(
+      bundle.some((file) => file.endsWith('.js')),
+      'the bundle has scripts',
+    );
+    for (const file of bundle) {
+      const text = readFileSync(file, 'latin1');
+      for (const token of [canary, reconnected])
+        assert.equal(text.includes(token), false, `token in ${file}`);
+    }
   });
 });
 

@@ -4,6 +4,7 @@ import { Brand } from '../../components/layout/brand';
 import { ShellLayout } from '../../components/layout/shell-layout';
 import { Avatar } from '../../components/ui/avatar';
 import { LogOutButton } from '../../features/auth/components/log-out-button';
+import { TikTokAttentionNotice } from '../../features/tiktok-attention/components/tiktok-attention-notice';
 import { CreateWorkspaceDialog } from '../../features/workspaces/components/create-workspace-dialog';
 import { FirstWorkspace } from '../../features/workspaces/components/first-workspace';
 import { WorkspaceSwitcher } from '../../features/workspaces/components/workspace-switcher';
@@ -15,6 +16,7 @@ import { MainNavigation } from './main-navigation';
 export function AppShell({ children }: { children?: ReactNode }) {
   const { user } = useSession();
   const workspace = useActiveWorkspace();
+  const { pathname } = useLocation();
   useFocusMainOnNavigation();
 
   const topBar = (
@@ -45,7 +47,15 @@ export function AppShell({ children }: { children?: ReactNode }) {
 
   return (
     <ShellLayout topBar={topBar} navigation={<MainNavigation />}>
-      {workspace ? (children ?? <Outlet />) : <FirstWorkspace />}
+      {workspace ? (
+        <>
+          {/* The Integrations page shows each connection's warning on its card instead. */}
+          {!pathname.startsWith('/integrations') && <TikTokAttentionNotice workspaceId={workspace.id} />}
+          {children ?? <Outlet />}
+        </>
+      ) : (
+        <FirstWorkspace />
+      )}
     </ShellLayout>
   );
 }

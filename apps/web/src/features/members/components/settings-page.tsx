@@ -12,6 +12,7 @@ import { InviteForm } from './invite-form';
 import { MembersTable } from './members-table';
 import { PendingInvitations } from './pending-invitations';
 import { SettingsSection } from './settings-section';
+import { TikTokActivity } from './tiktok-activity';
 
 export function SettingsPage() {
   const workspace = useActiveWorkspace();
@@ -91,6 +92,13 @@ function WorkspaceSettings({ workspace }: { workspace: WorkspaceSummary }) {
             />
           </SettingsSection>
         )}
+
+        <SettingsSection
+          title="TikTok activity"
+          description="Who connected, changed or disconnected TikTok, and what Whathead’s checks found. Quote the TikTok request id to TikTok support."
+        >
+          <TikTokActivity workspaceId={workspace.id} />
+        </SettingsSection>
       </div>
     </>
   );

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, TestBrowser, type TestApp } from '../testing/test-app.js';
-import { sessionCleanupJob } from './session-cleanup.job.js';
+import { expiredRecordsCleanupJob } from './expired-records-cleanup.job.js';
 
-describe('session cleanup job', () => {
+describe('expired records cleanup job', () => {
   let test: TestApp;
   before(async () => {
     test = await createTestApp();
@@ -13,8 +13,9 @@ describe('session cleanup job', () => {
   it('is scheduled as a recurring pg-boss job', async () => {
     const rows = await test.database.executeSql('select name, cron from pgboss.schedule order by name');
     assert.deepEqual(rows.rows, [
-      { name: 'session-cleanup', cron: '*/15 * * * *' },
+      { name: 'expired-records-cleanup', cron: '*/15 * * * *' },
       { name: 'tiktok-connection-health', cron: '17 */4 * * *' },
+      { name: 'tiktok-token-rotation', cron: '43 3 * * *' },
     ]);
   });
 
@@ -33,7 +34,7 @@ describe('session cleanup job', () => {
       );
     assert.equal(await countSessions(), 2);
 
-    const job = sessionCleanupJob(test.whathead.services, test.clock);
+    const job = expiredRecordsCleanupJob(test.whathead.services);
     const jobId = await test.whathead.jobs.send(job, {});
     assert.ok(jobId);
     const finished = await waitForJob(test, jobId);

@@ -1,0 +1,48 @@
+import type { Clock } from '../lib/clock.js';
+import type { InvitationRepository } from '../repositories/invitation.repository.js';
+import type { LoginThrottleRepository } from '../repositories/login-throttle.repository.js';
+import type { SessionRepository } from '../repositories/session.repository.js';
+import type { TikTokOauthStateRepository } from '../repositories/tiktok-oauth-state.repository.js';
+
+const day = 24 * 60 * 60 * 1000;
+
+export interface SweepOutcome {
+  sessionsDeleted: number;
+  throttlesDeleted: number;
+  invitationsDeleted: number;
+  tiktokStatesDeleted: number;
+}
+
+/**
+ * Forgets records whose life has ended. Deleting what is already gone is a no-op, so a sweep can
+ * run twice, or on two workers at once.
+ */
+interface HousekeepingDependencies {
+  sessions: SessionRepository;
+  throttles: LoginThrottleRepository;
+  invitations: InvitationRepository;
+  tiktokStates: TikTokOauthStateRepository;
+  clock: Clock;
+}
+
+export class HousekeepingService {
+  readonly #dependencies: HousekeepingDependencies;
+
+  constructor(dependencies: HousekeepingDependencies) {
+    this.#dependencies = dependencies;
+  }
+
+  async sweep(): Promise<SweepOutcome> {
+    const { sessions, throttles, invitations, tiktokStates, clock } = this.#dependencies;
+    const now = clock.now().getTime();
+    return {
+      sessionsDeleted: await sessions.deleteExpired(new Date(now)),
+      // A throttle window lasts 15 minutes; a day-old one counts nothing.
+      throttlesDeleted: await throttles.deleteOlderThan(new Date(now - day)),
+      // Ended invitations are kept a month so an inviter can still see what happened to a link.
+      invitationsDeleted: await invitations.deleteEndedBefore(new Date(now - 30 * day)),
+      // Kept a day past expiry: a used code's hash must outlive the code's hour at TikTok (§1.2).
+      tiktokStatesDeleted: await tiktokStates.deleteExpiredBefore(new Date(now - day)),
+    };
+  }
+}

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { TikTokApiError, type TikTokApiErrorDetails } from '@whathead/tiktok-client';
+import { unavailableAdvertiserOf } from './tiktok-connection-health.js';
+import { attentionCauseOf, toAppError } from './tiktok-errors.js';
+
+const failure = (details: Partial<TikTokApiErrorDetails>) =>
+  new TikTokApiError({
+    kind: 'unknown',
+    code: undefined,
+    tiktokMessage: '',
+    requestId: 'req-1',
+    httpStatus: 200,
+    method: 'GET',
+    path: '/advertiser/info/',
+    advertiserId: undefined,
+    retryable: false,
+    attempts: 1,
+    ...details,
+  });
+
+test('an unknown or deleted advertiser has its own plain cause, not "TikTok didn’t answer"', () => {
+  const gone = failure({
+    kind: 'advertiser_unavailable',
+    code: 40001,
+    tiktokMessage: "The advertiser 7200000000000000099 doesn't exist or has been deleted.",
+  });
+  const appError = toAppError(gone);
+  assert.equal(appError.code, 'tiktok_advertiser_unavailable');
+  assert.match(appError.message, /doesn't exist, was deleted, or is no longer shared/);
+  assert.equal(attentionCauseOf(gone), undefined, 'one account gone is not a broken connection');
+  assert.equal(
+    unavailableAdvertiserOf(gone, ['7200000000000000011', '7200000000000000099']),
+    '7200000000000000099',
+  );
+  assert.equal(unavailableAdvertiserOf(gone, ['7200000000000000011']), undefined);
+});
+
+test('every auth-class refusal is a cause for Needs attention', () => {
+  assert.equal(attentionCauseOf(failure({ kind: 'auth_invalid', code: 40102 })), 'token_expired');
+  assert.equal(attentionCauseOf(failure({ kind: 'auth_invalid', code: 40105 })), 'token_revoked');
+  assert.equal(attentionCauseOf(failure({ kind: 'auth_invalid', code: 40000 })), 'token_revoked');
+  assert.equal(
+    attentionCauseOf(failure({ kind: 'permission_denied', code: 40001, path: '/bc/get/' })),
+    'business_center_access_lost',
+  );
+  assert.equal(attentionCauseOf(failure({ kind: 'permission_denied', code: 40001 })), 'permissions_missing');
+  assert.equal(attentionCauseOf(failure({ kind: 'transient', code: 50000 })), undefined);
+});

@@ -1,0 +1,74 @@
+import type { StartTikTokConnectResponse, TikTokConnectionsResponse } from '@whathead/contracts';
+import type { TikTokSettings } from '../lib/tiktok-settings.js';
+import { TestBrowser, type TestApp } from './test-app.js';
+
+// The Connect flow as tests drive it, without a browser. The emulator itself is created by each
+// test file (the import boundary allows it only there); these helpers only need its URL, and the
+// codes it issues through its control API.
+
+/** The emulator's app credentials (packages/tiktok-emulator README, `emulatorApp`). */
+export interface EmulatorAppCredentials {
+  appId: string;
+  secret: string;
+}
+
+/** TikTok settings that point a test app at an emulator listening on `url`. */
+export const emulatorSettings = (url: string, app: EmulatorAppCredentials): TikTokSettings => ({
+  mode: 'emulator',
+  appId: app.appId,
+  secret: app.secret,
+  apiBaseUrl: `${url}/open_api/v1.3`,
+  authUrl: `${url}/portal/auth`,
+});
+
+export const connectionsPath = (workspaceId: string) => `/api/workspaces/${workspaceId}/tiktok/connections`;
+
+export async function signUpWorkspace(test: TestApp, email: string) {
+  const browser = new TestBrowser(test.app);
+  const session = await browser.signUp({ email });
+  return { browser, workspaceId: session.activeWorkspaceId! };
+}
+
+/** Starts Connect and returns the state TikTok would echo back. */
+export async function startConnect(
+  browser: TestBrowser,
+  workspaceId: string,
+  reconnectConnectionId?: string,
+): Promise<{ state: string; authorizationUrl: URL }> {
+  const started = await browser.post<StartTikTokConnectResponse>(
+    `/api/workspaces/${workspaceId}/tiktok/connect`,
+    reconnectConnectionId ? { reconnectConnectionId } : {},
+  );
+  if (started.status !== 200) throw new Error(`connect failed: ${started.status} ${started.text}`);
+  const authorizationUrl = new URL(started.body.authorizationUrl);
+  return { state: authorizationUrl.searchParams.get('state')!, authorizationUrl };
+}
+
+/** TikTok's redirect back (§1.2), carrying the code as both `auth_code` and `code`. */
+export const callbackUrl = (state: string | undefined, authCode: string | undefined) => {
+  const query = new URLSearchParams();
+  if (authCode) {
+    query.set('auth_code', authCode);
+    query.set('code', authCode);
+  }
+  if (state) query.set('state', state);
+  return `/api/integrations/tiktok/callback?${query}`;
+};
+
+/** Delivers the callback and returns the connection id it made, or throws with where it went. */
+export async function deliverCallback(
+  browser: TestBrowser,
+  state: string,
+  authCode: string,
+): Promise<string> {
+  const callback = await browser.get(callbackUrl(state, authCode));
+  const location = String(callback.headers.location);
+  const connected = /^\/integrations\/tiktok\/done\?connected=([\w-]+)$/.exec(location);
+  if (callback.status !== 303 || !connected)
+    throw new Error(`callback failed: ${callback.status} ${location}`);
+  return connected[1]!;
+}
+
+export async function listConnections(browser: TestBrowser, workspaceId: string) {
+  return (await browser.get<TikTokConnectionsResponse>(connectionsPath(workspaceId))).body;
+}

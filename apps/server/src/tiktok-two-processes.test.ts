@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createEmulator, emulatorApp } from '@whathead/tiktok-emulator';
+import { createTestApp, TestBrowser, type TestApp } from './testing/test-app.js';
+import {
+  callbackUrl,
+  emulatorSettings,
+  listConnections,
+  signUpWorkspace,
+  startConnect,
+} from './testing/tiktok-flow.js';
+
+/** Connect started on one app process and finished on another: the OAuth state lives in the database. */
+describe('connecting TikTok across two app processes', () => {
+  const emulator = createEmulator({ publicUrl: 'http://localhost:3000' });
+  let closeEmulator: () => Promise<void>;
+  let first: TestApp;
+  let second: TestApp;
+  before(async () => {
+    const listening = await emulator.listen({ port: 0 });
+    closeEmulator = listening.close;
+    const tiktok = emulatorSettings(listening.url, emulatorApp);
+    first = await createTestApp({}, { tiktok });
+    second = await createTestApp({}, { database: first.database, tiktok });
+  });
+  after(async () => {
+    await second?.close();
+    await first?.close();
+    await closeEmulator?.();
+  });
+
+  it('starts Connect on the first, takes TikTok’s callback on the second, and both list the connection', async () => {
+    const { browser: onFirst, workspaceId } = await signUpWorkspace(first, 'two-processes@example.com');
+    const { state, authorizationUrl } = await startConnect(onFirst, workspaceId);
+    assert.equal(authorizationUrl.searchParams.get('state'), state);
+
+    // TikTok's consent, then its redirect lands on whichever process the load balancer picks.
+    const authCode = emulator.control.issueAuthorizationCode({
+      email: 'alex.admin@example.com',
+      bcId: '7100000000000000001',
+    });
+    const onSecond = new TestBrowser(second.app);
+    for (const [name, value] of onFirst.cookies) onSecond.cookies.set(name, value);
+    onSecond.csrfToken = onFirst.csrfToken;
+    const callback = await onSecond.get(callbackUrl(state, authCode));
+    assert.equal(callback.status, 303);
+    const connected = /^\/integrations\/tiktok\/done\?connected=([\w-]+)$/.exec(
+      String(callback.headers.location),
+    );
+    assert.ok(connected, `callback went to ${String(callback.headers.location)}`);
+
+    for (const browser of [onFirst, onSecond]) {
+      const listed = await listConnections(browser, workspaceId);
+      assert.deepEqual(
+        listed.connections.map((connection) => [
+          connection.id,
+          connection.businessCenterName,
+          connection.status,
+        ]),
+        [[connected[1], 'Northwind Retail', 'connected']],
+      );
+    }
+    // The state is spent everywhere: replaying the callback on the first process is refused.
+    const replay = await onFirst.get(callbackUrl(state, authCode));
+    assert.equal(replay.headers.location, '/integrations/tiktok/done?tiktok_error=authorization_invalid');
+  });
+});

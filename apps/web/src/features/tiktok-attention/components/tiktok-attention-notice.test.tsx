@@ -1,0 +1,91 @@
+import type { TikTokConnection, TikTokConnectionsResponse } from '@whathead/contracts';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { signedInSession, workspaceIds } from '../../../testing/fixtures';
+import { jsonResponse, mockApi } from '../../../testing/mock-api';
+import { renderApp } from '../../../testing/render-app';
+
+const connectionsPath = `/api/workspaces/${workspaceIds.acme}/tiktok/connections`;
+
+function connection(overrides: Partial<TikTokConnection>): TikTokConnection {
+  return {
+    id: '6f1d2c3b-4a59-4e68-8d7c-9b0a1f2e3d4c',
+    businessCenterId: '7100000000000000001',
+    businessCenterName: 'Northwind Retail',
+    status: 'connected',
+    attention: null,
+    permissions: [],
+    connectedAt: '2026-11-25T12:00:00.000Z',
+    lastCheckedAt: '2026-11-25T16:00:00.000Z',
+    lastCheckResult: 'ok',
+    newAccountsAvailable: 0,
+    accounts: [],
+    ...overrides,
+  };
+}
+
+const answer = (connections: TikTokConnection[]): TikTokConnectionsResponse => ({
+  connections,
+  defaultAdvertiserId: null,
+});
+
+const revoked = connection({
+  status: 'needs_attention',
+  attention: { cause: 'token_revoked', message: 'The access Whathead had was removed at TikTok.' },
+  lastCheckResult: 'needs_attention',
+});
+
+describe('TikTok needs-attention notice in the app shell', () => {
+  it('tells any member, on any page, which connection needs attention, with a link to Integrations', async () => {
+    mockApi({
+      [`GET ${connectionsPath}`]: () =>
+        jsonResponse(
+          answer([
+            revoked,
+            connection({ id: '1e2d3c4b-5a69-4f78-8e9d-0a1b2c3d4e5f', businessCenterName: 'Bluebird Agency' }),
+          ]),
+        ),
+      [`GET /api/workspaces/${workspaceIds.acme}/tiktok/audit`]: () => jsonResponse({ events: [] }),
+    });
+    const { router } = await renderApp('/reports', signedInSession('member'));
+
+    const notice = (await screen.findByText(/needs? attention/)).closest<HTMLElement>('[role="status"]')!;
+    expect(notice.textContent).toContain('The TikTok connection to Northwind Retail needs attention');
+    expect(notice.textContent).not.toContain('Bluebird');
+    fireEvent.click(within(notice).getByRole('link', { name: 'Go to Integrations to reconnect' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/integrations'));
+  });
+
+  it('counts several connections that need attention', async () => {
+    mockApi({
+      [`GET ${connectionsPath}`]: () =>
+        jsonResponse(
+          answer([
+            revoked,
+            connection({
+              id: '1e2d3c4b-5a69-4f78-8e9d-0a1b2c3d4e5f',
+              businessCenterName: 'Bluebird Agency',
+              status: 'needs_attention',
+              attention: { cause: 'token_expired', message: 'Expired.' },
+            }),
+          ]),
+        ),
+    });
+    await renderApp('/campaigns', signedInSession('owner'));
+
+    const notice = (await screen.findByText(/needs? attention/)).closest<HTMLElement>('[role="status"]')!;
+    expect(notice.textContent).toContain(
+      '2 TikTok connections need attention (Northwind Retail, Bluebird Agency)',
+    );
+  });
+
+  it('shows nothing while every connection is healthy', async () => {
+    const { requests } = mockApi({
+      [`GET ${connectionsPath}`]: () => jsonResponse(answer([connection({})])),
+    });
+    await renderApp('/campaigns', signedInSession('member'));
+
+    await waitFor(() => expect(requests.map((request) => request.path)).toContain(connectionsPath));
+    expect(screen.queryByText(/needs attention/)).toBeNull();
+  });
+});
