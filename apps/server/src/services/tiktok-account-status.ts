@@ -22,8 +22,9 @@ const statusAdvice: Readonly<Record<string, string>> = {
   STATUS_DISABLE: 'TikTok has disabled this account. Check its status in TikTok Ads Manager.',
   STATUS_PENDING_VERIFIED:
     'TikTok is waiting for this account to be verified. Finish verification in TikTok Ads Manager.',
+  // The help page files restricted accounts under "Account not eligible for API access".
   STATUS_LIMIT:
-    'TikTok has restricted this account. Check for restrictions or policy issues in TikTok Ads Manager, or contact TikTok support.',
+    'Not eligible for API access: TikTok has restricted this account. Contact TikTok support to check that it has API access, look for restrictions or compliance issues in TikTok Ads Manager, and make sure it is in good standing with TikTok’s advertising policies.',
   STATUS_CONTRACT_PENDING:
     'The account’s contract with TikTok is not signed yet. Complete it in TikTok Ads Manager.',
   STATUS_CONFIRM_FAIL: 'TikTok rejected this account’s review. See the reason in TikTok Ads Manager.',

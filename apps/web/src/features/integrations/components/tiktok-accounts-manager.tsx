@@ -1,5 +1,6 @@
 import type { TikTokConnection } from '@whathead/contracts';
 import { useId, useState, type FormEvent } from 'react';
+import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { messageForError } from '../../../lib/error-messages';
@@ -7,7 +8,8 @@ import { useUpdateTikTokAccounts } from '../api/update-tiktok-accounts';
 
 /**
  * Tick the accounts to use and choose the workspace's default (help page, "Selecting Ad
- * Accounts"). Accounts TikTok won't let run ads can be ticked but not made the default.
+ * Accounts"). Accounts TikTok won't let run ads can be ticked but not made the default, and
+ * each says what to check with TikTok.
  */
 export function TikTokAccountsManager({
   workspaceId,
@@ -22,6 +24,8 @@ export function TikTokAccountsManager({
 }) {
   const update = useUpdateTikTokAccounts(workspaceId, connection.id);
   const defaultName = useId();
+  const reasonPrefix = useId();
+  const reasonId = (advertiserId: string) => `${reasonPrefix}-${advertiserId}`;
   const [selected, setSelected] = useState(
     () =>
       new Set(
@@ -46,60 +50,83 @@ export function TikTokAccountsManager({
     );
   };
 
+  const selectedAccounts = connection.accounts.filter((account) => selected.has(account.advertiserId));
+
   return (
-    <form className="stack" onSubmit={submit}>
-      <fieldset className="stack">
-        <legend>Ad accounts to use from {connection.businessCenterName}</legend>
-        {connection.accounts.map((account) => (
-          <div key={account.advertiserId} className="stack stack--small">
-            <label>
-              <input
-                type="checkbox"
-                checked={selected.has(account.advertiserId)}
-                onChange={(event) => toggle(account.advertiserId, event.target.checked)}
-              />{' '}
-              {account.name} ({account.advertiserId})
-            </label>
-            <span className="details__note">
-              {account.statusLabel} · {account.currency ?? 'currency unknown'} ·{' '}
-              {account.timezone ?? 'time zone unknown'}
-              {account.role ? ` · your role: ${account.role.toLowerCase()}` : ''}
-            </span>
-            {account.unusableReason && <span className="details__note">{account.unusableReason}</span>}
-          </div>
-        ))}
+    <form className="accounts-manager" onSubmit={submit}>
+      <fieldset className="accounts-manager__group">
+        <legend className="accounts-manager__legend">
+          Ad accounts to use from {connection.businessCenterName}
+        </legend>
+        <ul className="accounts-manager__list">
+          {connection.accounts.map((account) => (
+            <li key={account.advertiserId} className="accounts-manager__account">
+              <label className="choice">
+                <input
+                  type="checkbox"
+                  checked={selected.has(account.advertiserId)}
+                  onChange={(event) => toggle(account.advertiserId, event.target.checked)}
+                />
+                <span className="choice__text">
+                  {account.name} ({account.advertiserId})
+                </span>
+              </label>
+              <p className="accounts-manager__facts">
+                <Badge tone={account.usable ? 'success' : 'warning'}>{account.statusLabel}</Badge>
+                <span>
+                  {account.currency ?? 'Currency unknown'} · {account.timezone ?? 'time zone unknown'}
+                  {account.role ? ` · your role: ${account.role.toLowerCase()}` : ''}
+                </span>
+              </p>
+              {account.unusableReason && (
+                <p className="accounts-manager__reason" id={reasonId(account.advertiserId)}>
+                  {account.unusableReason}
+                </p>
+              )}
+            </li>
+          ))}
+        </ul>
       </fieldset>
-      <fieldset className="stack">
-        <legend>Default account</legend>
-        {connection.accounts
-          .filter((account) => selected.has(account.advertiserId) && account.usable)
-          .map((account) => (
-            <label key={account.advertiserId}>
+      <fieldset className="accounts-manager__group">
+        <legend className="accounts-manager__legend">Default account</legend>
+        <p className="accounts-manager__hint">
+          Pre-selected when you create a campaign. Only one account is the default across all your Business
+          Centers, and only an active account can be it.
+        </p>
+        <div className="accounts-manager__defaults">
+          {selectedAccounts.map((account) => (
+            <label key={account.advertiserId} className="choice">
               <input
                 type="radio"
                 name={defaultName}
                 checked={chosenDefault === account.advertiserId}
+                disabled={!account.usable}
+                aria-describedby={account.usable ? undefined : reasonId(account.advertiserId)}
                 onChange={() => setChosenDefault(account.advertiserId)}
-              />{' '}
-              {account.name} ({account.advertiserId})
+              />
+              <span className="choice__text">
+                {account.name} ({account.advertiserId})
+              </span>
+              {!account.usable && <span className="choice__note">Can’t be the default</span>}
             </label>
           ))}
-        <label>
-          <input
-            type="radio"
-            name={defaultName}
-            checked={chosenDefault === null}
-            onChange={() => setChosenDefault(null)}
-          />{' '}
-          No default in this Business Center
-        </label>
+          <label className="choice">
+            <input
+              type="radio"
+              name={defaultName}
+              checked={chosenDefault === null}
+              onChange={() => setChosenDefault(null)}
+            />
+            <span className="choice__text">No default in this Business Center</span>
+          </label>
+        </div>
       </fieldset>
       <FormAlert>{update.isError ? messageForError(update.error) : undefined}</FormAlert>
       <div className="button-row">
-        <Button type="submit" isLoading={update.isPending}>
+        <Button type="submit" size="small" isLoading={update.isPending}>
           Save accounts
         </Button>
-        <Button variant="secondary" onClick={onDone}>
+        <Button variant="secondary" size="small" onClick={onDone}>
           Cancel
         </Button>
       </div>

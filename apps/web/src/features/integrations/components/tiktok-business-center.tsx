@@ -3,10 +3,11 @@ import { useId, useState } from 'react';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { FormAlert } from '../../../components/ui/form-alert';
+import { AlertIcon, CheckIcon, ClockIcon } from '../../../components/ui/icons';
 import { messageForError } from '../../../lib/error-messages';
 import { useCheckTikTokConnection } from '../api/check-tiktok-connection';
-import { useDisconnectTikTokConnection } from '../api/disconnect-tiktok-connection';
 import { TikTokAccountsManager } from './tiktok-accounts-manager';
+import { TikTokDisconnectDialog } from './tiktok-disconnect-dialog';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -28,57 +29,84 @@ export function TikTokBusinessCenter({
   const [managing, setManaging] = useState(false);
   const [confirmingDisconnect, setConfirmingDisconnect] = useState(false);
   const check = useCheckTikTokConnection(workspaceId);
-  const disconnect = useDisconnectTikTokConnection(workspaceId);
   const selected = connection.accounts.filter((account) => account.selected);
-  const failure = check.error ?? disconnect.error;
+  const needsAttention = connection.status === 'needs_attention';
 
   return (
-    <section className="stack card" aria-labelledby={headingId}>
-      <h3 id={headingId}>
-        {connection.businessCenterName} <span className="details__note">({connection.businessCenterId})</span>
-      </h3>
-      {connection.status === 'needs_attention' ? (
-        <div className="notice notice--warning stack" role="status">
+    <section
+      className={needsAttention ? 'business-center business-center--attention' : 'business-center'}
+      aria-labelledby={headingId}
+    >
+      <header className="business-center__header">
+        <div className="business-center__title-group">
+          <h3 id={headingId} className="business-center__title">
+            {connection.businessCenterName}
+          </h3>
+          <p className="business-center__meta">
+            Business Center <span className="business-center__id">{connection.businessCenterId}</span>
+          </p>
+        </div>
+        {needsAttention ? (
           <Badge tone="warning">Needs attention</Badge>
-          <p>{connection.attention?.message}</p>
-          {canManage && (
-            <div>
-              <Button onClick={() => onReconnect(connection.id)}>Reconnect</Button>
-            </div>
-          )}
+        ) : (
+          <Badge tone="success">Connected</Badge>
+        )}
+      </header>
+
+      {needsAttention && (
+        <div className="notice notice--warning business-center__attention" role="status">
+          <AlertIcon />
+          <div className="stack stack--small">
+            <p>{connection.attention?.message}</p>
+            {canManage && (
+              <div>
+                <Button size="small" onClick={() => onReconnect(connection.id)}>
+                  Reconnect
+                </Button>
+              </div>
+            )}
+          </div>
+        </div>
+      )}
+
+      {connection.accounts.length === 0 ? (
+        <div className="notice business-center__empty">
+          <p>
+            <strong>No ad accounts are visible in {connection.businessCenterName}.</strong> Your ad accounts
+            may be in another Business Center, or your TikTok user has no access to them here.
+          </p>
+          <p>
+            Check in TikTok Ads Manager which accounts you can reach. Then use Add Another Account to connect
+            the Business Center that holds them, or Disconnect this one.
+          </p>
         </div>
       ) : (
-        <Badge tone="success">Connected</Badge>
+        <div className="stack stack--small">
+          <h4 className="business-center__label">Ad accounts in use</h4>
+          <ul
+            className="account-list"
+            aria-label={`Ad accounts in use from ${connection.businessCenterName}`}
+          >
+            {selected.length === 0 && (
+              <li className="account-list__empty">
+                No ad accounts chosen yet. Use Manage accounts to pick the ones this workspace runs.
+              </li>
+            )}
+            {selected.map((account) => (
+              <li key={account.advertiserId} className="account-list__item">
+                <span className="account-list__name">
+                  {account.name} <span className="account-list__id">({account.advertiserId})</span>
+                </span>
+                <span className="account-list__badges">
+                  {account.advertiserId === defaultAdvertiserId && <Badge tone="accent">Default</Badge>}
+                  <Badge tone={account.usable ? 'success' : 'warning'}>{account.statusLabel}</Badge>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
-      <ul className="check-list" aria-label="Permissions">
-        {connection.permissions.map((permission) => (
-          <li key={permission.key}>
-            {permission.granted ? 'Granted' : 'Missing'}: {permission.name}
-            {permission.granted ? '' : ` (without it: ${permission.enables.toLowerCase()} won’t work)`}
-          </li>
-        ))}
-      </ul>
-      <p className="details__note">
-        Last checked:{' '}
-        {connection.lastCheckedAt ? dateTime.format(new Date(connection.lastCheckedAt)) : 'never'}
-      </p>
-      {connection.accounts.length === 0 ? (
-        <p className="notice">
-          No ad accounts are visible in this Business Center. They may be in another Business Center, or your
-          TikTok user has no access to them: check in TikTok Ads Manager, or disconnect and connect the right
-          Business Center.
-        </p>
-      ) : (
-        <ul aria-label={`Ad accounts in use from ${connection.businessCenterName}`}>
-          {selected.length === 0 && <li>No ad accounts selected yet. Click Manage accounts to choose.</li>}
-          {selected.map((account) => (
-            <li key={account.advertiserId}>
-              {account.name} ({account.advertiserId}) · {account.statusLabel}
-              {account.advertiserId === defaultAdvertiserId ? ' · Default' : ''}
-            </li>
-          ))}
-        </ul>
-      )}
+
       {managing && (
         <TikTokAccountsManager
           workspaceId={workspaceId}
@@ -87,37 +115,64 @@ export function TikTokBusinessCenter({
           onDone={() => setManaging(false)}
         />
       )}
-      <FormAlert>{failure ? messageForError(failure) : undefined}</FormAlert>
+
+      <div className="stack stack--small">
+        <h4 className="business-center__label">Permissions</h4>
+        <ul className="permission-list" aria-label="Permissions">
+          {connection.permissions.map((permission) => (
+            <li
+              key={permission.key}
+              className={permission.granted ? 'permission' : 'permission permission--missing'}
+              title={permission.enables}
+            >
+              {permission.granted ? <CheckIcon size={14} /> : <AlertIcon size={14} />}
+              <span className="visually-hidden">{permission.granted ? 'Granted:' : 'Missing:'}</span>
+              {permission.name}
+            </li>
+          ))}
+        </ul>
+      </div>
+
+      <p className="business-center__checked">
+        <ClockIcon size={14} />
+        <span>
+          Connected {dateTime.format(new Date(connection.connectedAt))} · Last checked{' '}
+          {connection.lastCheckedAt ? dateTime.format(new Date(connection.lastCheckedAt)) : 'never'}
+        </span>
+      </p>
+
+      <FormAlert>{check.isError ? messageForError(check.error) : undefined}</FormAlert>
       {canManage && !managing && (
         <div className="button-row">
           {connection.accounts.length > 0 && (
-            <Button variant="secondary" onClick={() => setManaging(true)}>
+            <Button variant="secondary" size="small" onClick={() => setManaging(true)}>
               Manage accounts
             </Button>
           )}
-          <Button variant="secondary" isLoading={check.isPending} onClick={() => check.mutate(connection.id)}>
+          <Button
+            variant="secondary"
+            size="small"
+            isLoading={check.isPending}
+            onClick={() => check.mutate(connection.id)}
+          >
             Check connection
           </Button>
-          {confirmingDisconnect ? (
-            <>
-              <span>Disconnect {connection.businessCenterName}? Whathead’s access is revoked at TikTok.</span>
-              <Button
-                variant="danger"
-                isLoading={disconnect.isPending}
-                onClick={() => disconnect.mutate(connection.id)}
-              >
-                Yes, disconnect
-              </Button>
-              <Button variant="ghost" onClick={() => setConfirmingDisconnect(false)}>
-                Keep connected
-              </Button>
-            </>
-          ) : (
-            <Button variant="danger" onClick={() => setConfirmingDisconnect(true)}>
-              Disconnect
-            </Button>
-          )}
+          <Button
+            variant="ghost"
+            size="small"
+            className="button-row__push"
+            onClick={() => setConfirmingDisconnect(true)}
+          >
+            Disconnect
+          </Button>
         </div>
+      )}
+      {confirmingDisconnect && (
+        <TikTokDisconnectDialog
+          workspaceId={workspaceId}
+          connection={connection}
+          onClose={() => setConfirmingDisconnect(false)}
+        />
       )}
     </section>
   );

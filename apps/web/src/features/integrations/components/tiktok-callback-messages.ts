@@ -12,10 +12,3 @@ export const tiktokCallbackMessages: Record<TikTokCallbackError, string> = {
   unavailable: 'TikTok didn’t answer. Nothing was lost: try again in a few minutes.',
   failed: 'TikTok couldn’t finish the connection. Nothing was changed: try again.',
 };
-
-/** The channel the callback page reports on: it reaches the Integrations tab even when TikTok severed `window.opener`. */
-export const tiktokResultChannel = 'whathead-tiktok-connect';
-/** The popup's window name, so the callback page knows it runs in the popup. */
-export const tiktokPopupName = 'whathead-tiktok-connect';
-
-export type TikTokConnectResult = { connected: string } | { error: TikTokCallbackError };

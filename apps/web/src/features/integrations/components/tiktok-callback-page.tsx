@@ -2,11 +2,19 @@ import { tiktokCallbackErrorSchema } from '@whathead/contracts';
 import { useEffect } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { FullPageLoading } from '../../../components/layout/full-page-status';
-import { tiktokPopupName, tiktokResultChannel, type TikTokConnectResult } from './tiktok-callback-messages';
+import {
+  isTikTokConnectMessage,
+  popupAcknowledgementMilliseconds,
+  tiktokConnectChannel,
+  tiktokPopupName,
+  type TikTokConnectMessage,
+  type TikTokConnectResult,
+} from './tiktok-connect-channel';
 
 /**
- * Where the server's TikTok callback lands (its URL carries no code or state). In the popup it
- * tells the Integrations page and closes; opened as a full page, it continues to Integrations.
+ * Where the server's TikTok callback lands (its URL carries no code or state). It announces the
+ * result to the Integrations tab; in the popup it then closes, and opened as a full page (the
+ * browser blocked the popup) it continues to Integrations with the result.
  */
 export function TikTokCallbackPage() {
   const [searchParams] = useSearchParams();
@@ -17,19 +25,24 @@ export function TikTokCallbackPage() {
     const result: TikTokConnectResult = connected
       ? { connected }
       : { error: error.success ? error.data : 'failed' };
-    const channel = new BroadcastChannel(tiktokResultChannel);
-    channel.postMessage(result);
-    channel.close();
-    const opener = window.opener as Window | null;
-    opener?.postMessage({ type: tiktokResultChannel, result }, window.location.origin);
-    if (opener || window.name === tiktokPopupName) {
-      window.close();
-      return;
-    }
-    const next = new URLSearchParams(
-      'connected' in result ? { connected: result.connected } : { tiktok_error: result.error },
-    );
-    void navigate(`/integrations?${next.toString()}`, { replace: true });
+    const channel = new BroadcastChannel(tiktokConnectChannel);
+    const showHere = () => {
+      const next = new URLSearchParams(
+        'connected' in result ? { connected: result.connected } : { tiktok_error: result.error },
+      );
+      void navigate(`/integrations?${next.toString()}`, { replace: true });
+    };
+    channel.onmessage = (event: MessageEvent<unknown>) => {
+      if (isTikTokConnectMessage(event.data) && event.data.type === 'popup-acknowledged') window.close();
+    };
+    channel.postMessage({ type: 'result', result } satisfies TikTokConnectMessage);
+    if (window.name === tiktokPopupName) window.close();
+    // Still here: no tab opened a popup (a full-page connect), or the browser kept the window open.
+    const fallback = window.setTimeout(showHere, popupAcknowledgementMilliseconds);
+    return () => {
+      window.clearTimeout(fallback);
+      channel.close();
+    };
   }, [searchParams, navigate]);
   return <FullPageLoading />;
 }

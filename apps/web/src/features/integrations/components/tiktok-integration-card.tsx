@@ -1,15 +1,21 @@
-import { canManageMembers, tiktokCallbackErrorSchema, type WorkspaceSummary } from '@whathead/contracts';
-import { useEffect, useId } from 'react';
+import {
+  canManageMembers,
+  tiktokCallbackErrorSchema,
+  type TikTokConnection,
+  type WorkspaceSummary,
+} from '@whathead/contracts';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { FormAlert } from '../../../components/ui/form-alert';
-import { MusicNoteIcon } from '../../../components/ui/icons';
+import { CheckIcon, MusicNoteIcon, PlusIcon } from '../../../components/ui/icons';
 import { Spinner } from '../../../components/ui/spinner';
 import { messageForError } from '../../../lib/error-messages';
 import { useTikTokConnections } from '../api/get-tiktok-connections';
 import { TikTokBusinessCenter } from './tiktok-business-center';
-import { tiktokCallbackMessages, type TikTokConnectResult } from './tiktok-callback-messages';
+import { tiktokCallbackMessages } from './tiktok-callback-messages';
+import type { TikTokConnectResult } from './tiktok-connect-channel';
 import { useTikTokConnect } from './use-tiktok-connect';
 
 /**
@@ -21,7 +27,12 @@ export function TikTokIntegrationCard({ workspace }: { workspace: WorkspaceSumma
   const connections = useTikTokConnections(workspace.id);
   const flow = useTikTokConnect(workspace.id);
   const canManage = canManageMembers(workspace.role);
-  const outcome = useFullPageResult() ?? flow.result;
+  const fullPage = useFullPageResult();
+  const outcome = flow.result ?? fullPage.result;
+  const connect = (reconnectConnectionId?: string) => {
+    fullPage.clear();
+    flow.connect(reconnectConnectionId);
+  };
   const list = connections.data?.connections ?? [];
   const needsAttention = list.some((connection) => connection.status === 'needs_attention');
 
@@ -48,9 +59,10 @@ export function TikTokIntegrationCard({ workspace }: { workspace: WorkspaceSumma
       </div>
       {outcome && 'error' in outcome && <FormAlert>{tiktokCallbackMessages[outcome.error]}</FormAlert>}
       {outcome && 'connected' in outcome && (
-        <p className="notice" role="status">
-          TikTok is connected. Choose the ad accounts to use with Manage accounts.
-        </p>
+        <ConnectedNotice
+          key={outcome.connected}
+          connection={list.find((connection) => connection.id === outcome.connected)}
+        />
       )}
       <FormAlert>{flow.startError ? messageForError(flow.startError) : undefined}</FormAlert>
       {connections.isPending && (
@@ -73,22 +85,36 @@ export function TikTokIntegrationCard({ workspace }: { workspace: WorkspaceSumma
           Connect a TikTok Ads Manager Business Center so your team can run its ad accounts from Whathead.
         </p>
       )}
-      {list.map((connection) => (
-        <TikTokBusinessCenter
-          key={connection.id}
-          workspaceId={workspace.id}
-          connection={connection}
-          defaultAdvertiserId={connections.data?.defaultAdvertiserId ?? null}
-          canManage={canManage}
-          onReconnect={flow.connect}
-        />
-      ))}
+      {list.length > 0 && (
+        <div className="integration__connections">
+          {list.map((connection) => (
+            <TikTokBusinessCenter
+              key={connection.id}
+              workspaceId={workspace.id}
+              connection={connection}
+              defaultAdvertiserId={connections.data?.defaultAdvertiserId ?? null}
+              canManage={canManage}
+              onReconnect={connect}
+            />
+          ))}
+        </div>
+      )}
       {connections.isSuccess &&
         (canManage ? (
-          <div>
-            <Button isLoading={flow.isStarting} onClick={() => flow.connect()}>
+          <div className="integration__footer">
+            <Button
+              variant={list.length === 0 ? 'primary' : 'secondary'}
+              icon={list.length === 0 ? undefined : <PlusIcon size={16} />}
+              isLoading={flow.isStarting}
+              onClick={() => connect()}
+            >
               {list.length === 0 ? 'Connect' : 'Add Another Account'}
             </Button>
+            <p className="integration__footnote">
+              {list.length === 0
+                ? 'Opens TikTok in a new window. You need Admin or Operator access to the ad accounts.'
+                : 'Connect another Business Center, for another client or brand.'}
+            </p>
           </div>
         ) : (
           <p className="integration__status">Only workspace owners and admins can connect TikTok.</p>
@@ -97,15 +123,45 @@ export function TikTokIntegrationCard({ workspace }: { workspace: WorkspaceSumma
   );
 }
 
-/** The result the callback page left in the address after a full-page (no popup) connect; then a clean URL. */
-function useFullPageResult(): TikTokConnectResult | undefined {
+/**
+ * After Connect or Reconnect: which Business Center, and what to do next. Whether the choices were
+ * kept is decided once, from the first answer that holds the connection, so picking accounts
+ * afterwards does not turn a first connect into "kept". Hidden once the connection needs attention.
+ */
+function ConnectedNotice({ connection }: { connection: TikTokConnection | undefined }) {
+  const [kept, setKept] = useState<boolean | undefined>();
+  if (connection && kept === undefined) setKept(connection.accounts.some((account) => account.selected));
+  if (connection?.status === 'needs_attention') return null;
+  return (
+    <p className="notice notice--success" role="status">
+      <CheckIcon size={16} />
+      <span>
+        {connection?.businessCenterName ?? 'TikTok'} is connected.{' '}
+        {kept
+          ? 'Your ad account choices and default are kept.'
+          : 'Choose the ad accounts to use with Manage accounts.'}
+      </span>
+    </p>
+  );
+}
+
+/**
+ * The result the callback page left in the address after a full-page (no popup) connect. It is
+ * read once, then the address is cleaned at once, so a reload or a shared link never repeats it.
+ */
+function useFullPageResult(): { result: TikTokConnectResult | undefined; clear: () => void } {
   const [searchParams, setSearchParams] = useSearchParams();
-  const connected = searchParams.get('connected');
-  const error = tiktokCallbackErrorSchema.safeParse(searchParams.get('tiktok_error'));
-  const hasResult = connected !== null || error.success;
+  const [result, setResult] = useState(() => readResult(searchParams));
+  const hasResult = readResult(searchParams) !== undefined;
   useEffect(() => {
     if (hasResult) setSearchParams({}, { replace: true });
   }, [hasResult, setSearchParams]);
+  return { result, clear: useCallback(() => setResult(undefined), []) };
+}
+
+function readResult(searchParams: URLSearchParams): TikTokConnectResult | undefined {
+  const connected = searchParams.get('connected');
   if (connected) return { connected };
+  const error = tiktokCallbackErrorSchema.safeParse(searchParams.get('tiktok_error'));
   return error.success ? { error: error.data } : undefined;
 }

@@ -1,8 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { queryKeys } from '../../../lib/query-keys';
 import { useStartTikTokConnect } from '../api/start-tiktok-connect';
-import { tiktokPopupName, tiktokResultChannel, type TikTokConnectResult } from './tiktok-callback-messages';
+import {
+  isTikTokConnectMessage,
+  tiktokConnectChannel,
+  tiktokPopupName,
+  type TikTokConnectMessage,
+  type TikTokConnectResult,
+} from './tiktok-connect-channel';
 
 const popupFeatures = 'popup,width=560,height=760';
 
@@ -15,15 +21,20 @@ export function useTikTokConnect(workspaceId: string) {
   const queryClient = useQueryClient();
   const start = useStartTikTokConnect(workspaceId);
   const [result, setResult] = useState<TikTokConnectResult | undefined>();
+  const awaitingPopup = useRef(false);
 
   useEffect(() => {
-    const settle = (outcome: TikTokConnectResult) => {
-      setResult(outcome);
+    const channel = new BroadcastChannel(tiktokConnectChannel);
+    channel.onmessage = (event: MessageEvent<unknown>) => {
+      if (!isTikTokConnectMessage(event.data) || event.data.type !== 'result') return;
       void queryClient.invalidateQueries({ queryKey: queryKeys.tiktokConnections(workspaceId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.tiktokAudit(workspaceId) });
+      // Only the tab that opened the popup claims the result, and tells the popup to close.
+      if (!awaitingPopup.current) return;
+      awaitingPopup.current = false;
+      channel.postMessage({ type: 'popup-acknowledged' } satisfies TikTokConnectMessage);
+      setResult(event.data.result);
     };
-    const channel = new BroadcastChannel(tiktokResultChannel);
-    channel.onmessage = (event: MessageEvent<TikTokConnectResult>) => settle(event.data);
     return () => channel.close();
   }, [queryClient, workspaceId]);
 
@@ -31,12 +42,16 @@ export function useTikTokConnect(workspaceId: string) {
     (reconnectConnectionId?: string) => {
       setResult(undefined);
       const popup = window.open('', tiktokPopupName, popupFeatures);
+      awaitingPopup.current = popup !== null;
       start.mutate(reconnectConnectionId, {
         onSuccess: ({ authorizationUrl }) => {
           if (popup && !popup.closed) popup.location.href = authorizationUrl;
           else window.location.assign(authorizationUrl);
         },
-        onError: () => popup?.close(),
+        onError: () => {
+          awaitingPopup.current = false;
+          popup?.close();
+        },
       });
     },
     [start],

@@ -1,0 +1,26 @@
+import type { TikTokCallbackError } from '@whathead/contracts';
+
+export type TikTokConnectResult = { connected: string } | { error: TikTokCallbackError };
+
+/**
+ * How the callback page and the Integrations tab talk. Not `window.opener`: the server's
+ * Cross-Origin-Opener-Policy puts the popup in a new browsing context group when it comes back
+ * from TikTok, which severs the opener and clears the window's name. Same-origin pages still
+ * share a BroadcastChannel, so the callback page announces the result there, and the tab that
+ * opened a popup answers that it did; only then does the callback page close its window.
+ */
+export type TikTokConnectMessage =
+  { type: 'result'; result: TikTokConnectResult } | { type: 'popup-acknowledged' };
+
+export const tiktokConnectChannel = 'whathead-tiktok-connect';
+
+/** The popup's window name: kept when no policy severs it, so the page can close at once. */
+export const tiktokPopupName = 'whathead-tiktok-connect';
+
+/** How long the callback page waits for a tab that opened a popup before showing the result itself. */
+export const popupAcknowledgementMilliseconds = 1500;
+
+export function isTikTokConnectMessage(value: unknown): value is TikTokConnectMessage {
+  if (typeof value !== 'object' || value === null || !('type' in value)) return false;
+  return value.type === 'result' || value.type === 'popup-acknowledged';
+}

@@ -1,0 +1,42 @@
+import type { TikTokConnection } from '@whathead/contracts';
+import { Button } from '../../../components/ui/button';
+import { Dialog } from '../../../components/ui/dialog';
+import { FormAlert } from '../../../components/ui/form-alert';
+import { messageForError } from '../../../lib/error-messages';
+import { useDisconnectTikTokConnection } from '../api/disconnect-tiktok-connection';
+
+/** Disconnect asks first: it revokes Whathead's access at TikTok for this Business Center. */
+export function TikTokDisconnectDialog({
+  workspaceId,
+  connection,
+  onClose,
+}: {
+  workspaceId: string;
+  connection: TikTokConnection;
+  onClose: () => void;
+}) {
+  const disconnect = useDisconnectTikTokConnection(workspaceId);
+  return (
+    <Dialog
+      title={`Disconnect ${connection.businessCenterName}?`}
+      description="Whathead’s access is revoked at TikTok, and this workspace stops using its ad accounts. Your campaigns stay in TikTok Ads Manager, and you can connect it again at any time."
+      onClose={onClose}
+    >
+      <div className="stack">
+        <FormAlert>{disconnect.isError ? messageForError(disconnect.error) : undefined}</FormAlert>
+        <div className="button-row button-row--end">
+          <Button variant="secondary" onClick={onClose}>
+            Keep connected
+          </Button>
+          <Button
+            variant="danger"
+            isLoading={disconnect.isPending}
+            onClick={() => disconnect.mutate(connection.id, { onSuccess: onClose })}
+          >
+            Disconnect
+          </Button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}
