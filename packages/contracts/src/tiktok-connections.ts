@@ -54,12 +54,11 @@ export const tiktokAdAccountSchema = z.object({
   isDefault: z.boolean(),
   /**
    * False once TikTok stops listing the account for this connection (removed from the Business
-   * Center, or the user's access withdrawn): show "No longer accessible". Always sent; optional
-   * only so a web bundle newer than a server process still parses during a rolling deploy.
+   * Center, or the user's access withdrawn): show "No longer accessible".
    */
-  accessible: z.boolean().optional(),
+  accessible: z.boolean(),
   /** Found by a health check since the user last saved the selection or reconnected. */
-  isNew: z.boolean().optional(),
+  isNew: z.boolean(),
 });
 export type TikTokAdAccount = z.infer<typeof tiktokAdAccountSchema>;
 
@@ -82,8 +81,8 @@ export const tiktokConnectionSchema = z.object({
    * `accessible` for why optional).
    */
   lastCheckResult: tiktokCheckResultSchema.nullable().optional(),
-  /** Accounts with `isNew`: "2 new accounts available". Always sent (see `accessible`). */
-  newAccountsAvailable: z.number().int().nonnegative().optional(),
+  /** Accounts with `isNew`: "2 new accounts available". */
+  newAccountsAvailable: z.number().int().nonnegative(),
   accounts: z.array(tiktokAdAccountSchema),
 });
 export type TikTokConnection = z.infer<typeof tiktokConnectionSchema>;

@@ -37,6 +37,8 @@ function connection(overrides: Partial<TikTokConnection> = {}): TikTokConnection
     })),
     connectedAt: '2026-11-25T12:00:00.000Z',
     lastCheckedAt: '2026-11-25T12:00:00.000Z',
+    lastCheckResult: 'ok',
+    newAccountsAvailable: 0,
     accounts: [
       {
         advertiserId: '7200000000000000011',
@@ -50,6 +52,8 @@ function connection(overrides: Partial<TikTokConnection> = {}): TikTokConnection
         role: 'ADMIN',
         selected: false,
         isDefault: false,
+        accessible: true,
+        isNew: false,
       },
     ],
     ...overrides,
@@ -62,6 +66,33 @@ const answer = (connections: TikTokConnection[]): TikTokConnectionsResponse => (
 });
 
 describe('the TikTok card', () => {
+  it('says when accounts appeared, were lost, or a permission is missing, and what stops working', async () => {
+    const base = connection();
+    const lost = { ...base.accounts[0]!, selected: true, accessible: false, usable: false };
+    const fresh = {
+      ...base.accounts[0]!,
+      advertiserId: '7200000000000000015',
+      name: 'Northwind Pop-up',
+      isNew: true,
+    };
+    const permissions = base.permissions.map((permission) =>
+      permission.key === 'creative_management'
+        ? { ...permission, granted: false, enables: 'Upload and manage creative assets in the media library' }
+        : permission,
+    );
+    mockApi({
+      [connectionsPath]: () =>
+        jsonResponse(answer([{ ...base, accounts: [lost, fresh], newAccountsAvailable: 1, permissions }])),
+    });
+    await renderApp('/integrations', signedInSession());
+    const card = await screen.findByRole('region', { name: 'TikTok' });
+    expect(await within(card).findByText(/1 new ad account available/)).toBeTruthy();
+    expect(within(card).getByText('No longer accessible')).toBeTruthy();
+    expect(
+      within(card).getByText(/needed to upload and manage creative assets in the media library/),
+    ).toBeTruthy();
+  });
+
   it('offers Connect when nothing is connected', async () => {
     mockApi({ [connectionsPath]: () => jsonResponse(answer([])) });
     await renderApp('/integrations', signedInSession());

@@ -72,7 +72,12 @@ export function TikTokAccountsManager({
                 </span>
               </label>
               <p className="accounts-manager__facts">
-                <Badge tone={account.usable ? 'success' : 'warning'}>{account.statusLabel}</Badge>
+                {account.isNew && <Badge tone="accent">New</Badge>}
+                {account.accessible ? (
+                  <Badge tone={account.usable ? 'success' : 'warning'}>{account.statusLabel}</Badge>
+                ) : (
+                  <Badge tone="warning">No longer accessible</Badge>
+                )}
                 <span>
                   {account.currency ?? 'Currency unknown'} · {account.timezone ?? 'time zone unknown'}
                   {account.role ? ` · your role: ${account.role.toLowerCase()}` : ''}

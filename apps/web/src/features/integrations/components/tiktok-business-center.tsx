@@ -31,6 +31,7 @@ export function TikTokBusinessCenter({
   const check = useCheckTikTokConnection(workspaceId);
   const selected = connection.accounts.filter((account) => account.selected);
   const needsAttention = connection.status === 'needs_attention';
+  const missingPermissions = connection.permissions.filter((permission) => !permission.granted);
 
   return (
     <section
@@ -99,11 +100,24 @@ export function TikTokBusinessCenter({
                 </span>
                 <span className="account-list__badges">
                   {account.advertiserId === defaultAdvertiserId && <Badge tone="accent">Default</Badge>}
-                  <Badge tone={account.usable ? 'success' : 'warning'}>{account.statusLabel}</Badge>
+                  {account.accessible ? (
+                    <Badge tone={account.usable ? 'success' : 'warning'}>{account.statusLabel}</Badge>
+                  ) : (
+                    <Badge tone="warning">No longer accessible</Badge>
+                  )}
                 </span>
               </li>
             ))}
           </ul>
+          {connection.newAccountsAvailable > 0 && (
+            <p className="notice business-center__news" role="status">
+              {connection.newAccountsAvailable === 1
+                ? '1 new ad account available'
+                : `${connection.newAccountsAvailable} new ad accounts available`}{' '}
+              in {connection.businessCenterName}. Use Manage accounts to choose whether this workspace uses{' '}
+              {connection.newAccountsAvailable === 1 ? 'it' : 'them'}.
+            </p>
+          )}
         </div>
       )}
 
@@ -131,6 +145,17 @@ export function TikTokBusinessCenter({
             </li>
           ))}
         </ul>
+        {missingPermissions.length > 0 && (
+          <ul className="permission-gaps" aria-label="What stops working without the missing permissions">
+            {missingPermissions.map((permission) => (
+              <li key={permission.key}>
+                <strong>{permission.name}</strong> is missing: it is needed to{' '}
+                {permission.enables.charAt(0).toLowerCase() + permission.enables.slice(1)}. Reconnect and keep
+                it ticked on TikTok’s page.
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
 
       <p className="business-center__checked">
