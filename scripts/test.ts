@@ -1,11 +1,12 @@
 /**
  * `npm test`: every tier, in order, with one summary line at the end.
  *   1. check (format, lint, typecheck)
- *   2. node:test unit + integration tests against PostgreSQL (TEST_DATABASE_URL, else a throwaway
- *      cluster when PostgreSQL is installed, else embedded PGlite), then the database-layer tests
- *      again on PGlite
- *   3. web unit tests (vitest)
- *   4. web build + browser journeys (Playwright, Debian's Chromium)
+ *   2. web build (first: a server test scans the bundle for leaked tokens)
+ *   3. node:test unit + integration tests against PostgreSQL (TEST_DATABASE_URL, else a throwaway
+ *      cluster when PostgreSQL is installed, else embedded PGlite), then the database-layer and
+ *      account tests again on PGlite
+ *   4. web unit tests (vitest)
+ *   5. browser journeys (Playwright, Debian's Chromium)
  * Under CI=true nothing may be skipped: a missing PostgreSQL or Chromium is a failure.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -86,6 +87,10 @@ async function main() {
   banner('check: format, lint, typecheck');
   countStep('npm run check', await run('npm', ['run', '--silent', 'check']));
 
+  banner('web build');
+  const buildExit = await run('npm', ['run', '--silent', 'build']);
+  countStep('web build', buildExit);
+
   banner('database');
   let cluster: PostgresCluster | undefined;
   let databaseUrl = process.env.TEST_DATABASE_URL;
@@ -150,10 +155,6 @@ async function main() {
       totals.failed += report.numFailedTests;
       if (vitestExit !== 0 && report.numFailedTests === 0) countStep('vitest', vitestExit);
     } else countStep('vitest', vitestExit || 1);
-
-    banner('web build');
-    const buildExit = await run('npm', ['run', '--silent', 'build']);
-    countStep('web build', buildExit);
 
     banner('browser journeys (Playwright)');
     if (!existsSync(chromium)) {

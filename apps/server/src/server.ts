@@ -112,6 +112,7 @@ export async function startWhathead(config: Config, options: StartOptions): Prom
           authorizationPageUrl: tiktok.authUrl,
           logger: tiktokClientLogger(options.logger.child({ component: 'tiktok' })),
         }),
+        usingTikTokEmulator: tiktok.mode === 'emulator',
         tokenCipher: new TokenCipher(secrets.tokenEncryptionKey, config.tokenEncryptionPreviousKeys),
       },
       clock,

@@ -91,6 +91,12 @@ export const tiktokConnectionsResponseSchema = z.object({
   connections: z.array(tiktokConnectionSchema),
   /** The workspace's one default account, across every connection; null when none is chosen. */
   defaultAdvertiserId: z.string().nullable(),
+  /** For whoever registers the TikTok app: the one redirect URI it must list, and what TikTok is. */
+  tiktokApp: z.object({
+    redirectUri: z.url(),
+    /** True when no TikTok app is configured and the built-in emulator stands in for TikTok. */
+    usingEmulator: z.boolean(),
+  }),
 });
 export type TikTokConnectionsResponse = z.infer<typeof tiktokConnectionsResponseSchema>;
 

@@ -18,6 +18,7 @@ import { LoginThrottleService } from './login-throttle.service.js';
 import { SessionService } from './session.service.js';
 import { TikTokAuthorizationService } from './tiktok-authorization.service.js';
 import { TikTokConnectionService } from './tiktok-connection.service.js';
+import { tiktokCallbackPath } from './tiktok-authorization.service.js';
 import { TikTokTokenRotationService } from './tiktok-token-rotation.service.js';
 import { WorkspaceService } from './workspace.service.js';
 
@@ -27,6 +28,8 @@ export interface ServiceSettings {
   passwordCost: PasswordCost;
   /** One TikTok client per process: it holds the rate limiter every call shares. */
   tiktok: TikTokClient;
+  /** True when the built-in emulator stands in for TikTok. */
+  usingTikTokEmulator: boolean;
   tokenCipher: TokenCipher;
 }
 
@@ -72,6 +75,10 @@ export function createServices(database: Database, settings: ServiceSettings, cl
     workspaceService: workspaces,
     tiktok: settings.tiktok,
     cipher: settings.tokenCipher,
+    tiktokApp: {
+      redirectUri: `${settings.publicUrl}${tiktokCallbackPath}`,
+      usingEmulator: settings.usingTikTokEmulator,
+    },
     clock,
   });
   const tiktokAuthorization = new TikTokAuthorizationService({

@@ -20,6 +20,9 @@ export const stateLifetimeSeconds = 10 * 60;
 export type CallbackOutcome = { connectionId: string } | { error: TikTokCallbackError };
 
 /** Connect, Add Another Account and Reconnect: TikTok's authorization code flow (reference §1). */
+/** The one redirect URI registered with TikTok (§1.1): PUBLIC_URL + this path. */
+export const tiktokCallbackPath = '/api/integrations/tiktok/callback';
+
 export class TikTokAuthorizationService {
   readonly #database: Database;
   readonly #states: TikTokOauthStateRepository;
@@ -53,7 +56,7 @@ export class TikTokAuthorizationService {
     this.#cipher = dependencies.cipher;
     this.#secret = dependencies.sessionSecret;
     // The one redirect URI registered with TikTok (§1.1: must match exactly).
-    this.#redirectUri = `${dependencies.publicUrl}/api/integrations/tiktok/callback`;
+    this.#redirectUri = `${dependencies.publicUrl}${tiktokCallbackPath}`;
     this.#clock = dependencies.clock;
   }
 

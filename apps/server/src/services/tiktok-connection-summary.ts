@@ -62,7 +62,7 @@ function describeAccount(row: TikTokAdAccountRow): TikTokAdAccount {
 export function describeConnections(
   connections: readonly TikTokConnectionRow[],
   accounts: readonly TikTokAdAccountRow[],
-): TikTokConnectionsResponse {
+): Omit<TikTokConnectionsResponse, 'tiktokApp'> {
   const live = new Set(connections.map((connection) => connection.id));
   const defaultAccount = accounts.find((account) => account.is_default && live.has(account.connection_id));
   return {

@@ -35,6 +35,8 @@ export class TikTokConnectionService {
   readonly #cipher: TokenCipher;
   readonly #clock: Clock;
 
+  readonly #tiktokApp: TikTokConnectionsResponse['tiktokApp'];
+
   constructor(dependencies: {
     database: Database;
     connections: TikTokConnectionRepository;
@@ -42,8 +44,10 @@ export class TikTokConnectionService {
     workspaceService: WorkspaceService;
     tiktok: TikTokClient;
     cipher: TokenCipher;
+    tiktokApp: TikTokConnectionsResponse['tiktokApp'];
     clock: Clock;
   }) {
+    this.#tiktokApp = dependencies.tiktokApp;
     this.#database = dependencies.database;
     this.#connections = dependencies.connections;
     this.#audit = dependencies.audit;
@@ -287,7 +291,7 @@ export class TikTokConnectionService {
       this.#connections.listLive(workspaceId),
       this.#connections.listAccounts(workspaceId),
     ]);
-    return describeConnections(connections, accounts);
+    return { ...describeConnections(connections, accounts), tiktokApp: this.#tiktokApp };
   }
 
   async #findLive(workspaceId: string, connectionId: string): Promise<TikTokConnectionRow> {

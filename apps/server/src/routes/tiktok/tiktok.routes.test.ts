@@ -462,6 +462,8 @@ describe('canary: an access token never leaves the server', () => {
     );
 
     if (!existsSync(builtWebRoot)) {
+      // `npm test` builds the web app first; only a hand-run of this file may lack the bundle.
+      assert.notEqual(process.env.CI, 'true', 'apps/web/dist must be built before the tests under CI');
       context.skip('apps/web/dist is not built: run `npm run build` to include the bundle');
       return;
     }

@@ -7,6 +7,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { defineRoute } from '../../http/route.js';
+import { tiktokCallbackPath } from '../../services/tiktok-authorization.service.js';
 import type { RouteContext } from '../route-context.js';
 
 /** Where the callback lands: a web-app page that tells the opener window, or shows the result. */
@@ -38,7 +39,7 @@ export function registerTikTokRoutes(app: FastifyInstance, context: RouteContext
   // address bar and history at once.
   defineRoute(app, {
     method: 'GET',
-    url: '/api/integrations/tiktok/callback',
+    url: tiktokCallbackPath,
     access: 'public',
     query: z.looseObject({}),
     handler: async ({ query, session, request, reply }) => {

@@ -63,6 +63,7 @@ function connection(overrides: Partial<TikTokConnection> = {}): TikTokConnection
 const answer = (connections: TikTokConnection[]): TikTokConnectionsResponse => ({
   connections,
   defaultAdvertiserId: null,
+  tiktokApp: { redirectUri: 'http://localhost:3000/api/integrations/tiktok/callback', usingEmulator: true },
 });
 
 describe('the TikTok card', () => {
@@ -99,6 +100,7 @@ describe('the TikTok card', () => {
     const card = await screen.findByRole('region', { name: 'TikTok' });
     expect(await within(card).findByRole('button', { name: 'Connect' })).toBeTruthy();
     expect(within(card).getByText('Not connected')).toBeTruthy();
+    expect(within(card).getByText('http://localhost:3000/api/integrations/tiktok/callback')).toBeTruthy();
   });
 
   it('shows a connected Business Center and lets its accounts be ticked and made default', async () => {

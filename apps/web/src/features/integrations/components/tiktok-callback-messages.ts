@@ -8,7 +8,7 @@ export const tiktokCallbackMessages: Record<TikTokCallbackError, string> = {
   permission_denied:
     'Permission denied: your TikTok role in that Business Center can’t authorize ad accounts. You need Admin or Operator access (Analysts can only view). Ask your Business Center admin to grant it, then try again.',
   rate_limited:
-    'TikTok is busy and asked Whathead to slow down. Nothing was lost: Whathead keeps retrying, and you can click Connect again in a minute.',
+    'TikTok is busy: Whathead retried for a while, but TikTok kept asking it to slow down. Nothing was lost. Click Connect again in a minute.',
   unavailable: 'TikTok didn’t answer. Nothing was lost: try again in a few minutes.',
   failed: 'TikTok couldn’t finish the connection. Nothing was changed: try again.',
 };

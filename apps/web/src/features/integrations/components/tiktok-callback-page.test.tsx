@@ -11,7 +11,11 @@ import {
 } from './tiktok-connect-channel';
 
 const connectionId = '6f1d2c3b-4a59-4e68-8d7c-9b0a1f2e3d4c';
-const noConnections: TikTokConnectionsResponse = { connections: [], defaultAdvertiserId: null };
+const noConnections: TikTokConnectionsResponse = {
+  connections: [],
+  defaultAdvertiserId: null,
+  tiktokApp: { redirectUri: 'http://localhost:3000/api/integrations/tiktok/callback', usingEmulator: true },
+};
 
 describe('the TikTok callback page', () => {
   const listeners: BroadcastChannel[] = [];

@@ -13,6 +13,7 @@ import { CheckIcon, MusicNoteIcon, PlusIcon } from '../../../components/ui/icons
 import { Spinner } from '../../../components/ui/spinner';
 import { messageForError } from '../../../lib/error-messages';
 import { useTikTokConnections } from '../api/get-tiktok-connections';
+import { TikTokAppSetup } from './tiktok-app-setup';
 import { TikTokBusinessCenter } from './tiktok-business-center';
 import { tiktokCallbackMessages } from './tiktok-callback-messages';
 import type { TikTokConnectResult } from './tiktok-connect-channel';
@@ -119,6 +120,7 @@ export function TikTokIntegrationCard({ workspace }: { workspace: WorkspaceSumma
         ) : (
           <p className="integration__status">Only workspace owners and admins can connect TikTok.</p>
         ))}
+      {connections.isSuccess && canManage && <TikTokAppSetup tiktokApp={connections.data.tiktokApp} />}
     </section>
   );
 }

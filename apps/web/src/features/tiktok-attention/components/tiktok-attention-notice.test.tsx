@@ -27,6 +27,7 @@ function connection(overrides: Partial<TikTokConnection>): TikTokConnection {
 const answer = (connections: TikTokConnection[]): TikTokConnectionsResponse => ({
   connections,
   defaultAdvertiserId: null,
+  tiktokApp: { redirectUri: 'http://localhost:3000/api/integrations/tiktok/callback', usingEmulator: true },
 });
 
 const revoked = connection({
