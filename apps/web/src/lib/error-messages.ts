@@ -32,7 +32,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   tiktok_advertiser_unavailable:
     'TikTok says this ad account doesn’t exist, was deleted, or is no longer shared with the connected TikTok user. Check it in TikTok Ads Manager, then reconnect.',
   tiktok_rate_limited:
-    'TikTok is busy and asked us to slow down. Whathead keeps retrying; try again in a minute.',
+    'TikTok is busy: Whathead retried, but TikTok kept asking it to slow down. Nothing was lost; try again in a minute.',
   tiktok_unavailable: 'TikTok didn’t answer. Nothing was lost: try again in a few minutes.',
   internal: 'Something went wrong on our side. Try again in a moment.',
   unavailable: 'Whathead can’t be reached right now. Check your connection and try again.',
