@@ -2,16 +2,20 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type {
-  ErrorResponse,
-  StartTikTokConnectResponse,
-  TikTokAuditResponse,
-  TikTokConnectionsResponse,
-} from '@whathead/contracts';
+import type { ErrorResponse, TikTokAuditResponse, TikTokConnectionsResponse } from '@whathead/contracts';
 import { sql } from '@whathead/db';
 import { createEmulator, emulatorApp, type Emulator } from '@whathead/tiktok-emulator';
 import { builtWebRoot } from '../../server.js';
 import { createTestApp, TestBrowser, type BrowserResponse, type TestApp } from '../../testing/test-app.js';
+import {
+  callbackUrl,
+  connectionsPath,
+  deliverCallback,
+  emulatorSettings,
+  listConnections,
+  signUpWorkspace,
+  startConnect,
+} from '../../testing/tiktok-flow.js';
 
 const northwind = '7100000000000000001';
 const bluebird = '7100000000000000002';
@@ -30,18 +34,7 @@ async function startTikTokTestKit(): Promise<TikTokTestKit> {
   // The emulator's default registered redirect is PUBLIC_URL's callback; the test app's is localhost:3000.
   const emulator = createEmulator({ publicUrl: 'http://localhost:3000' });
   const { url, close } = await emulator.listen({ port: 0 });
-  const test = await createTestApp(
-    {},
-    {
-      tiktok: {
-        mode: 'emulator',
-        appId: emulatorApp.appId,
-        secret: emulatorApp.secret,
-        apiBaseUrl: `${url}/open_api/v1.3`,
-        authUrl: `${url}/portal/auth`,
-      },
-    },
-  );
+  const test = await createTestApp({}, { tiktok: emulatorSettings(url, emulatorApp) });
   return {
     test,
     emulator,
@@ -52,34 +45,6 @@ async function startTikTokTestKit(): Promise<TikTokTestKit> {
     },
   };
 }
-
-const connectionsPath = (workspaceId: string) => `/api/workspaces/${workspaceId}/tiktok/connections`;
-
-/** Starts Connect and returns the state TikTok would echo back. */
-async function startConnect(
-  browser: TestBrowser,
-  workspaceId: string,
-  reconnectConnectionId?: string,
-): Promise<{ state: string; authorizationUrl: URL }> {
-  const started = await browser.post<StartTikTokConnectResponse>(
-    `/api/workspaces/${workspaceId}/tiktok/connect`,
-    reconnectConnectionId ? { reconnectConnectionId } : {},
-  );
-  if (started.status !== 200) throw new Error(`connect failed: ${started.status} ${started.text}`);
-  const authorizationUrl = new URL(started.body.authorizationUrl);
-  return { state: authorizationUrl.searchParams.get('state')!, authorizationUrl };
-}
-
-/** TikTok's redirect back (§1.2), carrying the code as both `auth_code` and `code`. */
-const callbackUrl = (state: string | undefined, authCode: string | undefined) => {
-  const query = new URLSearchParams();
-  if (authCode) {
-    query.set('auth_code', authCode);
-    query.set('code', authCode);
-  }
-  if (state) query.set('state', state);
-  return `/api/integrations/tiktok/callback?${query}`;
-};
 
 /** The whole flow without a browser: start, TikTok's consent (by the control API), callback. */
 async function connect(
@@ -95,22 +60,7 @@ async function connect(
     bcId: businessCenterId,
     ...(options.scope ? { scope: options.scope } : {}),
   });
-  const callback = await browser.get(callbackUrl(state, authCode));
-  const location = String(callback.headers.location);
-  const connected = /^\/integrations\/tiktok\/done\?connected=([\w-]+)$/.exec(location);
-  if (callback.status !== 303 || !connected)
-    throw new Error(`callback failed: ${callback.status} ${location}`);
-  return connected[1]!;
-}
-
-async function listConnections(browser: TestBrowser, workspaceId: string) {
-  return (await browser.get<TikTokConnectionsResponse>(connectionsPath(workspaceId))).body;
-}
-
-async function signUpWorkspace(test: TestApp, email: string) {
-  const browser = new TestBrowser(test.app);
-  const session = await browser.signUp({ email });
-  return { browser, workspaceId: session.activeWorkspaceId! };
+  return deliverCallback(browser, state, authCode);
 }
 
 const exchanges = (kit: TikTokTestKit) =>
