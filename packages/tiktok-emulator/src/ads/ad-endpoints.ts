@@ -18,10 +18,9 @@ import { findAdgroup } from './adgroup-endpoints.js';
 import {
   getParams,
   idFilter,
-  matchesPrimaryStatus,
+  matchesStatusFilters,
   primaryStatusFilter,
   selectFields,
-  withinCreation,
 } from './entity-rules.js';
 import { adSecondaryStatus } from './secondary-status.js';
 
@@ -277,7 +276,6 @@ export const adGetEndpoint = defineEndpoint({
   ),
   handle({ input, runtime, now }) {
     const filtering = input.filtering ?? {};
-    const allStatuses = filtering.secondary_status === 'AD_STATUS_ALL';
     const rows = [...runtime.store.ads.values()]
       .reverse()
       .filter((ad) => ad.advertiser_id === input.advertiser_id)
@@ -287,25 +285,7 @@ export const adGetEndpoint = defineEndpoint({
       .filter((ad) => !filtering.campaign_ids || filtering.campaign_ids.includes(ad.campaign_id))
       .filter((ad) => !filtering.ad_name || ad.ad_name.includes(filtering.ad_name))
       .filter((ad) => !filtering.modified_after || ad.modify_time > filtering.modified_after)
-      .filter((ad) =>
-        allStatuses || !filtering.secondary_status || filtering.secondary_status === 'AD_STATUS_NOT_DELETE'
-          ? true
-          : ad.secondary_status === filtering.secondary_status,
-      )
-      .filter((ad) =>
-        matchesPrimaryStatus(
-          allStatuses ? 'STATUS_ALL' : filtering.primary_status,
-          ad.operation_status,
-          ad.secondary_status,
-        ),
-      )
-      .filter((ad) =>
-        withinCreation(
-          ad.create_time,
-          filtering.creation_filter_start_time,
-          filtering.creation_filter_end_time,
-        ),
-      );
+      .filter((ad) => matchesStatusFilters(ad, filtering, 'AD'));
     const page = paginate(rows, input.page, input.page_size);
     return { ...page, list: selectFields(page.list, input.fields) };
   },

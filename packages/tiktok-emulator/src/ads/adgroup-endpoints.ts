@@ -31,14 +31,13 @@ import {
   fromNowScheduleMilliseconds,
   getParams,
   idFilter,
-  matchesPrimaryStatus,
+  matchesStatusFilters,
   minimumBudget,
   primaryStatusFilter,
   rememberRequestId,
   requestIdParam,
   requireMinimumBudget,
   selectFields,
-  withinCreation,
 } from './entity-rules.js';
 import { adgroupSecondaryStatus } from './secondary-status.js';
 
@@ -421,7 +420,6 @@ export const adgroupGetEndpoint = defineEndpoint({
   ),
   handle({ input, runtime, now }) {
     const filtering = input.filtering ?? {};
-    const allStatuses = filtering.secondary_status === 'ADGROUP_STATUS_ALL';
     const rows = [...runtime.store.adgroups.values()]
       .reverse()
       .filter((adgroup) => adgroup.advertiser_id === input.advertiser_id)
@@ -434,27 +432,7 @@ export const adgroupGetEndpoint = defineEndpoint({
           !filtering.optimization_goal || adgroup.optimization_goal === filtering.optimization_goal,
       )
       .filter((adgroup) => !filtering.promotion_type || adgroup.promotion_type === filtering.promotion_type)
-      .filter((adgroup) =>
-        allStatuses ||
-        !filtering.secondary_status ||
-        filtering.secondary_status === 'ADGROUP_STATUS_NOT_DELETE'
-          ? true
-          : adgroup.secondary_status === filtering.secondary_status,
-      )
-      .filter((adgroup) =>
-        matchesPrimaryStatus(
-          allStatuses ? 'STATUS_ALL' : filtering.primary_status,
-          adgroup.operation_status,
-          adgroup.secondary_status,
-        ),
-      )
-      .filter((adgroup) =>
-        withinCreation(
-          adgroup.create_time,
-          filtering.creation_filter_start_time,
-          filtering.creation_filter_end_time,
-        ),
-      );
+      .filter((adgroup) => matchesStatusFilters(adgroup, filtering, 'ADGROUP'));
     const page = paginate(rows, input.page, input.page_size);
     return { ...page, list: selectFields(page.list, input.fields) };
   },

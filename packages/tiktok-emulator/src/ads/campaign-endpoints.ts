@@ -21,14 +21,13 @@ import {
   entityName,
   getParams,
   idFilter,
-  matchesPrimaryStatus,
+  matchesStatusFilters,
   minimumBudget,
   primaryStatusFilter,
   rememberRequestId,
   requestIdParam,
   requireMinimumBudget,
   selectFields,
-  withinCreation,
 } from './entity-rules.js';
 import { campaignSecondaryStatus } from './secondary-status.js';
 import { cascadeDelete } from './cascade.js';
@@ -253,7 +252,6 @@ export const campaignGetEndpoint = defineEndpoint({
         : filtering.objective_type
           ? [filtering.objective_type]
           : undefined;
-    const allStatuses = filtering.secondary_status === 'CAMPAIGN_STATUS_ALL';
     const rows = [...runtime.store.campaigns.values()]
       .reverse()
       .filter((campaign) => campaign.advertiser_id === input.advertiser_id)
@@ -263,27 +261,7 @@ export const campaignGetEndpoint = defineEndpoint({
         (campaign) => !filtering.campaign_name || campaign.campaign_name.includes(filtering.campaign_name),
       )
       .filter((campaign) => !objectives || objectives.includes(campaign.objective_type))
-      .filter((campaign) =>
-        allStatuses ||
-        filtering.secondary_status === 'CAMPAIGN_STATUS_NOT_DELETE' ||
-        !filtering.secondary_status
-          ? true
-          : campaign.secondary_status === filtering.secondary_status,
-      )
-      .filter((campaign) =>
-        matchesPrimaryStatus(
-          allStatuses ? 'STATUS_ALL' : filtering.primary_status,
-          campaign.operation_status,
-          campaign.secondary_status,
-        ),
-      )
-      .filter((campaign) =>
-        withinCreation(
-          campaign.create_time,
-          filtering.creation_filter_start_time,
-          filtering.creation_filter_end_time,
-        ),
-      );
+      .filter((campaign) => matchesStatusFilters(campaign, filtering, 'CAMPAIGN'));
     const page = paginate(rows, input.page, input.page_size);
     return { ...page, list: selectFields(page.list, input.fields) };
   },

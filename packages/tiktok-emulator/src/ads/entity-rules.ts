@@ -139,3 +139,40 @@ export const withinCreation = (
   start: string | undefined,
   end: string | undefined,
 ): boolean => (!start || createTime >= start) && (!end || createTime <= end);
+
+/**
+ * The status and creation-time part shared by /campaign/get/, /adgroup/get/ and /ad/get/ (§4.1):
+ * `<LEVEL>_STATUS_ALL` shows everything, deleted objects included; `<LEVEL>_STATUS_NOT_DELETE`
+ * (the default) and any other secondary status narrow it; then the primary status and the
+ * creation window apply.
+ */
+export function matchesStatusFilters(
+  entity: { operation_status: string; secondary_status: string; create_time: string },
+  filtering: {
+    secondary_status?: string | undefined;
+    primary_status?: (typeof primaryStatuses)[number] | undefined;
+    creation_filter_start_time?: string | undefined;
+    creation_filter_end_time?: string | undefined;
+  },
+  level: 'CAMPAIGN' | 'ADGROUP' | 'AD',
+): boolean {
+  const allStatuses = filtering.secondary_status === `${level}_STATUS_ALL`;
+  const secondaryMatches =
+    allStatuses ||
+    !filtering.secondary_status ||
+    filtering.secondary_status === `${level}_STATUS_NOT_DELETE` ||
+    entity.secondary_status === filtering.secondary_status;
+  return (
+    secondaryMatches &&
+    matchesPrimaryStatus(
+      allStatuses ? 'STATUS_ALL' : filtering.primary_status,
+      entity.operation_status,
+      entity.secondary_status,
+    ) &&
+    withinCreation(
+      entity.create_time,
+      filtering.creation_filter_start_time,
+      filtering.creation_filter_end_time,
+    )
+  );
+}

@@ -8,6 +8,7 @@ import { formatDateTime } from '../state/clock.js';
 import type { ImageRecord } from '../state/records.js';
 import { probeImage } from './media-probe.js';
 import { checkSignature, checkUniqueName, checkUploadedFile, normaliseFileName } from './upload-rules.js';
+import { matchesDimensions } from './media-filters.js';
 
 /** Correction 7: JPG/JPEG/PNG up to 3,686,400 pixels. */
 const maximumPixels = 3_686_400;
@@ -135,13 +136,7 @@ export const imageSearchEndpoint = defineEndpoint({
       .filter((image) => image.advertiserId === input.advertiser_id)
       .filter((image) => !filtering.image_ids || filtering.image_ids.includes(image.image_id))
       .filter((image) => !filtering.material_ids || filtering.material_ids.includes(image.material_id))
-      .filter((image) => filtering.width === undefined || image.width === filtering.width)
-      .filter((image) => filtering.height === undefined || image.height === filtering.height)
-      .filter(
-        (image) =>
-          !filtering.ratio ||
-          filtering.ratio.some((ratio) => Math.abs(image.width / image.height - ratio) <= 0.05),
-      )
+      .filter((image) => matchesDimensions(image, filtering))
       .map(describeImage);
     return paginate(rows, input.page, input.page_size);
   },

@@ -15,6 +15,7 @@ import { formatDateTime } from '../state/clock.js';
 import type { VideoRecord } from '../state/records.js';
 import { probeVideo } from './media-probe.js';
 import { checkSignature, checkUniqueName, checkUploadedFile, normaliseFileName } from './upload-rules.js';
+import { matchesDimensions } from './media-filters.js';
 
 /** Correction 7: 9:16, 16:9 or 1:1 (the ±0.05 tolerance of the ratio filter, reference §5). */
 const allowedRatios = [9 / 16, 16 / 9, 1];
@@ -178,13 +179,7 @@ export const videoSearchEndpoint = defineEndpoint({
       .filter((video) => video.advertiserId === input.advertiser_id)
       .filter((video) => !filtering.video_ids || filtering.video_ids.includes(video.video_id))
       .filter((video) => !filtering.material_ids || filtering.material_ids.includes(video.material_id))
-      .filter((video) => filtering.width === undefined || video.width === filtering.width)
-      .filter((video) => filtering.height === undefined || video.height === filtering.height)
-      .filter(
-        (video) =>
-          !filtering.ratio ||
-          filtering.ratio.some((ratio) => Math.abs(video.width / video.height - ratio) <= 0.05),
-      )
+      .filter((video) => matchesDimensions(video, filtering))
       .map((video) => describeVideo(video, baseUrl, now))
       .filter((video) => filtering.displayable === undefined || video.displayable === filtering.displayable);
     return paginate(rows, input.page, input.page_size);
