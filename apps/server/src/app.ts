@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { assertCsrf } from './http/csrf.js';
 import { answerFrameworkError, registerErrorHandler } from './http/error-handler.js';
 import { requestId } from './http/request-id.js';
+import { recordRouteTable } from './http/route-table.js';
 import { registerSessionContext } from './http/session-context.js';
 import { registerWebApp } from './http/web-app.js';
 import { registerAuthRoutes } from './routes/auth/auth.routes.js';
@@ -45,6 +46,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 200 },
   });
   registerErrorHandler(app);
+  recordRouteTable(app);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

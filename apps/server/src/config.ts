@@ -9,7 +9,8 @@ export const variables = {
   NODE_ENV: {
     schema: z.enum(['development', 'production', 'test']),
     default: 'development',
-    description: 'Run mode. `production` requires SESSION_SECRET and TOKEN_ENCRYPTION_KEY to be set.',
+    description:
+      'Run mode. `production` requires SESSION_SECRET, TOKEN_ENCRYPTION_KEY, TIKTOK_APP_ID and TIKTOK_APP_SECRET to be set: the built-in TikTok emulator never runs in production.',
     fix: 'use development, production or test',
   },
   PORT: {
@@ -224,7 +225,14 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     );
   }
   if (values.NODE_ENV === 'production') {
-    for (const name of ['SESSION_SECRET', 'TOKEN_ENCRYPTION_KEY'] as const) {
+    // The emulator's app secret is public (it is in this repository): in production it would let
+    // anyone who reaches the emulator mint tokens, and users would "connect" a TikTok that is not.
+    for (const name of [
+      'SESSION_SECRET',
+      'TOKEN_ENCRYPTION_KEY',
+      'TIKTOK_APP_ID',
+      'TIKTOK_APP_SECRET',
+    ] as const) {
       if (environment[name] === undefined || environment[name] === '') {
         problems.push(`${name} is required when NODE_ENV=production. Fix: ${variables[name].fix}.`);
       }

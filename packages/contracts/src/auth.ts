@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { workspaceSummarySchema } from './workspaces.js';
+import { singleLineTextSchema } from './text.js';
+import { workspaceNameSchema, workspaceSummarySchema } from './workspaces.js';
 
 export const emailSchema = z
   .string()
@@ -14,16 +15,7 @@ export const newPasswordSchema = z
   .min(12, 'Use at least 12 characters.')
   .max(200, 'Use at most 200 characters.');
 
-export const displayNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Enter a name.')
-  .max(80, 'Use at most 80 characters.');
-export const workspaceNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Enter a workspace name.')
-  .max(80, 'Use at most 80 characters.');
+export const displayNameSchema = singleLineTextSchema({ empty: 'Enter a name.' });
 
 export const signUpInputSchema = z.strictObject({
   name: displayNameSchema,

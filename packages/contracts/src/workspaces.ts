@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLineTextSchema } from './text.js';
 
 export const roles = ['owner', 'admin', 'member'] as const;
 export const roleSchema = z.enum(roles);
@@ -16,9 +17,9 @@ export type WorkspaceSummary = z.infer<typeof workspaceSummarySchema>;
 
 export const workspaceIdParamsSchema = z.strictObject({ workspaceId: z.uuid('Not a workspace id.') });
 
-export const createWorkspaceInputSchema = z.strictObject({
-  name: z.string().trim().min(1, 'Enter a workspace name.').max(80, 'Use at most 80 characters.'),
-});
+export const workspaceNameSchema = singleLineTextSchema({ empty: 'Enter a workspace name.' });
+
+export const createWorkspaceInputSchema = z.strictObject({ name: workspaceNameSchema });
 export type CreateWorkspaceInput = z.infer<typeof createWorkspaceInputSchema>;
 
 export const switchWorkspaceInputSchema = z.strictObject({ workspaceId: z.uuid('Not a workspace id.') });

@@ -16,10 +16,31 @@ export interface RouteInput<Body, Params, Query, Session> {
   reply: FastifyReply;
 }
 
-interface RouteDefinition<B, P, Q, Access extends 'public' | 'user'> {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/**
+ * Who may call a route. Every non-public route answers 401 without a live session here; the
+ * workspace checks (`member`, `manager`) are made by the service the route calls, and the
+ * generated authorization test (authorization-matrix.test.ts) holds each route to what it
+ * declares.
+ *   - `public`: anyone; the handler sees `session` maybe undefined.
+ *   - `user`: any logged-in user, about their own account or session.
+ *   - `member`: a member of the workspace the request names (`:workspaceId`, or `workspaceId` in
+ *     the body); anyone else gets 404, exactly as for a workspace that does not exist.
+ *   - `manager`: as `member`, and a plain member gets 403 (owners and admins only).
+ */
+export type RouteAccess = 'public' | 'user' | 'member' | 'manager';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** One row of the route table: what every registered API route declares. */
+export interface RegisteredRoute {
+  method: HttpMethod;
   url: string;
-  /** `user` routes answer 401 without a live session; `public` ones see `session` maybe undefined. */
+  access: RouteAccess;
+}
+
+interface RouteDefinition<B, P, Q, Access extends RouteAccess> {
+  method: HttpMethod;
+  url: string;
   access: Access;
   body?: B;
   params?: P;
@@ -31,7 +52,7 @@ interface RouteDefinition<B, P, Q, Access extends 'public' | 'user'> {
       Output<B>,
       Output<P>,
       Output<Q>,
-      Access extends 'user' ? CurrentSession : CurrentSession | undefined
+      Access extends 'public' ? CurrentSession | undefined : CurrentSession
     >,
   ): Promise<unknown>;
 }
@@ -57,13 +78,14 @@ export function defineRoute<
   B extends Schema | undefined = undefined,
   P extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
-  Access extends 'public' | 'user' = 'user',
+  Access extends RouteAccess = 'user',
 >(app: FastifyInstance, definition: RouteDefinition<B, P, Q, Access>): void {
   app.route({
     method: definition.method,
     url: definition.url,
+    config: { access: definition.access },
     handler: async (request, reply) => {
-      if (definition.access === 'user' && !request.session) throw unauthenticated();
+      if (definition.access !== 'public' && !request.session) throw unauthenticated();
       const params = parse(definition.params as P, request.params, '');
       const query = parse(definition.query as Q, request.query, '');
       const body = parse(definition.body as B, request.body, '');

@@ -15,7 +15,7 @@ export function registerInvitationRoutes(app: FastifyInstance, context: RouteCon
   defineRoute(app, {
     method: 'POST',
     url: '/api/workspaces/:workspaceId/invitations',
-    access: 'user',
+    access: 'manager',
     params: workspaceIdParamsSchema,
     body: createInvitationInputSchema,
     status: 201,
@@ -25,7 +25,7 @@ export function registerInvitationRoutes(app: FastifyInstance, context: RouteCon
   defineRoute(app, {
     method: 'DELETE',
     url: '/api/workspaces/:workspaceId/invitations/:invitationId',
-    access: 'user',
+    access: 'manager',
     params: invitationIdParamsSchema,
     handler: async ({ params, session }) => {
       await invitations.revoke(session, params.workspaceId, params.invitationId);

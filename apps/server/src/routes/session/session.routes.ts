@@ -15,7 +15,7 @@ export function registerSessionRoutes(app: FastifyInstance, context: RouteContex
   defineRoute(app, {
     method: 'POST',
     url: '/api/session/workspace',
-    access: 'user',
+    access: 'member',
     body: switchWorkspaceInputSchema,
     handler: async ({ body, session, request, reply }) => {
       await context.services.sessions.switchWorkspace(session, body.workspaceId);

@@ -20,7 +20,7 @@ export function registerTikTokRoutes(app: FastifyInstance, context: RouteContext
   defineRoute(app, {
     method: 'GET',
     url: `${base}/connections`,
-    access: 'user',
+    access: 'member',
     params: workspaceIdParamsSchema,
     handler: ({ params, session }) => tiktokConnections.list(session, params.workspaceId),
   });
@@ -28,7 +28,7 @@ export function registerTikTokRoutes(app: FastifyInstance, context: RouteContext
   defineRoute(app, {
     method: 'POST',
     url: `${base}/connect`,
-    access: 'user',
+    access: 'manager',
     params: workspaceIdParamsSchema,
     body: startTikTokConnectInputSchema,
     handler: ({ params, body, session }) => tiktokAuthorization.start(session, params.workspaceId, body),
@@ -62,7 +62,7 @@ export function registerTikTokRoutes(app: FastifyInstance, context: RouteContext
   defineRoute(app, {
     method: 'PUT',
     url: `${base}/connections/:connectionId/accounts`,
-    access: 'user',
+    access: 'manager',
     params: tiktokConnectionParamsSchema,
     body: updateTikTokAccountsInputSchema,
     handler: ({ params, body, session }) =>
@@ -72,7 +72,7 @@ export function registerTikTokRoutes(app: FastifyInstance, context: RouteContext
   defineRoute(app, {
     method: 'POST',
     url: `${base}/connections/:connectionId/check`,
-    access: 'user',
+    access: 'member',
     params: tiktokConnectionParamsSchema,
     handler: ({ params, session }) =>
       tiktokConnections.check(session, params.workspaceId, params.connectionId),
@@ -81,7 +81,7 @@ export function registerTikTokRoutes(app: FastifyInstance, context: RouteContext
   defineRoute(app, {
     method: 'DELETE',
     url: `${base}/connections/:connectionId`,
-    access: 'user',
+    access: 'manager',
     params: tiktokConnectionParamsSchema,
     handler: async ({ params, session }) => {
       await tiktokConnections.disconnect(session, params.workspaceId, params.connectionId);
@@ -92,7 +92,7 @@ export function registerTikTokRoutes(app: FastifyInstance, context: RouteContext
   defineRoute(app, {
     method: 'GET',
     url: `${base}/audit`,
-    access: 'user',
+    access: 'member',
     params: workspaceIdParamsSchema,
     handler: ({ params, session }) => tiktokConnections.auditTrail(session, params.workspaceId),
   });

@@ -25,7 +25,7 @@ export function registerWorkspaceRoutes(app: FastifyInstance, context: RouteCont
   defineRoute(app, {
     method: 'GET',
     url: '/api/workspaces/:workspaceId/members',
-    access: 'user',
+    access: 'member',
     params: workspaceIdParamsSchema,
     handler: async ({ params, session }): Promise<MembersResponse> => ({
       members: await context.services.workspaces.listMembers(session, params.workspaceId),
