@@ -49,6 +49,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   recordRouteTable(app);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // API answers are per user and often secret: no browser or proxy cache may keep them. The
+    // web app's files set their own caching (http/web-app.ts).
+    reply.header('cache-control', 'no-store');
   });
 
   await app.register(fastifyCookie);

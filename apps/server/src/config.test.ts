@@ -48,6 +48,13 @@ describe('configuration', () => {
     assert.ok(problems.some((line) => line.startsWith('SESSION_SECRET is required')));
     assert.ok(problems.some((line) => line.startsWith('TOKEN_ENCRYPTION_KEY is required')));
     assert.ok(problems.some((line) => line.startsWith('TIKTOK_APP_SECRET is missing')));
+    const withoutTikTok = problemsOf({ NODE_ENV: 'production' });
+    assert.ok(
+      withoutTikTok.some((line) => line.startsWith('TIKTOK_APP_ID is required when NODE_ENV=production')),
+    );
+    assert.ok(
+      withoutTikTok.some((line) => line.startsWith('TIKTOK_APP_SECRET is required when NODE_ENV=production')),
+    );
   });
 
   it('uses real TikTok when an app is configured, and https cookies behind an https address', () => {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CreateInvitationResponse } from '@whathead/contracts';
+import { sql } from '@whathead/db';
+import { serializeError } from './lib/error-serializer.js';
 import { redactUrl } from './lib/logger.js';
 import { createTestApp, TestBrowser, type TestApp } from './testing/test-app.js';
 
@@ -59,5 +61,50 @@ describe('logs', () => {
     );
     assert.equal(redactUrl('/api/invitations/SECRET/accept'), '/api/invitations/[redacted]/accept');
     assert.equal(redactUrl('/invite/SECRET'), '/invite/[redacted]');
+  });
+
+  it('log a failed query with its code and constraint, never with the values it was given', async () => {
+    // Any sign-up now fails inside the database, as an unexpected error: the insert carried the
+    // new user's email and password hash, which PostgreSQL repeats in its detail and PGlite in
+    // its params.
+    await sql`alter table users add constraint canary_refuses_everyone check (false) not valid`.execute(
+      test.database.db,
+    );
+    try {
+      const browser = new TestBrowser(test.app);
+      await browser.get('/api/session');
+      const before = test.logs.length;
+      const answer = await browser.post('/api/auth/signup', {
+        name: 'Canary Person',
+        email: 'canary-values@example.com',
+        password: 'canary-password-0d1e2f',
+        workspaceName: 'Canary',
+      });
+      assert.equal(answer.status, 500);
+      assert.doesNotMatch(answer.text, /canary_refuses_everyone|scrypt/, 'nothing of it reaches the browser');
+      const written = test.logs.slice(before).join('');
+      assert.match(written, /canary_refuses_everyone/, 'the log names the constraint that failed');
+      assert.match(written, /23514/, 'and its SQLSTATE');
+      for (const value of ['canary-values@example.com', 'Canary Person', 'scrypt$'])
+        assert.ok(!written.includes(value), `the log holds a query value: ${value}`);
+    } finally {
+      await sql`alter table users drop constraint canary_refuses_everyone`.execute(test.database.db);
+    }
+  });
+
+  it('keep the value out of a data exception even when it is the cause of another error', () => {
+    const databaseError = Object.assign(new Error('invalid input syntax for type uuid: "secret-value"'), {
+      code: '22P02',
+      severity: 'ERROR',
+      params: ['secret-value'],
+      detail: 'Key (id)=(secret-value)',
+      table: 'users',
+    });
+    const wrapped = new Error('loading the user failed', { cause: databaseError });
+    const text = JSON.stringify(serializeError(wrapped));
+    assert.ok(!text.includes('secret-value'), text);
+    assert.match(text, /22P02/);
+    assert.match(text, /"table":"users"/);
+    assert.match(text, /loading the user failed/);
   });
 });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { entriesOpenToOthers } from '@whathead/db/testing';
 
 const main = path.join(path.dirname(fileURLToPath(import.meta.url)), 'main.ts');
 
@@ -81,6 +82,11 @@ describe('the whathead process', () => {
 
     first.child.kill('SIGTERM');
     assert.equal(await first.exited, 0);
+    assert.deepEqual(
+      entriesOpenToOthers(dataDirectory),
+      [],
+      'the data dir, its database and its secrets are private to their owner',
+    );
     assert.ok(!existsSync(path.join(dataDirectory, 'database', 'whathead.lock')), 'the lock is released');
   });
 
@@ -90,5 +96,19 @@ describe('the whathead process', () => {
     assert.match(bad.output(), /2 settings need fixing/);
     assert.match(bad.output(), /PORT="eighty"/);
     assert.match(bad.output(), /WHATHEAD_ROLE="janitor"/);
+  });
+
+  it('refuses to start in production without a TikTok app, rather than run the emulator', async () => {
+    const production = launch({
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'a-production-session-secret-of-enough-length',
+      TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+      WHATHEAD_DATA_DIR: dataDirectory,
+      PORT: String(await freePort()),
+    });
+    assert.equal(await production.exited, 1);
+    assert.match(production.output(), /TIKTOK_APP_ID is required when NODE_ENV=production/);
+    assert.match(production.output(), /TIKTOK_APP_SECRET is required when NODE_ENV=production/);
+    assert.doesNotMatch(production.output(), /emulator serves/, 'the emulator never started');
   });
 });

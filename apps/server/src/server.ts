@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { migrate, openDatabase, type Database } from '@whathead/db';
+import { migrate, openDatabase, preparePrivateDirectory, type Database } from '@whathead/db';
 import { createTikTokClient } from '@whathead/tiktok-client';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
@@ -68,8 +68,12 @@ async function startKeyRotationIfNeeded(
  */
 export async function startWhathead(config: Config, options: StartOptions): Promise<RunningWhathead> {
   const clock = options.clock ?? systemClock;
+  const generatesSecrets = !(config.sessionSecret && config.tokenEncryptionKey);
+  const embedsDatabase = config.database.engine === 'pglite' && !options.database;
+  // Generated secrets and the embedded database live here: nobody but this user may read them.
+  if (generatesSecrets || embedsDatabase) preparePrivateDirectory(config.dataDirectory);
   const secrets = resolveSecrets(config, config.dataDirectory);
-  if (config.database.engine === 'postgres' && !(config.sessionSecret && config.tokenEncryptionKey)) {
+  if (config.database.engine === 'postgres' && generatesSecrets) {
     // Generated secrets live in this machine's data dir: processes on other machines sharing the
     // database would have their own, and could not read each other's sessions or TikTok tokens.
     options.logger.warn(

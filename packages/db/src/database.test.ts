@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { DataDirectoryLockedError } from './data-dir-lock.js';
 import { openDatabase } from './database.js';
 import { migrate, readMigrations } from './migrate.js';
+import { entriesOpenToOthers } from './testing/open-entries.js';
 import { createTestDatabase, testEngine, type TestDatabase } from './testing/test-database.js';
 
 describe(`database layer on ${testEngine()}`, () => {
@@ -129,6 +130,27 @@ describe('embedded data directory', () => {
       await reopened.close();
     } finally {
       rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps every file private to its owner, and tightens a folder an older start left open', async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'whathead-private-'));
+    const directory = path.join(parent, 'database');
+    try {
+      mkdirSync(directory, { mode: 0o777 });
+      chmodSync(directory, 0o777);
+      writeFileSync(path.join(directory, 'left-behind'), 'x', { mode: 0o666 });
+      chmodSync(path.join(directory, 'left-behind'), 0o666);
+      const database = await openDatabase({ engine: 'pglite', dataDirectory: directory });
+      await migrate(database);
+      await sql`create table written_after_open (id int)`.execute(database.db);
+      await sql`insert into written_after_open select generate_series(1, 1000)`.execute(database.db);
+      await database.close();
+      assert.deepEqual(entriesOpenToOthers(directory), []);
+      assert.equal(statSync(directory).mode & 0o777, 0o700);
+      assert.ok(statSync(path.join(directory, 'pgdata')).isDirectory(), 'the database really is in there');
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
     }
   });
 });

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDirectory } from './data-dir-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { preparePrivateDirectory, tighten } from './private-directory.js';
 import type { Tables } from './schema.js';
 
 export type Engine = 'postgres' | 'pglite';
@@ -86,9 +87,13 @@ async function openPGlite(options: { dataDirectory: string } | { inMemory: true 
   if ('dataDirectory' in options) {
     const directory = path.resolve(options.dataDirectory);
     mkdirSync(path.dirname(directory), { recursive: true });
+    // The database holds password hashes and encrypted tokens: owner-only, like PostgreSQL's own.
+    preparePrivateDirectory(directory);
     release = lockDataDirectory(directory).release;
     try {
       pglite = await PGlite.create(path.join(directory, 'pgdata'));
+      // A new cluster is unpacked from PGlite's bundled files with their own (0666) modes.
+      tighten(directory);
     } catch (error) {
       release();
       throw error;

@@ -7,6 +7,7 @@ export {
   type ScriptRunner,
 } from './database.js';
 export { DataDirectoryLockedError } from './data-dir-lock.js';
+export { preparePrivateDirectory } from './private-directory.js';
 export { migrate, readMigrations, migrationsDirectory, type Migration } from './migrate.js';
 export * from './schema.js';
 export { sql, type Kysely, type Transaction } from 'kysely';

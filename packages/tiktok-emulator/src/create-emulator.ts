@@ -3,6 +3,7 @@ import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { allEndpoints } from './all-endpoints.js';
 import { createCallLog } from './control/call-log.js';
+import { guardControlRoutes } from './control/control-guard.js';
 import { registerControlRoutes } from './control/control-routes.js';
 import { createControl, type EmulatorControl } from './control/create-control.js';
 import { createFaultInjector } from './faults/fault-injector.js';
@@ -122,6 +123,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   registerAuthorizationPages(app, runtime);
   registerMediaRoutes(app, runtime);
   const control = createControl(runtime, world);
+  guardControlRoutes(app);
   registerControlRoutes(app, control);
 
   return {

@@ -30,6 +30,8 @@ function send(reply: FastifyReply, error: AppError): FastifyReply {
     error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
   };
   if (error.details?.retryAfterSeconds) reply.header('retry-after', String(error.details.retryAfterSeconds));
+  // Errors raised before routing skip the onRequest hook that sets it for every other answer.
+  reply.header('cache-control', 'no-store');
   return reply.status(error.status).type('application/json; charset=utf-8').send(body);
 }
 

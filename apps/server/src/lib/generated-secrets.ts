@@ -25,7 +25,7 @@ export function resolveSecrets(
     sessionSecret: randomBytes(48).toString('base64url'),
     tokenEncryptionKey: randomBytes(32).toString('base64'),
   };
-  mkdirSync(dataDirectory, { recursive: true });
+  mkdirSync(dataDirectory, { recursive: true, mode: 0o700 });
   const draft = `${file}.${process.pid}.tmp`;
   writeFileSync(draft, JSON.stringify(generated, null, 2), { mode: 0o600 });
   try {

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { LoggerOptions } from 'pino';
+import { serializeError } from './error-serializer.js';
 
 /** Query parameters and path segments that carry secrets and must never reach a log line. */
 const secretQueryParameters = /([?&](?:code|auth_code|state|token|access_token|secret)=)[^&#]*/gi;
@@ -42,6 +43,7 @@ export function loggerOptions(level: string, pretty: boolean): LoggerOptions {
     level,
     redact: { paths: redactPaths, censor: '[redacted]' },
     serializers: {
+      err: serializeError,
       // Only what helps an operator; never headers wholesale, never the raw URL.
       req: (request: FastifyRequest) => ({
         method: request.method,

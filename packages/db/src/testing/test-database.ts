@@ -50,3 +50,4 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
     },
   });
 }
+export { entriesOpenToOthers } from './open-entries.js';

@@ -118,3 +118,61 @@ test('an inline scenario is validated and every problem is reported', () => {
     /users\.0\.user_id.*unknown user ghost@example\.com/s,
   );
 });
+
+test('the control API refuses what a page on another site could send through a browser', async () => {
+  const emulator = createTestEmulator();
+  const registered = () => emulator.state.store.apps.get(emulatorApp.appId)?.redirectUris ?? [];
+  const attack = 'https://attacker.example/steal';
+  const attempts = [
+    // A plain HTML form posted from another site.
+    {
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://attacker.example' },
+      payload: `redirect_uri=${encodeURIComponent(attack)}`,
+      status: 403,
+    },
+    // The same form from a page that sends no Origin: refused for not being JSON.
+    {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `redirect_uri=${encodeURIComponent(attack)}`,
+      status: 415,
+    },
+    {
+      headers: { 'content-type': 'text/plain' },
+      payload: JSON.stringify({ redirect_uri: attack }),
+      status: 415,
+    },
+    // JSON from a page elsewhere (the browser would send a preflight; the answer is no anyway).
+    {
+      headers: { 'content-type': 'application/json', origin: 'https://attacker.example' },
+      payload: JSON.stringify({ redirect_uri: attack }),
+      status: 403,
+    },
+    // A DNS name rebound to this machine.
+    {
+      headers: { 'content-type': 'application/json', host: 'rebound.attacker.example:4010' },
+      payload: JSON.stringify({ redirect_uri: attack }),
+      status: 403,
+    },
+  ];
+  for (const attempt of attempts) {
+    const answer = await emulator.app.inject({ method: 'POST', url: '/control/redirect-uris', ...attempt });
+    assert.equal(answer.statusCode, attempt.status, JSON.stringify(attempt.headers));
+    assert.ok(answer.json().error.message, 'the refusal says why');
+  }
+  const fromElsewhere = await emulator.app.inject({
+    method: 'GET',
+    url: '/control/tokens',
+    remoteAddress: '203.0.113.7',
+  });
+  assert.equal(fromElsewhere.statusCode, 403, 'another machine cannot even list tokens');
+  assert.ok(!registered().includes(attack), 'no redirect URI was added');
+
+  const fromItsOwnPage = await emulator.app.inject({
+    method: 'POST',
+    url: '/control/redirect-uris',
+    headers: { 'content-type': 'application/json', host: 'localhost:4010', origin: 'http://localhost:4010' },
+    payload: JSON.stringify({ redirect_uri: 'http://localhost:5173/callback' }),
+  });
+  assert.equal(fromItsOwnPage.statusCode, 200, 'a local tool or the emulator’s own origin is served');
+  assert.ok(registered().includes('http://localhost:5173/callback'));
+});

@@ -54,7 +54,6 @@ export function registerTikTokRoutes(app: FastifyInstance, context: RouteContext
         request.log.error({ err: error }, 'TikTok callback failed');
         target = `${callbackDonePath}?tiktok_error=failed`;
       }
-      reply.header('cache-control', 'no-store');
       return reply.redirect(target, 303);
     },
   });
