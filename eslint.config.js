@@ -26,8 +26,8 @@ const boundaries = [
     from: 'apps/server',
     forbid: ['@whathead/tiktok-emulator', 'apps/web', 'packages/tiktok-emulator'],
     exceptTests: true,
-    except: ['apps/server/src/offline/'],
-    why: 'the emulator is for tests and the offline start-up only',
+    except: ['apps/server/src/offline/', 'apps/server/src/testing/'],
+    why: 'the emulator is for tests, their helpers and the offline start-up only',
   },
   { from: 'apps/server', forbid: ['apps/web'], why: 'the server serves the built web app, never its source' },
   {

@@ -86,6 +86,8 @@ export interface TikTokConnectionsTable {
   token_iv: Uint8Array | null;
   token_auth_tag: Uint8Array | null;
   token_key_id: string | null;
+  /** SHA-256 (hex) of the stored token: which connections hold the same TikTok token. */
+  token_fingerprint: string | null;
   connected_by: string | null;
   connected_at: ColumnType<Date, Date | string | undefined, Date | string>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;

@@ -14,6 +14,12 @@ export interface EmulatorSettings {
   tokenMode: 'long_term' | 'refreshable';
   accessTokenLifetimeSeconds: number;
   refreshTokenLifetimeSeconds: number;
+  /**
+   * Unconfirmed (§1.3): whether authorizing the app again gives the TikTok user a new token, or
+   * the same long-term token with the new grant added to it (`per_user`), so that revoking it
+   * ends every grant of that user to the app.
+   */
+  tokenIssuance: 'per_grant' | 'per_user';
   /** Reference §1.2: codes are single-use and valid for about an hour. */
   authorizationCodeLifetimeSeconds: number;
   /** Reference §4.2: a repeated create `request_id` → 40050 (`reject`) or the first object. */
@@ -46,6 +52,7 @@ export interface EmulatorSettings {
 
 export const defaultSettings: EmulatorSettings = {
   tokenMode: 'long_term',
+  tokenIssuance: 'per_grant',
   accessTokenLifetimeSeconds: 86_400,
   refreshTokenLifetimeSeconds: 31_536_000,
   authorizationCodeLifetimeSeconds: 3_600,

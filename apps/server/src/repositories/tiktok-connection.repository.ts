@@ -71,6 +71,8 @@ export class TikTokConnectionRepository {
       id: string;
       businessCenterName: string;
       sealed: SealedToken;
+      /** SHA-256 of the token, to tell which connections share it. */
+      fingerprint: string;
       grantedScopeIds: string[];
       /** null: healthy; else the warning the fresh token already deserves (permissions missing). */
       attentionCause: string | null;
@@ -90,6 +92,7 @@ export class TikTokConnectionRepository {
         token_iv: update.sealed.iv,
         token_auth_tag: update.sealed.authTag,
         token_key_id: update.sealed.keyId,
+        token_fingerprint: update.fingerprint,
         connected_by: update.connectedBy,
         connected_at: update.now,
         updated_at: update.now,
@@ -135,6 +138,31 @@ export class TikTokConnectionRepository {
       .where('status', '!=', 'disconnected');
     if (afterId !== null) query = query.where('id', '>', afterId);
     return query.orderBy('id').limit(limit).execute();
+  }
+
+  /**
+   * Live connections, in every workspace, that hold the token with this fingerprint, and those
+   * stored before fingerprints existed (the caller compares those by decrypting). Across
+   * workspaces on purpose: two workspaces may connect through one TikTok user, and revoking the
+   * token for one must not end the other. Nothing of these rows leaves the service.
+   */
+  listLiveHoldingToken(
+    fingerprint: string,
+  ): Promise<
+    Pick<
+      TikTokConnectionRow,
+      'id' | 'token_fingerprint' | 'token_ciphertext' | 'token_iv' | 'token_auth_tag' | 'token_key_id'
+    >[]
+  > {
+    return this.#db
+      .selectFrom('tiktok_connections')
+      .select(['id', 'token_fingerprint', 'token_ciphertext', 'token_iv', 'token_auth_tag', 'token_key_id'])
+      .where('status', '!=', 'disconnected')
+      .where('token_ciphertext', 'is not', null)
+      .where((where) =>
+        where.or([where('token_fingerprint', '=', fingerprint), where('token_fingerprint', 'is', null)]),
+      )
+      .execute();
   }
 
   /** One page of stored tokens sealed with another key than `keyId`, in id order after `afterId`. */
@@ -462,6 +490,7 @@ export class TikTokConnectionRepository {
         token_iv: null,
         token_auth_tag: null,
         token_key_id: null,
+        token_fingerprint: null,
         updated_at: now,
         disconnected_at: now,
       })

@@ -3,7 +3,7 @@ import type { Database } from '@whathead/db';
 import { TikTokApiError, type TikTokClient } from '@whathead/tiktok-client';
 import { AppError, notFound } from '../errors.js';
 import { addSeconds, type Clock } from '../lib/clock.js';
-import { keyedHash, randomToken } from '../lib/secret-token.js';
+import { keyedHash, randomToken, tokenFingerprint } from '../lib/secret-token.js';
 import type { TokenCipher } from '../lib/token-cipher.js';
 import type { TikTokAuditRepository } from '../repositories/tiktok-audit.repository.js';
 import type { TikTokConnectionRepository } from '../repositories/tiktok-connection.repository.js';
@@ -16,6 +16,8 @@ import type { TikTokConnectionService } from './tiktok-connection.service.js';
 
 /** How long a user has on TikTok's pages before the state expires. */
 export const stateLifetimeSeconds = 10 * 60;
+
+type IssuedToken = Awaited<ReturnType<TikTokClient['oauth']['exchangeAuthorizationCode']>>;
 
 export type CallbackOutcome = { connectionId: string } | { error: TikTokCallbackError };
 
@@ -129,12 +131,30 @@ export class TikTokAuthorizationService {
   }
 
   async #connect(session: CurrentSession, workspaceId: string, authCode: string): Promise<string> {
-    const { result, requestIds } = await withTikTokRequestIds(async () => {
-      const token = await this.#tiktok.oauth.exchangeAuthorizationCode({ authCode });
-      const businessCenter = await discoverBusinessCenter(this.#tiktok, token.accessToken);
-      return { token, businessCenter };
-    });
-    const { token, businessCenter } = result;
+    const { result: token, requestIds } = await withTikTokRequestIds(() =>
+      this.#tiktok.oauth.exchangeAuthorizationCode({ authCode }),
+    );
+    try {
+      return await this.#store(session, workspaceId, token, requestIds);
+    } catch (error) {
+      // The user holds a live token we will never use: give it back rather than leave it active
+      // and forgotten. Keeping the original error matters more than the revocation's outcome.
+      await this.#connectionService.revokeUnlessShared(token.accessToken, null).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Reads what the fresh token reaches and stores it, in one transaction. */
+  async #store(
+    session: CurrentSession,
+    workspaceId: string,
+    token: IssuedToken,
+    exchangeRequestIds: string[],
+  ): Promise<string> {
+    const { result: businessCenter, requestIds: discoveryRequestIds } = await withTikTokRequestIds(() =>
+      discoverBusinessCenter(this.#tiktok, token.accessToken),
+    );
+    const requestIds = [...exchangeRequestIds, ...discoveryRequestIds];
     const grantedScopeIds = canonicalScopeIds(token.scope);
     const missing = describePermissions(grantedScopeIds).some((permission) => !permission.granted);
     const now = this.#clock.now();
@@ -150,6 +170,7 @@ export class TikTokAuthorizationService {
           businessCenterName: businessCenter.name,
           // The connection id is the associated data: this ciphertext opens on this row only.
           sealed: this.#cipher.seal(token.accessToken, connection.id),
+          fingerprint: tokenFingerprint(token.accessToken),
           grantedScopeIds,
           attentionCause: missing ? 'permissions_missing' : null,
           connectedBy: session.userId,

@@ -9,6 +9,7 @@ import type { Database, TikTokConnectionRow } from '@whathead/db';
 import { TikTokApiError, type TikTokClient } from '@whathead/tiktok-client';
 import { AppError, forbidden, notFound, validationFailed } from '../errors.js';
 import type { Clock } from '../lib/clock.js';
+import { tokenFingerprint } from '../lib/secret-token.js';
 import { TokenUnreadableError, type TokenCipher } from '../lib/token-cipher.js';
 import type { TikTokAuditRepository } from '../repositories/tiktok-audit.repository.js';
 import type { TikTokConnectionRepository } from '../repositories/tiktok-connection.repository.js';
@@ -240,14 +241,11 @@ export class TikTokConnectionService {
   async disconnect(actor: Actor, workspaceId: string, connectionId: string): Promise<void> {
     await this.requireManager(actor, workspaceId);
     const connection = await this.#findLive(workspaceId, connectionId);
-    let requestId: string | null = null;
     const accessToken = this.#tryOpen(connection);
+    let requestId: string | null = null;
     if (accessToken !== undefined) {
       try {
-        const { requestIds } = await withTikTokRequestIds(() =>
-          this.#tiktok.oauth.revokeAccessToken({ accessToken }),
-        );
-        requestId = requestIds[0] ?? null;
+        requestId = await this.revokeUnlessShared(accessToken, connection.id);
       } catch (error) {
         if (attentionCauseOf(error) === undefined) throw toAppError(error);
       }
@@ -267,6 +265,27 @@ export class TikTokConnectionService {
         transaction,
       );
     });
+  }
+
+  /**
+   * Revokes a token at TikTok (§1.5), unless another live connection (`exceptConnectionId`
+   * aside), in any workspace, holds the very same token: TikTok may give a user who authorizes
+   * again the token they already have, and revoking it would end that other connection too.
+   * Answers the revocation's request id, or null when the token was kept for its other holder.
+   */
+  async revokeUnlessShared(accessToken: string, exceptConnectionId: string | null): Promise<string | null> {
+    const fingerprint = tokenFingerprint(accessToken);
+    const holders = await this.#connections.listLiveHoldingToken(fingerprint);
+    const shared = holders.some(
+      (holder) =>
+        holder.id !== exceptConnectionId &&
+        (holder.token_fingerprint === fingerprint || this.#tryOpen(holder) === accessToken),
+    );
+    if (shared) return null;
+    const { requestIds } = await withTikTokRequestIds(() =>
+      this.#tiktok.oauth.revokeAccessToken({ accessToken }),
+    );
+    return requestIds[0] ?? null;
   }
 
   async auditTrail(actor: Actor, workspaceId: string): Promise<TikTokAuditResponse> {
@@ -300,7 +319,12 @@ export class TikTokConnectionService {
     return connection;
   }
 
-  #tryOpen(connection: TikTokConnectionRow): string | undefined {
+  #tryOpen(
+    connection: Pick<
+      TikTokConnectionRow,
+      'id' | 'token_ciphertext' | 'token_iv' | 'token_auth_tag' | 'token_key_id'
+    >,
+  ): string | undefined {
     const { token_ciphertext, token_iv, token_auth_tag, token_key_id } = connection;
     if (!token_ciphertext || !token_iv || !token_auth_tag || !token_key_id) return undefined;
     try {

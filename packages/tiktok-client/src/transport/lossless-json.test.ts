@@ -58,3 +58,12 @@ test('property: any 64-bit id written as a JSON number survives exactly, next to
     { numRuns: 300 },
   );
 });
+
+test('NUL characters are dropped from every string, nested ones included; other text is kept', () => {
+  const text = String.raw`{"name":"North\u0000wind","list":[{"note":"a\u0000\u0000b","id":9223372036854775807}],"tab":"a\tb"}`;
+  assert.deepEqual(parseLosslessJson(text), {
+    name: 'Northwind',
+    list: [{ note: 'ab', id: '9223372036854775807' }],
+    tab: 'a\tb',
+  });
+});

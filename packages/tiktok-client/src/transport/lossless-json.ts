@@ -6,10 +6,19 @@
 const isDigit = (character: string | undefined): boolean =>
   character !== undefined && character >= '0' && character <= '9';
 
-/** Parses JSON text, returning integers that `Number` cannot hold exactly as strings. */
+/**
+ * Parses JSON text, returning integers that `Number` cannot hold exactly as strings. NUL
+ * characters are dropped from every string: they carry no meaning in anything TikTok sends, and
+ * PostgreSQL can store them in neither text nor jsonb. JSON can only carry one escaped, so the
+ * (slower) reviver runs only when the text holds that escape.
+ */
 export function parseLosslessJson(text: string): unknown {
-  return JSON.parse(quoteUnsafeIntegers(text));
+  const quoted = quoteUnsafeIntegers(text);
+  return /\\u0000/i.test(quoted) ? JSON.parse(quoted, withoutNul) : JSON.parse(quoted);
 }
+
+const withoutNul = (_key: string, value: unknown): unknown =>
+  typeof value === 'string' ? value.replaceAll('\u0000', '') : value;
 
 export function quoteUnsafeIntegers(text: string): string {
   let output = '';

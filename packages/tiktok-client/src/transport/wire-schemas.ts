@@ -21,6 +21,21 @@ export const optional = <Schema extends z.ZodType>(schema: Schema) =>
 
 export const optionalString = optional(z.string());
 
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
+const controlCharacters = /[\u0000-\u001f\u007f-\u009f]/g;
+const lineBreaksAndTabs = /[\t\n\v\f\r]+/g;
+
+/**
+ * A name TikTok shows (Business Center, ad account, campaign, file…): one line of text. Line
+ * breaks and tabs become spaces and other control characters are dropped, so a name pasted with a
+ * stray character neither breaks our pages nor the database, which cannot store NUL.
+ */
+export const optionalName = optional(
+  z
+    .string()
+    .transform((value) => value.replace(lineBreaksAndTabs, ' ').replace(controlCharacters, '').trim()),
+);
+
 /** A number TikTok may send as a JSON number or as numeric text. */
 export const optionalNumber = optional(
   z.union([

@@ -13,7 +13,7 @@ function visibleBusinessCenters(runtime: EmulatorRuntime, token: TokenRecord): s
   const mine = businessCentersOf(runtime.store, token.userId).map((membership) => membership.bcId);
   return runtime.settings.businessCenterVisibility === 'all'
     ? mine
-    : mine.filter((bcId) => bcId === token.bcId);
+    : mine.filter((bcId) => bcId === token.bcId || token.earlierBcIds?.includes(bcId));
 }
 
 function requireVisible(runtime: EmulatorRuntime, token: TokenRecord | undefined, bcId: string): void {

@@ -198,3 +198,32 @@ test('a token expired or revoked through the control API answers 40102 / 40105',
     40105,
   );
 });
+
+test('a second authorization gives a new token, or under `per_user` the same one with both grants', async () => {
+  for (const tokenIssuance of ['per_grant', 'per_user'] as const) {
+    const emulator = createTestEmulator({ settings: { tokenIssuance } });
+    const exchange = async (bcId: string) => {
+      const code = emulator.control.issueAuthorizationCode({ email: ids.alex, bcId });
+      const answer = await callApi(emulator, 'POST', '/oauth2/access_token/', {
+        body: { ...credentials, auth_code: code },
+      });
+      return answer.data as { access_token: string; advertiser_ids: string[] };
+    };
+    const first = await exchange(ids.northwind);
+    const second = await exchange(ids.bluebird);
+    const advertisers = async (token: string) =>
+      (
+        (await callApi(emulator, 'GET', '/oauth2/advertiser/get/', { token, query: credentials })).data as {
+          list: { advertiser_id: string }[];
+        }
+      ).list.map((row) => row.advertiser_id);
+    if (tokenIssuance === 'per_grant') {
+      assert.notEqual(first.access_token, second.access_token);
+      assert.ok(!(await advertisers(second.access_token)).includes(ids.northwindUs));
+    } else {
+      assert.equal(first.access_token, second.access_token);
+      const both = await advertisers(second.access_token);
+      assert.ok(both.includes(ids.northwindUs) && both.includes(second.advertiser_ids[0]!), both.join());
+    }
+  }
+});

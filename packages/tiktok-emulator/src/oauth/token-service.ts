@@ -49,6 +49,15 @@ export function issueToken(
   const now = runtime.clock.now();
   const { settings } = runtime;
   const refreshable = settings.tokenMode === 'refreshable';
+  const reused = settings.tokenIssuance === 'per_user' ? liveTokenOf(runtime, grant, now) : undefined;
+  if (reused) {
+    reused.advertiserIds = [...new Set([...reused.advertiserIds, ...grant.advertiserIds])];
+    reused.scope = [...grant.scope];
+    if (reused.bcId !== grant.bcId)
+      reused.earlierBcIds = [...new Set([...(reused.earlierBcIds ?? []), reused.bcId])];
+    reused.bcId = grant.bcId;
+    return reused;
+  }
   const token: TokenRecord = {
     accessToken: runtime.ids.accessToken(),
     appId: grant.appId,
@@ -65,6 +74,22 @@ export function issueToken(
   };
   runtime.store.tokens.set(token.accessToken, token);
   return token;
+}
+
+/** The `per_user` reading: the user's live token for this app, which a new grant extends. */
+function liveTokenOf(
+  runtime: EmulatorRuntime,
+  grant: { appId: string; userId: string },
+  now: number,
+): TokenRecord | undefined {
+  return [...runtime.store.tokens.values()].find(
+    (token) =>
+      token.appId === grant.appId &&
+      token.userId === grant.userId &&
+      !token.revoked &&
+      !token.forcedExpired &&
+      (token.expiresAt === undefined || token.expiresAt > now),
+  );
 }
 
 /** The token response of reference §1.3; refresh fields only in the refreshable mode. */

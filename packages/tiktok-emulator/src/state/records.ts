@@ -91,6 +91,8 @@ export interface TokenRecord {
   appId: string;
   userId: string;
   bcId: string;
+  /** Under `tokenIssuance: 'per_user'`: Business Centers of earlier grants this token also carries. */
+  earlierBcIds?: string[];
   advertiserIds: string[];
   scope: number[];
   issuedAt: number;

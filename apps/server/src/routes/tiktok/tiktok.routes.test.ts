@@ -4,64 +4,22 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { ErrorResponse, TikTokAuditResponse, TikTokConnectionsResponse } from '@whathead/contracts';
 import { sql } from '@whathead/db';
-import { createEmulator, emulatorApp, type Emulator } from '@whathead/tiktok-emulator';
+import { emulatorApp } from '@whathead/tiktok-emulator';
 import { builtWebRoot } from '../../server.js';
-import { createTestApp, TestBrowser, type BrowserResponse, type TestApp } from '../../testing/test-app.js';
+import { TestBrowser, type BrowserResponse } from '../../testing/test-app.js';
 import {
   callbackUrl,
   connectionsPath,
-  deliverCallback,
-  emulatorSettings,
   listConnections,
   signUpWorkspace,
   startConnect,
 } from '../../testing/tiktok-flow.js';
+import { connect, startTikTokTestKit, type TikTokTestKit } from '../../testing/tiktok-test-kit.js';
 
 const northwind = '7100000000000000001';
 const bluebird = '7100000000000000002';
 const harbor = '7100000000000000003';
 const alex = 'alex.admin@example.com';
-
-interface TikTokTestKit {
-  test: TestApp;
-  emulator: Emulator;
-  tiktokBaseUrl: string;
-  close(): Promise<void>;
-}
-
-/** The app wired to an in-process emulator listening on a free port, as production is to TikTok. */
-async function startTikTokTestKit(): Promise<TikTokTestKit> {
-  // The emulator's default registered redirect is PUBLIC_URL's callback; the test app's is localhost:3000.
-  const emulator = createEmulator({ publicUrl: 'http://localhost:3000' });
-  const { url, close } = await emulator.listen({ port: 0 });
-  const test = await createTestApp({}, { tiktok: emulatorSettings(url, emulatorApp) });
-  return {
-    test,
-    emulator,
-    tiktokBaseUrl: `${url}/open_api/v1.3`,
-    async close() {
-      await test.close();
-      await close();
-    },
-  };
-}
-
-/** The whole flow without a browser: start, TikTok's consent (by the control API), callback. */
-async function connect(
-  kit: TikTokTestKit,
-  browser: TestBrowser,
-  workspaceId: string,
-  businessCenterId: string,
-  options: { reconnectConnectionId?: string; scope?: number[] } = {},
-): Promise<string> {
-  const { state } = await startConnect(browser, workspaceId, options.reconnectConnectionId);
-  const authCode = kit.emulator.control.issueAuthorizationCode({
-    email: alex,
-    bcId: businessCenterId,
-    ...(options.scope ? { scope: options.scope } : {}),
-  });
-  return deliverCallback(browser, state, authCode);
-}
 
 const exchanges = (kit: TikTokTestKit) =>
   kit.emulator.control.calls({ path: '/oauth2/access_token/' }).length;

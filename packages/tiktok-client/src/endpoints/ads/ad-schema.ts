@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import type { ReadOperationStatus } from '../entity-status.js';
-import { idListSchema, idSchema, openEnum, optionalString } from '../../transport/wire-schemas.js';
+import {
+  idListSchema,
+  idSchema,
+  openEnum,
+  optionalName,
+  optionalString,
+} from '../../transport/wire-schemas.js';
 
 export type AdFormat = 'SINGLE_VIDEO' | 'SINGLE_IMAGE' | 'LIVE_CONTENT' | 'CAROUSEL_ADS' | 'CATALOG_CAROUSEL';
 
@@ -11,7 +17,7 @@ export const adSchema = z
     adgroup_id: idSchema.nullish(),
     campaign_id: idSchema.nullish(),
     advertiser_id: idSchema.nullish(),
-    ad_name: optionalString,
+    ad_name: optionalName,
     ad_format: openEnum<AdFormat>(),
     ad_text: optionalString,
     video_id: optionalString,
@@ -19,7 +25,7 @@ export const adSchema = z
     image_ids: idListSchema,
     call_to_action: optionalString,
     landing_page_url: optionalString,
-    display_name: optionalString,
+    display_name: optionalName,
     identity_type: optionalString,
     identity_id: idSchema.nullish(),
     operation_status: openEnum<ReadOperationStatus>(),

@@ -5,6 +5,7 @@ import {
   idSchema,
   listSchema,
   openEnum,
+  optionalName,
   optionalNumber,
   optionalString,
 } from '../../transport/wire-schemas.js';
@@ -14,8 +15,8 @@ import type { TokenCall } from '../call-input.js';
 const advertiserInfoSchema = z
   .object({
     advertiser_id: idSchema,
-    name: optionalString,
-    company: optionalString,
+    name: optionalName,
+    company: optionalName,
     status: openEnum<AdvertiserStatus>(),
     role: openEnum<'ROLE_ADVERTISER' | 'ROLE_CHILD_ADVERTISER' | 'ROLE_CHILD_AGENT' | 'ROLE_AGENT'>(),
     currency: optionalString,

@@ -3,24 +3,24 @@ import { iteratePages } from '../../pagination/iterate-pages.js';
 import type { Transport } from '../../transport/create-transport.js';
 import {
   idSchema,
+  type OpenEnum,
   openEnum,
   optionalBoolean,
-  optionalString,
-  pageSchema,
-  type OpenEnum,
+  optionalName,
   type Page,
+  pageSchema,
 } from '../../transport/wire-schemas.js';
 import type { PageRequest, TokenCall } from '../call-input.js';
 
 const assetSchema = z
   .object({
     asset_id: idSchema,
-    asset_name: optionalString,
+    asset_name: optionalName,
     asset_type: openEnum<AssetType>(),
     advertiser_role: openEnum<'ADMIN' | 'OPERATOR' | 'ANALYST'>(),
     advertiser_account_type: openEnum<'AUCTION' | 'RESERVATION'>(),
     ad_creation_eligible: optionalBoolean,
-    owner_bc_name: optionalString,
+    owner_bc_name: optionalName,
   })
   .transform((row) => ({
     assetId: row.asset_id,

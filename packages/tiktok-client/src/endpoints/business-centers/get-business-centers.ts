@@ -1,15 +1,22 @@
 import { z } from 'zod';
 import { iteratePages } from '../../pagination/iterate-pages.js';
 import type { Transport } from '../../transport/create-transport.js';
-import { idSchema, openEnum, optionalString, pageSchema, type Page } from '../../transport/wire-schemas.js';
+import {
+  idSchema,
+  openEnum,
+  optionalName,
+  optionalString,
+  type Page,
+  pageSchema,
+} from '../../transport/wire-schemas.js';
 import type { PageRequest, TokenCall } from '../call-input.js';
 
 const businessCenterSchema = z
   .object({
     bc_info: z.object({
       bc_id: idSchema,
-      name: optionalString,
-      company: optionalString,
+      name: optionalName,
+      company: optionalName,
       currency: optionalString,
       registered_area: optionalString,
       status: openEnum<'REVIEWING' | 'DENY' | 'ENABLE' | 'PUNISH'>(),

@@ -4,6 +4,7 @@ import {
   idSchema,
   openEnum,
   optionalBoolean,
+  optionalName,
   optionalNumber,
   optionalString,
 } from '../../transport/wire-schemas.js';
@@ -28,7 +29,7 @@ export const campaignSchema = z
   .object({
     campaign_id: idSchema,
     advertiser_id: idSchema.nullish(),
-    campaign_name: optionalString,
+    campaign_name: optionalName,
     objective_type: openEnum<CreatableObjective>(),
     budget_mode: openEnum<BudgetMode>(),
     budget: optionalNumber,

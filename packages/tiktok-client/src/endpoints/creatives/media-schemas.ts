@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { idSchema, optionalBoolean, optionalNumber, optionalString } from '../../transport/wire-schemas.js';
+import {
+  idSchema,
+  optionalBoolean,
+  optionalName,
+  optionalNumber,
+  optionalString,
+} from '../../transport/wire-schemas.js';
 
 /** Reference §5: an image of the ad library (image ids are path-like, material ids numeric). */
 export const imageSchema = z
@@ -12,7 +18,7 @@ export const imageSchema = z
     image_url: optionalString,
     signature: optionalString,
     size: optionalNumber,
-    file_name: optionalString,
+    file_name: optionalName,
     displayable: optionalBoolean,
     create_time: optionalString,
   })
@@ -45,7 +51,7 @@ export const videoSchema = z
     height: optionalNumber,
     signature: optionalString,
     size: optionalNumber,
-    file_name: optionalString,
+    file_name: optionalName,
     displayable: optionalBoolean,
     create_time: optionalString,
   })

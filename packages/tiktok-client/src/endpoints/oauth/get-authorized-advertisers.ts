@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { Transport } from '../../transport/create-transport.js';
-import { idSchema, listSchema, optionalString } from '../../transport/wire-schemas.js';
+import { idSchema, listSchema, optionalName } from '../../transport/wire-schemas.js';
 import type { TokenCall } from '../call-input.js';
 
 const authorizedAdvertiserSchema = z
-  .object({ advertiser_id: idSchema, advertiser_name: optionalString })
+  .object({ advertiser_id: idSchema, advertiser_name: optionalName })
   .transform((row) => ({ advertiserId: row.advertiser_id, advertiserName: row.advertiser_name ?? '' }));
 
 export type AuthorizedAdvertiser = z.output<typeof authorizedAdvertiserSchema>;
