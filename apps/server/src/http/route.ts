@@ -31,11 +31,11 @@ export type RouteAccess = 'public' | 'user' | 'member' | 'manager';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** One row of the route table: what every registered API route declares. */
+/** One row of the route table: an API route and what it declares (nothing, if it bypassed `defineRoute`). */
 export interface RegisteredRoute {
   method: HttpMethod;
   url: string;
-  access: RouteAccess;
+  access: RouteAccess | undefined;
 }
 
 interface RouteDefinition<B, P, Q, Access extends RouteAccess> {

@@ -1,0 +1,105 @@
+import type { CreateInvitationResponse } from '@whathead/contracts';
+import type { TestBrowser } from './test-app.js';
+import { connect, scenario, type TikTokTestKit } from './tiktok-test-kit.js';
+
+/** The workspace a call acts in, and the ids of things in it that the call names. */
+export interface RouteTarget {
+  workspaceId: string;
+  connectionId: string;
+  invitationId: string;
+}
+
+/** One valid call of a workspace route: its path with the ids filled in, and a body it accepts. */
+export interface RouteCall {
+  url: string;
+  body?: unknown;
+}
+
+/** Makes what a route's call needs in a workspace, through the API as its owner would. */
+export interface WorkspaceResources {
+  kit: TikTokTestKit;
+  /** The workspace's owner. */
+  owner: TestBrowser;
+  workspaceId: string;
+}
+
+let uniqueness = 0;
+const unique = () => (uniqueness += 1);
+
+export async function createInvitation(resources: WorkspaceResources): Promise<string> {
+  const created = await resources.owner.post<CreateInvitationResponse>(
+    `/api/workspaces/${resources.workspaceId}/invitations`,
+    { email: `invitee-${unique()}@example.com`, role: 'member' },
+  );
+  if (created.status !== 201) throw new Error(`invitation: ${created.status} ${created.text}`);
+  return created.body.invitation.id;
+}
+
+/** A live TikTok connection to Northwind Retail (reconnected when an earlier call disconnected it). */
+export const createConnection = (resources: WorkspaceResources): Promise<string> =>
+  connect(resources.kit, resources.owner, resources.workspaceId, scenario.northwind);
+
+/**
+ * Every workspace-scoped route (access `member` or `manager`), keyed `METHOD url`, with what it
+ * needs made fresh and a valid call of it. The authorization test calls each as an outsider, a
+ * plain member and the owner; a workspace route missing here fails that test. Add a line with
+ * every new workspace route.
+ */
+export const workspaceRouteFixtures: Record<
+  string,
+  {
+    /** Which of the target's ids the call names besides the workspace. */
+    needs?: ('connection' | 'invitation')[];
+    call(target: RouteTarget): RouteCall;
+  }
+> = {
+  'POST /api/session/workspace': {
+    call: ({ workspaceId }) => ({ url: '/api/session/workspace', body: { workspaceId } }),
+  },
+  'GET /api/workspaces/:workspaceId/members': {
+    call: ({ workspaceId }) => ({ url: `/api/workspaces/${workspaceId}/members` }),
+  },
+  'POST /api/workspaces/:workspaceId/invitations': {
+    call: ({ workspaceId }) => ({
+      url: `/api/workspaces/${workspaceId}/invitations`,
+      body: { email: `matrix-${unique()}@example.com`, role: 'member' },
+    }),
+  },
+  'DELETE /api/workspaces/:workspaceId/invitations/:invitationId': {
+    needs: ['invitation'],
+    call: ({ workspaceId, invitationId }) => ({
+      url: `/api/workspaces/${workspaceId}/invitations/${invitationId}`,
+      body: {},
+    }),
+  },
+  'GET /api/workspaces/:workspaceId/tiktok/connections': {
+    call: ({ workspaceId }) => ({ url: `/api/workspaces/${workspaceId}/tiktok/connections` }),
+  },
+  'POST /api/workspaces/:workspaceId/tiktok/connect': {
+    call: ({ workspaceId }) => ({ url: `/api/workspaces/${workspaceId}/tiktok/connect`, body: {} }),
+  },
+  'PUT /api/workspaces/:workspaceId/tiktok/connections/:connectionId/accounts': {
+    needs: ['connection'],
+    call: ({ workspaceId, connectionId }) => ({
+      url: `/api/workspaces/${workspaceId}/tiktok/connections/${connectionId}/accounts`,
+      body: { selectedAdvertiserIds: ['7200000000000000011'], defaultAdvertiserId: '7200000000000000011' },
+    }),
+  },
+  'POST /api/workspaces/:workspaceId/tiktok/connections/:connectionId/check': {
+    needs: ['connection'],
+    call: ({ workspaceId, connectionId }) => ({
+      url: `/api/workspaces/${workspaceId}/tiktok/connections/${connectionId}/check`,
+      body: {},
+    }),
+  },
+  'DELETE /api/workspaces/:workspaceId/tiktok/connections/:connectionId': {
+    needs: ['connection'],
+    call: ({ workspaceId, connectionId }) => ({
+      url: `/api/workspaces/${workspaceId}/tiktok/connections/${connectionId}`,
+      body: {},
+    }),
+  },
+  'GET /api/workspaces/:workspaceId/tiktok/audit': {
+    call: ({ workspaceId }) => ({ url: `/api/workspaces/${workspaceId}/tiktok/audit` }),
+  },
+};
