@@ -88,4 +88,27 @@ describe('the HTTP app', () => {
     assert.equal(wrongType.statusCode, 415);
     assert.equal(wrongType.json<ErrorResponse>().error.code, 'unsupported_media_type');
   });
+
+  it('tells browsers and proxies to keep no API answer, failures and framework refusals included', async () => {
+    const answers = [
+      await test.app.inject('/api/session'),
+      await test.app.inject('/api/unknown'),
+      await test.app.inject('/api/%'),
+      await test.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'content-type': 'application/json' },
+        payload: '{"email":',
+      }),
+      await test.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'content-type': 'text/xml' },
+      }),
+    ];
+    for (const answer of answers)
+      assert.equal(answer.headers['cache-control'], 'no-store', `${answer.statusCode} ${answer.body}`);
+    const asset = await test.app.inject('/assets/app-1234.js');
+    assert.match(String(asset.headers['cache-control']), /immutable/, 'hashed assets stay cacheable');
+  });
 });
