@@ -1,6 +1,32 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const port = Number(process.env.E2E_PORT ?? 3210);
+/**
+ * Ports and output folder of this run. The runner process loads this file first and picks free
+ * ports and a folder of its own; its workers inherit them through the environment and load this
+ * file again, so every process of one run agrees, and two runs on one machine never share a port
+ * or an output folder. E2E_PORT, E2E_EMULATOR_PORT and E2E_OUTPUT_DIR set them by hand.
+ */
+function freePort(): string {
+  // Synchronous, because a config file is read synchronously by the workers: ask the kernel for an
+  // unused port in a child process, which closes it again before this run's server takes it.
+  return execFileSync(
+    process.execPath,
+    [
+      '-e',
+      "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})",
+    ],
+    { encoding: 'utf8' },
+  ).trim();
+}
+
+const port = (process.env.E2E_PORT ??= freePort());
+const emulatorPort = (process.env.E2E_EMULATOR_PORT ??= freePort());
+const outputDir = (process.env.E2E_OUTPUT_DIR ??= mkdtempSync(path.join(tmpdir(), 'whathead-e2e-results-')));
+
 const baseURL = `http://localhost:${port}`;
 
 /** Debian's Chromium, never a downloaded browser; flags per stack-notes §6 for this closed network. */
@@ -17,10 +43,11 @@ const chromiumArgs = [
 
 export default defineConfig({
   testDir: './tests',
-  outputDir: '../reports/playwright-results',
+  outputDir,
   timeout: 90_000,
   expect: { timeout: 15_000 },
   workers: 2,
+  forbidOnly: !!process.env.CI,
   retries: process.env.CI === 'true' ? 1 : 0,
   use: {
     baseURL,
@@ -35,6 +62,10 @@ export default defineConfig({
     timeout: 90_000,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { E2E_PORT: String(port), E2E_ADMIN_DATABASE_URL: process.env.E2E_ADMIN_DATABASE_URL ?? '' },
+    env: {
+      E2E_PORT: port,
+      E2E_EMULATOR_PORT: emulatorPort,
+      E2E_ADMIN_DATABASE_URL: process.env.E2E_ADMIN_DATABASE_URL ?? '',
+    },
   },
 });

@@ -14,5 +14,9 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/testing/setup-tests.ts'],
+    // Well above the 10 s element wait of src/testing/setup-tests.ts: a test that waits for
+    // several elements on a busy machine must fail on a missing element, not on the clock.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

@@ -4,7 +4,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
 // reads the emulator's control API. The emulator is shared by every journey of a run, so a
 // journey only ever touches what it created itself.
 
-export const emulatorUrl = `http://localhost:${process.env.E2E_EMULATOR_PORT ?? '4210'}`;
+/** The emulator of this run, on the free port playwright.config.ts chose. */
+export const emulatorUrl = `http://localhost:${process.env.E2E_EMULATOR_PORT}`;
 
 export interface TikTokUser {
   email: string;

@@ -92,7 +92,7 @@ test('Disconnect asks first, revokes the access at TikTok and leaves the other B
   await expect(businessCenterPanel(page, bluebird)).toHaveCount(0);
   await expect(businessCenterPanel(page, northwind)).toBeVisible();
   await expect(card.getByText('Connected', { exact: true }).first()).toBeVisible();
-  expect(await tokenState(bluebirdToken)).toBe('revoked');
+  await expect.poll(() => tokenState(bluebirdToken)).toBe('revoked');
 
   await businessCenterPanel(page, northwind).getByRole('button', { name: 'Disconnect' }).click();
   await page

@@ -59,7 +59,7 @@ test('connects Northwind Retail through the popup, picks two accounts and a defa
 
   await page.reload();
   await expect(inUse.getByRole('listitem').filter({ hasText: northwindUs })).toContainText('Default');
-  await card.screenshot({ path: '/tmp/tiktok-card.png' });
+  await card.screenshot({ path: test.info().outputPath('tiktok-card.png') });
 });
 
 test('connects in the same tab when the browser blocks the popup, and comes back to a clean address', async ({

@@ -73,19 +73,25 @@ describe(`database layer on ${testEngine()}`, () => {
 
   it('keeps concurrent raw statements out of an open transaction', async () => {
     let insideTransaction!: () => void;
+    let rollBack!: () => void;
     const entered = new Promise<void>((resolve) => (insideTransaction = resolve));
+    const outsideIssued = new Promise<void>((resolve) => (rollBack = resolve));
     const rolledBack = database.db
       .transaction()
       .execute(async (transaction) => {
         await transaction.insertInto('workspaces').values({ name: 'Inside' }).execute();
         insideTransaction();
-        await new Promise((resolve) => setTimeout(resolve, 30));
+        await outsideIssued;
         throw new Error('roll back');
       })
       .catch(() => 'rolled back');
     await entered;
-    // pg-boss issues statements like this one on the same engine while a request's transaction is open.
-    await database.executeSql("insert into workspaces (name) values ('Outside')");
+    // pg-boss issues statements like this one on the same engine while a request's transaction is
+    // open. The transaction rolls back only once the statement has been issued, so it is issued
+    // while the transaction is open however slowly either side runs.
+    const outside = database.executeSql("insert into workspaces (name) values ('Outside')");
+    rollBack();
+    await outside;
     assert.equal(await rolledBack, 'rolled back');
     const names = await database.db
       .selectFrom('workspaces')

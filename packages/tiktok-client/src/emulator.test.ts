@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { createEmulator, emulatorApp, type Emulator } from '@whathead/tiktok-emulator';
 import { createTikTokClient, type TikTokClient } from './create-tiktok-client.js';
 import { TikTokApiError } from './errors/tiktok-api-error.js';
@@ -57,21 +57,104 @@ async function failure(promise: Promise<unknown>): Promise<TikTokApiError> {
   return error;
 }
 
-describe('every endpoint against the emulator', () => {
+/** One connected emulator of a test's own; `call()` names the token and Northwind US. */
+async function connectedHarness() {
   const harness = createHarness();
-  const { client, time, emulator } = harness;
-  let accessToken = '';
-  const call = () => ({ accessToken, advertiserId: northwindUs });
-  const state: Record<string, string> = {};
+  const accessToken = await harness.connect();
+  return { ...harness, accessToken, call: () => ({ accessToken, advertiserId: northwindUs }) };
+}
+type Connected = Awaited<ReturnType<typeof connectedHarness>>;
 
-  before(async () => {
-    accessToken = await harness.connect();
-  });
+// What later steps build on, created the way the endpoint tests below check it works.
+async function createCampaign({ client, time, call }: Connected, requestId = '9223372036854775807') {
+  const { campaignId } = await time.run(() =>
+    client.campaigns.create({
+      ...call(),
+      name: 'Spring sale',
+      objectiveType: 'TRAFFIC',
+      budgetMode: 'BUDGET_MODE_DAY',
+      budget: 100,
+      idempotency: { requestId },
+    }),
+  );
+  return campaignId;
+}
 
+async function createAdGroup({ client, time, call }: Connected, campaignId: string) {
+  const { adGroupId } = await time.run(() =>
+    client.adGroups.create({
+      ...call(),
+      campaignId,
+      name: 'US adults',
+      placements: ['PLACEMENT_TIKTOK'],
+      promotionType: 'WEBSITE',
+      locationIds: ['6252001'],
+      budgetMode: 'BUDGET_MODE_DAY',
+      budget: 50,
+      scheduleType: 'SCHEDULE_FROM_NOW',
+      scheduleStartTime: tiktokDateTime(time.now()),
+      optimizationGoal: 'CLICK',
+      billingEvent: 'CPC',
+    }),
+  );
+  return adGroupId;
+}
+
+async function uploadImage({ client, time, call }: Connected) {
+  return time.run(() =>
+    client.images.upload({
+      ...call(),
+      file: { bytes: samplePng(), fileName: 'banner.png', mimeType: 'image/png' },
+    }),
+  );
+}
+
+async function uploadVideo({ client, time, call }: Connected) {
+  return time.run(() =>
+    client.videos.upload({ ...call(), file: { bytes: sampleMp4(), fileName: 'clip.mp4' } }),
+  );
+}
+
+const clipAd = (videoId: string, imageId: string) => ({
+  adFormat: 'SINGLE_VIDEO' as const,
+  name: 'Clip ad',
+  adText: 'Spring is here',
+  videoId,
+  imageIds: [imageId],
+  landingPageUrl: 'https://example.com/spring',
+  displayName: 'Northwind',
+  identityType: 'CUSTOMIZED_USER',
+  identityId: '7300000000000000009',
+});
+
+/** A campaign, an ad group, an image and a transcoded video, then one ad made of them. */
+async function createAd(connected: Connected) {
+  const { client, time, call } = connected;
+  const adGroupId = await createAdGroup(connected, await createCampaign(connected));
+  const image = await uploadImage(connected);
+  const video = await uploadVideo(connected);
+  time.advance(10_000);
+  const { adIds } = await time.run(() =>
+    client.ads.create({ ...call(), adGroupId, creatives: [clipAd(video.videoId, image.imageId)] }),
+  );
+  return { adGroupId, videoId: video.videoId, adId: adIds[0]! };
+}
+
+/** Every log line of the harness is free of its tokens and of the app secret. */
+function assertLogsHoldNoSecret({ logger, emulator }: Connected) {
+  const lines = logger.lines().join('\n');
+  for (const token of emulator.control.tokens()) assert.ok(!lines.includes(token.access_token));
+  assert.ok(!lines.includes(emulatorApp.secret));
+}
+
+// Each test connects to an emulator of its own and creates what it builds on, so it passes alone.
+describe('every endpoint against the emulator', () => {
   test('oauth: exchange and authorized advertisers', async () => {
+    const { client, time, emulator } = await connectedHarness();
     const authCode = emulator.control.issueAuthorizationCode({ email: alex, bcId: northwind });
     const token = await time.run(() => client.oauth.exchangeAuthorizationCode({ authCode }));
     assert.ok(token.advertiserIds.includes(northwindUs));
+    assert.ok(token.scope.length > 0, 'the token has scopes');
     assert.ok(token.scope.every((id) => typeof id === 'string'));
     const authorized = await time.run(() =>
       client.oauth.getAuthorizedAdvertisers({ accessToken: token.accessToken }),
@@ -85,6 +168,7 @@ describe('every endpoint against the emulator', () => {
   });
 
   test('business centers and their assets', async () => {
+    const { client, time, accessToken } = await connectedHarness();
     const centers = await time.run(() => collect(client.businessCenters.list({ accessToken })));
     assert.deepEqual(
       centers.map((center) => [center.bcId, center.userRole]),
@@ -99,6 +183,7 @@ describe('every endpoint against the emulator', () => {
   });
 
   test('advertiser info', async () => {
+    const { client, time, accessToken } = await connectedHarness();
     const info = await time.run(() =>
       client.advertisers.getInfo({ accessToken, advertiserIds: [northwindUs, northwindLegacy] }),
     );
@@ -113,17 +198,9 @@ describe('every endpoint against the emulator', () => {
   });
 
   test('campaigns: create, update, get, status', async () => {
-    const { campaignId } = await time.run(() =>
-      client.campaigns.create({
-        ...call(),
-        name: 'Spring sale',
-        objectiveType: 'TRAFFIC',
-        budgetMode: 'BUDGET_MODE_DAY',
-        budget: 100,
-        idempotency: { requestId: '9223372036854775807' },
-      }),
-    );
-    state.campaignId = campaignId;
+    const connected = await connectedHarness();
+    const { client, time, call } = connected;
+    const campaignId = await createCampaign(connected);
     await time.run(() => client.campaigns.update({ ...call(), campaignId, name: 'Spring sale 2' }));
     const page = await time.run(() =>
       client.campaigns.get({ ...call(), filtering: { campaignIds: [campaignId] } }),
@@ -153,26 +230,13 @@ describe('every endpoint against the emulator', () => {
   });
 
   test('ad groups: create, update, get, status', async () => {
-    const { adGroupId } = await time.run(() =>
-      client.adGroups.create({
-        ...call(),
-        campaignId: state.campaignId!,
-        name: 'US adults',
-        placements: ['PLACEMENT_TIKTOK'],
-        promotionType: 'WEBSITE',
-        locationIds: ['6252001'],
-        budgetMode: 'BUDGET_MODE_DAY',
-        budget: 50,
-        scheduleType: 'SCHEDULE_FROM_NOW',
-        scheduleStartTime: tiktokDateTime(time.now()),
-        optimizationGoal: 'CLICK',
-        billingEvent: 'CPC',
-      }),
-    );
-    state.adGroupId = adGroupId;
+    const connected = await connectedHarness();
+    const { client, time, call } = connected;
+    const campaignId = await createCampaign(connected);
+    const adGroupId = await createAdGroup(connected, campaignId);
     await time.run(() => client.adGroups.update({ ...call(), adGroupId, name: 'US adults 2', budget: 60 }));
     const groups = await time.run(() =>
-      collect(client.adGroups.list({ ...call(), filtering: { campaignIds: [state.campaignId!] } })),
+      collect(client.adGroups.list({ ...call(), filtering: { campaignIds: [campaignId] } })),
     );
     assert.deepEqual(
       groups.map((group) => [group.adGroupId, group.name, group.budget, group.locationIds]),
@@ -185,14 +249,10 @@ describe('every endpoint against the emulator', () => {
   });
 
   test('images: upload, info, search', async () => {
-    const image = await time.run(() =>
-      client.images.upload({
-        ...call(),
-        file: { bytes: samplePng(), fileName: 'banner.png', mimeType: 'image/png' },
-      }),
-    );
+    const connected = await connectedHarness();
+    const { client, time, call } = connected;
+    const image = await uploadImage(connected);
     assert.equal(image.width, 1200);
-    state.imageId = image.imageId;
     const [info] = await time.run(() => client.images.getInfo({ ...call(), imageIds: [image.imageId] }));
     assert.equal(info?.fileName, 'banner.png');
     const found = await time.run(() =>
@@ -208,23 +268,14 @@ describe('every endpoint against the emulator', () => {
   });
 
   test('videos: upload, info, search; an ad waits for transcoding', async () => {
-    const video = await time.run(() =>
-      client.videos.upload({ ...call(), file: { bytes: sampleMp4(), fileName: 'clip.mp4' } }),
-    );
-    state.videoId = video.videoId;
-    const creative = {
-      adFormat: 'SINGLE_VIDEO' as const,
-      name: 'Clip ad',
-      adText: 'Spring is here',
-      videoId: video.videoId,
-      imageIds: [state.imageId!],
-      landingPageUrl: 'https://example.com/spring',
-      displayName: 'Northwind',
-      identityType: 'CUSTOMIZED_USER',
-      identityId: '7300000000000000009',
-    };
+    const connected = await connectedHarness();
+    const { client, time, call } = connected;
+    const adGroupId = await createAdGroup(connected, await createCampaign(connected));
+    const image = await uploadImage(connected);
+    const video = await uploadVideo(connected);
+    const creative = clipAd(video.videoId, image.imageId);
     const early = await failure(
-      time.run(() => client.ads.create({ ...call(), adGroupId: state.adGroupId!, creatives: [creative] })),
+      time.run(() => client.ads.create({ ...call(), adGroupId, creatives: [creative] })),
     );
     assert.equal(early.kind, 'not_ready');
     time.advance(10_000);
@@ -235,24 +286,25 @@ describe('every endpoint against the emulator', () => {
     );
     assert.equal(listed[0]?.videoId, video.videoId);
     const { adIds } = await time.run(() =>
-      client.ads.create({ ...call(), adGroupId: state.adGroupId!, creatives: [creative] }),
+      client.ads.create({ ...call(), adGroupId, creatives: [creative] }),
     );
     assert.equal(adIds.length, 1);
-    state.adId = adIds[0]!;
   });
 
   test('ads: update, get, status', async () => {
-    const adId = state.adId!;
+    const connected = await connectedHarness();
+    const { client, time, call } = connected;
+    const { adId, adGroupId, videoId } = await createAd(connected);
     await time.run(() =>
       client.ads.update({
         ...call(),
-        adGroupId: state.adGroupId!,
+        adGroupId,
         creatives: [{ adId, adText: 'Spring, updated' }],
       }),
     );
     const ads = await time.run(() => collect(client.ads.list({ ...call(), filtering: { adIds: [adId] } })));
     assert.equal(ads[0]?.adText, 'Spring, updated');
-    assert.equal(ads[0]?.videoId, state.videoId);
+    assert.equal(ads[0]?.videoId, videoId);
     const status = await time.run(() =>
       client.ads.updateStatus({ ...call(), adIds: [adId], operationStatus: 'DISABLE' }),
     );
@@ -260,10 +312,11 @@ describe('every endpoint against the emulator', () => {
   });
 
   test('integrated report', async (context) => {
-    if (!emulator.app.hasRoute({ method: 'GET', url: '/open_api/v1.3/report/integrated/get/' })) {
-      context.skip('the emulator does not serve /report/integrated/get/ yet');
-      return;
-    }
+    const { client, time, call, emulator } = await connectedHarness();
+    assert.ok(
+      emulator.app.hasRoute({ method: 'GET', url: '/open_api/v1.3/report/integrated/get/' }),
+      'the emulator serves /report/integrated/get/',
+    );
     const rows = await time.run(() =>
       collect(
         client.reports.listIntegratedRows({
@@ -276,6 +329,7 @@ describe('every endpoint against the emulator', () => {
         }),
       ),
     );
+    assert.ok(rows.length > 0, 'the report has rows');
     assert.ok(
       rows.every((row) => typeof row.dimensions.campaign_id === 'string' && row.metrics.spend !== undefined),
     );
@@ -283,6 +337,7 @@ describe('every endpoint against the emulator', () => {
   });
 
   test('revoke: the accounts lose access and the token is dead', async () => {
+    const { client, time, call, accessToken } = await connectedHarness();
     const revoked = await time.run(() => client.oauth.revokeAccessToken({ accessToken }));
     assert.ok(revoked.advertiserIds.includes(northwindUs));
     const dead = await failure(time.run(() => client.campaigns.get(call())));
@@ -294,11 +349,18 @@ describe('every endpoint against the emulator', () => {
     });
   });
 
-  test('no token or secret in any log line of this suite', () => {
-    const lines = harness.logger.lines().join('\n');
-    assert.ok(harness.logger.events.length > 20);
-    for (const token of emulator.control.tokens()) assert.ok(!lines.includes(token.access_token));
-    assert.ok(!lines.includes(emulatorApp.secret));
+  test('no token or secret in any log line of a whole journey', async () => {
+    const connected = await connectedHarness();
+    const { client, time, call, accessToken, logger } = connected;
+    const { adId, adGroupId } = await createAd(connected);
+    await time.run(() => client.ads.updateStatus({ ...call(), adIds: [adId], operationStatus: 'DISABLE' }));
+    await time.run(() =>
+      client.adGroups.updateStatus({ ...call(), adGroupIds: [adGroupId], operationStatus: 'DISABLE' }),
+    );
+    await time.run(() => client.oauth.revokeAccessToken({ accessToken }));
+    await failure(time.run(() => client.campaigns.get(call())));
+    assert.ok(logger.events.length >= 10, `one log event per call, ${logger.events.length} in all`);
+    assertLogsHoldNoSecret(connected);
   });
 });
 

@@ -3,6 +3,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import PgBoss from 'pg-boss';
 import type { JobDefinition } from './job.js';
 
+const defaultPollingIntervalSeconds = 2;
+
 /**
  * The process's handle on pg-boss. It runs over the app's own database connection on both
  * engines (the `db` adapter of stack-notes §4), so jobs need no second connection setting. A web
@@ -22,6 +24,7 @@ export class JobQueue {
     definitions: JobDefinition[];
     work: boolean;
     logger: FastifyBaseLogger;
+    /** How often a worker asks for new jobs: pg-boss's 2 s by default, down to its 0.5 s minimum in tests. */
     pollingIntervalSeconds?: number;
   }): Promise<JobQueue> {
     const boss = new PgBoss({
@@ -49,7 +52,10 @@ export class JobQueue {
         await boss.schedule(definition.name, definition.recurring.cron, definition.recurring.payload);
       await boss.work<object>(
         definition.name,
-        { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+        {
+          batchSize: 1,
+          pollingIntervalSeconds: options.pollingIntervalSeconds ?? defaultPollingIntervalSeconds,
+        },
         async ([job]) => queue.#run(definition, job, options.logger),
       );
     }

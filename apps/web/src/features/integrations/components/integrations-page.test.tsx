@@ -119,7 +119,7 @@ describe('the TikTok card', () => {
     fireEvent.click(within(card).getByRole('radio', { name: 'Northwind US (7200000000000000011)' }));
     fireEvent.click(within(card).getByRole('button', { name: 'Save accounts' }));
     await screen.findByRole('button', { name: 'Manage accounts' });
-    expect(requests.at(-1)?.body).toEqual({
+    expect(requests.find((request) => request.method === 'PUT')?.body).toEqual({
       selectedAdvertiserIds: ['7200000000000000011'],
       defaultAdvertiserId: '7200000000000000011',
     });

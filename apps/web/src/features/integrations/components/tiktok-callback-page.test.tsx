@@ -45,7 +45,7 @@ describe('the TikTok callback page', () => {
       [`GET /api/workspaces/${workspaceIds.acme}/tiktok/connections`]: () => jsonResponse(noConnections),
     });
     const { router } = await renderApp('/integrations/tiktok/done?tiktok_error=cancelled', signedInSession());
-    expect(await screen.findByText(/You cancelled on TikTok’s page/, {}, { timeout: 4000 })).toBeTruthy();
+    expect(await screen.findByText(/You cancelled on TikTok’s page/)).toBeTruthy();
     await waitFor(() => expect(router.state.location.search).toBe(''));
     expect(router.state.location.pathname).toBe('/integrations');
     expect(window.close).not.toHaveBeenCalled();

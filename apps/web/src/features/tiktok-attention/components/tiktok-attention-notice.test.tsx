@@ -1,6 +1,7 @@
 import type { TikTokConnection, TikTokConnectionsResponse } from '@whathead/contracts';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { queryClient } from '../../../lib/query-client';
 import { signedInSession, workspaceIds } from '../../../testing/fixtures';
 import { jsonResponse, mockApi } from '../../../testing/mock-api';
 import { renderApp } from '../../../testing/render-app';
@@ -86,7 +87,11 @@ describe('TikTok needs-attention notice in the app shell', () => {
     });
     await renderApp('/campaigns', signedInSession('member'));
 
-    await waitFor(() => expect(requests.map((request) => request.path)).toContain(connectionsPath));
+    // Absence means something only once the answer is in and rendered.
+    await waitFor(() => {
+      expect(requests.map((request) => request.path)).toContain(connectionsPath);
+      expect(queryClient.isFetching()).toBe(0);
+    });
     expect(screen.queryByText(/needs attention/)).toBeNull();
   });
 });
