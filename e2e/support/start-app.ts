@@ -1,7 +1,8 @@
 /**
  * Starts Whathead for the browser journeys: a fresh database of its own (a new database on the
  * test PostgreSQL server when E2E_ADMIN_DATABASE_URL is set, else embedded PGlite in a temp dir),
- * fresh secrets, the built web app. Playwright stops it when the run ends.
+ * fresh secrets, the built web app, on the free ports playwright.config.ts chose for this run.
+ * Playwright stops it when the run ends.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,7 +10,20 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { startMailbox } from './mailbox.js';
 
+/** playwright.config.ts picks free ports for each run and passes them down. */
+function requiredPort(name: string): string {
+  const port = process.env[name];
+  if (!port)
+    throw new Error(
+      `${name} is not set: start the journeys with npx playwright test -c e2e/playwright.config.ts`,
+    );
+  return port;
+}
+
+const port = requiredPort('E2E_PORT');
+const emulatorPort = requiredPort('E2E_EMULATOR_PORT');
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDirectory = mkdtempSync(path.join(tmpdir(), 'whathead-e2e-'));
 const adminUrl = process.env.E2E_ADMIN_DATABASE_URL;
@@ -27,6 +41,9 @@ if (adminUrl) {
   databaseUrl = url.toString();
 }
 
+// Mail goes to a sink the journeys read (support/mailbox.ts), never out of the machine.
+const mailbox = await startMailbox();
+
 // The journeys must not reach a developer's own database, TikTok app or secrets from their shell.
 const inherited = Object.fromEntries(
   Object.entries(process.env).filter(
@@ -43,10 +60,11 @@ const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps
   env: {
     ...inherited,
     NODE_ENV: 'test',
-    PORT: process.env.E2E_PORT ?? '3210',
+    PORT: port,
     WHATHEAD_DATA_DIR: dataDirectory,
     LOG_LEVEL: 'warn',
-    TIKTOK_EMULATOR_PORT: process.env.E2E_EMULATOR_PORT ?? '4210',
+    TIKTOK_EMULATOR_PORT: emulatorPort,
+    SMTP_URL: mailbox.url,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   },
 });
@@ -56,6 +74,7 @@ process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
 server.on('exit', async (code) => {
   rmSync(dataDirectory, { recursive: true, force: true });
+  await mailbox.close();
   if (adminUrl) {
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect().catch(() => {});

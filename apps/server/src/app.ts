@@ -10,7 +10,9 @@ import { registerWebApp } from './http/web-app.js';
 import { registerAuthRoutes } from './routes/auth/auth.routes.js';
 import { registerHealthRoutes } from './routes/health/health.routes.js';
 import { registerInvitationRoutes } from './routes/invitations/invitations.routes.js';
+import { registerPasswordResetRoutes } from './routes/password-resets/password-resets.routes.js';
 import type { RouteContext } from './routes/route-context.js';
+import { registerOtherSessionRoutes } from './routes/session/other-sessions.routes.js';
 import { registerSessionRoutes } from './routes/session/session.routes.js';
 import { registerTikTokRoutes } from './routes/tiktok/tiktok.routes.js';
 import { registerWorkspaceRoutes } from './routes/workspaces/workspaces.routes.js';
@@ -93,6 +95,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerHealthRoutes(app, options.readiness);
   registerSessionRoutes(app, context);
   registerAuthRoutes(app, context);
+  registerPasswordResetRoutes(app, context);
+  registerOtherSessionRoutes(app, context);
   registerWorkspaceRoutes(app, context);
   registerInvitationRoutes(app, context);
   registerTikTokRoutes(app, context);

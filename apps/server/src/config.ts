@@ -103,6 +103,23 @@ export const variables = {
       'Former TOKEN_ENCRYPTION_KEY values, comma-separated, still accepted for decrypting while stored tokens are re-encrypted with the current key.',
     fix: 'list the previous keys separated by commas, each 32 random bytes in base64',
   },
+  SMTP_URL: {
+    schema: z.url({ protocol: /^smtps?$/ }),
+    default: undefined,
+    description:
+      'SMTP server for outgoing mail (password reset links), such as `smtps://user:password@smtp.example.com:465` (`smtp://` upgrades with STARTTLS when offered). When unset, mail is not sent: it is written to the server log at info level, reset link included.',
+    fix: 'use an smtp:// or smtps:// URL such as smtps://user:password@smtp.example.com:465, or unset it to write mail to the log',
+  },
+  SMTP_FROM: {
+    schema: z
+      .string()
+      .trim()
+      .regex(/^[^\r\n]*@[^\r\n]+$/, 'must be an address such as Whathead <no-reply@example.com>'),
+    default: undefined,
+    description:
+      'Sender of outgoing mail (default `Whathead <no-reply@…>` at the host of `PUBLIC_URL`). Use an address your SMTP server may send from.',
+    fix: 'use an address such as Whathead <no-reply@example.com>',
+  },
   LOG_LEVEL: {
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
     default: 'info',
@@ -164,6 +181,8 @@ export interface Config {
   tokenEncryptionKey: string | undefined;
   /** Keys that only decrypt, during a rotation. */
   tokenEncryptionPreviousKeys: string[];
+  /** Where mail goes: an SMTP server, or the log when none is set. */
+  mail: { smtpUrl: string | undefined; from: string };
   logLevel: string;
   tiktok: {
     /** `emulator` when no TikTok app is configured: the built-in emulator stands in for TikTok. */
@@ -190,7 +209,7 @@ export class ConfigError extends Error {
 }
 
 const shown = (name: string, value: string): string =>
-  name.includes('SECRET') || name.includes('KEY') || name === 'DATABASE_URL'
+  name.includes('SECRET') || name.includes('KEY') || name === 'DATABASE_URL' || name === 'SMTP_URL'
     ? '(value hidden)'
     : JSON.stringify(value);
 
@@ -258,6 +277,10 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     sessionSecret: values.SESSION_SECRET,
     tokenEncryptionKey: values.TOKEN_ENCRYPTION_KEY,
     tokenEncryptionPreviousKeys: values.TOKEN_ENCRYPTION_PREVIOUS_KEYS ?? [],
+    mail: {
+      smtpUrl: values.SMTP_URL,
+      from: values.SMTP_FROM ?? `Whathead <no-reply@${new URL(publicUrl).hostname}>`,
+    },
     logLevel: values.LOG_LEVEL!,
     tiktok: {
       mode: values.TIKTOK_APP_ID ? 'tiktok' : 'emulator',

@@ -13,6 +13,8 @@ export const statusByCode: Record<ErrorCode, number> = {
   email_taken: 409,
   invalid_credentials: 401,
   too_many_attempts: 429,
+  server_busy: 503,
+  password_reset_invalid: 404,
   invitation_invalid: 404,
   invitation_email_mismatch: 403,
   already_member: 409,

@@ -10,11 +10,12 @@ import type { JobDefinition } from './jobs/job.js';
 import { createJobDefinitions } from './jobs/jobs.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { resolveSecrets } from './lib/generated-secrets.js';
+import { logMailer, smtpMailer, type Mailer } from './lib/mailer.js';
 import { standardCost, type PasswordCost } from './lib/password.js';
 import type { TikTokSettings } from './lib/tiktok-settings.js';
 import { TokenCipher } from './lib/token-cipher.js';
 import { startOfflineTikTok } from './offline/offline-tiktok.js';
-import { createServices, type Services } from './services/services.js';
+import { createServices, type AuthenticationLimits, type Services } from './services/services.js';
 import { tiktokClientLogger } from './services/tiktok-call-context.js';
 
 export const builtWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -23,6 +24,8 @@ export interface StartOptions {
   logger: FastifyBaseLogger;
   clock?: Clock;
   passwordCost?: PasswordCost;
+  /** Throttles and hashing limits other than the standard ones (benchmarks compare with and without). */
+  authenticationLimits?: AuthenticationLimits;
   webRoot?: string;
   /** Listen on the configured port; tests that use `inject` skip it. */
   listen?: boolean;
@@ -30,6 +33,8 @@ export interface StartOptions {
   database?: Database;
   /** TikTok as tests wire it; otherwise real TikTok, or the built-in emulator when no app is configured. */
   tiktok?: TikTokSettings;
+  /** How often a worker asks for new jobs; tests lower it so a queued job starts at once. */
+  jobPollingIntervalSeconds?: number;
 }
 
 export interface RunningWhathead {
@@ -60,6 +65,17 @@ async function startKeyRotationIfNeeded(
     { jobId, currentKeyId: services.tiktokTokenRotation.currentKeyId },
     'TikTok tokens sealed with a previous key: re-encryption queued',
   );
+}
+
+/** SMTP when configured; otherwise mail goes to the log, which production should not rely on. */
+function createMailer(config: Config, logger: FastifyBaseLogger): Mailer {
+  const mailLogger = logger.child({ component: 'mail' });
+  if (config.mail.smtpUrl)
+    return smtpMailer({ url: config.mail.smtpUrl, from: config.mail.from, logger: mailLogger });
+  if (config.environment === 'production') {
+    logger.warn('SMTP_URL is not set: password reset links are written to this log instead of being mailed.');
+  }
+  return logMailer(mailLogger);
 }
 
 /**
@@ -103,12 +119,16 @@ export async function startWhathead(config: Config, options: StartOptions): Prom
     };
     const applied = await migrate(database);
     if (applied.length > 0) options.logger.info({ migrations: applied }, 'database migrated');
+    const mailer = createMailer(config, options.logger);
+    closers.push(() => mailer.close());
     const services = createServices(
       database,
       {
         sessionSecret: secrets.sessionSecret,
         publicUrl: config.publicUrl,
         passwordCost: options.passwordCost ?? standardCost,
+        mailer,
+        authenticationLimits: options.authenticationLimits,
         tiktok: createTikTokClient({
           baseUrl: tiktok.apiBaseUrl,
           appId: tiktok.appId,
@@ -121,12 +141,14 @@ export async function startWhathead(config: Config, options: StartOptions): Prom
       },
       clock,
     );
+    closers.push(() => services.passwordHashing.close());
     const definitions = createJobDefinitions(services, options.logger);
     const jobs = await JobQueue.start({
       database,
       definitions,
       work: config.role !== 'web',
       logger: options.logger,
+      pollingIntervalSeconds: options.jobPollingIntervalSeconds,
     });
     closers.push(() => jobs.stop());
     await startKeyRotationIfNeeded(services, jobs, definitions, options.logger);

@@ -16,6 +16,8 @@ export const errorCodes = [
   'email_taken',
   'invalid_credentials',
   'too_many_attempts',
+  'server_busy',
+  'password_reset_invalid',
   'invitation_invalid',
   'invitation_email_mismatch',
   'already_member',

@@ -51,10 +51,19 @@ export interface InvitationsTable {
   revoked_at: NullableTimestamp;
 }
 
-export interface LoginThrottlesTable {
+/** One counter per throttle key (a named limit and what it counts: an account, an address…). */
+export interface ThrottlesTable {
   key: string;
-  failures: number;
-  window_started_at: Timestamp;
+  attempts: number;
+  window_ends_at: Timestamp;
+}
+
+/** A password reset link; only the keyed hash of its token is kept. */
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
 }
 
 export interface TikTokOauthStatesTable {
@@ -140,7 +149,8 @@ export interface Tables {
   memberships: MembershipsTable;
   sessions: SessionsTable;
   invitations: InvitationsTable;
-  login_throttles: LoginThrottlesTable;
+  throttles: ThrottlesTable;
+  password_resets: PasswordResetsTable;
   tiktok_oauth_states: TikTokOauthStatesTable;
   tiktok_connections: TikTokConnectionsTable;
   tiktok_ad_accounts: TikTokAdAccountsTable;
@@ -153,6 +163,7 @@ export type WorkspaceRow = Selectable<WorkspacesTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type SessionUpdate = Updateable<SessionsTable>;
 export type InvitationRow = Selectable<InvitationsTable>;
+export type PasswordResetRow = Selectable<PasswordResetsTable>;
 export type TikTokOauthStateRow = Selectable<TikTokOauthStatesTable>;
 export type TikTokConnectionRow = Selectable<TikTokConnectionsTable>;
 export type TikTokAdAccountRow = Selectable<TikTokAdAccountsTable>;

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { sessionLifetimeSeconds, type SessionService } from '../services/session.service.js';
+import type { SessionService } from '../services/session.service.js';
 import { cookieNames, cookieOptions } from './cookies.js';
 
 /**
@@ -28,7 +28,7 @@ export function registerSessionContext(
     if (!token || !/^[\w-]{43}$/.test(token)) return;
     request.session = await sessions.resolve(token);
     if (request.session?.renewed) {
-      reply.setCookie(names.session, token, cookieOptions(secure, sessionLifetimeSeconds));
+      reply.setCookie(names.session, token, cookieOptions(secure, sessions.secondsLeft(request.session)));
     }
   });
 }

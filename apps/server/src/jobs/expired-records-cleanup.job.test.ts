@@ -43,6 +43,7 @@ describe('expired records cleanup job', () => {
       sessionsDeleted: 1,
       throttlesDeleted: 0,
       invitationsDeleted: 0,
+      passwordResetsDeleted: 0,
       tiktokStatesDeleted: 0,
     });
     assert.equal(await countSessions(), 1);
@@ -57,17 +58,21 @@ describe('expired records cleanup job', () => {
       sessionsDeleted: 0,
       throttlesDeleted: 0,
       invitationsDeleted: 0,
+      passwordResetsDeleted: 0,
       tiktokStatesDeleted: 0,
     });
   });
 });
 
+/** Polls the job's row until pg-boss has finished it; a minute is far beyond any busy machine. */
 async function waitForJob(test: TestApp, id: string): Promise<{ state: string; output: unknown }> {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
+  const deadline = Date.now() + 60_000;
+  let row: { state: string; output: unknown } | undefined;
+  while (Date.now() < deadline) {
     const rows = await test.database.executeSql('select state, output from pgboss.job where id = $1', [id]);
-    const row = rows.rows[0] as { state: string; output: unknown } | undefined;
+    row = rows.rows[0] as typeof row;
     if (row && (row.state === 'completed' || row.state === 'failed')) return row;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`job ${id} did not finish`);
+  throw new Error(`job ${id} did not finish within a minute (state: ${row?.state ?? 'not found'})`);
 }

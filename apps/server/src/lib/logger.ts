@@ -4,7 +4,7 @@ import { serializeError } from './error-serializer.js';
 
 /** Query parameters and path segments that carry secrets and must never reach a log line. */
 const secretQueryParameters = /([?&](?:code|auth_code|state|token|access_token|secret)=)[^&#]*/gi;
-const secretPathSegments = /(\/(?:invitations|invite)\/)[^/?#]+/g;
+const secretPathSegments = /(\/(?:invitations|invite|password-resets|reset-password)\/)[^/?#]+/g;
 
 export const redactUrl = (url: string): string =>
   url.replace(secretQueryParameters, '$1[redacted]').replace(secretPathSegments, '$1[redacted]');

@@ -6,6 +6,7 @@ export interface SessionWithUser {
   email: string;
   name: string;
   activeWorkspaceId: string | null;
+  createdAt: Date;
   lastSeenAt: Date;
   expiresAt: Date;
 }
@@ -48,6 +49,7 @@ export class SessionRepository {
         'users.email',
         'users.name',
         'sessions.active_workspace_id as activeWorkspaceId',
+        'sessions.created_at as createdAt',
         'sessions.last_seen_at as lastSeenAt',
         'sessions.expires_at as expiresAt',
       ])
@@ -78,6 +80,36 @@ export class SessionRepository {
 
   async delete(tokenHash: string): Promise<void> {
     await this.#db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+  }
+
+  /** How many live sessions the user has besides `exceptTokenHash`. */
+  async countOthers(userId: string, exceptTokenHash: string, now: Date): Promise<number> {
+    const row = await this.#db
+      .selectFrom('sessions')
+      .select((builder) => builder.fn.countAll<number | string | bigint>().as('count'))
+      .where('user_id', '=', userId)
+      .where('token_hash', '<>', exceptTokenHash)
+      .where('expires_at', '>', now)
+      .executeTakeFirstOrThrow();
+    // int8 reads as a number or bigint on PGlite and as a string on `pg`.
+    return Number(row.count);
+  }
+
+  /** Ends every session of the user but `exceptTokenHash` (all of them when it is undefined); returns how many live ones ended. */
+  async deleteForUser(
+    userId: string,
+    options: { exceptTokenHash?: string; now: Date },
+    db: Kysely<Tables> = this.#db,
+  ): Promise<number> {
+    const deleted = await db
+      .deleteFrom('sessions')
+      .where('user_id', '=', userId)
+      .$if(options.exceptTokenHash !== undefined, (query) =>
+        query.where('token_hash', '<>', options.exceptTokenHash!),
+      )
+      .returning('expires_at')
+      .execute();
+    return deleted.filter((session) => session.expires_at > options.now).length;
   }
 
   /** Removes sessions past their expiry; returns how many. */

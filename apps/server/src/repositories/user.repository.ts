@@ -25,4 +25,8 @@ export class UserRepository {
       .returningAll()
       .executeTakeFirst();
   }
+
+  async setPasswordHash(userId: string, passwordHash: string, db: Kysely<Tables> = this.#db): Promise<void> {
+    await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+  }
 }

@@ -1,50 +1,59 @@
 import type { LogInInput, SignUpInput } from '@whathead/contracts';
 import type { Database } from '@whathead/db';
 import { AppError, validationFailed } from '../errors.js';
-import { hashPassword, verifyPassword, type PasswordCost } from '../lib/password.js';
 import type { UserRepository } from '../repositories/user.repository.js';
 import type { WorkspaceRepository } from '../repositories/workspace.repository.js';
 import type { InvitationService } from './invitation.service.js';
-import type { LoginThrottleService } from './login-throttle.service.js';
+import type { PasswordHashingService } from './password-hashing.service.js';
+import type { ThrottleName, ThrottleService } from './throttle.service.js';
+
+/** Counted first: both are about this one address, so attempts it was refused stay its own. */
+const logInNearLimits: ThrottleName[] = ['logInFromAddress', 'logInToAccountFromAddress'];
+/** Counted only for attempts the near limits let through, so one address cannot lock an owner out. */
+const logInAccountLimit: ThrottleName[] = ['logInToAccount'];
 
 export class AccountService {
   readonly #database: Database;
   readonly #users: UserRepository;
   readonly #workspaces: WorkspaceRepository;
   readonly #invitations: InvitationService;
-  readonly #throttle: LoginThrottleService;
-  readonly #passwordCost: PasswordCost;
-  /** Verified against when an email is unknown, so a wrong email takes as long as a wrong password. */
-  #decoyHash: Promise<string> | undefined;
+  readonly #throttle: ThrottleService;
+  readonly #passwords: PasswordHashingService;
 
   constructor(dependencies: {
     database: Database;
     users: UserRepository;
     workspaces: WorkspaceRepository;
     invitations: InvitationService;
-    throttle: LoginThrottleService;
-    passwordCost: PasswordCost;
+    throttle: ThrottleService;
+    passwords: PasswordHashingService;
   }) {
     this.#database = dependencies.database;
     this.#users = dependencies.users;
     this.#workspaces = dependencies.workspaces;
     this.#invitations = dependencies.invitations;
     this.#throttle = dependencies.throttle;
-    this.#passwordCost = dependencies.passwordCost;
+    this.#passwords = dependencies.passwords;
   }
 
   /**
    * Creates the user with their first workspace: a new one they own, or the one an invitation
-   * brings them into. Returns the workspace to make active.
+   * brings them into. Returns the workspace to make active. The sign-up is counted against the
+   * address's and everyone's limits before its password is hashed, the expensive part.
    */
-  async signUp(input: SignUpInput): Promise<{ userId: string; workspaceId: string }> {
+  async signUp(input: SignUpInput, clientAddress: string): Promise<{ userId: string; workspaceId: string }> {
     const invitation = input.invitationToken
       ? await this.#invitations.findOpenForEmail(input.invitationToken, input.email)
       : undefined;
     if (!invitation && !input.workspaceName) {
       throw validationFailed([{ path: 'workspaceName', message: 'Enter a workspace name.' }]);
     }
-    const passwordHash = await hashPassword(input.password, this.#passwordCost);
+    const attempter = { address: clientAddress };
+    await this.#throttle.take(['signUpFromAddress'], attempter);
+    await this.#throttle.take(['signUpEverywhere'], attempter);
+    // A sign-up refused because the server was busy still counts: people sign up once, and a
+    // flood must not win its attempts back by overflowing the hashing queue.
+    const passwordHash = await this.#passwords.hash(input.password);
     return this.#database.db.transaction().execute(async (transaction) => {
       const user = await this.#users.insert(
         { email: input.email, name: input.name, password_hash: passwordHash },
@@ -64,16 +73,32 @@ export class AccountService {
     });
   }
 
-  /** Checks the credentials; every failure looks the same to the caller and counts against the throttle. */
+  /**
+   * Checks the credentials; every failure looks the same to the caller. Each attempt is counted
+   * before the password is checked, per (account, address) and per address, and, only when those
+   * let it through, against the account's ceiling from every address together.
+   */
   async logIn(input: LogInInput, clientAddress: string): Promise<{ userId: string }> {
-    await this.#throttle.beginAttempt(input.email, clientAddress);
+    const attempter = { email: input.email, address: clientAddress };
+    await this.#throttle.take(logInNearLimits, attempter);
+    await this.#throttle.take(logInAccountLimit, attempter);
     const user = await this.#users.findByEmail(input.email);
-    this.#decoyHash ??= hashPassword('decoy password for unknown emails', this.#passwordCost);
-    const valid = await verifyPassword(input.password, user?.password_hash ?? (await this.#decoyHash));
+    let valid: boolean;
+    try {
+      valid = await this.#passwords.verify(input.password, user?.password_hash);
+    } catch (error) {
+      // Refused only because the server was busy: not a guess, so not held against anyone.
+      if (error instanceof AppError && error.code === 'server_busy') {
+        await this.#throttle.giveBack([...logInNearLimits, ...logInAccountLimit], attempter);
+      }
+      throw error;
+    }
     if (!user || !valid) {
       throw new AppError('invalid_credentials', 'That email and password do not match an account.');
     }
-    await this.#throttle.recordSuccess(input.email, clientAddress);
+    // The right password is not a guess: this pair starts over, and the wider counts get it back.
+    await this.#throttle.forget(['logInToAccountFromAddress'], attempter);
+    await this.#throttle.giveBack(['logInFromAddress', 'logInToAccount'], attempter);
     return { userId: user.id };
   }
 }

@@ -1,7 +1,8 @@
 import type { Clock } from '../lib/clock.js';
 import type { InvitationRepository } from '../repositories/invitation.repository.js';
-import type { LoginThrottleRepository } from '../repositories/login-throttle.repository.js';
+import type { PasswordResetRepository } from '../repositories/password-reset.repository.js';
 import type { SessionRepository } from '../repositories/session.repository.js';
+import type { ThrottleRepository } from '../repositories/throttle.repository.js';
 import type { TikTokOauthStateRepository } from '../repositories/tiktok-oauth-state.repository.js';
 
 const day = 24 * 60 * 60 * 1000;
@@ -10,6 +11,7 @@ export interface SweepOutcome {
   sessionsDeleted: number;
   throttlesDeleted: number;
   invitationsDeleted: number;
+  passwordResetsDeleted: number;
   tiktokStatesDeleted: number;
 }
 
@@ -19,8 +21,9 @@ export interface SweepOutcome {
  */
 interface HousekeepingDependencies {
   sessions: SessionRepository;
-  throttles: LoginThrottleRepository;
+  throttles: ThrottleRepository;
   invitations: InvitationRepository;
+  passwordResets: PasswordResetRepository;
   tiktokStates: TikTokOauthStateRepository;
   clock: Clock;
 }
@@ -33,14 +36,16 @@ export class HousekeepingService {
   }
 
   async sweep(): Promise<SweepOutcome> {
-    const { sessions, throttles, invitations, tiktokStates, clock } = this.#dependencies;
+    const { sessions, throttles, invitations, passwordResets, tiktokStates, clock } = this.#dependencies;
     const now = clock.now().getTime();
     return {
       sessionsDeleted: await sessions.deleteExpired(new Date(now)),
-      // A throttle window lasts 15 minutes; a day-old one counts nothing.
-      throttlesDeleted: await throttles.deleteOlderThan(new Date(now - day)),
+      // A counter whose window has ended counts nothing.
+      throttlesDeleted: await throttles.deleteEndedBefore(new Date(now)),
       // Ended invitations are kept a month so an inviter can still see what happened to a link.
       invitationsDeleted: await invitations.deleteEndedBefore(new Date(now - 30 * day)),
+      // A used reset link is deleted when used; an expired one is of no use to anyone.
+      passwordResetsDeleted: await passwordResets.deleteExpiredBefore(new Date(now)),
       // Kept a day past expiry: a used code's hash must outlive the code's hour at TikTok (§1.2).
       tiktokStatesDeleted: await tiktokStates.deleteExpiredBefore(new Date(now - day)),
     };

@@ -1,11 +1,13 @@
 import type { Database } from '@whathead/db';
 import type { TikTokClient } from '@whathead/tiktok-client';
 import type { Clock } from '../lib/clock.js';
+import type { Mailer } from '../lib/mailer.js';
 import type { PasswordCost } from '../lib/password.js';
 import type { TokenCipher } from '../lib/token-cipher.js';
 import { InvitationRepository } from '../repositories/invitation.repository.js';
-import { LoginThrottleRepository } from '../repositories/login-throttle.repository.js';
+import { PasswordResetRepository } from '../repositories/password-reset.repository.js';
 import { SessionRepository } from '../repositories/session.repository.js';
+import { ThrottleRepository } from '../repositories/throttle.repository.js';
 import { TikTokAuditRepository } from '../repositories/tiktok-audit.repository.js';
 import { TikTokConnectionRepository } from '../repositories/tiktok-connection.repository.js';
 import { TikTokOauthStateRepository } from '../repositories/tiktok-oauth-state.repository.js';
@@ -14,8 +16,10 @@ import { WorkspaceRepository } from '../repositories/workspace.repository.js';
 import { AccountService } from './account.service.js';
 import { HousekeepingService } from './housekeeping.service.js';
 import { InvitationService } from './invitation.service.js';
-import { LoginThrottleService } from './login-throttle.service.js';
+import { PasswordHashingService, type HashingLimits } from './password-hashing.service.js';
+import { PasswordResetService } from './password-reset.service.js';
 import { SessionService } from './session.service.js';
+import { ThrottleService, type ThrottleRules } from './throttle.service.js';
 import { TikTokAuthorizationService } from './tiktok-authorization.service.js';
 import { TikTokConnectionService } from './tiktok-connection.service.js';
 import { tiktokCallbackPath } from './tiktok-authorization.service.js';
@@ -26,11 +30,21 @@ export interface ServiceSettings {
   sessionSecret: string;
   publicUrl: string;
   passwordCost: PasswordCost;
+  /** Mail goes out through SMTP, or into the log when no SMTP server is configured. */
+  mailer: Mailer;
+  /** Throttles and hashing limits other than the standard ones: only benchmarks set these, to compare. */
+  authenticationLimits?: AuthenticationLimits;
   /** One TikTok client per process: it holds the rate limiter every call shares. */
   tiktok: TikTokClient;
   /** True when the built-in emulator stands in for TikTok. */
   usingTikTokEmulator: boolean;
   tokenCipher: TokenCipher;
+}
+
+/** What protects sign-up and log-in; the standard limits unless a benchmark asks for others. */
+export interface AuthenticationLimits {
+  throttles: ThrottleRules;
+  hashing: HashingLimits;
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -40,7 +54,19 @@ export function createServices(database: Database, settings: ServiceSettings, cl
   const workspaceRepository = new WorkspaceRepository(database);
   const sessionRepository = new SessionRepository(database);
   const invitationRepository = new InvitationRepository(database);
-  const throttleRepository = new LoginThrottleRepository(database);
+  const throttleRepository = new ThrottleRepository(database);
+  const userRepository = new UserRepository(database);
+  const passwordResetRepository = new PasswordResetRepository(database);
+  const throttle = new ThrottleService({
+    throttles: throttleRepository,
+    clock,
+    rules: settings.authenticationLimits?.throttles,
+  });
+  // One per process: the hashing limit is about this process's CPU cores.
+  const passwordHashing = new PasswordHashingService({
+    cost: settings.passwordCost,
+    limits: settings.authenticationLimits?.hashing,
+  });
   const workspaces = new WorkspaceService({ database, workspaces: workspaceRepository });
   const invitations = new InvitationService({
     database,
@@ -59,11 +85,23 @@ export function createServices(database: Database, settings: ServiceSettings, cl
   });
   const accounts = new AccountService({
     database,
-    users: new UserRepository(database),
+    users: userRepository,
     workspaces: workspaceRepository,
     invitations,
-    throttle: new LoginThrottleService({ throttles: throttleRepository, clock }),
-    passwordCost: settings.passwordCost,
+    throttle,
+    passwords: passwordHashing,
+  });
+  const passwordResets = new PasswordResetService({
+    database,
+    resets: passwordResetRepository,
+    users: userRepository,
+    sessions: sessionRepository,
+    throttle,
+    passwords: passwordHashing,
+    mailer: settings.mailer,
+    sessionSecret: settings.sessionSecret,
+    publicUrl: settings.publicUrl,
+    clock,
   });
   const tiktokConnectionRepository = new TikTokConnectionRepository(database);
   const tiktokAuditRepository = new TikTokAuditRepository(database);
@@ -99,6 +137,8 @@ export function createServices(database: Database, settings: ServiceSettings, cl
   });
   return {
     accounts,
+    passwordResets,
+    passwordHashing,
     tiktokConnections,
     tiktokAuthorization,
     tiktokTokenRotation,
@@ -109,6 +149,7 @@ export function createServices(database: Database, settings: ServiceSettings, cl
       sessions: sessionRepository,
       invitations: invitationRepository,
       throttles: throttleRepository,
+      passwordResets: passwordResetRepository,
       tiktokStates: tiktokStateRepository,
       clock,
     }),

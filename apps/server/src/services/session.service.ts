@@ -5,8 +5,11 @@ import { keyedHash, randomToken } from '../lib/secret-token.js';
 import type { SessionRepository, SessionWithUser } from '../repositories/session.repository.js';
 import type { WorkspaceRepository } from '../repositories/workspace.repository.js';
 
-/** Sessions slide: each use within 14 days keeps one alive. */
-export const sessionLifetimeSeconds = 14 * 24 * 60 * 60;
+const day = 24 * 60 * 60;
+/** Sessions slide: each use within 14 days keeps one alive… */
+export const sessionIdleSeconds = 14 * day;
+/** …but never past 30 days after it began, however often it is used: a stolen cookie dies too. */
+export const sessionAbsoluteSeconds = 30 * day;
 /** Writing `last_seen_at` on every request would make every read a write; once an hour is enough. */
 const touchIntervalSeconds = 60 * 60;
 
@@ -37,7 +40,7 @@ export class SessionService {
   async start(userId: string, activeWorkspaceId: string | null): Promise<{ token: string; expiresAt: Date }> {
     const token = randomToken();
     const now = this.#clock.now();
-    const expiresAt = addSeconds(now, sessionLifetimeSeconds);
+    const expiresAt = addSeconds(now, sessionIdleSeconds);
     await this.#sessions.create({ tokenHash: this.#hash(token), userId, activeWorkspaceId, now, expiresAt });
     return { token, expiresAt };
   }
@@ -48,15 +51,35 @@ export class SessionService {
     if (!found) return undefined;
     const session: CurrentSession = { ...found, renewed: false };
     if (now.getTime() - session.lastSeenAt.getTime() > touchIntervalSeconds * 1000) {
-      session.expiresAt = addSeconds(now, sessionLifetimeSeconds);
+      const slid = addSeconds(now, sessionIdleSeconds);
+      const end = addSeconds(session.createdAt, sessionAbsoluteSeconds);
+      session.expiresAt = slid < end ? slid : end;
       session.renewed = true;
       await this.#sessions.touch(session.tokenHash, now, session.expiresAt);
     }
     return session;
   }
 
+  /** Seconds until the session expires, for the cookie's Max-Age: a cookie never outlives its session. */
+  secondsLeft(session: { expiresAt: Date }): number {
+    return Math.max(0, Math.ceil((session.expiresAt.getTime() - this.#clock.now().getTime()) / 1000));
+  }
+
   async end(session: CurrentSession): Promise<void> {
     await this.#sessions.delete(session.tokenHash);
+  }
+
+  /** How many other browsers or devices the user is logged in on. */
+  countOthers(session: CurrentSession): Promise<number> {
+    return this.#sessions.countOthers(session.userId, session.tokenHash, this.#clock.now());
+  }
+
+  /** Logs the user out everywhere but here; returns how many live sessions ended. */
+  endOthers(session: CurrentSession): Promise<number> {
+    return this.#sessions.deleteForUser(session.userId, {
+      exceptTokenHash: session.tokenHash,
+      now: this.#clock.now(),
+    });
   }
 
   /** Makes a workspace the session's active one; unknown to a non-member, as if it did not exist. */

@@ -74,6 +74,8 @@ export async function createTestApp(
       authUrl: 'http://127.0.0.1:9/none',
     },
     webRoot: environment.WEB_ROOT ?? '/nonexistent-web-root',
+    // pg-boss's floor: a job a test queues starts within half a second, not the default two.
+    jobPollingIntervalSeconds: 0.5,
   });
   return {
     app: whathead.app!,

@@ -1,7 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { FullPageLoading } from '../components/layout/full-page-status';
+import { ForgotPasswordPage } from '../features/auth/components/forgot-password-page';
 import { LogInPage } from '../features/auth/components/log-in-page';
+import { ResetPasswordPage } from '../features/auth/components/reset-password-page';
 import { SignUpPage } from '../features/auth/components/sign-up-page';
 import { CampaignsPage } from '../features/campaigns/components/campaigns-page';
 import { IntegrationsPage } from '../features/integrations/components/integrations-page';
@@ -9,6 +11,7 @@ import { TikTokCallbackPage } from '../features/integrations/components/tiktok-c
 import { MediaPage } from '../features/media/components/media-page';
 import { SettingsPage } from '../features/members/components/settings-page';
 import { ReportsPage } from '../features/reports/components/reports-page';
+import { SessionsSection } from '../features/sessions/components/sessions-section';
 import { homePath } from '../lib/redirect-target';
 import { sessionQueryOptions } from '../lib/session';
 import { AppShell } from './routes/app-shell';
@@ -37,9 +40,12 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
           children: [
             { path: 'login', element: <LogInPage /> },
             { path: 'signup', element: <SignUpPage /> },
+            { path: 'forgot-password', element: <ForgotPasswordPage /> },
           ],
         },
         { path: 'invite/:token', element: <InvitationRoute /> },
+        // The link of a reset mail works whoever is logged in here: the reset ends every session.
+        { path: 'reset-password/:token', element: <ResetPasswordPage /> },
         // The TikTok callback's clean landing page: in the popup it reports back and closes.
         { path: 'integrations/tiktok/done', element: <TikTokCallbackPage /> },
         {
@@ -53,7 +59,7 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
                 { path: 'media', element: <MediaPage /> },
                 { path: 'reports', element: <ReportsPage /> },
                 { path: 'integrations', element: <IntegrationsPage /> },
-                { path: 'settings', element: <SettingsPage /> },
+                { path: 'settings', element: <SettingsPage accountSections={<SessionsSection />} /> },
               ],
             },
           ],

@@ -17,6 +17,9 @@ export const errorMessages: Record<ErrorCode, string> = {
   email_taken: 'An account with this email already exists. Log in instead.',
   invalid_credentials: 'That email and password don’t match an account.',
   too_many_attempts: 'Too many attempts. Wait a few minutes, then try again.',
+  server_busy: 'Whathead is busy right now. Try again in a few seconds.',
+  password_reset_invalid:
+    'This password reset link has expired or has already been used. Ask for a new one: it works for 30 minutes, once.',
   invitation_invalid:
     'This invitation link is no longer valid. It may have expired, been revoked or already been used. Ask for a new one.',
   invitation_email_mismatch:
@@ -44,6 +47,9 @@ export function messageForError(error: unknown): string {
   const retryAfterSeconds = error.details?.retryAfterSeconds;
   if (error.code === 'too_many_attempts' && retryAfterSeconds !== undefined) {
     return `Too many attempts. Try again in ${describeWait(retryAfterSeconds)}.`;
+  }
+  if (error.code === 'server_busy' && retryAfterSeconds !== undefined) {
+    return `Whathead is busy right now. Try again in ${describeWait(retryAfterSeconds)}.`;
   }
   return errorMessages[error.code];
 }

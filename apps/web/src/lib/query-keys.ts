@@ -8,4 +8,7 @@ export const queryKeys = {
   tiktokConnections: (workspaceId: string) => ['workspaces', workspaceId, 'tiktok', 'connections'] as const,
   tiktokAudit: (workspaceId: string) => ['workspaces', workspaceId, 'tiktok', 'audit'] as const,
   invitationPreview: (token: string) => ['invitations', token] as const,
+  passwordReset: (token: string) => ['password-resets', token] as const,
+  /** Not under `session`: a change of user must drop it with everything else of the old user. */
+  otherSessions: ['account', 'other-sessions'] as const,
 };

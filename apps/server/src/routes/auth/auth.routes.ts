@@ -11,8 +11,8 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
     access: 'public',
     body: signUpInputSchema,
     status: 201,
-    handler: async ({ body, reply }) => {
-      const { userId, workspaceId } = await context.services.accounts.signUp(body);
+    handler: async ({ body, request, reply }) => {
+      const { userId, workspaceId } = await context.services.accounts.signUp(body, request.ip);
       return startBrowserSession(context, reply, userId, workspaceId);
     },
   });

@@ -2,7 +2,6 @@ import type { SessionResponse } from '@whathead/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { cookieNames, cookieOptions } from '../../http/cookies.js';
 import { isValidCsrfToken, issueCsrfToken, setCsrfCookie } from '../../http/csrf.js';
-import { sessionLifetimeSeconds } from '../../services/session.service.js';
 import type { RouteContext } from '../route-context.js';
 
 /**
@@ -15,11 +14,11 @@ export async function startBrowserSession(
   userId: string,
   workspaceId: string | null,
 ): Promise<SessionResponse> {
-  const { token } = await context.services.sessions.start(userId, workspaceId);
+  const { token, expiresAt } = await context.services.sessions.start(userId, workspaceId);
   reply.setCookie(
     cookieNames(context.secureCookies).session,
     token,
-    cookieOptions(context.secureCookies, sessionLifetimeSeconds),
+    cookieOptions(context.secureCookies, context.services.sessions.secondsLeft({ expiresAt })),
   );
   const csrfToken = issueCsrfToken(context.sessionSecret, token);
   setCsrfCookie(reply, csrfToken, context.secureCookies);

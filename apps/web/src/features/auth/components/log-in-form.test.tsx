@@ -67,6 +67,7 @@ describe('log-in form', () => {
       'POST /api/auth/login': () => jsonResponse(signedInSession()),
       'GET /api/workspaces/0b6f4d1e-6a0c-4f35-9d2b-6f1f6f3c2a10/members': () =>
         jsonResponse({ members: [], invitations: [] }),
+      'GET /api/session/others': () => jsonResponse({ count: 0 }),
     });
     const { router } = await renderApp('/login?next=%2Fsettings', anonymousSession);
 

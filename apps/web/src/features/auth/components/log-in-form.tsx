@@ -1,4 +1,5 @@
 import { logInInputSchema } from '@whathead/contracts';
+import { Link } from 'react-router';
 import { Button } from '../../../components/ui/button';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { TextField } from '../../../components/ui/text-field';
@@ -7,7 +8,13 @@ import { useLogIn } from '../api/log-in';
 
 const fieldNames = ['email', 'password'] as const;
 
-export function LogInForm({ destination }: { destination: string }) {
+interface LogInFormProps {
+  destination: string;
+  /** Filled in when known (after a password reset): the password then gets the focus. */
+  email?: string;
+}
+
+export function LogInForm({ destination, email }: LogInFormProps) {
   const logIn = useLogIn({ destination });
   const { formRef, onSubmit, fieldErrors, formError } = useValidatedForm({
     schema: logInInputSchema,
@@ -25,7 +32,8 @@ export function LogInForm({ destination }: { destination: string }) {
         autoComplete="email"
         spellCheck={false}
         required
-        autoFocus
+        autoFocus={!email}
+        defaultValue={email}
         error={fieldErrors.email}
       />
       <TextField
@@ -34,8 +42,12 @@ export function LogInForm({ destination }: { destination: string }) {
         type="password"
         autoComplete="current-password"
         required
+        autoFocus={Boolean(email)}
         error={fieldErrors.password}
       />
+      <p className="form__aside-link">
+        <Link to="/forgot-password">Forgot password?</Link>
+      </p>
       <Button type="submit" isLoading={logIn.isPending} fullWidth>
         Log in
       </Button>

@@ -6,6 +6,8 @@ import { jsonResponse, mockApi } from '../../../testing/mock-api';
 import { renderApp } from '../../../testing/render-app';
 
 const membersPath = `/api/workspaces/${workspaceIds.acme}/members`;
+/** The page's sessions section asks too; its own tests are in features/sessions. */
+const otherSessions = { 'GET /api/session/others': () => jsonResponse({ count: 0 }) };
 const invitationsPath = `/api/workspaces/${workspaceIds.acme}/invitations`;
 
 const pendingInvitation = {
@@ -37,7 +39,7 @@ const created: CreateInvitationResponse = {
 
 describe('settings page', () => {
   it('lists the members and their role', async () => {
-    mockApi({ [`GET ${membersPath}`]: () => jsonResponse(team) });
+    mockApi({ ...otherSessions, [`GET ${membersPath}`]: () => jsonResponse(team) });
     await renderApp('/settings', signedInSession('owner'));
 
     const table = await screen.findByRole('table', { name: 'Members of Acme Agency' });
@@ -50,6 +52,7 @@ describe('settings page', () => {
     const writeText = vi.fn(async () => undefined);
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
     const { requests } = mockApi({
+      ...otherSessions,
       [`GET ${membersPath}`]: () => jsonResponse(team),
       [`POST ${invitationsPath}`]: () => jsonResponse(created, 201),
     });
@@ -73,6 +76,7 @@ describe('settings page', () => {
 
   it('revokes a pending invitation', async () => {
     const { requests } = mockApi({
+      ...otherSessions,
       [`GET ${membersPath}`]: () => jsonResponse(team),
       [`DELETE ${invitationsPath}/${pendingInvitation.id}`]: () => new Response(null, { status: 204 }),
     });
@@ -86,7 +90,7 @@ describe('settings page', () => {
   });
 
   it('offers no invite form to a member', async () => {
-    mockApi({ [`GET ${membersPath}`]: () => jsonResponse(team) });
+    mockApi({ ...otherSessions, [`GET ${membersPath}`]: () => jsonResponse(team) });
     await renderApp('/settings', signedInSession('member'));
 
     await screen.findByRole('table', { name: 'Members of Acme Agency' });

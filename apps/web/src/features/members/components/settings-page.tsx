@@ -1,4 +1,6 @@
 import { canManageMembers, type WorkspaceSummary } from '@whathead/contracts';
+import type { ReactNode } from 'react';
+import { SettingsSection } from '../../../components/layout/settings-section';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { FormAlert } from '../../../components/ui/form-alert';
@@ -11,16 +13,23 @@ import { useMembers } from '../api/get-members';
 import { InviteForm } from './invite-form';
 import { MembersTable } from './members-table';
 import { PendingInvitations } from './pending-invitations';
-import { SettingsSection } from './settings-section';
 import { TikTokActivity } from './tiktok-activity';
 
-export function SettingsPage() {
-  const workspace = useActiveWorkspace();
-  if (!workspace) return null;
-  return <WorkspaceSettings workspace={workspace} />;
+interface SettingsPageProps {
+  /** Sections about the user's own account that other features provide; the router puts them in. */
+  accountSections?: ReactNode;
 }
 
-function WorkspaceSettings({ workspace }: { workspace: WorkspaceSummary }) {
+export function SettingsPage({ accountSections }: SettingsPageProps) {
+  const workspace = useActiveWorkspace();
+  if (!workspace) return null;
+  return <WorkspaceSettings workspace={workspace} accountSections={accountSections} />;
+}
+
+function WorkspaceSettings({
+  workspace,
+  accountSections,
+}: SettingsPageProps & { workspace: WorkspaceSummary }) {
   const { user } = useSession();
   const members = useMembers(workspace.id);
   const canManage = canManageMembers(workspace.role);
@@ -99,6 +108,8 @@ function WorkspaceSettings({ workspace }: { workspace: WorkspaceSummary }) {
         >
           <TikTokActivity workspaceId={workspace.id} />
         </SettingsSection>
+
+        {accountSections}
       </div>
     </>
   );

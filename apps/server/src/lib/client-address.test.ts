@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { clientNetwork } from './client-address.js';
+
+describe('client network', () => {
+  it('keeps IPv4 addresses, also IPv4-mapped ones', () => {
+    assert.equal(clientNetwork('203.0.113.7'), '203.0.113.7');
+    assert.equal(clientNetwork('::ffff:203.0.113.7'), '203.0.113.7');
+  });
+
+  it('counts every address of one IPv6 /64 as one', () => {
+    const network = '2001:db8:85a3:12::/64';
+    assert.equal(clientNetwork('2001:db8:85a3:12::1'), network);
+    assert.equal(clientNetwork('2001:0db8:85a3:0012:ffff:1:2:3'), network);
+    assert.equal(clientNetwork('2001:DB8:85A3:12:0:0:0:99%eth0'), network);
+    assert.notEqual(clientNetwork('2001:db8:85a3:13::1'), network);
+    assert.equal(clientNetwork('::1'), '0:0:0:0::/64');
+  });
+
+  it('passes through anything that is not an address', () => {
+    assert.equal(clientNetwork('unknown'), 'unknown');
+  });
+});

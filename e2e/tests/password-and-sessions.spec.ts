@@ -1,0 +1,82 @@
+import { expect, test } from '@playwright/test';
+import { receiveMail } from '../support/mailbox.js';
+import { signUp } from '../support/sign-up.js';
+import { uniqueEmail } from '../support/unique-email.js';
+
+test('forgot password: the mailed link sets a new password, which then logs in', async ({ browser }) => {
+  const person = {
+    name: 'Fran Forgetful',
+    email: uniqueEmail('fran'),
+    password: 'the password I forgot',
+    workspaceName: 'Fran Films',
+  };
+  const earlier = await browser.newContext();
+  const earlierPage = await earlier.newPage();
+  await signUp(earlierPage, person);
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/login');
+  await page.getByRole('link', { name: 'Forgot password?' }).click();
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByRole('button', { name: 'Email me a reset link' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Check your email' })).toBeVisible();
+
+  const mail = await receiveMail(person.email);
+  expect(mail.subject).toBe('Reset your Whathead password');
+  const link = /http:\/\/localhost:\d+\/reset-password\/[\w-]+/.exec(mail.text)?.[0];
+  expect(link, mail.text).toBeTruthy();
+
+  await page.goto(link!);
+  await expect(page.getByRole('heading', { level: 1, name: 'Choose a new password' })).toBeVisible();
+  await page.getByLabel('New password').fill('my brand new password');
+  await page.getByRole('button', { name: 'Set new password' }).click();
+
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole('status')).toContainText('Your password has been changed');
+  await expect(page.getByLabel('Email')).toHaveValue(person.email);
+  await page.getByLabel('Password').fill('my brand new password');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+
+  await earlierPage.reload();
+  await expect(earlierPage).toHaveURL(/\/login/);
+
+  await page.goto(link!);
+  await expect(page.getByRole('heading', { level: 1, name: 'This reset link can’t be used' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Ask for a new link' })).toBeVisible();
+});
+
+test('log out other sessions: the other browser is logged out, this one stays', async ({ browser }) => {
+  const person = {
+    name: 'Sam Sessions',
+    email: uniqueEmail('sam'),
+    password: 'a long enough password',
+    workspaceName: 'Sam Studio',
+  };
+  const here = await (await browser.newContext()).newPage();
+  await signUp(here, person);
+
+  const elsewhere = await (await browser.newContext()).newPage();
+  await elsewhere.goto('/login');
+  await elsewhere.getByLabel('Email').fill(person.email);
+  await elsewhere.getByLabel('Password').fill(person.password);
+  await elsewhere.getByRole('button', { name: 'Log in' }).click();
+  await expect(elsewhere.getByRole('navigation', { name: 'Main' })).toBeVisible();
+
+  await here.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const sessions = here.getByRole('region', { name: 'Your sessions' });
+  await expect(sessions).toContainText('You’re also logged in on 1 other browser or device.');
+  await sessions.getByRole('button', { name: 'Log out other sessions' }).click();
+  await expect(sessions.getByRole('status')).toHaveText(
+    'Logged out 1 other session. This browser stays logged in.',
+  );
+  await expect(sessions).toContainText('You’re logged in only here.');
+
+  await elsewhere.reload();
+  await expect(elsewhere).toHaveURL(/\/login/);
+  await expect(elsewhere.getByRole('heading', { level: 1, name: 'Log in to Whathead' })).toBeVisible();
+
+  await here.reload();
+  await expect(here.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+});

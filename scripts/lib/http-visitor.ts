@@ -1,0 +1,58 @@
+import { csrfHeaderName } from '@whathead/contracts';
+
+/**
+ * A browser as far as Whathead's API can tell: keeps its cookies, echoes the CSRF token, and comes
+ * from `address` through a trusted proxy (X-Forwarded-For), so one process can be many visitors.
+ */
+export class HttpVisitor {
+  readonly #baseUrl: string;
+  readonly #address: string;
+  readonly #cookies = new Map<string, string>();
+  #csrfToken = '';
+
+  constructor(baseUrl: string, address: string) {
+    this.#baseUrl = baseUrl;
+    this.#address = address;
+  }
+
+  /** Opens the app: the session request that hands out the CSRF token. */
+  async open(): Promise<this> {
+    await this.request('GET', '/api/session');
+    return this;
+  }
+
+  post(path: string, body: unknown): Promise<{ status: number; body: unknown }> {
+    return this.request('POST', path, body);
+  }
+
+  async request(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: unknown }> {
+    const response = await fetch(`${this.#baseUrl}${path}`, {
+      method,
+      headers: {
+        'x-forwarded-for': this.#address,
+        cookie: [...this.#cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+        ...(method === 'POST'
+          ? { 'content-type': 'application/json', [csrfHeaderName]: this.#csrfToken }
+          : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair = ''] = cookie.split(';');
+      const separator = pair.indexOf('=');
+      const name = pair.slice(0, separator);
+      const value = pair.slice(separator + 1);
+      if (value === '' || /Max-Age=0/i.test(cookie)) this.#cookies.delete(name);
+      else this.#cookies.set(name, value);
+    }
+    const text = await response.text();
+    const parsed: unknown = text ? JSON.parse(text) : undefined;
+    if (parsed && typeof parsed === 'object' && 'csrfToken' in parsed)
+      this.#csrfToken = String(parsed.csrfToken);
+    return { status: response.status, body: parsed };
+  }
+}
