@@ -66,17 +66,17 @@ async function connectedHarness() {
 type Connected = Awaited<ReturnType<typeof connectedHarness>>;
 
 // What later steps build on, created the way the endpoint tests below check it works.
+const springSale = (call: Connected['call'], requestId: string) => ({
+  ...call(),
+  name: 'Spring sale',
+  objectiveType: 'TRAFFIC',
+  budgetMode: 'BUDGET_MODE_DAY',
+  budget: 100,
+  idempotency: { requestId },
+});
+
 async function createCampaign({ client, time, call }: Connected, requestId = '9223372036854775807') {
-  const { campaignId } = await time.run(() =>
-    client.campaigns.create({
-      ...call(),
-      name: 'Spring sale',
-      objectiveType: 'TRAFFIC',
-      budgetMode: 'BUDGET_MODE_DAY',
-      budget: 100,
-      idempotency: { requestId },
-    }),
-  );
+  const { campaignId } = await time.run(() => client.campaigns.create(springSale(call, requestId)));
   return campaignId;
 }
 
@@ -215,16 +215,7 @@ describe('every endpoint against the emulator', () => {
       client.campaigns.updateStatus({ ...call(), campaignIds: [campaignId], operationStatus: 'ENABLE' }),
     );
     const duplicate = await failure(
-      time.run(() =>
-        client.campaigns.create({
-          ...call(),
-          name: 'Spring sale',
-          objectiveType: 'TRAFFIC',
-          budgetMode: 'BUDGET_MODE_DAY',
-          budget: 100,
-          idempotency: { requestId: '9223372036854775807' },
-        }),
-      ),
+      time.run(() => client.campaigns.create(springSale(call, '9223372036854775807'))),
     );
     assert.equal(duplicate.kind, 'duplicate');
   });

@@ -4,7 +4,7 @@ import { AuthLayout } from '../../../components/layout/auth-layout';
 import { Button } from '../../../components/ui/button';
 import { DocumentTitle } from '../../../components/ui/document-title';
 import { FormAlert } from '../../../components/ui/form-alert';
-import { TextField } from '../../../components/ui/text-field';
+import { EmailField } from '../../../components/ui/email-field';
 import { useValidatedForm } from '../../../lib/use-validated-form';
 import { useRequestPasswordReset } from '../api/request-password-reset';
 
@@ -49,16 +49,7 @@ export function ForgotPasswordPage() {
           </header>
           <form ref={formRef} className="form" noValidate onSubmit={onSubmit}>
             <FormAlert>{formError}</FormAlert>
-            <TextField
-              label="Email"
-              name="email"
-              type="email"
-              autoComplete="email"
-              spellCheck={false}
-              required
-              autoFocus
-              error={fieldErrors.email}
-            />
+            <EmailField autoFocus error={fieldErrors.email} />
             <Button type="submit" isLoading={request.isPending} fullWidth>
               Email me a reset link
             </Button>

@@ -2,6 +2,7 @@ import { logInInputSchema } from '@whathead/contracts';
 import { Link } from 'react-router';
 import { Button } from '../../../components/ui/button';
 import { FormAlert } from '../../../components/ui/form-alert';
+import { EmailField } from '../../../components/ui/email-field';
 import { TextField } from '../../../components/ui/text-field';
 import { useValidatedForm } from '../../../lib/use-validated-form';
 import { useLogIn } from '../api/log-in';
@@ -25,17 +26,7 @@ export function LogInForm({ destination, email }: LogInFormProps) {
   return (
     <form ref={formRef} className="form" noValidate onSubmit={onSubmit}>
       <FormAlert>{formError}</FormAlert>
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        spellCheck={false}
-        required
-        autoFocus={!email}
-        defaultValue={email}
-        error={fieldErrors.email}
-      />
+      <EmailField autoFocus={!email} defaultValue={email} error={fieldErrors.email} />
       <TextField
         label="Password"
         name="password"

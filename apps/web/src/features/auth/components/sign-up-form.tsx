@@ -1,6 +1,7 @@
 import { signUpInputSchema } from '@whathead/contracts';
 import { Button } from '../../../components/ui/button';
 import { FormAlert } from '../../../components/ui/form-alert';
+import { EmailField } from '../../../components/ui/email-field';
 import { TextField } from '../../../components/ui/text-field';
 import { useValidatedForm } from '../../../lib/use-validated-form';
 import { useSignUp } from '../api/sign-up';
@@ -32,16 +33,7 @@ export function SignUpForm({ destination, invitation, autoFocus = false }: SignU
         autoFocus={autoFocus}
         error={fieldErrors.name}
       />
-      <TextField
-        label="Work email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        spellCheck={false}
-        required
-        defaultValue={invitation?.email}
-        error={fieldErrors.email}
-      />
+      <EmailField label="Work email" defaultValue={invitation?.email} error={fieldErrors.email} />
       <TextField
         label="Password"
         name="password"

@@ -4,7 +4,7 @@ import { Button } from '../../../components/ui/button';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { LinkIcon } from '../../../components/ui/icons';
 import { SelectField } from '../../../components/ui/select-field';
-import { TextField } from '../../../components/ui/text-field';
+import { EmailField } from '../../../components/ui/email-field';
 import { roleDescriptions, roleLabels } from '../../../lib/role-labels';
 import { useValidatedForm } from '../../../lib/use-validated-form';
 import { useCreateInvitation } from '../api/create-invitation';
@@ -33,16 +33,7 @@ export function InviteForm({ workspaceId }: { workspaceId: string }) {
       <form ref={formRef} className="form" noValidate onSubmit={onSubmit}>
         <FormAlert>{formError}</FormAlert>
         <div className="form__row">
-          <TextField
-            label="Email"
-            name="email"
-            type="email"
-            autoComplete="off"
-            spellCheck={false}
-            required
-            className="form__grow"
-            error={fieldErrors.email}
-          />
+          <EmailField autoComplete="off" className="form__grow" error={fieldErrors.email} />
           <SelectField label="Role" name="role" defaultValue="member" error={fieldErrors.role}>
             {invitableRoles.map((role) => (
               <option key={role} value={role}>
