@@ -42,7 +42,10 @@ function send(reply: FastifyReply, error: AppError): FastifyReply {
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {
-      if (error.status >= 500) request.log.error({ err: error }, error.message);
+      // A 5xx we chose to answer (busy, TikTok down) is a condition to watch, not a bug to trace.
+      if (error.code === 'internal') request.log.error({ err: error }, error.message);
+      else if (error.status >= 500)
+        request.log.warn({ code: error.code, status: error.status }, error.message);
       return send(reply, error);
     }
     const known = fromFastify(error);
