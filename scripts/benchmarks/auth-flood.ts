@@ -43,6 +43,7 @@ const unprotected: AuthenticationLimits = {
   ) as ThrottleRules,
   hashing: {
     newPasswordsAtLowPriority: false,
+    perNetwork: Infinity,
     concurrent: Infinity,
     concurrentRoutine: Infinity,
     waiting: { urgent: Infinity, routine: Infinity },

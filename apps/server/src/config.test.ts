@@ -77,4 +77,18 @@ describe('configuration', () => {
     for (const name of Object.keys(variables))
       assert.match(readme, new RegExp(`\\|\\s*\`${name}\`\\s*\\|`), `${name} in README`);
   });
+
+  it('believes X-Forwarded-For only from the proxies it names, never from every hop', () => {
+    assert.deepEqual(loadConfig({ TRUST_PROXY: '10.0.0.0/8, loopback' }).trustProxy, [
+      '10.0.0.0/8',
+      'loopback',
+    ]);
+    assert.equal(loadConfig({}).trustProxy, false);
+    const problems = problemsOf({ TRUST_PROXY: 'true' });
+    assert.equal(problems.length, 1);
+    assert.match(
+      problems[0]!,
+      /^TRUST_PROXY="true": would believe every X-Forwarded-For hop.*Fix: use false, or the addresses/,
+    );
+  });
 });

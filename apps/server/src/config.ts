@@ -43,19 +43,28 @@ export const variables = {
     schema: z
       .string()
       .trim()
-      .transform((value) =>
-        value === 'true' ? true : value === 'false' ? false : value.split(',').map((entry) => entry.trim()),
+      .refine(
+        (value) => value !== 'true',
+        'would believe every X-Forwarded-For hop, and any client can write those, so each could pick its own address',
       )
+      .transform((value) => (value === 'false' ? false : value.split(',').map((entry) => entry.trim())))
       .pipe(
         z.union([
-          z.boolean(),
-          z.array(z.string().regex(/^[0-9a-fA-F:.]+(\/\d{1,3})?$/, 'must list IP addresses or CIDR ranges')),
+          z.literal(false),
+          z.array(
+            z
+              .string()
+              .regex(
+                /^([0-9a-fA-F:.]+(\/\d{1,3})?|loopback|linklocal|uniquelocal)$/,
+                'must list IP addresses, CIDR ranges, loopback, linklocal or uniquelocal',
+              ),
+          ),
         ]),
       ),
     default: 'false',
     description:
-      "Proxies whose `X-Forwarded-For` is believed: `false`, `true` (every hop), or a comma-separated list of addresses/CIDRs such as `10.0.0.0/8`. Set it behind a load balancer, or every user shares the balancer's address for log-in throttling.",
-    fix: 'use false, true, or addresses/CIDR ranges separated by commas, such as 10.0.0.0/8,127.0.0.1',
+      "The proxies in front of Whathead whose `X-Forwarded-For` is believed: `false`, or their addresses/CIDRs such as `10.0.0.0/8` (`loopback`, `linklocal` and `uniquelocal` name those ranges). Set it behind a load balancer, or every user shares the balancer's address for log-in throttling. `true` is refused: any client can write an `X-Forwarded-For` hop.",
+    fix: 'use false, or the addresses/CIDR ranges of your proxies separated by commas, such as 10.0.0.0/8,127.0.0.1',
   },
   WHATHEAD_DATA_DIR: {
     schema: z.string().min(1),
@@ -176,7 +185,7 @@ export interface Config {
   dataDirectory: string;
   database: { engine: 'postgres'; url: string } | { engine: 'pglite'; dataDirectory: string };
   role: 'all' | 'web' | 'worker';
-  trustProxy: boolean | string[];
+  trustProxy: false | string[];
   sessionSecret: string | undefined;
   tokenEncryptionKey: string | undefined;
   /** Keys that only decrypt, during a rotation. */

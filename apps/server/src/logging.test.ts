@@ -61,6 +61,14 @@ describe('logs', () => {
     );
     assert.equal(redactUrl('/api/invitations/SECRET/accept'), '/api/invitations/[redacted]/accept');
     assert.equal(redactUrl('/invite/SECRET'), '/invite/[redacted]');
+    for (const spelling of [
+      '/api/auth/%70assword-resets/SECRET',
+      '/api/%69nvitations/SECRET',
+      '/Reset-Password/SECRET',
+      '/reset-password;x/SECRET',
+      '/api/invitations%2FSECRET',
+    ])
+      assert.doesNotMatch(redactUrl(spelling), /SECRET/, spelling);
   });
 
   it('log a failed query with its code and constraint, never with the values it was given', async () => {

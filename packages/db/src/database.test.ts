@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { DataDirectoryLockedError } from './data-dir-lock.js';
 import { openDatabase } from './database.js';
 import { migrate, readMigrations } from './migrate.js';
+import { preparePrivateDirectory } from './private-directory.js';
 import { entriesOpenToOthers } from './testing/open-entries.js';
 import { createTestDatabase, testEngine, type TestDatabase } from './testing/test-database.js';
 
@@ -155,6 +156,22 @@ describe('embedded data directory', () => {
       assert.deepEqual(entriesOpenToOthers(directory), []);
       assert.equal(statSync(directory).mode & 0o777, 0o700);
       assert.ok(statSync(path.join(directory, 'pgdata')).isDirectory(), 'the database really is in there');
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
+
+  it('tightens the folder a data dir links to, with what an older start left in it', () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'whathead-linked-'));
+    try {
+      const real = path.join(parent, 'real');
+      mkdirSync(real, { mode: 0o755 });
+      chmodSync(real, 0o755);
+      writeFileSync(path.join(real, 'secrets.json'), '{}', { mode: 0o644 });
+      chmodSync(path.join(real, 'secrets.json'), 0o644);
+      symlinkSync(real, path.join(parent, 'link'));
+      preparePrivateDirectory(path.join(parent, 'link'));
+      assert.deepEqual(entriesOpenToOthers(real), []);
     } finally {
       rmSync(parent, { recursive: true, force: true });
     }

@@ -1,4 +1,4 @@
-import { chmodSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Read, write and search for the owner only. */
@@ -18,11 +18,14 @@ export function preparePrivateDirectory(directory: string): void {
   tighten(directory);
 }
 
-/** Takes group and other access away from a folder and everything in it. */
-export function tighten(entry: string): void {
-  const stats = lstatSync(entry);
+/**
+ * Takes group and other access away from a folder and everything in it. The folder itself may be
+ * a link to where the data really is (the link is followed); links inside it are left alone.
+ */
+export function tighten(entry: string, isRoot = true): void {
+  const stats = isRoot ? statSync(entry) : lstatSync(entry);
   if (stats.isSymbolicLink()) return;
   if ((stats.mode & groupAndOther) !== 0) chmodSync(entry, stats.mode & 0o7700);
   if (!stats.isDirectory()) return;
-  for (const child of readdirSync(entry)) tighten(path.join(entry, child));
+  for (const child of readdirSync(entry)) tighten(path.join(entry, child), false);
 }

@@ -8,16 +8,18 @@ describe('client network', () => {
     assert.equal(clientNetwork('::ffff:203.0.113.7'), '203.0.113.7');
   });
 
-  it('counts every address of one IPv6 /64 as one', () => {
-    const network = '2001:db8:85a3:12::/64';
-    assert.equal(clientNetwork('2001:db8:85a3:12::1'), network);
-    assert.equal(clientNetwork('2001:0db8:85a3:0012:ffff:1:2:3'), network);
-    assert.equal(clientNetwork('2001:DB8:85A3:12:0:0:0:99%eth0'), network);
-    assert.notEqual(clientNetwork('2001:db8:85a3:13::1'), network);
-    assert.equal(clientNetwork('::1'), '0:0:0:0::/64');
+  it('counts every address of one IPv6 /56 as one', () => {
+    const network = '2001:db8:85a3:1200::/56';
+    assert.equal(clientNetwork('2001:db8:85a3:1201::1'), network);
+    assert.equal(clientNetwork('2001:0db8:85a3:12ff:ffff:1:2:3'), network);
+    assert.equal(clientNetwork('2001:DB8:85A3:1234:0:0:0:99%eth0'), network);
+    assert.notEqual(clientNetwork('2001:db8:85a3:1300::1'), network);
+    assert.equal(clientNetwork('::1'), '0:0:0:0::/56');
   });
 
-  it('passes through anything that is not an address', () => {
-    assert.equal(clientNetwork('unknown'), 'unknown');
+  it('counts anything that is not an address as one network, however it is spelled', () => {
+    assert.equal(clientNetwork('unknown'), 'unparseable');
+    assert.equal(clientNetwork('x'.repeat(3000)), 'unparseable');
+    assert.equal(clientNetwork('203.0.113.7, 10.0.0.1'), 'unparseable');
   });
 });

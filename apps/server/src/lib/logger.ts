@@ -4,10 +4,21 @@ import { serializeError } from './error-serializer.js';
 
 /** Query parameters and path segments that carry secrets and must never reach a log line. */
 const secretQueryParameters = /([?&](?:code|auth_code|state|token|access_token|secret)=)[^&#]*/gi;
-const secretPathSegments = /(\/(?:invitations|invite|password-resets|reset-password)\/)[^/?#]+/g;
+// Any spelling the router may accept: any case, and `;…` after the segment's name.
+const secretPathSegments = /(\/(?:invitations|invite|password-resets|reset-password)(?:;[^/]*)?\/)[^/?#]+/gi;
+
+/** The URL as the router reads it, percent-escapes undone, so `%70assword-resets` is caught too. */
+function decoded(url: string): string {
+  try {
+    return decodeURI(url).replace(/%2f/gi, '/');
+  } catch {
+    // Not valid percent-encoding: nothing routed it, and it is redacted as written.
+    return url;
+  }
+}
 
 export const redactUrl = (url: string): string =>
-  url.replace(secretQueryParameters, '$1[redacted]').replace(secretPathSegments, '$1[redacted]');
+  decoded(url).replace(secretQueryParameters, '$1[redacted]').replace(secretPathSegments, '$1[redacted]');
 
 /** Field names whose values are secrets wherever they appear in a logged object. */
 const secretKeys = [

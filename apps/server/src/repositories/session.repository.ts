@@ -1,4 +1,5 @@
 import type { Database, Kysely, Tables } from '@whathead/db';
+import { sql } from '@whathead/db';
 
 export interface SessionWithUser {
   tokenHash: string;
@@ -18,23 +19,56 @@ export class SessionRepository {
     this.#db = database.db;
   }
 
+  /**
+   * Stores a new session. With `passwordHash`, only while the user's password is still the one
+   * that was checked: a log-in whose check finished just before a reset or a password change
+   * committed must not leave a session behind. Answers whether it was stored.
+   */
   async create(session: {
     tokenHash: string;
     userId: string;
     activeWorkspaceId: string | null;
     now: Date;
     expiresAt: Date;
-  }) {
-    await this.#db
+    passwordHash?: string;
+  }): Promise<boolean> {
+    const result = await this.#db
       .insertInto('sessions')
-      .values({
-        token_hash: session.tokenHash,
-        user_id: session.userId,
-        active_workspace_id: session.activeWorkspaceId,
-        created_at: session.now,
-        last_seen_at: session.now,
-        expires_at: session.expiresAt,
-      })
+      .columns(['token_hash', 'user_id', 'active_workspace_id', 'created_at', 'last_seen_at', 'expires_at'])
+      .expression((builder) =>
+        builder
+          .selectFrom('users')
+          .select([
+            sql.val(session.tokenHash).as('token_hash'),
+            'users.id',
+            sql.val(session.activeWorkspaceId).as('active_workspace_id'),
+            sql.val(session.now).as('created_at'),
+            sql.val(session.now).as('last_seen_at'),
+            sql.val(session.expiresAt).as('expires_at'),
+          ])
+          .where('users.id', '=', session.userId)
+          .$if(session.passwordHash !== undefined, (query) =>
+            query.where('users.password_hash', '=', session.passwordHash!),
+          ),
+      )
+      .executeTakeFirst();
+    return result.numInsertedOrUpdatedRows === 1n;
+  }
+
+  /** Ends the user's oldest sessions beyond the newest `keep`, so logging in without end stores no more. */
+  async deleteOldestBeyond(userId: string, keep: number): Promise<void> {
+    await this.#db
+      .deleteFrom('sessions')
+      .where('user_id', '=', userId)
+      .where('token_hash', 'not in', (builder) =>
+        builder
+          .selectFrom('sessions')
+          .select('token_hash')
+          .where('user_id', '=', userId)
+          .orderBy('created_at', 'desc')
+          .orderBy('token_hash')
+          .limit(keep),
+      )
       .execute();
   }
 

@@ -22,6 +22,7 @@ describe('password hashing service', () => {
         waiting: { urgent: 1, routine: 1 },
         maxWaitMilliseconds: 60_000,
         newPasswordsAtLowPriority: true,
+        perNetwork: 10,
       },
     });
     const running = hashing.hash('first password to hash');
@@ -43,6 +44,38 @@ describe('password hashing service', () => {
   it('answers an unknown account after the same work as a wrong password', async () => {
     const hashing = new PasswordHashingService({ cost: testCost });
     assert.equal(await hashing.verify('anything at all', undefined), false);
+    await hashing.close();
+  });
+
+  it('gives one network a few hashes at a time, so it cannot fill the queue everyone waits in', async () => {
+    const hashing = new PasswordHashingService({
+      cost: testCost,
+      limits: { ...standardHashingLimits(2), perNetwork: 2, newPasswordsAtLowPriority: false },
+    });
+    const flood = Array.from({ length: 6 }, (_, index) =>
+      hashing.verify(`guess number ${index}`, undefined, '203.0.113.7').then(
+        () => 'checked',
+        (error: unknown) => (error instanceof AppError ? error.code : 'failed'),
+      ),
+    );
+    const neighbour = hashing.verify('the right password', undefined, '198.51.100.9');
+    const outcomes = await Promise.all(flood);
+    assert.deepEqual(
+      outcomes.filter((outcome) => outcome === 'checked').length,
+      2,
+      'two of the flood were checked',
+    );
+    assert.deepEqual(
+      outcomes.filter((outcome) => outcome === 'too_many_attempts').length,
+      4,
+      'the rest were refused at once',
+    );
+    assert.equal(await neighbour, false, 'another network was served (an unknown account never matches)');
+    assert.equal(
+      await hashing.verify('later', undefined, '203.0.113.7'),
+      false,
+      'the network gets its places back',
+    );
     await hashing.close();
   });
 });

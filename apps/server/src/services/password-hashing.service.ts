@@ -10,6 +10,8 @@ export interface HashingLimits extends ConcurrencyLimits {
    * CPU that log-ins (and everything else) leave free.
    */
   newPasswordsAtLowPriority: boolean;
+  /** Hashes one client network may have running or waiting at once. */
+  perNetwork: number;
 }
 
 /**
@@ -21,6 +23,9 @@ export function standardHashingLimits(cores = availableParallelism()): HashingLi
   const concurrent = Math.min(4, Math.max(2, cores));
   return {
     newPasswordsAtLowPriority: true,
+    // A team behind one address rarely logs in twice in the same quarter second; a flood from one
+    // network holds at most this many of the queue's places.
+    perNetwork: 3,
     concurrent,
     // New passwords (sign-up, reset) never take the last slot: someone logging in always finds one.
     // They run on threads of their own, so this is also how many such threads there are.
@@ -44,6 +49,9 @@ export class PasswordHashingService {
   readonly #cost: PasswordCost;
   readonly #limiter: ConcurrencyLimiter;
   readonly #lowPriority: LowPriorityScrypt | undefined;
+  readonly #perNetwork: number;
+  /** Hashes running or waiting, per client network. */
+  readonly #inFlight = new Map<string, number>();
   /** Verified against when an account is unknown, so a wrong email takes as long as a wrong password. */
   #decoyHash: Promise<string> | undefined;
 
@@ -51,19 +59,24 @@ export class PasswordHashingService {
     const limits = dependencies.limits ?? standardHashingLimits();
     this.#cost = dependencies.cost;
     this.#limiter = new ConcurrencyLimiter(limits);
+    this.#perNetwork = limits.perNetwork;
     this.#lowPriority = limits.newPasswordsAtLowPriority
       ? new LowPriorityScrypt(limits.concurrentRoutine)
       : undefined;
   }
 
-  /** Hashes a new password (sign-up, reset): routine work, behind any log-in. */
-  hash(password: string): Promise<string> {
-    return this.#run('routine', () => hashPassword(password, this.#cost, this.#lowPriority?.derive));
+  /**
+   * Hashes a new password (sign-up, reset): routine work, behind any log-in. `network` is the
+   * client's (lib/client-address.ts): one network gets a few hashes at a time, so it cannot fill
+   * the queue that everyone else waits in.
+   */
+  hash(password: string, network?: string): Promise<string> {
+    return this.#run('routine', network, () => hashPassword(password, this.#cost, this.#lowPriority?.derive));
   }
 
   /** Checks a password someone is logging in with; an unknown account (`stored` undefined) never matches. */
-  verify(password: string, stored: string | undefined): Promise<boolean> {
-    return this.#run('urgent', async () => {
+  verify(password: string, stored: string | undefined, network?: string): Promise<boolean> {
+    return this.#run('urgent', network, async () => {
       if (stored !== undefined) return verifyPassword(password, stored);
       await verifyPassword(password, await this.#decoy());
       return false;
@@ -83,7 +96,33 @@ export class PasswordHashingService {
     return this.#decoyHash;
   }
 
-  async #run<Result>(lane: 'urgent' | 'routine', work: () => Promise<Result>): Promise<Result> {
+  async #run<Result>(
+    lane: 'urgent' | 'routine',
+    network: string | undefined,
+    work: () => Promise<Result>,
+  ): Promise<Result> {
+    if (network === undefined) return this.#queue(lane, work);
+    const inFlight = this.#inFlight.get(network) ?? 0;
+    if (inFlight >= this.#perNetwork) {
+      throw new AppError(
+        'too_many_attempts',
+        'Too many passwords at once from this network. Try again in a moment.',
+        {
+          details: { retryAfterSeconds: 2 },
+        },
+      );
+    }
+    this.#inFlight.set(network, inFlight + 1);
+    try {
+      return await this.#queue(lane, work);
+    } finally {
+      const left = (this.#inFlight.get(network) ?? 1) - 1;
+      if (left === 0) this.#inFlight.delete(network);
+      else this.#inFlight.set(network, left);
+    }
+  }
+
+  async #queue<Result>(lane: 'urgent' | 'routine', work: () => Promise<Result>): Promise<Result> {
     try {
       return await this.#limiter.run(lane, work);
     } catch (error) {

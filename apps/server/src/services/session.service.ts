@@ -1,5 +1,5 @@
 import type { SessionResponse } from '@whathead/contracts';
-import { notFound } from '../errors.js';
+import { AppError, notFound } from '../errors.js';
 import { addSeconds, type Clock } from '../lib/clock.js';
 import { keyedHash, randomToken } from '../lib/secret-token.js';
 import type { SessionRepository, SessionWithUser } from '../repositories/session.repository.js';
@@ -10,6 +10,8 @@ const day = 24 * 60 * 60;
 export const sessionIdleSeconds = 14 * day;
 /** …but never past 30 days after it began, however often it is used: a stolen cookie dies too. */
 export const sessionAbsoluteSeconds = 30 * day;
+/** More browsers than anyone uses: beyond it the oldest session ends, so log-ins in a loop store nothing. */
+export const sessionsPerUser = 50;
 /** Writing `last_seen_at` on every request would make every read a write; once an hour is enough. */
 const touchIntervalSeconds = 60 * 60;
 
@@ -36,12 +38,30 @@ export class SessionService {
     this.#clock = dependencies.clock;
   }
 
-  /** Starts a session; the returned token goes into the cookie and nowhere else. */
-  async start(userId: string, activeWorkspaceId: string | null): Promise<{ token: string; expiresAt: Date }> {
+  /**
+   * Starts a session; the returned token goes into the cookie and nowhere else. After a log-in,
+   * `checkedPasswordHash` is the hash the password was checked against: if the password changed
+   * meanwhile (a reset, a change), the log-in fails as a wrong password would.
+   */
+  async start(
+    userId: string,
+    activeWorkspaceId: string | null,
+    checkedPasswordHash?: string,
+  ): Promise<{ token: string; expiresAt: Date }> {
     const token = randomToken();
     const now = this.#clock.now();
     const expiresAt = addSeconds(now, sessionIdleSeconds);
-    await this.#sessions.create({ tokenHash: this.#hash(token), userId, activeWorkspaceId, now, expiresAt });
+    const stored = await this.#sessions.create({
+      tokenHash: this.#hash(token),
+      userId,
+      activeWorkspaceId,
+      now,
+      expiresAt,
+      ...(checkedPasswordHash === undefined ? {} : { passwordHash: checkedPasswordHash }),
+    });
+    if (!stored)
+      throw new AppError('invalid_credentials', 'That email and password do not match an account.');
+    await this.#sessions.deleteOldestBeyond(userId, sessionsPerUser);
     return { token, expiresAt };
   }
 

@@ -158,11 +158,14 @@ export class TikTokAuthorizationService {
     const grantedScopeIds = canonicalScopeIds(token.scope);
     const missing = describePermissions(grantedScopeIds).some((permission) => !permission.granted);
     const now = this.#clock.now();
-    return this.#database.db.transaction().execute(async (transaction) => {
+    let replacedToken: string | undefined;
+    const connectionId = await this.#database.db.transaction().execute(async (transaction) => {
       const connection = await this.#connections.ensure(
         { workspaceId, businessCenterId: businessCenter.id, businessCenterName: businessCenter.name, now },
         transaction,
       );
+      const previous = await this.#connections.find(workspaceId, connection.id, transaction);
+      replacedToken = previous ? this.#connectionService.openStoredToken(previous) : undefined;
       await this.#connections.storeToken(
         {
           workspaceId,
@@ -198,6 +201,11 @@ export class TikTokAuthorizationService {
       );
       return connection.id;
     });
+    // TikTok tokens never expire (§1.3): one this connection no longer holds is given back, unless
+    // TikTok answered the same token again or another connection still holds it.
+    if (replacedToken !== undefined && replacedToken !== token.accessToken)
+      await this.#connectionService.revokeUnlessShared(replacedToken, null).catch(() => undefined);
+    return connectionId;
   }
 
   #hash(purpose: 'state' | 'code', value: string): string {

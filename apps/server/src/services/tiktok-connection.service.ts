@@ -213,7 +213,7 @@ export class TikTokConnectionService {
     actor: Actor | undefined,
     work: (accessToken: string) => Promise<Result>,
   ): Promise<{ result: Result; requestIds: string[] }> {
-    const accessToken = this.#tryOpen(connection);
+    const accessToken = this.openStoredToken(connection);
     if (accessToken === undefined) {
       await this.#markAttention(connection, 'token_unreadable', actor, null);
       throw new TokenUnreadableError('unknown_key');
@@ -241,7 +241,7 @@ export class TikTokConnectionService {
   async disconnect(actor: Actor, workspaceId: string, connectionId: string): Promise<void> {
     await this.requireManager(actor, workspaceId);
     const connection = await this.#findLive(workspaceId, connectionId);
-    const accessToken = this.#tryOpen(connection);
+    const accessToken = this.openStoredToken(connection);
     let requestId: string | null = null;
     if (accessToken !== undefined) {
       try {
@@ -279,7 +279,7 @@ export class TikTokConnectionService {
     const shared = holders.some(
       (holder) =>
         holder.id !== exceptConnectionId &&
-        (holder.token_fingerprint === fingerprint || this.#tryOpen(holder) === accessToken),
+        (holder.token_fingerprint === fingerprint || this.openStoredToken(holder) === accessToken),
     );
     if (shared) return null;
     const { requestIds } = await withTikTokRequestIds(() =>
@@ -319,7 +319,8 @@ export class TikTokConnectionService {
     return connection;
   }
 
-  #tryOpen(
+  /** The connection's token in clear, or undefined when it has none or it cannot be decrypted. */
+  openStoredToken(
     connection: Pick<
       TikTokConnectionRow,
       'id' | 'token_ciphertext' | 'token_iv' | 'token_auth_tag' | 'token_key_id'

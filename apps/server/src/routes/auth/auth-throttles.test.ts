@@ -33,7 +33,7 @@ const tally = (responses: BrowserResponse[]) =>
 describe('sign-up and log-in throttles', () => {
   let test: TestApp;
   before(async () => {
-    test = await createTestApp({ TRUST_PROXY: 'true' });
+    test = await createTestApp({ TRUST_PROXY: 'loopback' });
   });
   after(async () => test?.close());
 

@@ -46,7 +46,7 @@ async function logIn(test: TestApp, email: string, password: string) {
 describe('forgot password', () => {
   let test: TestApp;
   before(async () => {
-    test = await createTestApp({ TRUST_PROXY: 'true' });
+    test = await createTestApp({ TRUST_PROXY: 'loopback' });
   });
   after(async () => test?.close());
 

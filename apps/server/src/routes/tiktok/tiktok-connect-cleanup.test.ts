@@ -116,4 +116,25 @@ describe('a TikTok connect that cannot be completed', () => {
       );
     });
   }
+
+  for (const tokenIssuance of ['per_grant', 'per_user'] as const) {
+    it(`a reconnect gives the token it replaces back to TikTok (tokens ${tokenIssuance})`, async () => {
+      const kit = await start(tokenIssuance);
+      const { browser, workspaceId } = await signUpWorkspace(
+        kit.test,
+        `replaced-${tokenIssuance}@example.com`,
+      );
+      const connectionId = await connect(kit, browser, workspaceId, northwind);
+      await connect(kit, browser, workspaceId, northwind, { reconnectConnectionId: connectionId });
+      assert.deepEqual(
+        [...tokenStates(kit).values()].sort(),
+        tokenIssuance === 'per_grant' ? ['active', 'revoked'] : ['active'],
+        'only the token in use stays live at TikTok',
+      );
+      const checked = await browser.post<TikTokConnectionsResponse>(
+        `/api/workspaces/${workspaceId}/tiktok/connections/${connectionId}/check`,
+      );
+      assert.equal(checked.body.connections[0]!.status, 'connected', 'and the connection works on it');
+    });
+  }
 });
