@@ -5,7 +5,16 @@ import { createTestApp, TestBrowser, type TestApp } from './testing/test-app.js'
 
 // PostgreSQL cannot store NUL in text, and other control characters hide in a name on screen:
 // every name we take is refused with 400 and the field to fix, never stored, never a 500.
-const names = ['Acme\u0000Agency', 'Acme\nAgency', 'Acme\u0007', '\u001bAcme', 'Acme\u0085'];
+const names = [
+  'Acme\u0000Agency',
+  'Acme\nAgency',
+  'Acme\u0007',
+  '\u001bAcme',
+  'Acme\u0085',
+  'Acme\u2028Agency',
+  'Acme \u202eycnegA',
+  'Acme \ud800',
+];
 
 describe('names with control characters', () => {
   let test: TestApp;

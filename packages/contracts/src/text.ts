@@ -1,11 +1,15 @@
 import { z } from 'zod';
 
 /**
- * C0 and C1 control characters and DEL: never part of a name a person types, invisible where
- * they are shown, and NUL cannot be stored in a PostgreSQL text column at all.
+ * Characters no name a person types contains: C0 and C1 control characters and DEL (invisible,
+ * and NUL cannot be stored in a PostgreSQL text column at all), the line and paragraph
+ * separators, and the bidirectional controls that can make a name read backwards on screen.
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-export const controlCharacterPattern = /[\u0000-\u001f\u007f-\u009f]/;
+export const controlCharacterPattern = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+/** Half of a surrogate pair on its own: not text, and stored as U+FFFD if at all. */
+export const loneSurrogatePattern = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** A name or label on one line: trimmed, 1 to `max` characters, no control characters. */
 export function singleLineTextSchema(messages: { empty: string }, max = 80) {
@@ -14,7 +18,7 @@ export function singleLineTextSchema(messages: { empty: string }, max = 80) {
     .trim()
     .min(1, messages.empty)
     .max(max, `Use at most ${max} characters.`)
-    .refine((value) => !controlCharacterPattern.test(value), {
+    .refine((value) => !controlCharacterPattern.test(value) && !loneSurrogatePattern.test(value), {
       message: 'Remove line breaks, tabs and other invisible control characters.',
     });
 }
