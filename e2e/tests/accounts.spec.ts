@@ -29,6 +29,8 @@ test('sign up, log out, log back in, create a second workspace and switch to it'
   await page.getByLabel('Password').fill('not the password');
   await page.getByRole('button', { name: 'Log in' }).click();
   await expect(page.getByRole('alert')).toBeVisible();
+  // The button stayed focusable while it waited, so the focus is still on it, not lost to the page.
+  await expect(page.getByRole('button', { name: 'Log in' })).toBeFocused();
 
   await page.getByLabel('Password').fill(person.password);
   await page.getByRole('button', { name: 'Log in' }).click();
@@ -36,6 +38,7 @@ test('sign up, log out, log back in, create a second workspace and switch to it'
 
   await page.getByRole('button', { name: 'Create workspace' }).first().click();
   const dialog = page.getByRole('dialog');
+  await expect(dialog.getByLabel('Workspace name')).toBeFocused();
   await dialog.getByLabel('Workspace name').fill('Second Client');
   await dialog.getByRole('button', { name: 'Create workspace' }).click();
   await expect(page.getByLabel('Workspace').locator('option:checked')).toHaveText('Second Client');

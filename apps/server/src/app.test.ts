@@ -89,6 +89,28 @@ describe('the HTTP app', () => {
     assert.equal(wrongType.json<ErrorResponse>().error.code, 'unsupported_media_type');
   });
 
+  it('answers a path segment longer than any id or token with 404, and never blames a body for the URL', async () => {
+    for (const url of [
+      `/api/auth/password-resets/${'x'.repeat(201)}`,
+      `/api/invitations/${'x'.repeat(500)}`,
+      `/api/workspaces/${'x'.repeat(300)}/members`,
+    ]) {
+      const response = await test.app.inject(url);
+      assert.equal(response.statusCode, 404, url);
+      assert.equal(response.json<ErrorResponse>().error.code, 'not_found');
+    }
+    const badEncoding = await test.app.inject('/api/%');
+    assert.equal(badEncoding.statusCode, 400);
+    assert.doesNotMatch(badEncoding.json<ErrorResponse>().error.message, /body|JSON/);
+    const malformed = await test.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":',
+    });
+    assert.match(malformed.json<ErrorResponse>().error.message, /body/);
+  });
+
   it('tells browsers and proxies to keep no API answer, failures and framework refusals included', async () => {
     const answers = [
       await test.app.inject('/api/session'),

@@ -7,6 +7,7 @@ import { requestId } from './http/request-id.js';
 import { recordRouteTable } from './http/route-table.js';
 import { registerSessionContext } from './http/session-context.js';
 import { registerWebApp } from './http/web-app.js';
+import { registerAccountRoutes } from './routes/account/account.routes.js';
 import { registerAuthRoutes } from './routes/auth/auth.routes.js';
 import { registerHealthRoutes } from './routes/health/health.routes.js';
 import { registerInvitationRoutes } from './routes/invitations/invitations.routes.js';
@@ -27,7 +28,7 @@ export interface AppOptions {
   /** Origins besides PUBLIC_URL's allowed to send state-changing requests (Vite's dev server). */
   extraAllowedOrigins?: string[];
   /** Proxies whose X-Forwarded-For is believed, as Fastify's `trustProxy` takes it. */
-  trustProxy?: boolean | string[];
+  trustProxy?: false | string[];
   /** Checked by /readyz. */
   readiness: () => Promise<void>;
   /** Folder of the built web app; when absent, only the API is served. */
@@ -97,6 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuthRoutes(app, context);
   registerPasswordResetRoutes(app, context);
   registerOtherSessionRoutes(app, context);
+  registerAccountRoutes(app, context);
   registerWorkspaceRoutes(app, context);
   registerInvitationRoutes(app, context);
   registerTikTokRoutes(app, context);

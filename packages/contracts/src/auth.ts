@@ -1,19 +1,31 @@
 import { z } from 'zod';
+import { commonPasswords } from './common-passwords.js';
+import { emailSchema } from './email.js';
 import { singleLineTextSchema } from './text.js';
 import { workspaceNameSchema, workspaceSummarySchema } from './workspaces.js';
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254, 'Email addresses are at most 254 characters.')
-  .pipe(z.email('Enter a valid email address.'));
+/** Fewer different characters than this (`aaaaaaaaaaaa`, `abababababab`) is guessed at once, whatever the length. */
+export const minimumDistinctPasswordCharacters = 5;
 
-/** NIST 800-63B: length over composition rules; 12 characters minimum, generous maximum. */
+/** What the new-password fields say under the input; it names every rule of `newPasswordSchema`. */
+export const newPasswordHint =
+  'At least 12 characters, 5 of them different, and not a common password. A short phrase is easy to remember.';
+
+/**
+ * NIST SP 800-63B: length over composition rules (12 characters minimum, a generous maximum), and
+ * a blocklist instead of complexity: passwords of very few different characters, and the most
+ * common long ones, are refused. Checked offline, in the browser and on the server alike.
+ */
 export const newPasswordSchema = z
-  .string()
+  .string('Enter a password.')
   .min(12, 'Use at least 12 characters.')
-  .max(200, 'Use at most 200 characters.');
+  .max(200, 'Use at most 200 characters.')
+  .refine((password) => new Set(password).size >= minimumDistinctPasswordCharacters, {
+    message: `Use at least ${minimumDistinctPasswordCharacters} different characters: a few characters repeated are guessed at once.`,
+  })
+  .refine((password) => !commonPasswords.has(password.toLowerCase()), {
+    message: 'This is one of the most common passwords, which are guessed first. Choose another.',
+  });
 
 export const displayNameSchema = singleLineTextSchema({ empty: 'Enter a name.' });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { emailSchema, newPasswordSchema } from './auth.js';
+import { newPasswordSchema } from './auth.js';
+import { emailSchema } from './email.js';
 
 /** How long a password reset link works, once. */
 export const passwordResetLinkMinutes = 30;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailSchema } from './email.js';
 import { singleLineTextSchema } from './text.js';
 
 export const roles = ['owner', 'admin', 'member'] as const;
@@ -51,12 +52,7 @@ export const membersResponseSchema = z.object({
 export type MembersResponse = z.infer<typeof membersResponseSchema>;
 
 export const createInvitationInputSchema = z.strictObject({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(254, 'Email addresses are at most 254 characters.')
-    .pipe(z.email('Enter a valid email address.')),
+  email: emailSchema,
   role: z.enum(['admin', 'member'], 'Choose admin or member.'),
 });
 export type CreateInvitationInput = z.infer<typeof createInvitationInputSchema>;

@@ -2,7 +2,10 @@ import type { ErrorResponse } from '@whathead/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, notFound } from '../errors.js';
 
-/** Fastify's own 4xx errors, told in our words. */
+/**
+ * Fastify's own 4xx errors, told in our words. Only the content-type parser's errors are about
+ * the body; the rest are about the URL or headers, and a GET has no body to blame.
+ */
 function fromFastify(error: FastifyError): AppError | undefined {
   const status = error.statusCode ?? 500;
   if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
@@ -14,12 +17,18 @@ function fromFastify(error: FastifyError): AppError | undefined {
       'Send the request body as JSON (Content-Type: application/json).',
     );
   }
-  if (status === 404) return notFound();
+  // A path segment longer than any id or token (maxParamLength) names nothing that exists.
+  if (status === 404 || status === 414 || error.code === 'FST_ERR_MAX_PARAM_LENGTH') return notFound();
   if (status === 405) return new AppError('method_not_allowed', 'This method is not allowed here.');
+  if (error.code === 'FST_ERR_BAD_URL') {
+    return new AppError('validation_failed', 'The address could not be read. Check its %-encoding.');
+  }
   if (status >= 400 && status < 500) {
     return new AppError(
       'validation_failed',
-      'The request could not be read. Check that the body is valid JSON.',
+      error.code?.startsWith('FST_ERR_CTP_') || error instanceof SyntaxError
+        ? 'The request body could not be read. Check that it is valid JSON.'
+        : 'The request could not be read.',
     );
   }
   return undefined;

@@ -1,6 +1,8 @@
-import type { LogInInput, SignUpInput } from '@whathead/contracts';
-import type { Database } from '@whathead/db';
+import type { ChangePasswordInput, LogInInput, SignUpInput } from '@whathead/contracts';
+import type { Database, UserRow } from '@whathead/db';
 import { AppError, validationFailed } from '../errors.js';
+import type { Clock } from '../lib/clock.js';
+import type { SessionRepository } from '../repositories/session.repository.js';
 import type { UserRepository } from '../repositories/user.repository.js';
 import type { WorkspaceRepository } from '../repositories/workspace.repository.js';
 import type { InvitationService } from './invitation.service.js';
@@ -19,6 +21,8 @@ export class AccountService {
   readonly #invitations: InvitationService;
   readonly #throttle: ThrottleService;
   readonly #passwords: PasswordHashingService;
+  readonly #sessions: SessionRepository;
+  readonly #clock: Clock;
 
   constructor(dependencies: {
     database: Database;
@@ -27,6 +31,8 @@ export class AccountService {
     invitations: InvitationService;
     throttle: ThrottleService;
     passwords: PasswordHashingService;
+    sessions: SessionRepository;
+    clock: Clock;
   }) {
     this.#database = dependencies.database;
     this.#users = dependencies.users;
@@ -34,6 +40,8 @@ export class AccountService {
     this.#invitations = dependencies.invitations;
     this.#throttle = dependencies.throttle;
     this.#passwords = dependencies.passwords;
+    this.#sessions = dependencies.sessions;
+    this.#clock = dependencies.clock;
   }
 
   /**
@@ -79,13 +87,48 @@ export class AccountService {
    * let it through, against the account's ceiling from every address together.
    */
   async logIn(input: LogInInput, clientAddress: string): Promise<{ userId: string }> {
-    const attempter = { email: input.email, address: clientAddress };
+    const user = await this.#checkPassword(input.email, input.password, clientAddress);
+    if (!user) {
+      throw new AppError('invalid_credentials', 'That email and password do not match an account.');
+    }
+    return { userId: user.id };
+  }
+
+  /**
+   * Sets a new password for the logged-in user, who proves it is them with the current one. That
+   * check is a log-in attempt in all but name, counted by the same limits: a stolen session must
+   * not become a way to guess the password without them. Every other session of the user ends
+   * (whoever knew the old password is out); the one asking stays. Returns how many ended.
+   */
+  async changePassword(
+    session: { userId: string; email: string; tokenHash: string },
+    input: ChangePasswordInput,
+    clientAddress: string,
+  ): Promise<number> {
+    const user = await this.#checkPassword(session.email, input.currentPassword, clientAddress);
+    if (!user || user.id !== session.userId) {
+      throw validationFailed([{ path: 'currentPassword', message: 'That isn’t your current password.' }]);
+    }
+    const passwordHash = await this.#passwords.hash(input.newPassword);
+    return this.#database.db.transaction().execute(async (transaction) => {
+      await this.#users.setPasswordHash(user.id, passwordHash, transaction);
+      return this.#sessions.deleteForUser(
+        user.id,
+        { exceptTokenHash: session.tokenHash, now: this.#clock.now() },
+        transaction,
+      );
+    });
+  }
+
+  /** The account, when `password` is its password; each check counted against the log-in limits. */
+  async #checkPassword(email: string, password: string, clientAddress: string): Promise<UserRow | undefined> {
+    const attempter = { email, address: clientAddress };
     await this.#throttle.take(logInNearLimits, attempter);
     await this.#throttle.take(logInAccountLimit, attempter);
-    const user = await this.#users.findByEmail(input.email);
+    const user = await this.#users.findByEmail(email);
     let valid: boolean;
     try {
-      valid = await this.#passwords.verify(input.password, user?.password_hash);
+      valid = await this.#passwords.verify(password, user?.password_hash);
     } catch (error) {
       // Refused only because the server was busy: not a guess, so not held against anyone.
       if (error instanceof AppError && error.code === 'server_busy') {
@@ -93,12 +136,10 @@ export class AccountService {
       }
       throw error;
     }
-    if (!user || !valid) {
-      throw new AppError('invalid_credentials', 'That email and password do not match an account.');
-    }
+    if (!user || !valid) return undefined;
     // The right password is not a guess: this pair starts over, and the wider counts get it back.
     await this.#throttle.forget(['logInToAccountFromAddress'], attempter);
     await this.#throttle.giveBack(['logInFromAddress', 'logInToAccount'], attempter);
-    return { userId: user.id };
+    return user;
   }
 }

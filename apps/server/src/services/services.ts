@@ -90,6 +90,8 @@ export function createServices(database: Database, settings: ServiceSettings, cl
     invitations,
     throttle,
     passwords: passwordHashing,
+    sessions: sessionRepository,
+    clock,
   });
   const passwordResets = new PasswordResetService({
     database,

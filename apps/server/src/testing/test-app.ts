@@ -159,6 +159,7 @@ export class TestBrowser {
 
   get = <Body = unknown>(url: string) => this.request<Body>('GET', url);
   post = <Body = unknown>(url: string, body: unknown = {}) => this.request<Body>('POST', url, body);
+  put = <Body = unknown>(url: string, body: unknown = {}) => this.request<Body>('PUT', url, body);
   delete = <Body = unknown>(url: string) => this.request<Body>('DELETE', url, {});
 
   /** Opens the app (fetching the session and CSRF token) and signs up a new user with a workspace. */

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { anonymousSession, signedInSession, workspaceIds } from '../testing/fixtures';
-import { jsonResponse, mockApi } from '../testing/mock-api';
+import { errorResponse, jsonResponse, mockApi } from '../testing/mock-api';
 import { renderApp } from '../testing/render-app';
 
 /** The shell's TikTok needs-attention notice reads the workspace's connections on every page. */
@@ -15,6 +15,26 @@ describe('app shell and route guards', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Log in to Whathead' })).toBeTruthy();
     expect(router.state.location.pathname).toBe('/login');
     expect(router.state.location.search).toBe('?next=%2Freports');
+    expect(router.state.location.state, 'no session ended: there was none').toBeFalsy();
+  });
+
+  it('says the session has ended when a page’s request is refused for a user who was logged in', async () => {
+    const ended = () => errorResponse(401, 'unauthenticated');
+    const workspace = `/api/workspaces/${workspaceIds.acme}`;
+    mockApi({
+      [`GET ${workspace}/members`]: ended,
+      [`GET ${workspace}/tiktok/audit`]: ended,
+      [`GET ${workspace}/tiktok/connections`]: ended,
+      'GET /api/session/others': ended,
+      'GET /api/session': () => jsonResponse({ ...anonymousSession, csrfToken: 'after-the-end' }),
+    });
+    const { router } = await renderApp('/settings', signedInSession());
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Log in to Whathead' })).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/login');
+    expect(router.state.location.search).toBe('?next=%2Fsettings');
+    const status = screen.getByRole('status');
+    await waitFor(() => expect(status.textContent).toBe('Your session has ended. Log in again.'));
   });
 
   it('redirects / to Campaigns and shows the navigation, workspace switcher and Log out', async () => {
@@ -46,6 +66,7 @@ describe('app shell and route guards', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Log in to Whathead' })).toBeTruthy();
     expect(router.state.location.pathname).toBe('/login');
     expect(router.state.location.search).toBe('');
+    expect(router.state.location.state, 'logging out on purpose is no ended session').toBeFalsy();
     const ownRequests = requests.filter((request) => !isTikTokHealthRead(request.path));
     expect(ownRequests.map((request) => `${request.method} ${request.path}`)).toEqual([
       'POST /api/auth/logout',

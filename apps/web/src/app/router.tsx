@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { FullPageLoading } from '../components/layout/full-page-status';
+import { AccountSection } from '../features/account/components/account-section';
 import { ForgotPasswordPage } from '../features/auth/components/forgot-password-page';
 import { LogInPage } from '../features/auth/components/log-in-page';
 import { ResetPasswordPage } from '../features/auth/components/reset-password-page';
@@ -40,9 +41,11 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
           children: [
             { path: 'login', element: <LogInPage /> },
             { path: 'signup', element: <SignUpPage /> },
-            { path: 'forgot-password', element: <ForgotPasswordPage /> },
           ],
         },
+        // Open to a logged-in user too: changing the password asks for the current one, which a
+        // user kept logged in for weeks may no longer know.
+        { path: 'forgot-password', element: <ForgotPasswordPage /> },
         { path: 'invite/:token', element: <InvitationRoute /> },
         // The link of a reset mail works whoever is logged in here: the reset ends every session.
         { path: 'reset-password/:token', element: <ResetPasswordPage /> },
@@ -59,7 +62,19 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
                 { path: 'media', element: <MediaPage /> },
                 { path: 'reports', element: <ReportsPage /> },
                 { path: 'integrations', element: <IntegrationsPage /> },
-                { path: 'settings', element: <SettingsPage accountSections={<SessionsSection />} /> },
+                {
+                  path: 'settings',
+                  element: (
+                    <SettingsPage
+                      accountSections={
+                        <>
+                          <AccountSection />
+                          <SessionsSection />
+                        </>
+                      }
+                    />
+                  ),
+                },
               ],
             },
           ],

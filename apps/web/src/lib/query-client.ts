@@ -6,8 +6,9 @@ const maximumRetries = 2;
 
 /**
  * The app's query client. A request answered `unauthenticated` means the session ended on the
- * server (expired, or logged out in another tab), so the session is fetched again and the route
- * guards send the user to the log-in page.
+ * server (expired, logged out in another tab or from another browser), so the session is fetched
+ * again and the route guard sends the user to the log-in page, which says the session has ended.
+ * Only that code counts: a wrong password answers 401 too, as `invalid_credentials`.
  */
 export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({

@@ -80,7 +80,11 @@ export function InvitationRoute() {
           <h2 id="invitation-sign-up" className="auth-card__subtitle">
             Create your account to join
           </h2>
-          <SignUpForm destination={homePath} invitation={{ token, email: invitation.email }} />
+          <SignUpForm
+            destination={homePath}
+            invitation={{ token, email: invitation.email }}
+            logInTo={logInPath(invitationPath)}
+          />
           <p className="auth-card__footer">
             Already have an account? <Link to={logInPath(invitationPath)}>Log in</Link> and you’ll come back
             here to join.

@@ -1,4 +1,4 @@
-import type { ComponentProps, ReactNode } from 'react';
+import type { ComponentProps, MouseEvent, ReactNode } from 'react';
 import { classNames } from '../../lib/class-names';
 import { Spinner } from './spinner';
 
@@ -7,12 +7,17 @@ export type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'danger';
 export interface ButtonProps extends ComponentProps<'button'> {
   variant?: ButtonVariant;
   size?: 'medium' | 'small';
-  /** Shows a spinner and blocks further clicks while an action runs; the label stays the same. */
+  /** Shows a spinner and ignores further clicks while an action runs; the label stays the same. */
   isLoading?: boolean;
   icon?: ReactNode;
   fullWidth?: boolean;
 }
 
+/**
+ * A button. While busy, and when marked `aria-disabled`, it stays focusable but does nothing:
+ * the `disabled` attribute would drop keyboard and screen reader focus to the page's start just
+ * when the result of the action arrives. `disabled` is for buttons that never had focus.
+ */
 export function Button({
   variant = 'primary',
   size = 'medium',
@@ -20,11 +25,18 @@ export function Button({
   icon,
   fullWidth = false,
   type = 'button',
-  disabled,
   className,
   children,
+  onClick,
   ...buttonProps
 }: ButtonProps) {
+  const isInert =
+    isLoading || buttonProps['aria-disabled'] === true || buttonProps['aria-disabled'] === 'true';
+  const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
+    // Also stops a submit button's form from being sent again, by click or by Enter in a field.
+    if (isInert) event.preventDefault();
+    else onClick?.(event);
+  };
   return (
     <button
       type={type}
@@ -35,9 +47,10 @@ export function Button({
         fullWidth && 'button--full-width',
         className,
       )}
-      disabled={disabled || isLoading}
       aria-busy={isLoading || undefined}
       {...buttonProps}
+      aria-disabled={isInert || undefined}
+      onClick={handleClick}
     >
       {isLoading ? <Spinner /> : icon}
       {children}

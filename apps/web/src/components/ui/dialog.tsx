@@ -2,6 +2,9 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { CloseIcon } from './icons';
 
+const firstFieldSelector =
+  'input:not([type="hidden"]):not(:disabled), select:not(:disabled), textarea:not(:disabled)';
+
 interface DialogProps {
   title: string;
   description?: string;
@@ -11,7 +14,8 @@ interface DialogProps {
 
 /**
  * A modal dialog on the native <dialog> element: the browser traps focus, closes on Escape and
- * makes the page behind it inert. Render it only while open; closing unmounts it.
+ * makes the page behind it inert. Focus starts on its first field, if it has one. Render it only
+ * while open; closing unmounts it.
  */
 export function Dialog({ title, description, onClose, children }: DialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -24,6 +28,9 @@ export function Dialog({ title, description, onClose, children }: DialogProps) {
     const previouslyFocused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (typeof dialog.showModal === 'function') dialog.showModal();
     else dialog.setAttribute('open', ''); // jsdom has no showModal.
+    // The browser focuses the first focusable element, the Close button; a dialog that asks for
+    // something starts on its first field instead.
+    dialog.querySelector<HTMLElement>(firstFieldSelector)?.focus();
     const restoreOthers = hideOthersFromAssistiveTechnology(dialog);
     return () => {
       restoreOthers();

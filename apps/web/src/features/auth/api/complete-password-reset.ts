@@ -6,12 +6,8 @@ import {
 } from '@whathead/contracts';
 import { useNavigate } from 'react-router';
 import { api } from '../../../lib/api';
+import type { AuthPageState } from '../../../lib/auth-page-state';
 import { useApplySession } from '../../../lib/session';
-
-/** What the log-in page is told after a reset, so it can say so and fill in the email. */
-export interface PasswordChangedState {
-  passwordChangedFor: string;
-}
 
 /**
  * `POST /api/auth/password-resets/:token`: sets the new password. Every session of the account
@@ -32,7 +28,8 @@ export function useCompletePasswordReset({ token, email }: { token: string; emai
     mutationFn: (input: CompletePasswordResetInput) => completePasswordReset(token, input),
     onSuccess: (session) => {
       applySession(session);
-      const state: PasswordChangedState = { passwordChangedFor: email };
+      // The log-in page says so and fills in the email.
+      const state: AuthPageState = { email, reason: 'password-reset' };
       void navigate('/login', { replace: true, state });
     },
   });

@@ -1,64 +1,109 @@
 import { passwordResetLinkMinutes, requestPasswordResetInputSchema } from '@whathead/contracts';
-import { Link } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { Link, useLocation } from 'react-router';
 import { AuthLayout } from '../../../components/layout/auth-layout';
 import { Button } from '../../../components/ui/button';
 import { DocumentTitle } from '../../../components/ui/document-title';
-import { FormAlert } from '../../../components/ui/form-alert';
 import { EmailField } from '../../../components/ui/email-field';
+import { FormAlert } from '../../../components/ui/form-alert';
+import { StatusMessage } from '../../../components/ui/status-message';
+import { readAuthPageState, type AuthPageState } from '../../../lib/auth-page-state';
+import { messageForError } from '../../../lib/error-messages';
+import { useSession } from '../../../lib/session';
 import { useValidatedForm } from '../../../lib/use-validated-form';
 import { useRequestPasswordReset } from '../api/request-password-reset';
 
 const fieldNames = ['email'] as const;
 
-/** `/forgot-password`: asks for the email, then says where the link went, if there is an account. */
+/**
+ * `/forgot-password`: asks for the email (filled in when the log-in form or Settings had one),
+ * then says where the link went, if there is an account. Each visit starts over, so "Use a
+ * different email" is a plain link back here.
+ */
 export function ForgotPasswordPage() {
+  const location = useLocation();
+  return <ForgotPassword key={location.key} initialEmail={readAuthPageState(location.state).email} />;
+}
+
+function ForgotPassword({ initialEmail }: { initialEmail: string | undefined }) {
+  const { user } = useSession();
   const request = useRequestPasswordReset();
-  const { formRef, onSubmit, fieldErrors, formError } = useValidatedForm({
+  const { formRef, onSubmit, onChange, fieldErrors, formError } = useValidatedForm({
     schema: requestPasswordResetInputSchema,
     mutation: request,
     fieldNames,
   });
   const sentTo = request.isSuccess ? request.variables.email : undefined;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    // The form and its button are gone: focus goes to what replaced them.
+    if (sentTo) headingRef.current?.focus();
+  }, [sentTo]);
+  const logInState: AuthPageState = { email: sentTo };
 
   return (
     <AuthLayout>
       <DocumentTitle title={sentTo ? 'Check your email' : 'Reset your password'} />
-      {sentTo ? (
-        <>
-          <header className="auth-card__header">
-            <h1 className="auth-card__title">Check your email</h1>
-          </header>
-          <div className="notice notice--success" role="status">
+      <header className="auth-card__header">
+        <h1 ref={headingRef} className="auth-card__title" tabIndex={-1}>
+          {sentTo ? 'Check your email' : 'Reset your password'}
+        </h1>
+        {!sentTo && (
+          <p className="auth-card__lead">
+            Enter the email you log in with. We’ll send you a link to choose a new password.
+          </p>
+        )}
+      </header>
+      <StatusMessage>
+        {sentTo && (
+          <>
             <p>
               If there’s a Whathead account for <strong>{sentTo}</strong>, we’ve sent it a link to choose a
               new password. The link works once, for {passwordResetLinkMinutes} minutes.
             </p>
             <p>No mail after a few minutes? Check your spam folder, or send another link.</p>
-          </div>
-          <Button variant="secondary" onClick={() => request.reset()}>
-            Send another link
-          </Button>
-        </>
+          </>
+        )}
+      </StatusMessage>
+      {sentTo ? (
+        <SendAgain email={sentTo} />
       ) : (
-        <>
-          <header className="auth-card__header">
-            <h1 className="auth-card__title">Reset your password</h1>
-            <p className="auth-card__lead">
-              Enter the email you log in with. We’ll send you a link to choose a new password.
-            </p>
-          </header>
-          <form ref={formRef} className="form" noValidate onSubmit={onSubmit}>
-            <FormAlert>{formError}</FormAlert>
-            <EmailField autoFocus error={fieldErrors.email} />
-            <Button type="submit" isLoading={request.isPending} fullWidth>
-              Email me a reset link
-            </Button>
-          </form>
-        </>
+        <form ref={formRef} className="form" noValidate onSubmit={onSubmit} onChange={onChange}>
+          <FormAlert>{formError}</FormAlert>
+          <EmailField autoFocus defaultValue={initialEmail} error={fieldErrors.email} />
+          <Button type="submit" isLoading={request.isPending} fullWidth>
+            Email me a reset link
+          </Button>
+        </form>
       )}
-      <p className="auth-card__footer">
-        Remembered it? <Link to="/login">Log in</Link>
-      </p>
+      {!user && (
+        <p className="auth-card__footer">
+          Remembered it?{' '}
+          <Link to="/login" state={logInState}>
+            Log in
+          </Link>
+        </p>
+      )}
     </AuthLayout>
+  );
+}
+
+/** Another link to the same address (the same limits apply), or back to the form for another one. */
+function SendAgain({ email }: { email: string }) {
+  const resend = useRequestPasswordReset();
+  const differentEmailState: AuthPageState = { email };
+  return (
+    <div className="stack">
+      <FormAlert>{resend.isError && messageForError(resend.error)}</FormAlert>
+      <StatusMessage>{resend.isSuccess && 'Sent again. It can take a few minutes to arrive.'}</StatusMessage>
+      <div className="button-row">
+        <Button variant="secondary" isLoading={resend.isPending} onClick={() => resend.mutate({ email })}>
+          Send another link
+        </Button>
+        <Link to="/forgot-password" state={differentEmailState}>
+          Use a different email
+        </Link>
+      </div>
+    </div>
   );
 }

@@ -1,16 +1,22 @@
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { AuthLayout } from '../../../components/layout/auth-layout';
 import { DocumentTitle } from '../../../components/ui/document-title';
+import { StatusMessage } from '../../../components/ui/status-message';
+import { readAuthPageState, type AuthPageState } from '../../../lib/auth-page-state';
 import { redirectTarget } from '../../../lib/redirect-target';
-import type { PasswordChangedState } from '../api/complete-password-reset';
 import { LogInForm } from './log-in-form';
+
+const notices: Record<NonNullable<AuthPageState['reason']>, string> = {
+  'password-reset':
+    'Your password has been changed and every session of your account has ended. Log in with your new password.',
+  'session-ended': 'Your session has ended. Log in again.',
+};
 
 export function LogInPage() {
   const [searchParams] = useSearchParams();
   const next = searchParams.get('next');
   const signUpPath = next ? `/signup?next=${encodeURIComponent(next)}` : '/signup';
-  const passwordChangedFor = (useLocation().state as Partial<PasswordChangedState> | null)
-    ?.passwordChangedFor;
+  const { email, reason } = readAuthPageState(useLocation().state);
 
   return (
     <AuthLayout>
@@ -19,13 +25,10 @@ export function LogInPage() {
         <h1 className="auth-card__title">Log in to Whathead</h1>
         <p className="auth-card__lead">Welcome back. Pick up where your team left off.</p>
       </header>
-      {passwordChangedFor && (
-        <p className="notice notice--success" role="status">
-          Your password has been changed and every session of your account has ended. Log in with your new
-          password.
-        </p>
-      )}
-      <LogInForm destination={redirectTarget(next)} email={passwordChangedFor} />
+      <StatusMessage tone={reason === 'session-ended' ? 'neutral' : 'success'}>
+        {reason && notices[reason]}
+      </StatusMessage>
+      <LogInForm destination={redirectTarget(next)} email={email} />
       <p className="auth-card__footer">
         New to Whathead? <Link to={signUpPath}>Sign up</Link>
       </p>

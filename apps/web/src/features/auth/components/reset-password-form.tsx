@@ -1,7 +1,7 @@
-import { completePasswordResetInputSchema } from '@whathead/contracts';
+import { completePasswordResetInputSchema, newPasswordHint } from '@whathead/contracts';
 import { Button } from '../../../components/ui/button';
 import { FormAlert } from '../../../components/ui/form-alert';
-import { TextField } from '../../../components/ui/text-field';
+import { PasswordField } from '../../../components/ui/password-field';
 import { useValidatedForm } from '../../../lib/use-validated-form';
 import { useCompletePasswordReset } from '../api/complete-password-reset';
 
@@ -9,25 +9,24 @@ const fieldNames = ['password'] as const;
 
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
   const completeReset = useCompletePasswordReset({ token, email });
-  const { formRef, onSubmit, fieldErrors, formError } = useValidatedForm({
+  const { formRef, onSubmit, onChange, fieldErrors, formError } = useValidatedForm({
     schema: completePasswordResetInputSchema,
     mutation: completeReset,
     fieldNames,
   });
 
   return (
-    <form ref={formRef} className="form" noValidate onSubmit={onSubmit}>
+    <form ref={formRef} className="form" noValidate onSubmit={onSubmit} onChange={onChange}>
       <FormAlert>{formError}</FormAlert>
       {/* Tells password managers whose password this is, so they update the right entry. */}
       <input type="text" autoComplete="username" value={email} readOnly hidden />
-      <TextField
+      <PasswordField
         label="New password"
         name="password"
-        type="password"
         autoComplete="new-password"
         required
         autoFocus
-        hint="At least 12 characters. A short phrase is easy to remember."
+        hint={newPasswordHint}
         error={fieldErrors.password}
       />
       <Button type="submit" isLoading={completeReset.isPending} fullWidth>

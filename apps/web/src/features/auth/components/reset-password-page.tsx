@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@whathead/contracts';
 import { Link, useParams } from 'react-router';
 import { AuthLayout } from '../../../components/layout/auth-layout';
 import { Button } from '../../../components/ui/button';
@@ -6,9 +7,18 @@ import { DocumentTitle } from '../../../components/ui/document-title';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { Spinner } from '../../../components/ui/spinner';
 import { isApiError } from '../../../lib/api-error';
-import { messageForError } from '../../../lib/error-messages';
+import { errorMessages, messageForError } from '../../../lib/error-messages';
+import { homePath } from '../../../lib/redirect-target';
+import { useSession } from '../../../lib/session';
 import { usePasswordReset } from '../api/get-password-reset';
 import { ResetPasswordForm } from './reset-password-form';
+
+/**
+ * The answers that mean the server cannot accept this token, however often it is asked: used or
+ * expired, or not a token at all (mangled by a mail program, too long to be one). Each is the
+ * same dead link to the person holding it.
+ */
+const unusableLinkCodes: readonly ErrorCode[] = ['password_reset_invalid', 'not_found', 'validation_failed'];
 
 /**
  * `/reset-password/:token`, the link of a reset mail: checks the link first, so nobody types a new
@@ -16,6 +26,7 @@ import { ResetPasswordForm } from './reset-password-form';
  */
 export function ResetPasswordPage() {
   const { token = '' } = useParams();
+  const { user } = useSession();
   const reset = usePasswordReset(token);
 
   if (reset.isPending) {
@@ -29,26 +40,30 @@ export function ResetPasswordPage() {
   }
 
   if (reset.isError) {
-    const isInvalid = isApiError(reset.error) && reset.error.code === 'password_reset_invalid';
+    const isUnusable = isApiError(reset.error) && unusableLinkCodes.includes(reset.error.code);
     return (
       <AuthLayout>
         <DocumentTitle title="Reset link unavailable" />
         <header className="auth-card__header">
           <h1 className="auth-card__title">
-            {isInvalid ? 'This reset link can’t be used' : 'We couldn’t check this reset link'}
+            {isUnusable ? 'This reset link can’t be used' : 'We couldn’t check this reset link'}
           </h1>
         </header>
-        <FormAlert>{messageForError(reset.error)}</FormAlert>
-        {isInvalid ? (
-          <ButtonLink to="/forgot-password">Ask for a new link</ButtonLink>
+        <FormAlert>
+          {isUnusable ? errorMessages.password_reset_invalid : messageForError(reset.error)}
+        </FormAlert>
+        {isUnusable ? (
+          <UnusableLinkActions isLoggedIn={user !== null} />
         ) : (
-          <Button variant="secondary" onClick={() => void reset.refetch()}>
-            Try again
-          </Button>
+          <>
+            <div>
+              <Button variant="secondary" onClick={() => void reset.refetch()}>
+                Try again
+              </Button>
+            </div>
+            {!user && <LogInFooter />}
+          </>
         )}
-        <p className="auth-card__footer">
-          Remembered your password? <Link to="/login">Log in</Link>
-        </p>
       </AuthLayout>
     );
   }
@@ -64,9 +79,36 @@ export function ResetPasswordPage() {
         </p>
       </header>
       <ResetPasswordForm token={token} email={reset.data.email} />
-      <p className="auth-card__footer">
-        Remembered your password? <Link to="/login">Log in</Link>
-      </p>
+      {!user && <LogInFooter />}
     </AuthLayout>
+  );
+}
+
+/**
+ * A dead link is often one that just did its job: the mail opened again after the reset. So
+ * logging in sits beside asking for a new link; someone already logged in goes back to the app.
+ */
+function UnusableLinkActions({ isLoggedIn }: { isLoggedIn: boolean }) {
+  return (
+    <div className="button-row">
+      <ButtonLink to="/forgot-password">Ask for a new link</ButtonLink>
+      {isLoggedIn ? (
+        <ButtonLink to={homePath} variant="secondary">
+          Open Whathead
+        </ButtonLink>
+      ) : (
+        <ButtonLink to="/login" variant="secondary">
+          Log in
+        </ButtonLink>
+      )}
+    </div>
+  );
+}
+
+function LogInFooter() {
+  return (
+    <p className="auth-card__footer">
+      Remembered your password? <Link to="/login">Log in</Link>
+    </p>
   );
 }

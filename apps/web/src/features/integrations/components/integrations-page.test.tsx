@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { TikTokConnection, TikTokConnectionsResponse } from '@whathead/contracts';
 import { describe, expect, it } from 'vitest';
 import { signedInSession, workspaceIds } from '../../../testing/fixtures';
@@ -115,10 +115,13 @@ describe('the TikTok card', () => {
     expect(within(card).getByRole('button', { name: 'Check connection' })).toBeTruthy();
     expect(within(card).getByRole('button', { name: 'Disconnect' })).toBeTruthy();
     fireEvent.click(within(card).getByRole('button', { name: 'Manage accounts' }));
-    fireEvent.click(within(card).getByRole('checkbox', { name: 'Northwind US (7200000000000000011)' }));
+    const firstAccount = within(card).getByRole('checkbox', { name: 'Northwind US (7200000000000000011)' });
+    expect(document.activeElement, 'the form takes the focus of the button it replaced').toBe(firstAccount);
+    fireEvent.click(firstAccount);
     fireEvent.click(within(card).getByRole('radio', { name: 'Northwind US (7200000000000000011)' }));
     fireEvent.click(within(card).getByRole('button', { name: 'Save accounts' }));
-    await screen.findByRole('button', { name: 'Manage accounts' });
+    const manage = await screen.findByRole('button', { name: 'Manage accounts' });
+    await waitFor(() => expect(document.activeElement, 'and gives it back once saved').toBe(manage));
     expect(requests.find((request) => request.method === 'PUT')?.body).toEqual({
       selectedAdvertiserIds: ['7200000000000000011'],
       defaultAdvertiserId: '7200000000000000011',

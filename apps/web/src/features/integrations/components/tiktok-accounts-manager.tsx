@@ -59,11 +59,13 @@ export function TikTokAccountsManager({
           Ad accounts to use from {connection.businessCenterName}
         </legend>
         <ul className="accounts-manager__list">
-          {connection.accounts.map((account) => (
+          {connection.accounts.map((account, index) => (
             <li key={account.advertiserId} className="accounts-manager__account">
               <label className="choice">
                 <input
                   type="checkbox"
+                  // Opening the form hid the Manage accounts button that had the focus.
+                  autoFocus={index === 0}
                   checked={selected.has(account.advertiserId)}
                   onChange={(event) => toggle(account.advertiserId, event.target.checked)}
                 />

@@ -1,5 +1,5 @@
 import type { TikTokConnection } from '@whathead/contracts';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { FormAlert } from '../../../components/ui/form-alert';
@@ -27,6 +27,13 @@ export function TikTokBusinessCenter({
 }) {
   const headingId = useId();
   const [managing, setManaging] = useState(false);
+  const manageButtonRef = useRef<HTMLButtonElement>(null);
+  const wasManaging = useRef(false);
+  useEffect(() => {
+    // Saved or cancelled: the accounts form and its buttons are gone, so focus returns to Manage accounts.
+    if (wasManaging.current && !managing) manageButtonRef.current?.focus();
+    wasManaging.current = managing;
+  }, [managing]);
   const [confirmingDisconnect, setConfirmingDisconnect] = useState(false);
   const check = useCheckTikTokConnection(workspaceId);
   const selected = connection.accounts.filter((account) => account.selected);
@@ -170,7 +177,7 @@ export function TikTokBusinessCenter({
       {canManage && !managing && (
         <div className="button-row">
           {connection.accounts.length > 0 && (
-            <Button variant="secondary" size="small" onClick={() => setManaging(true)}>
+            <Button ref={manageButtonRef} variant="secondary" size="small" onClick={() => setManaging(true)}>
               Manage accounts
             </Button>
           )}

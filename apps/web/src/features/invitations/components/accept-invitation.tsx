@@ -32,7 +32,10 @@ export function AcceptInvitation({ token, invitation, userEmail }: AcceptInvitat
       )}
       <FormAlert>{acceptInvitation.isError && messageForError(acceptInvitation.error)}</FormAlert>
       {isApiError(acceptInvitation.error) && acceptInvitation.error.code === 'already_member' ? (
-        <ButtonLink to={homePath}>Open Whathead</ButtonLink>
+        // It takes the place, and the focus, of the Join button that was just pressed.
+        <ButtonLink to={homePath} autoFocus>
+          Open Whathead
+        </ButtonLink>
       ) : (
         <Button fullWidth isLoading={acceptInvitation.isPending} onClick={() => acceptInvitation.mutate()}>
           Join workspace

@@ -9,7 +9,7 @@ import { queryKeys } from '../../../lib/query-keys';
 
 /**
  * `POST /api/workspaces/:workspaceId/invitations` (owners and admins): answers with the invite
- * link, which the inviter passes on themselves because Whathead sends no email.
+ * link, which the inviter copies and passes on themselves: invitations are not emailed.
  */
 export function createInvitation(
   workspaceId: string,

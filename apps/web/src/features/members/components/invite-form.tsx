@@ -16,7 +16,7 @@ const invitableRoles = ['member', 'admin'] as const;
 /** Owners and admins create a one-time invite link for a teammate's email address. */
 export function InviteForm({ workspaceId }: { workspaceId: string }) {
   const createInvitation = useCreateInvitation(workspaceId);
-  const { formRef, onSubmit, fieldErrors, formError } = useValidatedForm({
+  const { formRef, onSubmit, onChange, fieldErrors, formError } = useValidatedForm({
     schema: createInvitationInputSchema,
     mutation: createInvitation,
     fieldNames,
@@ -30,7 +30,7 @@ export function InviteForm({ workspaceId }: { workspaceId: string }) {
 
   return (
     <>
-      <form ref={formRef} className="form" noValidate onSubmit={onSubmit}>
+      <form ref={formRef} className="form" noValidate onSubmit={onSubmit} onChange={onChange}>
         <FormAlert>{formError}</FormAlert>
         <div className="form__row">
           <EmailField autoComplete="off" className="form__grow" error={fieldErrors.email} />

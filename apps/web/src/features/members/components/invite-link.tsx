@@ -14,7 +14,7 @@ const copyMessages: Record<CopyState, string> = {
   failed: 'Couldn’t copy automatically. Select the link and copy it yourself.',
 };
 
-/** The freshly created invite link, for the inviter to pass on (Whathead sends no email). */
+/** The freshly created invite link, for the inviter to pass on: invitations are not emailed. */
 export function InviteLink({ invitation, link }: CreateInvitationResponse) {
   const [copyState, setCopyState] = useState<CopyState>('idle');
 

@@ -89,6 +89,42 @@ describe('settings page', () => {
     await waitFor(() => expect(requests.some((request) => request.method === 'DELETE')).toBe(true));
   });
 
+  it('after a revoke, keeps the focus in the list and says which invitation went', async () => {
+    let invitations = [pendingInvitation];
+    mockApi({
+      ...otherSessions,
+      [`GET ${membersPath}`]: () => jsonResponse({ ...team, invitations }),
+      [`DELETE ${invitationsPath}/${pendingInvitation.id}`]: () => {
+        invitations = [];
+        return new Response(null, { status: 204 });
+      },
+    });
+    await renderApp('/settings', signedInSession('owner'));
+
+    const pending = await screen.findByRole('region', { name: 'Pending invitations' });
+    const status = within(pending).getByRole('status');
+    fireEvent.click(within(pending).getByRole('button', { name: 'Revoke' }));
+
+    await waitFor(() => expect(status.textContent).toBe('Revoked the invitation for grace@example.com.'));
+    expect(within(pending).getByText(/No pending invitations/)).toBeTruthy();
+    expect(pending.contains(document.activeElement)).toBe(true);
+  });
+
+  it('says invitations are not emailed, and asks for the address when it is left empty', async () => {
+    const { requests } = mockApi({ ...otherSessions, [`GET ${membersPath}`]: () => jsonResponse(team) });
+    await renderApp('/settings', signedInSession('owner'));
+
+    const invite = await screen.findByRole('region', { name: 'Invite a teammate' });
+    expect(invite.textContent).toContain('Invitations aren’t emailed');
+    expect(invite.textContent).not.toContain('doesn’t send emails');
+    fireEvent.click(within(invite).getByRole('button', { name: 'Create invite link' }));
+
+    const email = within(invite).getByLabelText('Email');
+    await waitFor(() => expect(email.getAttribute('aria-invalid')).toBe('true'));
+    expect(within(invite).getByText('Enter your email address.')).toBeTruthy();
+    expect(requests.some((request) => request.path === invitationsPath)).toBe(false);
+  });
+
   it('offers no invite form to a member', async () => {
     mockApi({ ...otherSessions, [`GET ${membersPath}`]: () => jsonResponse(team) });
     await renderApp('/settings', signedInSession('member'));

@@ -82,7 +82,7 @@ function WorkspaceSettings({
         {canManage ? (
           <SettingsSection
             title="Invite a teammate"
-            description="Whathead doesn’t send emails: create a link for your teammate’s address and send it to them yourself."
+            description="Invitations aren’t emailed: create a link for your teammate’s address, copy it and send it to them yourself."
           >
             <InviteForm workspaceId={workspace.id} />
           </SettingsSection>

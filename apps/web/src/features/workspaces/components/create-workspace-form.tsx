@@ -14,14 +14,14 @@ interface CreateWorkspaceFormProps {
 
 export function CreateWorkspaceForm({ onCreated, onCancel }: CreateWorkspaceFormProps) {
   const createWorkspace = useCreateWorkspace({ onCreated });
-  const { formRef, onSubmit, fieldErrors, formError } = useValidatedForm({
+  const { formRef, onSubmit, onChange, fieldErrors, formError } = useValidatedForm({
     schema: createWorkspaceInputSchema,
     mutation: createWorkspace,
     fieldNames,
   });
 
   return (
-    <form ref={formRef} className="form" noValidate onSubmit={onSubmit}>
+    <form ref={formRef} className="form" noValidate onSubmit={onSubmit} onChange={onChange}>
       <FormAlert>{formError}</FormAlert>
       <TextField
         label="Workspace name"
