@@ -48,8 +48,13 @@ export class PasswordResetRepository {
       .returning('user_id')
       .executeTakeFirst();
     if (!used) return undefined;
-    await db.deleteFrom('password_resets').where('user_id', '=', used.user_id).execute();
+    await this.deleteForUser(used.user_id, db);
     return used.user_id;
+  }
+
+  /** Every reset link of the user stops working (their password was just set). */
+  async deleteForUser(userId: string, db: Kysely<Tables> = this.#db): Promise<void> {
+    await db.deleteFrom('password_resets').where('user_id', '=', userId).execute();
   }
 
   /** Removes resets that expired before `before`; used ones are already gone. */

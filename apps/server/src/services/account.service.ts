@@ -1,7 +1,10 @@
 import type { ChangePasswordInput, LogInInput, SignUpInput } from '@whathead/contracts';
 import type { Database, UserRow } from '@whathead/db';
 import { AppError, validationFailed } from '../errors.js';
+import { clientNetwork } from '../lib/client-address.js';
 import type { Clock } from '../lib/clock.js';
+import { deviceNonceFor, issueDeviceToken } from '../lib/device-token.js';
+import type { PasswordResetRepository } from '../repositories/password-reset.repository.js';
 import type { SessionRepository } from '../repositories/session.repository.js';
 import type { UserRepository } from '../repositories/user.repository.js';
 import type { WorkspaceRepository } from '../repositories/workspace.repository.js';
@@ -9,10 +12,29 @@ import type { InvitationService } from './invitation.service.js';
 import type { PasswordHashingService } from './password-hashing.service.js';
 import type { ThrottleName, ThrottleService } from './throttle.service.js';
 
-/** Counted first: both are about this one address, so attempts it was refused stay its own. */
-const logInNearLimits: ThrottleName[] = ['logInFromAddress', 'logInToAccountFromAddress'];
-/** Counted only for attempts the near limits let through, so one address cannot lock an owner out. */
-const logInAccountLimit: ThrottleName[] = ['logInToAccount'];
+/**
+ * What a log-in attempt is counted against, narrowest first, each in its own statement so an
+ * attempt one limit refused never uses up a wider one. A browser that logged in to the account
+ * before (a trusted device) is counted on its own: failures from elsewhere, which may lock the
+ * account against strangers, never lock its owner out of a browser they use.
+ */
+const logInLimits = (trustedDevice: boolean): ThrottleName[][] =>
+  trustedDevice
+    ? [['logInFromAddress'], ['logInFromDevice']]
+    : [['logInFromAddress'], ['logInToAccountFromAddress'], ['logInToAccount']];
+/** Counts that a right password, or a check the server was too busy for, gives back: not guesses. */
+const guessLimits: ThrottleName[] = ['logInToAccountFromAddress', 'logInFromDevice', 'logInToAccount'];
+
+export interface LogInAttempt {
+  clientAddress: string;
+  /** The device cookie the browser sent, if any. */
+  deviceToken?: string | undefined;
+}
+
+const emailTaken = () =>
+  new AppError('email_taken', 'An account with this email already exists. Log in instead.', {
+    details: { issues: [{ path: 'email', message: 'An account with this email already exists.' }] },
+  });
 
 export class AccountService {
   readonly #database: Database;
@@ -22,7 +44,10 @@ export class AccountService {
   readonly #throttle: ThrottleService;
   readonly #passwords: PasswordHashingService;
   readonly #sessions: SessionRepository;
+  readonly #passwordResets: PasswordResetRepository;
   readonly #clock: Clock;
+  /** Signs device tokens. */
+  readonly #secret: string;
 
   constructor(dependencies: {
     database: Database;
@@ -32,7 +57,9 @@ export class AccountService {
     throttle: ThrottleService;
     passwords: PasswordHashingService;
     sessions: SessionRepository;
+    passwordResets: PasswordResetRepository;
     clock: Clock;
+    sessionSecret: string;
   }) {
     this.#database = dependencies.database;
     this.#users = dependencies.users;
@@ -41,7 +68,9 @@ export class AccountService {
     this.#throttle = dependencies.throttle;
     this.#passwords = dependencies.passwords;
     this.#sessions = dependencies.sessions;
+    this.#passwordResets = dependencies.passwordResets;
     this.#clock = dependencies.clock;
+    this.#secret = dependencies.sessionSecret;
   }
 
   /**
@@ -49,7 +78,10 @@ export class AccountService {
    * brings them into. Returns the workspace to make active. The sign-up is counted against the
    * address's and everyone's limits before its password is hashed, the expensive part.
    */
-  async signUp(input: SignUpInput, clientAddress: string): Promise<{ userId: string; workspaceId: string }> {
+  async signUp(
+    input: SignUpInput,
+    clientAddress: string,
+  ): Promise<{ userId: string; workspaceId: string; deviceToken: string }> {
     const invitation = input.invitationToken
       ? await this.#invitations.findOpenForEmail(input.invitationToken, input.email)
       : undefined;
@@ -58,20 +90,19 @@ export class AccountService {
     }
     const attempter = { address: clientAddress };
     await this.#throttle.take(['signUpFromAddress'], attempter);
+    // A taken email is refused before it counts against everyone's sign-ups (and before any
+    // hashing): sign-ups that create nothing must not close sign-up for the next newcomer.
+    if (await this.#users.findByEmail(input.email)) throw emailTaken();
     await this.#throttle.take(['signUpEverywhere'], attempter);
     // A sign-up refused because the server was busy still counts: people sign up once, and a
     // flood must not win its attempts back by overflowing the hashing queue.
-    const passwordHash = await this.#passwords.hash(input.password);
-    return this.#database.db.transaction().execute(async (transaction) => {
+    const passwordHash = await this.#passwords.hash(input.password, clientNetwork(clientAddress));
+    const created = await this.#database.db.transaction().execute(async (transaction) => {
       const user = await this.#users.insert(
         { email: input.email, name: input.name, password_hash: passwordHash },
         transaction,
       );
-      if (!user) {
-        throw new AppError('email_taken', 'An account with this email already exists. Log in instead.', {
-          details: { issues: [{ path: 'email', message: 'An account with this email already exists.' }] },
-        });
-      }
+      if (!user) throw emailTaken();
       if (invitation) {
         await this.#invitations.consume(invitation, user.id, transaction);
         return { userId: user.id, workspaceId: invitation.workspace_id };
@@ -79,19 +110,26 @@ export class AccountService {
       const workspace = await this.#workspaces.create(input.workspaceName!, user.id, transaction);
       return { userId: user.id, workspaceId: workspace.id };
     });
+    // The browser that signed up is its owner's: it may log in to the account from then on.
+    return { ...created, deviceToken: issueDeviceToken(this.#secret, input.email).token };
   }
 
   /**
-   * Checks the credentials; every failure looks the same to the caller. Each attempt is counted
-   * before the password is checked, per (account, address) and per address, and, only when those
-   * let it through, against the account's ceiling from every address together.
+   * Checks the credentials; every failure looks the same to the caller. Answers the account with
+   * the password hash it was checked against (the session is stored only while that still holds)
+   * and the device token that vouches for this browser from now on.
    */
-  async logIn(input: LogInInput, clientAddress: string): Promise<{ userId: string }> {
-    const user = await this.#checkPassword(input.email, input.password, clientAddress);
+  async logIn(
+    input: LogInInput,
+    attempt: LogInAttempt,
+  ): Promise<{ userId: string; passwordHash: string; deviceToken: string }> {
+    const trusted = deviceNonceFor(this.#secret, attempt.deviceToken, input.email);
+    const user = await this.#checkPassword(input.email, input.password, attempt.clientAddress, trusted);
     if (!user) {
       throw new AppError('invalid_credentials', 'That email and password do not match an account.');
     }
-    return { userId: user.id };
+    const device = issueDeviceToken(this.#secret, input.email, trusted);
+    return { userId: user.id, passwordHash: user.password_hash, deviceToken: device.token };
   }
 
   /**
@@ -109,9 +147,11 @@ export class AccountService {
     if (!user || user.id !== session.userId) {
       throw validationFailed([{ path: 'currentPassword', message: 'That isn’t your current password.' }]);
     }
-    const passwordHash = await this.#passwords.hash(input.newPassword);
+    const passwordHash = await this.#passwords.hash(input.newPassword, clientNetwork(clientAddress));
     return this.#database.db.transaction().execute(async (transaction) => {
       await this.#users.setPasswordHash(user.id, passwordHash, transaction);
+      // A reset link mailed before, to whoever had the inbox, must not undo this change.
+      await this.#passwordResets.deleteForUser(user.id, transaction);
       return this.#sessions.deleteForUser(
         user.id,
         { exceptTokenHash: session.tokenHash, now: this.#clock.now() },
@@ -120,26 +160,36 @@ export class AccountService {
     });
   }
 
-  /** The account, when `password` is its password; each check counted against the log-in limits. */
-  async #checkPassword(email: string, password: string, clientAddress: string): Promise<UserRow | undefined> {
-    const attempter = { email, address: clientAddress };
-    await this.#throttle.take(logInNearLimits, attempter);
-    await this.#throttle.take(logInAccountLimit, attempter);
+  /**
+   * The account, when `password` is its password. Each check is counted before it is made:
+   * counting first is what makes a limit hold for attempts sent all at once.
+   */
+  async #checkPassword(
+    email: string,
+    password: string,
+    clientAddress: string,
+    trustedDevice?: string,
+  ): Promise<UserRow | undefined> {
+    const attempter = { email, address: clientAddress, ...(trustedDevice ? { device: trustedDevice } : {}) };
+    for (const limits of logInLimits(trustedDevice !== undefined))
+      await this.#throttle.take(limits, attempter);
     const user = await this.#users.findByEmail(email);
     let valid: boolean;
     try {
-      valid = await this.#passwords.verify(password, user?.password_hash);
+      valid = await this.#passwords.verify(password, user?.password_hash, clientNetwork(clientAddress));
     } catch (error) {
-      // Refused only because the server was busy: not a guess, so not held against anyone.
-      if (error instanceof AppError && error.code === 'server_busy') {
-        await this.#throttle.giveBack([...logInNearLimits, ...logInAccountLimit], attempter);
-      }
+      // Refused only because the server, or this network's share of it, was busy: not a guess, so
+      // not held against the account. The network keeps its count: it chose to send so many.
+      if (error instanceof AppError && (error.code === 'server_busy' || error.code === 'too_many_attempts'))
+        await this.#throttle.giveBack(guessLimits, attempter);
       throw error;
     }
     if (!user || !valid) return undefined;
-    // The right password is not a guess: this pair starts over, and the wider counts get it back.
-    await this.#throttle.forget(['logInToAccountFromAddress'], attempter);
-    await this.#throttle.giveBack(['logInFromAddress', 'logInToAccount'], attempter);
+    // The right password is not a guess: this browser's or this pair's count starts over, and the
+    // account's ceiling gets the attempt back. The network's count stays, so a network logging in
+    // without end, even rightly, cannot take log-in away from everyone else.
+    await this.#throttle.forget(['logInToAccountFromAddress', 'logInFromDevice'], attempter);
+    await this.#throttle.giveBack(['logInToAccount'], attempter);
     return user;
   }
 }

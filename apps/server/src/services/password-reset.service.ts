@@ -1,6 +1,7 @@
 import { passwordResetLinkMinutes, type PasswordReset } from '@whathead/contracts';
 import type { Database } from '@whathead/db';
 import { AppError } from '../errors.js';
+import { clientNetwork } from '../lib/client-address.js';
 import { addSeconds, type Clock } from '../lib/clock.js';
 import type { Mailer } from '../lib/mailer.js';
 import { keyedHash, randomToken } from '../lib/secret-token.js';
@@ -110,7 +111,7 @@ export class PasswordResetService {
     const reset = await this.#resets.findOpen(tokenHash, this.#clock.now());
     // Checked before hashing, so a dead link costs no hashing.
     if (!reset) throw invalidReset();
-    const passwordHash = await this.#passwords.hash(password);
+    const passwordHash = await this.#passwords.hash(password, clientNetwork(clientAddress));
     await this.#database.db.transaction().execute(async (transaction) => {
       const now = this.#clock.now();
       const userId = await this.#resets.consume(tokenHash, now, transaction);

@@ -91,7 +91,9 @@ export function createServices(database: Database, settings: ServiceSettings, cl
     throttle,
     passwords: passwordHashing,
     sessions: sessionRepository,
+    passwordResets: passwordResetRepository,
     clock,
+    sessionSecret: settings.sessionSecret,
   });
   const passwordResets = new PasswordResetService({
     database,

@@ -4,7 +4,7 @@ import { clientNetwork } from '../lib/client-address.js';
 import type { ThrottleRepository } from '../repositories/throttle.repository.js';
 
 /** What a limit counts separately: each account, each client network, each pair, or all together. */
-export type ThrottleScope = 'account' | 'address' | 'account-and-address' | 'everyone';
+export type ThrottleScope = 'account' | 'address' | 'account-and-address' | 'device' | 'everyone';
 
 /** At most `limit` attempts per subject in each fixed window of `windowSeconds`. */
 export interface ThrottleRule {
@@ -25,12 +25,18 @@ const minutes = 60;
 export const standardThrottleRules = {
   logInFromAddress: {
     per: 'address',
-    limit: 50,
+    limit: 100,
     windowSeconds: 15 * minutes,
     refusal: 'Too many log-in attempts from this network.',
   },
   logInToAccountFromAddress: {
     per: 'account-and-address',
+    limit: 5,
+    windowSeconds: 15 * minutes,
+    refusal: 'Too many failed log-in attempts.',
+  },
+  logInFromDevice: {
+    per: 'device',
     limit: 5,
     windowSeconds: 15 * minutes,
     refusal: 'Too many failed log-in attempts.',
@@ -70,10 +76,14 @@ export const standardThrottleRules = {
 export type ThrottleName = keyof typeof standardThrottleRules;
 export type ThrottleRules = Record<ThrottleName, ThrottleRule>;
 
-/** Who is attempting: the email they name (when there is one) and the client address. */
+/**
+ * Who is attempting: the email they name (when there is one), the client address, and, for a
+ * browser that logged in to this account before, its device nonce (lib/device-token.ts).
+ */
 export interface Attempter {
   email?: string;
   address: string;
+  device?: string;
 }
 
 const describeWait = (seconds: number): string =>
@@ -133,6 +143,7 @@ export class ThrottleService {
       account,
       address: network,
       'account-and-address': `${account} ${network}`,
+      device: `${account} ${attempter.device ?? ''}`,
       everyone: '*',
     }[this.#rules[name].per];
     return `${name}:${subject}`;

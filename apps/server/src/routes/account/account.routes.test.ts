@@ -104,4 +104,23 @@ describe('changing the password while logged in', () => {
     assert.equal(refused.status, 400);
     assert.equal(refused.body.error.details?.issues?.[0]?.path, 'password');
   });
+
+  it('ends reset links mailed before the change, so an old mail cannot undo it', async () => {
+    const browser = new TestBrowser(test.app);
+    await browser.signUp({ email: 'mailed@example.com', password: oldPassword });
+    const forgetful = new TestBrowser(test.app);
+    await forgetful.get('/api/session');
+    assert.equal(
+      (await forgetful.post('/api/auth/password-resets', { email: 'mailed@example.com' })).status,
+      204,
+    );
+    const mailed = test.logs
+      .map((line) => JSON.parse(line) as { mail?: { to: string; text: string } })
+      .find((entry) => entry.mail?.to === 'mailed@example.com');
+    const token = /reset-password\/([\w-]{43})/.exec(mailed?.mail?.text ?? '')?.[1];
+    assert.ok(token, 'a reset link was mailed');
+    assert.equal((await changePassword(browser, oldPassword)).status, 200);
+    const late = await new TestBrowser(test.app).get<ErrorResponse>(`/api/auth/password-resets/${token}`);
+    assert.equal(late.body.error.code, 'password_reset_invalid');
+  });
 });

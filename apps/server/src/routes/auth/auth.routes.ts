@@ -1,5 +1,6 @@
 import { logInInputSchema, signUpInputSchema } from '@whathead/contracts';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { cookieNames, cookieOptions, deviceCookieSeconds } from '../../http/cookies.js';
 import { defineRoute } from '../../http/route.js';
 import type { RouteContext } from '../route-context.js';
 import { endBrowserSession, startBrowserSession } from '../session/browser-session.js';
@@ -12,8 +13,10 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
     body: signUpInputSchema,
     status: 201,
     handler: async ({ body, request, reply }) => {
-      const { userId, workspaceId } = await context.services.accounts.signUp(body, request.ip);
-      return startBrowserSession(context, reply, userId, workspaceId);
+      const { userId, workspaceId, deviceToken } = await context.services.accounts.signUp(body, request.ip);
+      const answer = await startBrowserSession(context, reply, userId, workspaceId);
+      rememberDevice(context, reply, deviceToken);
+      return answer;
     },
   });
 
@@ -23,9 +26,15 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
     access: 'public',
     body: logInInputSchema,
     handler: async ({ body, request, reply }) => {
-      const { userId } = await context.services.accounts.logIn(body, request.ip);
+      const cookies = cookieNames(context.secureCookies);
+      const { userId, passwordHash, deviceToken } = await context.services.accounts.logIn(body, {
+        clientAddress: request.ip,
+        deviceToken: request.cookies[cookies.device],
+      });
       if (request.session) await context.services.sessions.end(request.session);
-      return startBrowserSession(context, reply, userId, null);
+      const answer = await startBrowserSession(context, reply, userId, null, passwordHash);
+      rememberDevice(context, reply, deviceToken);
+      return answer;
     },
   });
 
@@ -38,4 +47,13 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
       return endBrowserSession(context, reply);
     },
   });
+}
+
+/** The device cookie: this browser logged in to the account, and its attempts count on their own. */
+function rememberDevice(context: RouteContext, reply: FastifyReply, deviceToken: string): void {
+  reply.setCookie(
+    cookieNames(context.secureCookies).device,
+    deviceToken,
+    cookieOptions(context.secureCookies, deviceCookieSeconds),
+  );
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it, mock } from 'node:test';
 import type { ErrorResponse, PasswordReset, SessionResponse } from '@whathead/contracts';
 import { standardThrottleRules } from '../../services/throttle.service.js';
 import { startSmtpSink, type SmtpSink } from '../../testing/smtp-sink.js';
@@ -172,6 +172,32 @@ describe('forgot password', () => {
     assert.equal(carrying.length, 1);
     assert.match(carrying[0]!, /SMTP_URL is not set/);
   });
+  it('leaves no session to a log-in with the old password that was being checked while the reset committed', async () => {
+    await new TestBrowser(test.app).signUp({ email: 'racing@example.com', password: 'the old password' });
+    await requestReset(test, 'racing@example.com');
+    const [logged] = loggedResetLinks(test, 'racing@example.com');
+    // The attacker's check of the old password passes, then waits until the reset has committed.
+    let resetDone: () => void = () => undefined;
+    const afterReset = new Promise<void>((resolve) => (resetDone = resolve));
+    const hashing = test.whathead.services.passwordHashing;
+    const verify = hashing.verify.bind(hashing);
+    const checking = mock.method(hashing, 'verify', async (...args: Parameters<typeof verify>) => {
+      const valid = await verify(...args);
+      if (args[0] === 'the old password') await afterReset;
+      return valid;
+    });
+    try {
+      const attacker = logIn(test, 'racing@example.com', 'the old password');
+      await waitFor(() => checking.mock.callCount() === 1);
+      assert.equal((await resetWith(test, logged!.token, 'a brand new password')).status, 200);
+      resetDone();
+      const { browser, status } = await attacker;
+      assert.equal(status, 401, 'the old password no longer opens a session');
+      assert.equal((await browser.get<SessionResponse>('/api/session')).body.user, null);
+    } finally {
+      checking.mock.restore();
+    }
+  });
 });
 
 describe('forgot password with SMTP_URL', () => {
@@ -201,3 +227,12 @@ describe('forgot password with SMTP_URL', () => {
     assert.ok(!test.logs.some((line) => line.includes(match[1]!)), 'a mailed link is not logged');
   });
 });
+
+/** Polls a condition the code under test makes true soon. */
+async function waitFor(condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('the condition never held');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

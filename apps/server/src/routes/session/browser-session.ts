@@ -13,8 +13,14 @@ export async function startBrowserSession(
   reply: FastifyReply,
   userId: string,
   workspaceId: string | null,
+  /** After a log-in: the hash the password was checked against (SessionService.start). */
+  checkedPasswordHash?: string,
 ): Promise<SessionResponse> {
-  const { token, expiresAt } = await context.services.sessions.start(userId, workspaceId);
+  const { token, expiresAt } = await context.services.sessions.start(
+    userId,
+    workspaceId,
+    checkedPasswordHash,
+  );
   reply.setCookie(
     cookieNames(context.secureCookies).session,
     token,
