@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { receiveMail } from '../support/mailbox.js';
-import { signUp } from '../support/sign-up.js';
+import { logIn, signUp } from '../support/sign-up.js';
 import { uniqueEmail } from '../support/unique-email.js';
 
 test('forgot password: the mailed link sets a new password, which then logs in', async ({ browser }) => {
@@ -66,11 +66,7 @@ test('log out other sessions: the other browser is logged out, this one stays', 
   await signUp(here, person);
 
   const elsewhere = await (await browser.newContext()).newPage();
-  await elsewhere.goto('/login');
-  await elsewhere.getByLabel('Email').fill(person.email);
-  await elsewhere.getByLabel('Password').fill(person.password);
-  await elsewhere.getByRole('button', { name: 'Log in' }).click();
-  await expect(elsewhere.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await logIn(elsewhere, person);
 
   await here.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   const sessions = here.getByRole('region', { name: 'Your sessions' });
@@ -103,11 +99,7 @@ test('change password: the other browser is logged out and told so, the new pass
   await signUp(here, person);
 
   const elsewhere = await (await browser.newContext()).newPage();
-  await elsewhere.goto('/login');
-  await elsewhere.getByLabel('Email').fill(person.email);
-  await elsewhere.getByLabel('Password').fill(person.password);
-  await elsewhere.getByRole('button', { name: 'Log in' }).click();
-  await expect(elsewhere.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await logIn(elsewhere, person);
 
   await here.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   const account = here.getByRole('region', { name: 'Your account' });
