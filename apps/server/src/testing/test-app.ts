@@ -175,3 +175,15 @@ export class TestBrowser {
     return response.body;
   }
 }
+
+/** Logs in from a browser of its own, as a second device or a stranger would. */
+export async function logInAsNewBrowser<Body = unknown>(
+  test: TestApp,
+  email: string,
+  password = 'correct horse battery staple',
+): Promise<{ browser: TestBrowser; response: BrowserResponse<Body> }> {
+  const browser = new TestBrowser(test.app);
+  await browser.get('/api/session');
+  const response = await browser.post<Body>('/api/auth/login', { email, password });
+  return { browser, response };
+}

@@ -2,17 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ChangePasswordResponse, ErrorResponse, SessionResponse } from '@whathead/contracts';
 import { standardThrottleRules } from '../../services/throttle.service.js';
-import { createTestApp, TestBrowser, type TestApp } from '../../testing/test-app.js';
+import { loggedResetLinks } from '../../testing/logged-mail.js';
+import { createTestApp, logInAsNewBrowser, TestBrowser, type TestApp } from '../../testing/test-app.js';
 
 const oldPassword = 'the old password';
 const newPassword = 'a brand new password';
-
-async function logIn(test: TestApp, email: string, password: string) {
-  const browser = new TestBrowser(test.app);
-  await browser.get('/api/session');
-  const response = await browser.post<ErrorResponse>('/api/auth/login', { email, password });
-  return { browser, response };
-}
 
 const isLoggedIn = async (browser: TestBrowser) =>
   (await browser.get<SessionResponse>('/api/session')).body.user !== null;
@@ -33,7 +27,11 @@ describe('changing the password while logged in', () => {
   it('sets the new password and ends every other session of the user, keeping this one', async () => {
     const here = new TestBrowser(test.app);
     await here.signUp({ email: 'changer@example.com', password: oldPassword });
-    const { browser: phone } = await logIn(test, 'changer@example.com', oldPassword);
+    const { browser: phone } = await logInAsNewBrowser<ErrorResponse>(
+      test,
+      'changer@example.com',
+      oldPassword,
+    );
     const stranger = new TestBrowser(test.app);
     await stranger.signUp({ email: 'bystander@example.com' });
 
@@ -44,14 +42,24 @@ describe('changing the password while logged in', () => {
     assert.equal(await isLoggedIn(here), true, 'this session stays');
     assert.equal(await isLoggedIn(phone), false, 'the other session ended');
     assert.equal(await isLoggedIn(stranger), true, 'another user’s session is untouched');
-    assert.equal((await logIn(test, 'changer@example.com', oldPassword)).response.status, 401);
-    assert.equal((await logIn(test, 'changer@example.com', newPassword)).response.status, 200);
+    assert.equal(
+      (await logInAsNewBrowser<ErrorResponse>(test, 'changer@example.com', oldPassword)).response.status,
+      401,
+    );
+    assert.equal(
+      (await logInAsNewBrowser<ErrorResponse>(test, 'changer@example.com', newPassword)).response.status,
+      200,
+    );
   });
 
   it('refuses a wrong current password at its field, counted as a failed log-in: the sixth is throttled', async () => {
     const browser = new TestBrowser(test.app);
     await browser.signUp({ email: 'guessed@example.com', password: oldPassword });
-    const { browser: other } = await logIn(test, 'guessed@example.com', oldPassword);
+    const { browser: other } = await logInAsNewBrowser<ErrorResponse>(
+      test,
+      'guessed@example.com',
+      oldPassword,
+    );
     const { limit } = standardThrottleRules.logInToAccountFromAddress;
     for (let attempt = 0; attempt < limit; attempt += 1) {
       const wrong = await changePassword(browser, `guess number ${attempt}`);
@@ -66,12 +74,15 @@ describe('changing the password while logged in', () => {
     assert.equal(throttled.status, 429, 'refused even with the right password');
     assert.equal(throttled.body.error.code, 'too_many_attempts');
     assert.ok((throttled.body.error.details?.retryAfterSeconds ?? 0) > 0);
-    const logInHere = await logIn(test, 'guessed@example.com', oldPassword);
+    const logInHere = await logInAsNewBrowser<ErrorResponse>(test, 'guessed@example.com', oldPassword);
     assert.equal(logInHere.response.status, 429, 'the same count as log-in, for this email and network');
 
     assert.equal(await isLoggedIn(other), true, 'a refused change ends no session');
     test.clock.advance(standardThrottleRules.logInToAccountFromAddress.windowSeconds + 1);
-    assert.equal((await logIn(test, 'guessed@example.com', oldPassword)).response.status, 200);
+    assert.equal(
+      (await logInAsNewBrowser<ErrorResponse>(test, 'guessed@example.com', oldPassword)).response.status,
+      200,
+    );
     assert.equal((await changePassword(browser, oldPassword)).status, 200);
   });
 
@@ -89,7 +100,10 @@ describe('changing the password while logged in', () => {
       assert.equal(issue?.path, 'newPassword');
       assert.match(issue?.message ?? '', message);
     }
-    assert.equal((await logIn(test, 'weak@example.com', oldPassword)).response.status, 200);
+    assert.equal(
+      (await logInAsNewBrowser<ErrorResponse>(test, 'weak@example.com', oldPassword)).response.status,
+      200,
+    );
   });
 
   it('refuses a weak password at sign-up too', async () => {
@@ -114,10 +128,7 @@ describe('changing the password while logged in', () => {
       (await forgetful.post('/api/auth/password-resets', { email: 'mailed@example.com' })).status,
       204,
     );
-    const mailed = test.logs
-      .map((line) => JSON.parse(line) as { mail?: { to: string; text: string } })
-      .find((entry) => entry.mail?.to === 'mailed@example.com');
-    const token = /reset-password\/([\w-]{43})/.exec(mailed?.mail?.text ?? '')?.[1];
+    const token = loggedResetLinks(test, 'mailed@example.com')[0]?.token;
     assert.ok(token, 'a reset link was mailed');
     assert.equal((await changePassword(browser, oldPassword)).status, 200);
     const late = await new TestBrowser(test.app).get<ErrorResponse>(`/api/auth/password-resets/${token}`);

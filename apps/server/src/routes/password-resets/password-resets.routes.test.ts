@@ -3,21 +3,8 @@ import { after, before, describe, it, mock } from 'node:test';
 import type { ErrorResponse, PasswordReset, SessionResponse } from '@whathead/contracts';
 import { standardThrottleRules } from '../../services/throttle.service.js';
 import { startSmtpSink, type SmtpSink } from '../../testing/smtp-sink.js';
-import { createTestApp, TestBrowser, type TestApp } from '../../testing/test-app.js';
-
-const resetLinkPattern = /http:\/\/localhost:3000\/reset-password\/([\w-]{43})/;
-
-/** The reset mails the log mailer wrote for `email` (no SMTP_URL), newest last. */
-function loggedResetLinks(test: TestApp, email: string): { link: string; token: string; level: number }[] {
-  return test.logs
-    .map((line) => JSON.parse(line) as { level: number; mail?: { to: string; text: string } })
-    .filter((entry) => entry.mail?.to === email)
-    .map((entry) => {
-      const match = resetLinkPattern.exec(entry.mail!.text);
-      assert.ok(match, 'the logged mail carries the link');
-      return { link: match[0], token: match[1]!, level: entry.level };
-    });
-}
+import { loggedResetLinks, resetLinkPattern } from '../../testing/logged-mail.js';
+import { createTestApp, logInAsNewBrowser, TestBrowser, type TestApp } from '../../testing/test-app.js';
 
 async function requestReset(test: TestApp, email: string, address = '192.0.2.1') {
   const browser = new TestBrowser(test.app);
@@ -34,13 +21,6 @@ async function resetWith(test: TestApp, token: string, password: string) {
   const browser = new TestBrowser(test.app);
   await browser.get('/api/session');
   return browser.post<SessionResponse & ErrorResponse>(`/api/auth/password-resets/${token}`, { password });
-}
-
-async function logIn(test: TestApp, email: string, password: string) {
-  const browser = new TestBrowser(test.app);
-  await browser.get('/api/session');
-  const response = await browser.post('/api/auth/login', { email, password });
-  return { browser, status: response.status };
 }
 
 describe('forgot password', () => {
@@ -67,8 +47,14 @@ describe('forgot password', () => {
     const reset = await resetWith(test, logged.token, 'a brand new password');
     assert.equal(reset.status, 200);
     assert.equal(reset.body.user, null, 'the user is sent to log in with the new password');
-    assert.equal((await logIn(test, 'forgetful@example.com', 'the old password')).status, 401);
-    assert.equal((await logIn(test, 'forgetful@example.com', 'a brand new password')).status, 200);
+    assert.equal(
+      (await logInAsNewBrowser(test, 'forgetful@example.com', 'the old password')).response.status,
+      401,
+    );
+    assert.equal(
+      (await logInAsNewBrowser(test, 'forgetful@example.com', 'a brand new password')).response.status,
+      200,
+    );
 
     const again = await resetWith(test, logged.token, 'yet another password');
     assert.equal(again.status, 404);
@@ -82,7 +68,7 @@ describe('forgot password', () => {
   it('ends every session of the account, on every device', async () => {
     const first = new TestBrowser(test.app);
     await first.signUp({ email: 'everywhere@example.com', password: 'the old password' });
-    const { browser: second } = await logIn(test, 'everywhere@example.com', 'the old password');
+    const { browser: second } = await logInAsNewBrowser(test, 'everywhere@example.com', 'the old password');
     await requestReset(test, 'everywhere@example.com');
     const [logged] = loggedResetLinks(test, 'everywhere@example.com');
     assert.equal((await resetWith(test, logged!.token, 'a brand new password')).status, 200);
@@ -99,7 +85,10 @@ describe('forgot password', () => {
     const late = await resetWith(test, expired!.token, 'a brand new password');
     assert.equal(late.status, 404);
     assert.equal(late.body.error.code, 'password_reset_invalid');
-    assert.equal((await logIn(test, 'slow@example.com', 'the old password')).status, 200);
+    assert.equal(
+      (await logInAsNewBrowser(test, 'slow@example.com', 'the old password')).response.status,
+      200,
+    );
     const swept = await test.whathead.services.housekeeping.sweep();
     assert.ok(swept.passwordResetsDeleted >= 1, 'housekeeping forgets expired links');
 
@@ -154,11 +143,17 @@ describe('forgot password', () => {
         { 'x-forwarded-for': `10.9.${Math.floor(index / 5)}.1` },
       );
     }
-    assert.equal((await logIn(test, 'besieged@example.com', 'the old password')).status, 429);
+    assert.equal(
+      (await logInAsNewBrowser(test, 'besieged@example.com', 'the old password')).response.status,
+      429,
+    );
     await requestReset(test, 'besieged@example.com');
     const [logged] = loggedResetLinks(test, 'besieged@example.com');
     assert.equal((await resetWith(test, logged!.token, 'a brand new password')).status, 200);
-    assert.equal((await logIn(test, 'besieged@example.com', 'a brand new password')).status, 200);
+    assert.equal(
+      (await logInAsNewBrowser(test, 'besieged@example.com', 'a brand new password')).response.status,
+      200,
+    );
   });
 
   it('keeps reset tokens out of request logs: only the deliberate mail line carries the link', async () => {
@@ -187,12 +182,12 @@ describe('forgot password', () => {
       return valid;
     });
     try {
-      const attacker = logIn(test, 'racing@example.com', 'the old password');
+      const attacker = logInAsNewBrowser(test, 'racing@example.com', 'the old password');
       await waitFor(() => checking.mock.callCount() === 1);
       assert.equal((await resetWith(test, logged!.token, 'a brand new password')).status, 200);
       resetDone();
-      const { browser, status } = await attacker;
-      assert.equal(status, 401, 'the old password no longer opens a session');
+      const { browser, response } = await attacker;
+      assert.equal(response.status, 401, 'the old password no longer opens a session');
       assert.equal((await browser.get<SessionResponse>('/api/session')).body.user, null);
     } finally {
       checking.mock.restore();
@@ -223,7 +218,10 @@ describe('forgot password with SMTP_URL', () => {
     assert.match(mail.text, /30 minutes/);
 
     assert.equal((await resetWith(test, match[1]!, 'a brand new password')).status, 200);
-    assert.equal((await logIn(test, 'mailed@example.com', 'a brand new password')).status, 200);
+    assert.equal(
+      (await logInAsNewBrowser(test, 'mailed@example.com', 'a brand new password')).response.status,
+      200,
+    );
     assert.ok(!test.logs.some((line) => line.includes(match[1]!)), 'a mailed link is not logged');
   });
 });

@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { EndOtherSessionsResponse, OtherSessions, SessionResponse } from '@whathead/contracts';
-import { createTestApp, TestBrowser, type TestApp } from '../../testing/test-app.js';
+import { createTestApp, TestBrowser, type TestApp, logInAsNewBrowser } from '../../testing/test-app.js';
 
 const day = 24 * 60 * 60;
 
-async function logIn(test: TestApp, email: string, password = 'correct horse battery staple') {
-  const browser = new TestBrowser(test.app);
-  await browser.get('/api/session');
-  const response = await browser.post('/api/auth/login', { email, password });
+async function logIn(test: TestApp, email: string) {
+  const { browser, response } = await logInAsNewBrowser(test, email);
   assert.equal(response.status, 200);
   return browser;
 }
