@@ -14,6 +14,7 @@ import { isApiError } from '../../lib/api-error';
 import { messageForError } from '../../lib/error-messages';
 import { homePath, logInPath } from '../../lib/redirect-target';
 import { useSession } from '../../lib/session';
+import { AuthCardHeader } from '../../components/layout/auth-card-header';
 
 /**
  * `/invite/:token`: what the invite is for, then "Join workspace" for a logged-in visitor, or a
@@ -40,11 +41,9 @@ export function InvitationRoute() {
     return (
       <AuthLayout>
         <DocumentTitle title="Invitation unavailable" />
-        <header className="auth-card__header">
-          <h1 className="auth-card__title">
-            {isInvalid ? 'This invitation can’t be used' : 'We couldn’t load this invitation'}
-          </h1>
-        </header>
+        <AuthCardHeader
+          title={isInvalid ? 'This invitation can’t be used' : 'We couldn’t load this invitation'}
+        />
         <FormAlert>{messageForError(preview.error)}</FormAlert>
         <div className="stack">
           {isInvalid ? (

@@ -12,6 +12,7 @@ import { messageForError } from '../../../lib/error-messages';
 import { useSession } from '../../../lib/session';
 import { useValidatedForm } from '../../../lib/use-validated-form';
 import { useRequestPasswordReset } from '../api/request-password-reset';
+import { AuthCardHeader } from '../../../components/layout/auth-card-header';
 
 const fieldNames = ['email'] as const;
 
@@ -44,16 +45,11 @@ function ForgotPassword({ initialEmail }: { initialEmail: string | undefined }) 
   return (
     <AuthLayout>
       <DocumentTitle title={sentTo ? 'Check your email' : 'Reset your password'} />
-      <header className="auth-card__header">
-        <h1 ref={headingRef} className="auth-card__title" tabIndex={-1}>
-          {sentTo ? 'Check your email' : 'Reset your password'}
-        </h1>
-        {!sentTo && (
-          <p className="auth-card__lead">
-            Enter the email you log in with. We’ll send you a link to choose a new password.
-          </p>
-        )}
-      </header>
+      <AuthCardHeader
+        headingRef={headingRef}
+        title={sentTo ? 'Check your email' : 'Reset your password'}
+        lead={!sentTo && 'Enter the email you log in with. We’ll send you a link to choose a new password.'}
+      />
       <StatusMessage>
         {sentTo && (
           <>

@@ -5,6 +5,7 @@ import { StatusMessage } from '../../../components/ui/status-message';
 import { readAuthPageState, type AuthPageState } from '../../../lib/auth-page-state';
 import { redirectTarget } from '../../../lib/redirect-target';
 import { LogInForm } from './log-in-form';
+import { AuthCardHeader } from '../../../components/layout/auth-card-header';
 
 const notices: Record<NonNullable<AuthPageState['reason']>, string> = {
   'password-reset':
@@ -21,10 +22,7 @@ export function LogInPage() {
   return (
     <AuthLayout>
       <DocumentTitle title="Log in" />
-      <header className="auth-card__header">
-        <h1 className="auth-card__title">Log in to Whathead</h1>
-        <p className="auth-card__lead">Welcome back. Pick up where your team left off.</p>
-      </header>
+      <AuthCardHeader title="Log in to Whathead" lead="Welcome back. Pick up where your team left off." />
       <StatusMessage tone={reason === 'session-ended' ? 'neutral' : 'success'}>
         {reason && notices[reason]}
       </StatusMessage>

@@ -12,6 +12,7 @@ import { homePath } from '../../../lib/redirect-target';
 import { useSession } from '../../../lib/session';
 import { usePasswordReset } from '../api/get-password-reset';
 import { ResetPasswordForm } from './reset-password-form';
+import { AuthCardHeader } from '../../../components/layout/auth-card-header';
 
 /**
  * The answers that mean the server cannot accept this token, however often it is asked: used or
@@ -44,11 +45,9 @@ export function ResetPasswordPage() {
     return (
       <AuthLayout>
         <DocumentTitle title="Reset link unavailable" />
-        <header className="auth-card__header">
-          <h1 className="auth-card__title">
-            {isUnusable ? 'This reset link can’t be used' : 'We couldn’t check this reset link'}
-          </h1>
-        </header>
+        <AuthCardHeader
+          title={isUnusable ? 'This reset link can’t be used' : 'We couldn’t check this reset link'}
+        />
         <FormAlert>
           {isUnusable ? errorMessages.password_reset_invalid : messageForError(reset.error)}
         </FormAlert>
@@ -71,13 +70,15 @@ export function ResetPasswordPage() {
   return (
     <AuthLayout>
       <DocumentTitle title="Choose a new password" />
-      <header className="auth-card__header">
-        <h1 className="auth-card__title">Choose a new password</h1>
-        <p className="auth-card__lead">
-          For <strong>{reset.data.email}</strong>. Every browser logged in to this account will be logged out;
-          then you log in with the new password.
-        </p>
-      </header>
+      <AuthCardHeader
+        title="Choose a new password"
+        lead={
+          <>
+            For <strong>{reset.data.email}</strong>. Every browser logged in to this account will be logged
+            out; then you log in with the new password.
+          </>
+        }
+      />
       <ResetPasswordForm token={token} email={reset.data.email} />
       {!user && <LogInFooter />}
     </AuthLayout>

@@ -3,6 +3,7 @@ import { AuthLayout } from '../../../components/layout/auth-layout';
 import { DocumentTitle } from '../../../components/ui/document-title';
 import { logInPath, redirectTarget } from '../../../lib/redirect-target';
 import { SignUpForm } from './sign-up-form';
+import { AuthCardHeader } from '../../../components/layout/auth-card-header';
 
 export function SignUpPage() {
   const [searchParams] = useSearchParams();
@@ -12,12 +13,10 @@ export function SignUpPage() {
   return (
     <AuthLayout>
       <DocumentTitle title="Sign up" />
-      <header className="auth-card__header">
-        <h1 className="auth-card__title">Create your Whathead account</h1>
-        <p className="auth-card__lead">
-          Start with a workspace for your team. You can connect TikTok and invite teammates next.
-        </p>
-      </header>
+      <AuthCardHeader
+        title="Create your Whathead account"
+        lead="Start with a workspace for your team. You can connect TikTok and invite teammates next."
+      />
       <SignUpForm destination={destination} autoFocus />
       <p className="auth-card__footer">
         Already have an account? <Link to={logInPath(next ? destination : undefined)}>Log in</Link>
