@@ -9,6 +9,7 @@ import { startTikTokTestKit } from './testing/tiktok-test-kit.js';
 import {
   createConnection,
   createInvitation,
+  createGrant,
   workspaceRouteFixtures,
   type RouteTarget,
   type WorkspaceResources,
@@ -60,6 +61,7 @@ async function victimTarget(world: World, needs: string[] = []): Promise<RouteTa
     workspaceId: world.victim.workspaceId,
     connectionId: needs.includes('connection') ? await createConnection(world.victim) : randomUUID(),
     invitationId: needs.includes('invitation') ? await createInvitation(world.victim) : randomUUID(),
+    grantId: needs.includes('grant') ? await createGrant(world.victim) : randomUUID(),
   };
 }
 

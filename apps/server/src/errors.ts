@@ -19,6 +19,7 @@ export const statusByCode: Record<ErrorCode, number> = {
   invitation_email_mismatch: 403,
   already_member: 409,
   tiktok_authorization_invalid: 400,
+  tiktok_grant_expired: 404,
   tiktok_permission_denied: 403,
   tiktok_reconnect_required: 409,
   tiktok_account_not_usable: 409,
@@ -32,6 +33,7 @@ export const statusByCode: Record<ErrorCode, number> = {
 export interface AppErrorDetails {
   issues?: FieldIssue[];
   retryAfterSeconds?: number;
+  retryAt?: string;
 }
 
 /**

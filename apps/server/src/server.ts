@@ -151,6 +151,8 @@ export async function startWhathead(config: Config, options: StartOptions): Prom
       pollingIntervalSeconds: options.jobPollingIntervalSeconds,
     });
     closers.push(() => jobs.stop());
+    const checkJob = definitions.find((definition) => definition.name === 'tiktok-connection-check')!;
+    services.tiktokConnections.useCheckQueue((target) => jobs.send(checkJob, target));
     await startKeyRotationIfNeeded(services, jobs, definitions, options.logger);
 
     let app: FastifyInstance | undefined;

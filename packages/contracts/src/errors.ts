@@ -22,6 +22,7 @@ export const errorCodes = [
   'invitation_email_mismatch',
   'already_member',
   'tiktok_authorization_invalid',
+  'tiktok_grant_expired',
   'tiktok_permission_denied',
   'tiktok_reconnect_required',
   'tiktok_account_not_usable',
@@ -48,6 +49,8 @@ export const errorResponseSchema = z.object({
       .object({
         issues: z.array(fieldIssueSchema).optional(),
         retryAfterSeconds: z.number().int().optional(),
+        /** When Whathead will try TikTok again (ISO time), for "TikTok is busy; retrying at HH:MM". */
+        retryAt: z.iso.datetime().optional(),
       })
       .optional(),
   }),

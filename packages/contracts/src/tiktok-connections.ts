@@ -31,6 +31,12 @@ export const tiktokAttentionCauses = [
   'permissions_missing',
   'token_unreadable',
   'business_center_access_lost',
+  /**
+   * The help page's "Permission denied": TikTok granted a token, but the user's roles
+   * (`user_role` in /bc/get/, `advertiser_role` in /bc/asset/get/, or a 40001 on a call) only
+   * let them view every ad account of this connection.
+   */
+  'permission_denied',
 ] as const;
 export const tiktokAttentionCauseSchema = z.enum(tiktokAttentionCauses);
 export type TikTokAttentionCause = z.infer<typeof tiktokAttentionCauseSchema>;
@@ -48,8 +54,16 @@ export const tiktokAdAccountSchema = z.object({
   unusableReason: z.string().nullable(),
   currency: z.string().nullable(),
   timezone: z.string().nullable(),
-  /** The connecting TikTok user's role on the account: ADMIN, OPERATOR or ANALYST. */
+  /**
+   * The connecting TikTok user's role on the account: ADMIN, OPERATOR, ANALYST, or OWNER for an
+   * account outside any Business Center; null when TikTok did not say.
+   */
   role: z.string().nullable(),
+  /**
+   * The user can view the account but not change it (Analyst, or a write refused with 40001):
+   * it may be selected for reporting, never made the default.
+   */
+  readOnly: z.boolean(),
   selected: z.boolean(),
   isDefault: z.boolean(),
   /**
@@ -66,10 +80,25 @@ export const tiktokCheckResults = ['ok', 'needs_attention', 'tiktok_unavailable'
 export const tiktokCheckResultSchema = z.enum(tiktokCheckResults);
 export type TikTokCheckResult = z.infer<typeof tiktokCheckResultSchema>;
 
+/**
+ * What one connection holds: the granted ad accounts of one Business Center, or the granted
+ * accounts that belong to no Business Center of the user ("Ad accounts outside a Business Center").
+ */
+export const tiktokConnectionKinds = ['business_center', 'outside_business_center'] as const;
+export const tiktokConnectionKindSchema = z.enum(tiktokConnectionKinds);
+export type TikTokConnectionKind = z.infer<typeof tiktokConnectionKindSchema>;
+
+/** The name shown for the accounts of a grant that belong to no Business Center. */
+export const outsideBusinessCenterName = 'Ad accounts outside a Business Center';
+
 export const tiktokConnectionSchema = z.object({
   id: z.uuid(),
+  kind: tiktokConnectionKindSchema,
+  /** TikTok's Business Center id; for `outside_business_center`, an opaque key of ours. */
   businessCenterId: z.string(),
   businessCenterName: z.string(),
+  /** The user's role in the Business Center (`user_role`: ADMIN or STANDARD); null outside one. */
+  businessCenterRole: z.string().nullable(),
   status: z.enum(['connected', 'needs_attention']),
   attention: z.object({ cause: tiktokAttentionCauseSchema, message: z.string() }).nullable(),
   permissions: z.array(tiktokPermissionSchema),
@@ -81,6 +110,11 @@ export const tiktokConnectionSchema = z.object({
    * `accessible` for why optional).
    */
   lastCheckResult: tiktokCheckResultSchema.nullable().optional(),
+  /**
+   * A background check is under way (the last one is older than 15 minutes and a page asked for
+   * the connections): ask again shortly for the fresh state.
+   */
+  checking: z.boolean(),
   /** Accounts with `isNew`: "2 new accounts available". */
   newAccountsAvailable: z.number().int().nonnegative(),
   accounts: z.array(tiktokAdAccountSchema),
@@ -107,6 +141,61 @@ export const startTikTokConnectInputSchema = z.strictObject({
 export type StartTikTokConnectInput = z.infer<typeof startTikTokConnectInputSchema>;
 
 export const startTikTokConnectResponseSchema = z.object({ authorizationUrl: z.url() });
+
+/**
+ * Check connection's answer: the connections as they are now, and what this check changed, in
+ * plain sentences (empty: "All good — checked just now").
+ */
+export const checkTikTokConnectionResponseSchema = tiktokConnectionsResponseSchema.extend({
+  changes: z.array(z.string()),
+});
+export type CheckTikTokConnectionResponse = z.infer<typeof checkTikTokConnectionResponseSchema>;
+
+/**
+ * One group of a TikTok grant that touched several: a Business Center with some of the granted
+ * accounts, or the granted accounts outside any Business Center. The help page's step 3 ("Select
+ * your Business Center") is the user choosing one.
+ */
+export const tiktokGrantGroupSchema = z.object({
+  /** Stable within the grant; what the user's choice sends back. */
+  key: z.string(),
+  kind: tiktokConnectionKindSchema,
+  name: z.string(),
+  grantedAccountCount: z.number().int().nonnegative(),
+  /** This workspace's live connection for the group, once connected (from this grant or before). */
+  connectionId: z.uuid().nullable(),
+});
+export type TikTokGrantGroup = z.infer<typeof tiktokGrantGroupSchema>;
+
+/**
+ * A TikTok sign-in held for ten minutes, encrypted and bound to the session that started it, so
+ * the user can connect its groups one after another without signing in at TikTok again.
+ */
+export const tiktokPendingGrantSchema = z.object({
+  id: z.uuid(),
+  expiresAt: z.iso.datetime(),
+  groups: z.array(tiktokGrantGroupSchema),
+});
+export type TikTokPendingGrant = z.infer<typeof tiktokPendingGrantSchema>;
+
+export const tiktokPendingGrantsResponseSchema = z.object({ grants: z.array(tiktokPendingGrantSchema) });
+export type TikTokPendingGrantsResponse = z.infer<typeof tiktokPendingGrantsResponseSchema>;
+
+export const tiktokGrantParamsSchema = z.strictObject({
+  workspaceId: z.uuid('Not a workspace id.'),
+  grantId: z.uuid('Not a grant id.'),
+});
+
+export const connectTikTokGrantGroupInputSchema = z.strictObject({
+  groupKey: z.string().min(1, 'Select a Business Center.').max(100),
+});
+export type ConnectTikTokGrantGroupInput = z.infer<typeof connectTikTokGrantGroupInputSchema>;
+
+export const connectTikTokGrantGroupResponseSchema = z.object({
+  connectionId: z.uuid(),
+  grant: tiktokPendingGrantSchema,
+});
+export type ConnectTikTokGrantGroupResponse = z.infer<typeof connectTikTokGrantGroupResponseSchema>;
 export type StartTikTokConnectResponse = z.infer<typeof startTikTokConnectResponseSchema>;
 
 const advertiserIdSchema = z.string().regex(/^\d{1,30}$/, 'Not a TikTok advertiser id.');
@@ -127,6 +216,8 @@ export const tiktokConnectionParamsSchema = z.strictObject({
 });
 
 export const tiktokAuditActions = [
+  'connect_cancelled',
+  'connect_failed',
   'connected',
   'reconnected',
   'disconnected',
@@ -143,8 +234,9 @@ export const tiktokAuditEventSchema = z.object({
   action: tiktokAuditActionSchema,
   /** Null when Whathead itself acted (the connection health job). */
   actorName: z.string().nullable(),
-  businessCenterId: z.string(),
-  businessCenterName: z.string(),
+  /** Null for an attempt that never reached a Business Center (cancelled, refused, failed). */
+  businessCenterId: z.string().nullable(),
+  businessCenterName: z.string().nullable(),
   /** A plain sentence: what changed. */
   summary: z.string(),
   /** TikTok's request_id of the call behind the change, for TikTok support. */
@@ -157,11 +249,18 @@ export const tiktokAuditResponseSchema = z.object({ events: z.array(tiktokAuditE
 export type TikTokAuditResponse = z.infer<typeof tiktokAuditResponseSchema>;
 
 /**
- * What the callback tells the browser, on `/integrations/tiktok/done`: the connection made, or
- * why not. Never the code or the state.
+ * What the callback tells the browser, on `/integrations/tiktok/done`: the connection made
+ * (`connected=<id>`), a grant whose groups the user chooses from (`grant=<id>`), or why not
+ * (`tiktok_error=<one of these>`). Never the code or the state.
  */
 export const tiktokCallbackErrors = [
   'authorization_invalid',
+  /** TikTok answered 40101 "Invalid auth_code …": an old or reused sign-in; Connect again. */
+  'authorization_expired',
+  /** The grant holds no ad account, and every Business Center of the user is connected already. */
+  'no_ad_accounts',
+  /** Reconnect signed in as a TikTok user who cannot reach the connection's Business Center. */
+  'reconnect_mismatch',
   'cancelled',
   'permission_denied',
   'rate_limited',

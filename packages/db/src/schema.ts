@@ -80,12 +80,34 @@ export interface TikTokOauthStatesTable {
 }
 
 export type TikTokConnectionStatus = 'connected' | 'needs_attention' | 'disconnected';
+export type TikTokConnectionKind = 'business_center' | 'outside_business_center';
+
+/** A TikTok sign-in whose accounts fall into several groups, held while the user picks. */
+export interface TikTokPendingGrantsTable {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  session_token_hash: string;
+  token_ciphertext: Uint8Array;
+  token_iv: Uint8Array;
+  token_auth_tag: Uint8Array;
+  token_key_id: string;
+  token_fingerprint: string;
+  granted_scope_ids: ColumnType<string[], string[] | undefined, string[]>;
+  /** JSON text of the grant's groups; the service parses it. */
+  groups: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
 
 export interface TikTokConnectionsTable {
   id: string;
   workspace_id: string;
   business_center_id: string;
   business_center_name: string;
+  kind: ColumnType<TikTokConnectionKind, TikTokConnectionKind | undefined, TikTokConnectionKind>;
+  business_center_role: string | null;
+  check_requested_at: NullableTimestamp;
   status: TikTokConnectionStatus;
   attention_cause: string | null;
   /** Scope ids as text: some exceed 2^53 (reference §9). */
@@ -124,6 +146,8 @@ export interface TikTokAdAccountsTable {
   accessible: ColumnType<boolean, boolean | undefined, boolean>;
   /** Found by a health check and not yet reviewed by the user. */
   newly_available: ColumnType<boolean, boolean | undefined, boolean>;
+  /** TikTok refused a write with 40001: the user can only view this account. */
+  write_refused: ColumnType<boolean, boolean | undefined, boolean>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
@@ -135,8 +159,8 @@ export interface TikTokAuditEventsTable {
   connection_id: string | null;
   actor_user_id: string | null;
   action: string;
-  business_center_id: string;
-  business_center_name: string;
+  business_center_id: string | null;
+  business_center_name: string | null;
   summary: string;
   tiktok_request_id: string | null;
   occurred_at: CreatedAt;
@@ -153,6 +177,7 @@ export interface Tables {
   password_resets: PasswordResetsTable;
   tiktok_oauth_states: TikTokOauthStatesTable;
   tiktok_connections: TikTokConnectionsTable;
+  tiktok_pending_grants: TikTokPendingGrantsTable;
   tiktok_ad_accounts: TikTokAdAccountsTable;
   tiktok_audit_events: TikTokAuditEventsTable;
 }
@@ -167,4 +192,5 @@ export type PasswordResetRow = Selectable<PasswordResetsTable>;
 export type TikTokOauthStateRow = Selectable<TikTokOauthStatesTable>;
 export type TikTokConnectionRow = Selectable<TikTokConnectionsTable>;
 export type TikTokAdAccountRow = Selectable<TikTokAdAccountsTable>;
+export type TikTokPendingGrantRow = Selectable<TikTokPendingGrantsTable>;
 export type TikTokAuditEventRow = Selectable<TikTokAuditEventsTable>;

@@ -32,6 +32,9 @@ export type { BusinessCenter } from './endpoints/business-centers/get-business-c
 export type {
   BusinessCenterAsset,
   AssetType,
+  AdCreationEligibility,
+  AdvertiserRole,
+  AssetRelationType,
 } from './endpoints/business-centers/get-business-center-assets.js';
 export type { AdvertiserInfo, AdvertiserStatus } from './endpoints/advertisers/get-advertiser-info.js';
 export type { Campaign, BudgetMode, CreatableObjective } from './endpoints/campaigns/campaign-schema.js';

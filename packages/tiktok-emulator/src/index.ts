@@ -5,7 +5,7 @@ export {
   defaultPublicUrl,
   type AppRegistration,
 } from './registered-app.js';
-export type { EmulatorControl, TokenSummary } from './control/create-control.js';
+export type { AuthorizationCodeGrant, EmulatorControl, TokenSummary } from './control/create-control.js';
 export type { CallRecord } from './control/call-log.js';
 export type { GroundTruth } from './control/ground-truth.js';
 export type { FaultKind, FaultRule, FaultRuleInput } from './faults/fault-injector.js';

@@ -22,6 +22,23 @@ export interface EmulatorSettings {
   tokenIssuance: 'per_grant' | 'per_user';
   /** Reference §1.2: codes are single-use and valid for about an hour. */
   authorizationCodeLifetimeSeconds: number;
+  /**
+   * Correction 17: a used or expired auth code answers 40101 "Invalid auth_code. Not able to get
+   * long-term access_token with an old auth_code."; 40110 is §7's older reading. Codes that never
+   * existed or belong to another app always answer 40110.
+   */
+  staleAuthCodeCode: 40101 | 40110;
+  /**
+   * Correction 14: TikTok documents no Business Center picker; the consent page offers every
+   * grantable account (`none`). `pick` adds a picker before consent that limits the offer to one
+   * Business Center (one plausible reading of the help page's step 3).
+   */
+  businessCenterStep: 'none' | 'pick';
+  /**
+   * Not documented by TikTok (§1.2): what Cancel does. `oauth_error` redirects with RFC 6749's
+   * `error=access_denied`; `state_only` redirects with just `state`; `none` stays on TikTok's page.
+   */
+  cancelRedirect: 'oauth_error' | 'state_only' | 'none';
   /** Reference §4.2: a repeated create `request_id` → 40050 (`reject`) or the first object. */
   duplicateRequestIdMode: 'reject' | 'return_original';
   /** Reference §5: a new video is transcoding (40901 when used) for this long. */
@@ -30,8 +47,16 @@ export interface EmulatorSettings {
   restatementDays: number;
   /** Correction 11: the 100-ids cap of /advertiser/info/ is not first-hand, so it is a knob. */
   advertiserInfoMaxIds: number;
-  /** `/bc/get/` lists only the Business Center the user authorized, or every one the user belongs to. */
+  /**
+   * Correction 14: `/bc/get/` without `bc_id` lists every Business Center the user belongs to
+   * (`all`); `authorized` keeps only those that own accounts granted to the token.
+   */
   businessCenterVisibility: 'authorized' | 'all';
+  /**
+   * Correction 15: `ad_creation_eligible` is a CATALOG enum, absent on ADVERTISER rows (`absent`).
+   * `enum` adds AVAILABLE/NOT_AVAILABLE to them, `boolean` true/false, for products that read it.
+   */
+  advertiserAdCreationEligible: 'absent' | 'enum' | 'boolean';
   /** Reference §8: app-wide buckets (Basic tier by default). */
   appRateLimit: RateLimit;
   /** Reference §8: endpoint-specific buckets, independent of each other, keyed by API path. */
@@ -56,11 +81,15 @@ export const defaultSettings: EmulatorSettings = {
   accessTokenLifetimeSeconds: 86_400,
   refreshTokenLifetimeSeconds: 31_536_000,
   authorizationCodeLifetimeSeconds: 3_600,
+  staleAuthCodeCode: 40101,
+  businessCenterStep: 'none',
+  cancelRedirect: 'oauth_error',
   duplicateRequestIdMode: 'reject',
   videoProcessingMilliseconds: 5_000,
   restatementDays: 7,
   advertiserInfoMaxIds: 100,
-  businessCenterVisibility: 'authorized',
+  businessCenterVisibility: 'all',
+  advertiserAdCreationEligible: 'absent',
   appRateLimit: { perSecond: 10, perMinute: 600, perDay: 864_000 },
   endpointRateLimits: {
     '/ad/create/': { perSecond: 5, perMinute: 150, perDay: 86_400 },

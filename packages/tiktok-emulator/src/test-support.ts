@@ -11,6 +11,8 @@ export const ids = {
   alex: 'alex.admin@example.com',
   olivia: 'olivia.operator@example.com',
   wendy: 'wendy.analyst@example.com',
+  hugo: 'hugo.harbor@example.com',
+  ivan: 'ivan.individual@example.com',
   northwind: '7100000000000000001',
   bluebird: '7100000000000000002',
   harbor: '7100000000000000003',
@@ -21,6 +23,8 @@ export const ids = {
   cafeLumen: '7200000000000000021',
   verdeGym: '7200000000000000022',
   harborFlagship: '7200000000000000031',
+  ivansBakery: '7200000000000000041',
+  ivansFoodTruck: '7200000000000000042',
 } as const;
 
 export function createTestEmulator(options: EmulatorOptions = {}): Emulator {
@@ -52,14 +56,29 @@ export async function callApi(
   return { ...(response.json() as Envelope), httpStatus: response.statusCode };
 }
 
-/** Authorizes a user for a Business Center (skipping the pages) and exchanges the code. */
+/**
+ * Authorizes a user (skipping the pages) and exchanges the code. The grant is every account the
+ * user can grant, or only those of a Business Center (a string), or exactly the listed accounts.
+ */
 export async function connect(
   emulator: Emulator,
   email: string,
-  bcId: string,
+  grant?: string | { advertiserIds: string[] },
   scope?: number[],
 ): Promise<{ token: string; advertiserIds: string[]; scope: number[] }> {
-  const code = emulator.control.issueAuthorizationCode({ email, bcId, ...(scope ? { scope } : {}) });
+  const code = emulator.control.issueAuthorizationCode({
+    email,
+    ...(typeof grant === 'string' ? { bcId: grant } : {}),
+    ...(typeof grant === 'object' ? { advertiserIds: grant.advertiserIds } : {}),
+    ...(scope ? { scope } : {}),
+  });
+  return exchangeCode(emulator, code);
+}
+
+export async function exchangeCode(
+  emulator: Emulator,
+  code: string,
+): Promise<{ token: string; advertiserIds: string[]; scope: number[] }> {
   const answer = await callApi(emulator, 'POST', '/oauth2/access_token/', {
     body: { app_id: emulatorApp.appId, secret: emulatorApp.secret, auth_code: code },
   });

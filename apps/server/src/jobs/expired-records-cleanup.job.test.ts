@@ -45,6 +45,7 @@ describe('expired records cleanup job', () => {
       invitationsDeleted: 0,
       passwordResetsDeleted: 0,
       tiktokStatesDeleted: 0,
+      tiktokGrants: 0,
     });
     assert.equal(await countSessions(), 1);
     assert.equal(
@@ -60,6 +61,7 @@ describe('expired records cleanup job', () => {
       invitationsDeleted: 0,
       passwordResetsDeleted: 0,
       tiktokStatesDeleted: 0,
+      tiktokGrants: 0,
     });
   });
 });

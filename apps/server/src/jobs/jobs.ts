@@ -1,6 +1,7 @@
 import type { Services } from '../services/services.js';
 import type { JobDefinition } from './job.js';
 import { expiredRecordsCleanupJob } from './expired-records-cleanup.job.js';
+import { tiktokConnectionCheckJob } from './tiktok-connection-check.job.js';
 import { tiktokConnectionHealthJob, type JobLogger } from './tiktok-connection-health.job.js';
 import { tiktokTokenRotationJob } from './tiktok-token-rotation.job.js';
 
@@ -8,5 +9,6 @@ import { tiktokTokenRotationJob } from './tiktok-token-rotation.job.js';
 export const createJobDefinitions = (services: Services, logger: JobLogger): JobDefinition[] => [
   expiredRecordsCleanupJob(services),
   tiktokConnectionHealthJob(services, logger),
+  tiktokConnectionCheckJob(services),
   tiktokTokenRotationJob(services),
 ];

@@ -59,7 +59,7 @@ describe('TikTok connection health job', () => {
     (await browser.get<TikTokAuditResponse>(`/api/workspaces/${workspaceId}/tiktok/audit`)).body.events;
   const run = () => tiktokConnectionHealthJob(test.whathead.services, silent).run({});
 
-  it('runs through pg-boss: one cheap call per connection, info for the selected accounts, the time and result recorded', async () => {
+  it('runs through pg-boss: the grant, the roles, info for the selected accounts, the time and result recorded', async () => {
     const { browser, workspaceId } = await connectNorthwind('health-ok@example.com');
     emulator.control.clearCalls();
     test.clock.advance(4 * 60 * 60);
@@ -70,7 +70,8 @@ describe('TikTok connection health job', () => {
     assert.deepEqual(finished.output, { checked: 1, failed: 0, needsAttention: 0 });
 
     const paths = emulator.control.calls().map((call) => call.path);
-    assert.deepEqual(paths, ['/oauth2/advertiser/get/', '/advertiser/info/']);
+    // Roles are read on every check: an admin may have made the user an Analyst (correction 16).
+    assert.deepEqual(paths, ['/oauth2/advertiser/get/', '/bc/get/', '/bc/asset/get/', '/advertiser/info/']);
     const info = emulator.control.calls({ path: '/advertiser/info/' })[0]!;
     assert.match(
       JSON.stringify(info),

@@ -5,8 +5,8 @@ export interface NewTikTokAuditEvent {
   connectionId: string | null;
   actorUserId: string | null;
   action: string;
-  businessCenterId: string;
-  businessCenterName: string;
+  businessCenterId: string | null;
+  businessCenterName: string | null;
   summary: string;
   tiktokRequestId: string | null;
   now: Date;
@@ -16,8 +16,8 @@ export interface TikTokAuditEntry {
   id: string;
   action: string;
   actorName: string | null;
-  businessCenterId: string;
-  businessCenterName: string;
+  businessCenterId: string | null;
+  businessCenterName: string | null;
   summary: string;
   tiktokRequestId: string | null;
   occurredAt: Date;

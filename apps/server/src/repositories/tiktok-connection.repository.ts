@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   sql,
   type Database,
+  type TikTokConnectionKind,
   type Kysely,
   type Tables,
   type TikTokAdAccountRow,
@@ -31,9 +32,18 @@ export class TikTokConnectionRepository {
     this.#db = database.db;
   }
 
-  /** The id of the workspace's connection to this Business Center, created when there is none. */
+  /**
+   * The id of the workspace's connection for this key (a Business Center's id, or the outside
+   * group's key), created when there is none.
+   */
   async ensure(
-    connection: { workspaceId: string; businessCenterId: string; businessCenterName: string; now: Date },
+    connection: {
+      workspaceId: string;
+      businessCenterId: string;
+      businessCenterName: string;
+      kind: TikTokConnectionKind;
+      now: Date;
+    },
     db: Kysely<Tables> = this.#db,
   ): Promise<{ id: string; created: boolean; previousStatus: string | null }> {
     const existing = await db
@@ -52,6 +62,7 @@ export class TikTokConnectionRepository {
         workspace_id: connection.workspaceId,
         business_center_id: connection.businessCenterId,
         business_center_name: connection.businessCenterName,
+        kind: connection.kind,
         status: 'disconnected',
         connected_at: connection.now,
         updated_at: connection.now,
@@ -70,6 +81,7 @@ export class TikTokConnectionRepository {
       workspaceId: string;
       id: string;
       businessCenterName: string;
+      businessCenterRole: string | null;
       sealed: SealedToken;
       /** SHA-256 of the token, to tell which connections share it. */
       fingerprint: string;
@@ -85,6 +97,7 @@ export class TikTokConnectionRepository {
       .updateTable('tiktok_connections')
       .set({
         business_center_name: update.businessCenterName,
+        business_center_role: update.businessCenterRole,
         status: update.attentionCause ? 'needs_attention' : 'connected',
         attention_cause: update.attentionCause,
         granted_scope_ids: update.grantedScopeIds,
@@ -232,21 +245,24 @@ export class TikTokConnectionRepository {
   }
 
   /**
-   * Makes the stored accounts of a connection exactly `accounts`, keeping each one's selection
-   * and default (a reconnect restores them); accounts TikTok no longer shows are dropped.
+   * Stores a grant's accounts for a connection, keeping each one's selection and default (a
+   * reconnect restores them). Stored accounts the grant no longer holds stay, marked no longer
+   * accessible and never the default: a new grant never silently empties a connection.
    */
-  async syncAccounts(
+  async mergeAccounts(
     target: { workspaceId: string; connectionId: string; now: Date },
     accounts: readonly AdAccountFacts[],
     db: Kysely<Tables> = this.#db,
   ): Promise<void> {
     const ids = accounts.map((account) => account.advertiserId);
-    let removal = db
-      .deleteFrom('tiktok_ad_accounts')
+    let missing = db
+      .updateTable('tiktok_ad_accounts')
+      .set({ accessible: false, is_default: false, updated_at: target.now })
       .where('workspace_id', '=', target.workspaceId)
-      .where('connection_id', '=', target.connectionId);
-    if (ids.length > 0) removal = removal.where('advertiser_id', 'not in', ids);
-    await removal.execute();
+      .where('connection_id', '=', target.connectionId)
+      .where('accessible', '=', true);
+    if (ids.length > 0) missing = missing.where('advertiser_id', 'not in', ids);
+    await missing.execute();
     for (const account of accounts) {
       await db
         .insertInto('tiktok_ad_accounts')
@@ -320,6 +336,7 @@ export class TikTokConnectionRepository {
       lost: readonly string[];
       restored: readonly string[];
       refreshed: readonly AdAccountFacts[];
+      roles: readonly { advertiserId: string; role: string | null }[];
     },
     db: Kysely<Tables>,
   ): Promise<void> {
@@ -352,6 +369,12 @@ export class TikTokConnectionRepository {
           ...(account.usable ? {} : { is_default: false }),
         })
         .where('advertiser_id', '=', account.advertiserId)
+        .execute();
+    }
+    for (const { advertiserId, role } of changes.roles) {
+      await accounts()
+        .set({ role, updated_at: now, ...(role === 'ANALYST' ? { is_default: false } : {}) })
+        .where('advertiser_id', '=', advertiserId)
         .execute();
     }
     for (const account of changes.added) {
@@ -461,13 +484,14 @@ export class TikTokConnectionRepository {
   async markChecked(
     workspaceId: string,
     id: string,
-    now: Date,
+    check: { now: Date; businessCenterRole: string | null },
     db: Kysely<Tables> = this.#db,
   ): Promise<void> {
     await db
       .updateTable('tiktok_connections')
       .set({
-        last_checked_at: now,
+        last_checked_at: check.now,
+        business_center_role: check.businessCenterRole,
         last_check_result: sql<TikTokCheckResult>`case when attention_cause = 'permissions_missing' then 'needs_attention' else 'ok' end`,
         status: sql<TikTokConnectionStatus>`case when attention_cause = 'permissions_missing' then status else 'connected' end`,
         attention_cause: sql<
@@ -502,6 +526,126 @@ export class TikTokConnectionRepository {
       .set({ selected: false, is_default: false, updated_at: now })
       .where('workspace_id', '=', workspaceId)
       .where('connection_id', '=', id)
+      .execute();
+  }
+
+  /**
+   * The help page's "Permission denied", derived from roles (correction 16): a connection whose
+   * every accessible account the user can only view gets it; one that can manage an account again
+   * loses it. Other warnings (token, permissions) come first and are left alone.
+   */
+  async refreshRoleAttention(
+    workspaceId: string,
+    id: string,
+    now: Date,
+    db: Kysely<Tables> = this.#db,
+  ): Promise<void> {
+    const counts = await db
+      .selectFrom('tiktok_ad_accounts')
+      .select((builder) => [
+        builder.fn.countAll<string>().as('accessible'),
+        builder.fn
+          .count<string>('advertiser_id')
+          .filterWhere((where) =>
+            where.or([where('role', '=', 'ANALYST'), where('write_refused', '=', true)]),
+          )
+          .as('viewOnly'),
+      ])
+      .where('workspace_id', '=', workspaceId)
+      .where('connection_id', '=', id)
+      .where('accessible', '=', true)
+      .executeTakeFirstOrThrow();
+    const denied = Number(counts.accessible) > 0 && Number(counts.accessible) === Number(counts.viewOnly);
+    const connection = db
+      .updateTable('tiktok_connections')
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .where('status', '!=', 'disconnected');
+    if (denied) {
+      await connection
+        .set({
+          status: 'needs_attention',
+          attention_cause: 'permission_denied',
+          last_check_result: 'needs_attention',
+          updated_at: now,
+        })
+        .where('attention_cause', 'is', null)
+        .execute();
+    } else {
+      await connection
+        .set({ status: 'connected', attention_cause: null, last_check_result: 'ok', updated_at: now })
+        .where('attention_cause', '=', 'permission_denied')
+        .execute();
+    }
+  }
+
+  /**
+   * The key of the outside group holding any of these accounts (a later grant of the same
+   * individually owned accounts), or a new one named after the smallest id.
+   */
+  async outsideKeyFor(workspaceId: string, advertiserIds: readonly string[]): Promise<string> {
+    const existing = await this.#db
+      .selectFrom('tiktok_connections')
+      .innerJoin('tiktok_ad_accounts', 'tiktok_ad_accounts.connection_id', 'tiktok_connections.id')
+      .select('tiktok_connections.business_center_id')
+      .where('tiktok_connections.workspace_id', '=', workspaceId)
+      .where('tiktok_connections.kind', '=', 'outside_business_center')
+      .where('tiktok_ad_accounts.advertiser_id', 'in', [...advertiserIds])
+      .orderBy('tiktok_connections.connected_at')
+      .limit(1)
+      .executeTakeFirst();
+    if (existing) return existing.business_center_id;
+    const smallest = [...advertiserIds].sort((left, right) =>
+      left.length === right.length ? left.localeCompare(right) : left.length - right.length,
+    )[0];
+    return `outside:${smallest}`;
+  }
+
+  /**
+   * Claims the live connections whose last check is older than `staleBefore` and that nobody asked
+   * to check since `retryBefore`: one update, so of two processes only one claims each.
+   */
+  async claimStaleChecks(
+    workspaceId: string,
+    times: { staleBefore: Date; retryBefore: Date; now: Date },
+  ): Promise<string[]> {
+    const rows = await this.#db
+      .updateTable('tiktok_connections')
+      .set({ check_requested_at: times.now })
+      .where('workspace_id', '=', workspaceId)
+      .where('status', '!=', 'disconnected')
+      .where((builder) =>
+        builder.or([
+          builder('last_checked_at', 'is', null),
+          builder('last_checked_at', '<', times.staleBefore),
+        ]),
+      )
+      .where((builder) =>
+        builder.or([
+          builder('check_requested_at', 'is', null),
+          builder('check_requested_at', '<', times.retryBefore),
+        ]),
+      )
+      .returning('id')
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
+  /** TikTok refused a call on an account: view-only (40001 on a write) or not eligible for the API. */
+  async markAccountRefused(
+    target: { workspaceId: string; connectionId: string; advertiserId: string; now: Date },
+    refusal: 'write_refused' | 'not_eligible',
+  ): Promise<void> {
+    await this.#db
+      .updateTable('tiktok_ad_accounts')
+      .set({
+        ...(refusal === 'write_refused' ? { write_refused: true } : { api_eligible: false }),
+        is_default: false,
+        updated_at: target.now,
+      })
+      .where('workspace_id', '=', target.workspaceId)
+      .where('connection_id', '=', target.connectionId)
+      .where('advertiser_id', '=', target.advertiserId)
       .execute();
   }
 }

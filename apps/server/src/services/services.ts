@@ -11,6 +11,7 @@ import { ThrottleRepository } from '../repositories/throttle.repository.js';
 import { TikTokAuditRepository } from '../repositories/tiktok-audit.repository.js';
 import { TikTokConnectionRepository } from '../repositories/tiktok-connection.repository.js';
 import { TikTokOauthStateRepository } from '../repositories/tiktok-oauth-state.repository.js';
+import { TikTokPendingGrantRepository } from '../repositories/tiktok-pending-grant.repository.js';
 import { UserRepository } from '../repositories/user.repository.js';
 import { WorkspaceRepository } from '../repositories/workspace.repository.js';
 import { AccountService } from './account.service.js';
@@ -22,6 +23,7 @@ import { SessionService } from './session.service.js';
 import { ThrottleService, type ThrottleRules } from './throttle.service.js';
 import { TikTokAuthorizationService } from './tiktok-authorization.service.js';
 import { TikTokConnectionService } from './tiktok-connection.service.js';
+import { TikTokGrantService } from './tiktok-grant.service.js';
 import { tiktokCallbackPath } from './tiktok-authorization.service.js';
 import { TikTokTokenRotationService } from './tiktok-token-rotation.service.js';
 import { WorkspaceService } from './workspace.service.js';
@@ -123,14 +125,22 @@ export function createServices(database: Database, settings: ServiceSettings, cl
     },
     clock,
   });
-  const tiktokAuthorization = new TikTokAuthorizationService({
+  const tiktokGrants = new TikTokGrantService({
     database,
+    grants: new TikTokPendingGrantRepository(database),
+    connections: tiktokConnectionRepository,
+    audit: tiktokAuditRepository,
+    connectionService: tiktokConnections,
+    cipher: settings.tokenCipher,
+    clock,
+  });
+  const tiktokAuthorization = new TikTokAuthorizationService({
     states: tiktokStateRepository,
     connections: tiktokConnectionRepository,
     audit: tiktokAuditRepository,
     connectionService: tiktokConnections,
+    grants: tiktokGrants,
     tiktok: settings.tiktok,
-    cipher: settings.tokenCipher,
     sessionSecret: settings.sessionSecret,
     publicUrl: settings.publicUrl,
     clock,
@@ -145,7 +155,10 @@ export function createServices(database: Database, settings: ServiceSettings, cl
     passwordHashing,
     tiktokConnections,
     tiktokAuthorization,
+    tiktokGrants,
     tiktokTokenRotation,
+    /** The process's one TikTok client (its rate limiter is shared by every call). */
+    tiktokClient: settings.tiktok,
     sessions,
     workspaces,
     invitations,

@@ -37,10 +37,16 @@ export interface AccountFacts {
   status: string;
   role: string | null;
   apiEligible: boolean;
+  /** TikTok refused a write on it with 40001. */
+  writeRefused?: boolean;
 }
 
+/** The user can view the account but not change it: reporting only. */
+export const isViewOnly = ({ role, writeRefused }: Pick<AccountFacts, 'role' | 'writeRefused'>): boolean =>
+  role === 'ANALYST' || writeRefused === true;
+
 /** Null when the account can run ads from Whathead; else why not, and what to check with TikTok. */
-export function unusableReasonOf({ status, role, apiEligible }: AccountFacts): string | null {
+export function unusableReasonOf({ status, role, apiEligible, writeRefused }: AccountFacts): string | null {
   if (!apiEligible) {
     return 'Not eligible for API access. Contact TikTok support to check the account has API access, no restrictions and is in good standing.';
   }
@@ -51,7 +57,10 @@ export function unusableReasonOf({ status, role, apiEligible }: AccountFacts): s
     );
   }
   if (role === 'ANALYST') {
-    return 'Your TikTok role on this account is Analyst, which can only view. Ask your Business Center admin for Admin or Operator access, then reconnect.';
+    return 'View only: your TikTok role on this account is Analyst. It can be used for reporting; to run ads from Whathead, ask your Business Center admin to make you Admin or Operator on it, then connect again.';
+  }
+  if (writeRefused) {
+    return 'View only: TikTok refused a change to this account for lack of permission. It can be used for reporting; ask your Business Center admin to make you Admin or Operator on it, then connect again.';
   }
   return null;
 }

@@ -1,17 +1,17 @@
 import type { StartTikTokConnectInput, TikTokCallbackError } from '@whathead/contracts';
-import type { Database } from '@whathead/db';
+import type { TikTokOauthStateRow } from '@whathead/db';
 import { TikTokApiError, type TikTokClient } from '@whathead/tiktok-client';
 import { AppError, notFound } from '../errors.js';
 import { addSeconds, type Clock } from '../lib/clock.js';
-import { keyedHash, randomToken, tokenFingerprint } from '../lib/secret-token.js';
-import type { TokenCipher } from '../lib/token-cipher.js';
+import { keyedHash, randomToken } from '../lib/secret-token.js';
 import type { TikTokAuditRepository } from '../repositories/tiktok-audit.repository.js';
 import type { TikTokConnectionRepository } from '../repositories/tiktok-connection.repository.js';
 import type { TikTokOauthStateRepository } from '../repositories/tiktok-oauth-state.repository.js';
 import type { CurrentSession } from './session.service.js';
-import { discoverBusinessCenter } from './tiktok-account-discovery.js';
+import { discoverGrant } from './tiktok-account-discovery.js';
+import type { FreshGrant, TikTokGrantService } from './tiktok-grant.service.js';
 import { withTikTokRequestIds } from './tiktok-call-context.js';
-import { describePermissions, canonicalScopeIds } from './tiktok-permissions.js';
+import { canonicalScopeIds } from './tiktok-permissions.js';
 import type { TikTokConnectionService } from './tiktok-connection.service.js';
 
 /** How long a user has on TikTok's pages before the state expires. */
@@ -19,43 +19,63 @@ export const stateLifetimeSeconds = 10 * 60;
 
 type IssuedToken = Awaited<ReturnType<TikTokClient['oauth']['exchangeAuthorizationCode']>>;
 
-export type CallbackOutcome = { connectionId: string } | { error: TikTokCallbackError };
+export type CallbackOutcome = { connectionId: string } | { grantId: string } | { error: TikTokCallbackError };
 
-/** Connect, Add Another Account and Reconnect: TikTok's authorization code flow (reference §1). */
+type HeldState = Pick<TikTokOauthStateRow, 'workspace_id' | 'purpose' | 'connection_id'>;
+
+/** A connect the grant's shape refuses, with what the callback tells the user. */
+class ConnectRefused extends Error {
+  constructor(readonly outcome: TikTokCallbackError) {
+    super(`TikTok connect refused: ${outcome}`);
+  }
+}
+
+/** The activity log's sentence for an attempt that connected nothing. */
+const attemptSummaries: Record<TikTokCallbackError, string> = {
+  authorization_invalid: 'A TikTok sign-in could not be verified.',
+  authorization_expired: 'A TikTok sign-in had expired before it reached Whathead.',
+  no_ad_accounts:
+    'TikTok granted no ad accounts, and every Business Center of the user is already connected.',
+  reconnect_mismatch: 'Reconnect signed in as a TikTok user who cannot reach this Business Center.',
+  cancelled: 'Connect was cancelled at TikTok.',
+  permission_denied: 'Connect was refused: permission denied.',
+  rate_limited: 'TikTok was busy; connect did not finish.',
+  unavailable: 'TikTok did not answer; connect did not finish.',
+  failed: 'Connect failed.',
+};
+
 /** The one redirect URI registered with TikTok (§1.1): PUBLIC_URL + this path. */
 export const tiktokCallbackPath = '/api/integrations/tiktok/callback';
 
+/** Connect, Add Another Account and Reconnect: TikTok's authorization code flow (reference §1). */
 export class TikTokAuthorizationService {
-  readonly #database: Database;
   readonly #states: TikTokOauthStateRepository;
   readonly #connections: TikTokConnectionRepository;
   readonly #audit: TikTokAuditRepository;
   readonly #connectionService: TikTokConnectionService;
+  readonly #grants: TikTokGrantService;
   readonly #tiktok: TikTokClient;
-  readonly #cipher: TokenCipher;
   readonly #secret: string;
   readonly #redirectUri: string;
   readonly #clock: Clock;
 
   constructor(dependencies: {
-    database: Database;
     states: TikTokOauthStateRepository;
     connections: TikTokConnectionRepository;
     audit: TikTokAuditRepository;
     connectionService: TikTokConnectionService;
+    grants: TikTokGrantService;
     tiktok: TikTokClient;
-    cipher: TokenCipher;
     sessionSecret: string;
     publicUrl: string;
     clock: Clock;
   }) {
-    this.#database = dependencies.database;
     this.#states = dependencies.states;
     this.#connections = dependencies.connections;
     this.#audit = dependencies.audit;
     this.#connectionService = dependencies.connectionService;
+    this.#grants = dependencies.grants;
     this.#tiktok = dependencies.tiktok;
-    this.#cipher = dependencies.cipher;
     this.#secret = dependencies.sessionSecret;
     // The one redirect URI registered with TikTok (§1.1: must match exactly).
     this.#redirectUri = `${dependencies.publicUrl}${tiktokCallbackPath}`;
@@ -113,29 +133,41 @@ export class TikTokAuthorizationService {
       stored.user_id !== session.userId
     )
       return { error: 'authorization_invalid' };
-    // Not TikTok's documented contract: the emulator and OAuth 2.0 (RFC 6749 §4.1.2.1) send `error`.
+    const outcome = await this.#answer(session, stored, stateHash, query);
+    if ('error' in outcome && outcome.error !== 'authorization_invalid')
+      await this.#recordAttempt(session, stored.workspace_id, outcome.error);
+    return outcome;
+  }
+
+  async #answer(
+    session: CurrentSession,
+    stored: HeldState,
+    stateHash: string,
+    query: Record<string, unknown>,
+  ): Promise<CallbackOutcome> {
+    // TikTok documents no cancel redirect (emulator README): OAuth 2.0's `error` (RFC 6749
+    // §4.1.2.1), or a return with the state alone, both mean the user did not authorize.
     if (query.error === 'access_denied') return { error: 'cancelled' };
-    if (query.error === 'permission_denied') return { error: 'permission_denied' };
     if (query.error !== undefined) return { error: 'failed' };
     const callback = this.#tiktok.oauth.readAuthorizationCallback(query);
-    if (callback.outcome !== 'authorized') return { error: 'authorization_invalid' };
+    if (callback.outcome !== 'authorized')
+      return { error: callback.reason === 'missing_code' ? 'cancelled' : 'authorization_invalid' };
     if (!(await this.#states.recordAuthCode(stateHash, this.#hash('code', callback.authCode))))
       return { error: 'authorization_invalid' };
     try {
       await this.#connectionService.requireManager(session, stored.workspace_id);
-      const connectionId = await this.#connect(session, stored.workspace_id, callback.authCode);
-      return { connectionId };
+      return await this.#connect(session, stored, callback.authCode);
     } catch (error) {
       return { error: callbackErrorOf(error) };
     }
   }
 
-  async #connect(session: CurrentSession, workspaceId: string, authCode: string): Promise<string> {
+  async #connect(session: CurrentSession, stored: HeldState, authCode: string): Promise<CallbackOutcome> {
     const { result: token, requestIds } = await withTikTokRequestIds(() =>
       this.#tiktok.oauth.exchangeAuthorizationCode({ authCode }),
     );
     try {
-      return await this.#store(session, workspaceId, token, requestIds);
+      return await this.#settle(session, stored, token, requestIds);
     } catch (error) {
       // The user holds a live token we will never use: give it back rather than leave it active
       // and forgotten. Keeping the original error matters more than the revocation's outcome.
@@ -144,68 +176,75 @@ export class TikTokAuthorizationService {
     }
   }
 
-  /** Reads what the fresh token reaches and stores it, in one transaction. */
-  async #store(
+  /**
+   * Reads what the fresh token reaches and decides what it becomes (issue 9): nothing existing
+   * is overwritten or emptied by a grant that does not reach it.
+   * - Reconnect: the grant must reach the connection's group; only that connection changes.
+   * - Connect: groups the workspace already has take the new token and keep their selections;
+   *   one new group is connected at once; several are held for the user to pick from. A grant
+   *   with no ad accounts connects the user's one unconnected Business Center (which then shows
+   *   "can't see my ad accounts"), or lets them pick among several, or is refused.
+   */
+  async #settle(
     session: CurrentSession,
-    workspaceId: string,
+    stored: HeldState,
     token: IssuedToken,
     exchangeRequestIds: string[],
-  ): Promise<string> {
-    const { result: businessCenter, requestIds: discoveryRequestIds } = await withTikTokRequestIds(() =>
-      discoverBusinessCenter(this.#tiktok, token.accessToken),
+  ): Promise<CallbackOutcome> {
+    const workspaceId = stored.workspace_id;
+    const { result: discovered, requestIds } = await withTikTokRequestIds(() =>
+      discoverGrant(this.#tiktok, token.accessToken, (ids) =>
+        this.#connections.outsideKeyFor(workspaceId, ids),
+      ),
     );
-    const requestIds = [...exchangeRequestIds, ...discoveryRequestIds];
-    const grantedScopeIds = canonicalScopeIds(token.scope);
-    const missing = describePermissions(grantedScopeIds).some((permission) => !permission.granted);
-    const now = this.#clock.now();
-    let replacedToken: string | undefined;
-    const connectionId = await this.#database.db.transaction().execute(async (transaction) => {
-      const connection = await this.#connections.ensure(
-        { workspaceId, businessCenterId: businessCenter.id, businessCenterName: businessCenter.name, now },
-        transaction,
-      );
-      const previous = await this.#connections.find(workspaceId, connection.id, transaction);
-      replacedToken = previous ? this.#connectionService.openStoredToken(previous) : undefined;
-      await this.#connections.storeToken(
-        {
-          workspaceId,
-          id: connection.id,
-          businessCenterName: businessCenter.name,
-          // The connection id is the associated data: this ciphertext opens on this row only.
-          sealed: this.#cipher.seal(token.accessToken, connection.id),
-          fingerprint: tokenFingerprint(token.accessToken),
-          grantedScopeIds,
-          attentionCause: missing ? 'permissions_missing' : null,
-          connectedBy: session.userId,
-          now,
-        },
-        transaction,
-      );
-      const target = { workspaceId, connectionId: connection.id, now };
-      await this.#connections.syncAccounts(target, businessCenter.accounts, transaction);
-      const reconnected =
-        connection.previousStatus === 'connected' || connection.previousStatus === 'needs_attention';
-      await this.#audit.add(
-        {
-          workspaceId,
-          connectionId: connection.id,
-          actorUserId: session.userId,
-          action: reconnected ? 'reconnected' : 'connected',
-          businessCenterId: businessCenter.id,
-          businessCenterName: businessCenter.name,
-          summary: `${reconnected ? 'Reconnected' : 'Connected'} ${businessCenter.name} with ${countAccounts(businessCenter.accounts.length)}${missing ? ', with permissions missing' : ''}.`,
-          tiktokRequestId: requestIds[0] ?? null,
-          now,
-        },
-        transaction,
-      );
-      return connection.id;
-    });
-    // TikTok tokens never expire (§1.3): one this connection no longer holds is given back, unless
-    // TikTok answered the same token again or another connection still holds it.
-    if (replacedToken !== undefined && replacedToken !== token.accessToken)
-      await this.#connectionService.revokeUnlessShared(replacedToken, null).catch(() => undefined);
-    return connectionId;
+    const grant: FreshGrant = {
+      session,
+      workspaceId,
+      accessToken: token.accessToken,
+      scopeIds: canonicalScopeIds(token.scope),
+      requestIds: [...exchangeRequestIds, ...requestIds],
+    };
+    const every = [...discovered.groups, ...discovered.emptyBusinessCenters];
+    if (stored.purpose === 'reconnect') {
+      const target = stored.connection_id
+        ? await this.#connections.find(workspaceId, stored.connection_id)
+        : undefined;
+      const group = every.find((candidate) => candidate.key === target?.business_center_id);
+      if (!target || target.status === 'disconnected' || !group)
+        throw new ConnectRefused('reconnect_mismatch');
+      return { connectionId: await this.#grants.apply(grant, group) };
+    }
+    const liveKeys = new Set(
+      (await this.#connections.listLive(workspaceId)).map((connection) => connection.business_center_id),
+    );
+    const known = discovered.groups.filter((group) => liveKeys.has(group.key));
+    const fresh = discovered.groups.filter((group) => !liveKeys.has(group.key));
+    const refreshedIds: string[] = [];
+    for (const group of known) refreshedIds.push(await this.#grants.apply(grant, group));
+    if (fresh.length === 1) return { connectionId: await this.#grants.apply(grant, fresh[0]!) };
+    if (fresh.length > 1) return { grantId: await this.#grants.hold(grant, [...fresh, ...known]) };
+    if (refreshedIds.length > 0) return { connectionId: refreshedIds[0]! };
+    const empty = discovered.emptyBusinessCenters.filter((group) => !liveKeys.has(group.key));
+    if (empty.length === 1) return { connectionId: await this.#grants.apply(grant, empty[0]!) };
+    if (empty.length > 1) return { grantId: await this.#grants.hold(grant, empty) };
+    throw new ConnectRefused('no_ad_accounts');
+  }
+
+  /** Cancelled and failed attempts go in the activity log too, with no Business Center. */
+  async #recordAttempt(session: CurrentSession, workspaceId: string, error: TikTokCallbackError) {
+    await this.#audit
+      .add({
+        workspaceId,
+        connectionId: null,
+        actorUserId: session.userId,
+        action: error === 'cancelled' ? 'connect_cancelled' : 'connect_failed',
+        businessCenterId: null,
+        businessCenterName: null,
+        summary: attemptSummaries[error],
+        tiktokRequestId: null,
+        now: this.#clock.now(),
+      })
+      .catch(() => undefined);
   }
 
   #hash(purpose: 'state' | 'code', value: string): string {
@@ -213,9 +252,8 @@ export class TikTokAuthorizationService {
   }
 }
 
-const countAccounts = (count: number) => (count === 1 ? '1 ad account' : `${count} ad accounts`);
-
 function callbackErrorOf(error: unknown): TikTokCallbackError {
+  if (error instanceof ConnectRefused) return error.outcome;
   if (error instanceof AppError) {
     if (error.code === 'tiktok_permission_denied' || error.code === 'forbidden') return 'permission_denied';
     return 'failed';
@@ -224,7 +262,10 @@ function callbackErrorOf(error: unknown): TikTokCallbackError {
   if (error.kind === 'rate_limited') return 'rate_limited';
   if (error.kind === 'transient' || error.kind === 'unexpected_response') return 'unavailable';
   if (error.kind === 'permission_denied') return 'permission_denied';
-  // 40110 (code used, expired or cancelled) and every other refusal: start again.
+  // Correction 17: an old or reused code answers 40101 "Invalid auth_code …" (40110 in older
+  // wording): the sign-in expired; the user starts again. 40101 otherwise is our app's secret.
+  if ((error.code === 40101 || error.code === 40110) && /auth.?code/i.test(error.tiktokMessage))
+    return 'authorization_expired';
   if (error.kind === 'auth_invalid') return 'authorization_invalid';
   return 'failed';
 }

@@ -1,99 +1,106 @@
-import type { TikTokAdAccountRow } from '@whathead/db';
-import { collect, TikTokApiError, type AdvertiserInfo, type TikTokClient } from '@whathead/tiktok-client';
+import type { TikTokAdAccountRow, TikTokConnectionRow } from '@whathead/db';
+import { collect, type TikTokClient } from '@whathead/tiktok-client';
 import type { AdAccountFacts } from '../repositories/tiktok-connection.repository.js';
 import { statusLabelOf } from './tiktok-account-status.js';
-import { factsOf, listAdvertiserAssets } from './tiktok-account-discovery.js';
+import { factsOf, listAdvertiserAssets, roleOf } from './tiktok-account-discovery.js';
+import { readAdvertiserInfos } from './tiktok-advertiser-infos.js';
 
 /** What TikTok says about a connection now. */
 export interface ConnectionObservation {
-  /** The accounts the token reaches (/oauth2/advertiser/get/, §1.4). */
+  /** The connection's accounts the token reaches (/oauth2/advertiser/get/, §1.4). */
   reachable: ReadonlySet<string>;
   /** Fresh facts for the selected accounts and for accounts not stored before. */
   facts: ReadonlyMap<string, AdAccountFacts>;
+  /** The user's role on each account of the Business Center, read afresh (§3.2). */
+  roles: ReadonlyMap<string, string | null>;
+  /** `user_role` in the Business Center (§3.1); null outside one. */
+  businessCenterRole: string | null;
 }
 
+type ConnectionTarget = Pick<TikTokConnectionRow, 'kind' | 'business_center_id'>;
+
 /**
- * The health check's TikTok calls, cheapest first: /oauth2/advertiser/get/ (one call, §1.4), then
- * /advertiser/info/ for the selected accounts (§3.4). Only when accounts appeared does it read
- * /bc/asset/get/ for their role (§3.2); only when every account vanished at once does it ask
- * /bc/get/ whether the user is still in the Business Center (a refusal there is
- * `business_center_access_lost`). Any TikTok error leaves this function unchanged.
+ * The health check's TikTok calls: /oauth2/advertiser/get/ (one call, §1.4), for a Business
+ * Center its /bc/get/ row and /bc/asset/get/ pages (the user's roles, which an admin may have
+ * changed, and which granted accounts belong to it: a grant may span several Business Centers),
+ * then /advertiser/info/ for the selected accounts and the new ones (§3.4). A Business Center the
+ * user left answers 40001 on /bc/, which the caller turns into `business_center_access_lost`.
+ * Any TikTok error leaves this function unchanged.
  */
 export async function observeConnection(
   tiktok: TikTokClient,
   accessToken: string,
-  businessCenterId: string,
+  connection: ConnectionTarget,
   stored: readonly TikTokAdAccountRow[],
 ): Promise<ConnectionObservation> {
   const authorized = await tiktok.oauth.getAuthorizedAdvertisers({ accessToken });
-  const reachable = new Set(authorized.map((advertiser) => advertiser.advertiserId));
-  if (reachable.size === 0 && stored.some((account) => account.accessible)) {
-    await collect(tiktok.businessCenters.list({ accessToken, bcId: businessCenterId }));
-  }
+  const granted = new Set(authorized.map((advertiser) => advertiser.advertiserId));
   const storedById = new Map(stored.map((account) => [account.advertiser_id, account]));
+  const roles = new Map<string, string | null>();
+  let businessCenterRole: string | null = null;
+  let reachable: Set<string>;
+  if (connection.kind === 'business_center') {
+    const bcId = connection.business_center_id;
+    const [center] = await collect(tiktok.businessCenters.list({ accessToken, bcId }));
+    businessCenterRole = center?.userRole ?? null;
+    const assets = await listAdvertiserAssets(tiktok, accessToken, bcId);
+    for (const asset of assets) roles.set(asset.assetId, roleOf(center, asset));
+    reachable = new Set(assets.map((asset) => asset.assetId).filter((id) => granted.has(id)));
+  } else {
+    reachable = await outsideAccounts(tiktok, accessToken, granted, storedById);
+  }
   const added = [...reachable].filter((id) => !storedById.has(id));
   const selected = stored
     .filter((account) => account.selected && reachable.has(account.advertiser_id))
     .map((account) => account.advertiser_id);
-  const infos = await readInfos(tiktok, accessToken, [...selected, ...added]);
-  const assets = added.length > 0 ? await listAdvertiserAssets(tiktok, accessToken, businessCenterId) : [];
-  const assetById = new Map(assets.map((asset) => [asset.assetId, asset]));
+  const infos = await readAdvertiserInfos(tiktok, accessToken, [...selected, ...added]);
   const facts = new Map<string, AdAccountFacts>();
   for (const info of infos.found) {
     const known = storedById.get(info.advertiserId);
-    facts.set(
-      info.advertiserId,
-      factsOf(
-        info,
-        assetById.get(info.advertiserId),
-        known && { role: known.role, apiEligible: known.api_eligible },
-      ),
-    );
+    const role = roles.has(info.advertiserId) ? roles.get(info.advertiserId)! : (known?.role ?? null);
+    facts.set(info.advertiserId, factsOf(info, { role, apiEligible: known?.api_eligible }));
   }
   for (const id of infos.unavailable) reachable.delete(id);
-  return { reachable, facts };
+  return { reachable, facts, roles, businessCenterRole };
 }
 
 /**
- * /advertiser/info/ for `ids`. TikTok refuses the whole call when one id is gone (40001 "The
- * advertiser … doesn't exist or has been deleted", §3.4): that id is set aside as unavailable and
- * the rest asked again.
+ * The outside group's accounts the token still reaches: the stored ones, and granted accounts
+ * that belong to none of the user's Business Centers (those belong to their connections).
  */
-async function readInfos(
+async function outsideAccounts(
   tiktok: TikTokClient,
   accessToken: string,
-  ids: readonly string[],
-): Promise<{ found: AdvertiserInfo[]; unavailable: string[] }> {
-  const unavailable: string[] = [];
-  let remaining = [...ids];
-  while (remaining.length > 0) {
-    try {
-      return {
-        found: await tiktok.advertisers.getInfo({ accessToken, advertiserIds: remaining }),
-        unavailable,
-      };
-    } catch (error) {
-      const gone = unavailableAdvertiserOf(error, remaining);
-      if (gone === undefined) throw error;
-      unavailable.push(gone);
-      remaining = remaining.filter((id) => id !== gone);
-    }
+  granted: ReadonlySet<string>,
+  storedById: ReadonlyMap<string, TikTokAdAccountRow>,
+): Promise<Set<string>> {
+  const reachable = new Set([...granted].filter((id) => storedById.has(id)));
+  const candidates = [...granted].filter((id) => !storedById.has(id));
+  if (candidates.length === 0) return reachable;
+  const inCenters = new Set<string>();
+  for (const center of await collect(tiktok.businessCenters.list({ accessToken }))) {
+    for (const asset of await listAdvertiserAssets(tiktok, accessToken, center.bcId))
+      inCenters.add(asset.assetId);
   }
-  return { found: [], unavailable };
+  for (const id of candidates) if (!inCenters.has(id)) reachable.add(id);
+  return reachable;
 }
 
-/** The account an `advertiser_unavailable` error names, when it is one of `ids`. */
-export function unavailableAdvertiserOf(error: unknown, ids: readonly string[]): string | undefined {
-  if (!TikTokApiError.isInstance(error) || error.kind !== 'advertiser_unavailable') return undefined;
-  if (error.advertiserId && ids.includes(error.advertiserId)) return error.advertiserId;
-  return ids.find((id) => error.tiktokMessage.includes(id));
-}
+const roleLabels: Readonly<Record<string, string>> = {
+  ADMIN: 'Admin',
+  OPERATOR: 'Operator',
+  ANALYST: 'Analyst',
+};
+export const roleLabelOf = (role: string | null): string =>
+  role === null ? 'unknown' : (roleLabels[role] ?? role);
 
 export interface AccountChanges {
   added: AdAccountFacts[];
   lost: string[];
   restored: string[];
   refreshed: AdAccountFacts[];
+  /** Accounts whose role TikTok now reports differently. */
+  roles: { advertiserId: string; role: string | null }[];
   /** Plain sentences for the audit trail; empty when nothing changed. */
   sentences: string[];
 }
@@ -132,6 +139,15 @@ export function planAccountChanges(
       );
     }
   }
+  const roleChanges = stored
+    .filter((account) => observation.roles.has(account.advertiser_id))
+    .map((account) => ({ account, role: observation.roles.get(account.advertiser_id) ?? null }))
+    .filter(({ account, role }) => role !== account.role);
+  for (const { account, role } of roleChanges) {
+    statusSentences.push(
+      `Your TikTok role on ${account.name} is now ${roleLabelOf(role)} (was ${roleLabelOf(account.role)})${account.is_default && role === 'ANALYST' ? ', so it is no longer the default' : ''}.`,
+    );
+  }
   const names = (accounts: readonly { name: string }[]) => accounts.map((account) => account.name).join(', ');
   const sentences = [
     ...(added.length > 0
@@ -148,6 +164,7 @@ export function planAccountChanges(
     lost: lost.map((account) => account.advertiser_id),
     restored: restored.map((account) => account.advertiser_id),
     refreshed,
+    roles: roleChanges.map(({ account, role }) => ({ advertiserId: account.advertiser_id, role })),
     sentences,
   };
 }

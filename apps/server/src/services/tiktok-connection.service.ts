@@ -1,6 +1,7 @@
 import {
   canManageMembers,
   type TikTokAuditAction,
+  type CheckTikTokConnectionResponse,
   type TikTokAuditResponse,
   type TikTokConnectionsResponse,
   type UpdateTikTokAccountsInput,
@@ -19,12 +20,15 @@ import {
   planAccountChanges,
   type ConnectionObservation,
 } from './tiktok-connection-health.js';
-import { describeConnections } from './tiktok-connection-summary.js';
-import { attentionCauseOf, toAppError } from './tiktok-errors.js';
+import { checkClaimSeconds, describeConnections } from './tiktok-connection-summary.js';
+import { accountRefusalOf, attentionCauseOf, toAppError } from './tiktok-errors.js';
 import type { Actor, WorkspaceService } from './workspace.service.js';
 
 /** How many audit events Settings shows. */
 const auditPageSize = 200;
+
+/** A connection last checked longer ago than this is checked again when a page loads. */
+export const staleCheckSeconds = 15 * 60;
 
 /** The workspace's TikTok connections once made: list, accounts, health, disconnect, audit. */
 export class TikTokConnectionService {
@@ -37,6 +41,7 @@ export class TikTokConnectionService {
   readonly #clock: Clock;
 
   readonly #tiktokApp: TikTokConnectionsResponse['tiktokApp'];
+  #checkQueue: ((target: { workspaceId: string; connectionId: string }) => Promise<unknown>) | undefined;
 
   constructor(dependencies: {
     database: Database;
@@ -64,9 +69,31 @@ export class TikTokConnectionService {
       throw forbidden('Only workspace owners and admins can manage TikTok connections.');
   }
 
+  /**
+   * The workspace's connections. One whose last check is older than 15 minutes is checked in the
+   * background (issue 9: status is never stale when a page loads); the answer says `checking`
+   * until that check ends, so the page asks again.
+   */
   async list(actor: Actor, workspaceId: string): Promise<TikTokConnectionsResponse> {
     await this.#workspaceService.requireMember(actor, workspaceId);
+    await this.#requestStaleChecks(workspaceId);
     return this.#describe(workspaceId);
+  }
+
+  /** Set once the job queue runs: it is built after the services, because its jobs call them. */
+  useCheckQueue(queue: (target: { workspaceId: string; connectionId: string }) => Promise<unknown>): void {
+    this.#checkQueue = queue;
+  }
+
+  async #requestStaleChecks(workspaceId: string): Promise<void> {
+    if (!this.#checkQueue) return;
+    const now = this.#clock.now();
+    const claimed = await this.#connections.claimStaleChecks(workspaceId, {
+      staleBefore: new Date(now.getTime() - staleCheckSeconds * 1000),
+      retryBefore: new Date(now.getTime() - checkClaimSeconds * 1000),
+      now,
+    });
+    for (const connectionId of claimed) await this.#checkQueue({ workspaceId, connectionId });
   }
 
   async updateAccounts(
@@ -77,7 +104,11 @@ export class TikTokConnectionService {
   ): Promise<TikTokConnectionsResponse> {
     await this.requireManager(actor, workspaceId);
     const connection = await this.#findLive(workspaceId, connectionId);
-    const before = describeConnections([connection], await this.#connections.listAccounts(workspaceId));
+    const before = describeConnections(
+      [connection],
+      await this.#connections.listAccounts(workspaceId),
+      this.#clock.now(),
+    );
     const accounts = before.connections[0]!.accounts;
     const known = new Set(accounts.map((account) => account.advertiserId));
     const unknown = input.selectedAdvertiserIds.filter((id) => !known.has(id));
@@ -154,19 +185,19 @@ export class TikTokConnectionService {
     actor: Actor | undefined,
     workspaceId: string,
     connectionId: string,
-  ): Promise<TikTokConnectionsResponse> {
+  ): Promise<CheckTikTokConnectionResponse> {
     if (actor) await this.#workspaceService.requireMember(actor, workspaceId);
     const connection = await this.#findLive(workspaceId, connectionId);
     const stored = await this.#connections.listConnectionAccounts(workspaceId, connectionId);
     let observed: { result: ConnectionObservation; requestIds: string[] };
     try {
       observed = await this.withConnectionToken(connection, actor, (accessToken) =>
-        observeConnection(this.#tiktok, accessToken, connection.business_center_id, stored),
+        observeConnection(this.#tiktok, accessToken, connection, stored),
       );
     } catch (error) {
       // The connection now shows Needs attention: that is the check's answer, not a failure.
       if (error instanceof TokenUnreadableError || attentionCauseOf(error))
-        return this.#describe(workspaceId);
+        return { ...(await this.#describe(workspaceId)), changes: [] };
       const appError = toAppError(error);
       if (appError.code === 'tiktok_unavailable' || appError.code === 'tiktok_rate_limited')
         await this.#connections.recordCheckResult(
@@ -178,14 +209,20 @@ export class TikTokConnectionService {
       throw appError;
     }
     const now = this.#clock.now();
-    await this.#database.db.transaction().execute(async (transaction) => {
+    const sentences = await this.#database.db.transaction().execute(async (transaction) => {
       const locked = await this.#connections.lockLive(workspaceId, connectionId, transaction);
-      if (!locked) return;
+      if (!locked) return [];
       const current = await this.#connections.listConnectionAccounts(workspaceId, connectionId, transaction);
       const changes = planAccountChanges(current, observed.result);
       await this.#connections.applyCheck({ workspaceId, connectionId, now }, changes, transaction);
-      await this.#connections.markChecked(workspaceId, connectionId, now, transaction);
-      if (changes.sentences.length === 0) return;
+      await this.#connections.markChecked(
+        workspaceId,
+        connectionId,
+        { now, businessCenterRole: observed.result.businessCenterRole ?? locked.business_center_role },
+        transaction,
+      );
+      await this.#connections.refreshRoleAttention(workspaceId, connectionId, now, transaction);
+      if (changes.sentences.length === 0) return [];
       await this.#audit.add(
         {
           ...this.#auditTarget(locked),
@@ -197,8 +234,9 @@ export class TikTokConnectionService {
         },
         transaction,
       );
+      return changes.sentences;
     });
-    return this.#describe(workspaceId);
+    return { ...(await this.#describe(workspaceId)), changes: sentences };
   }
 
   /**
@@ -221,6 +259,7 @@ export class TikTokConnectionService {
     try {
       return await withTikTokRequestIds(() => work(accessToken));
     } catch (error) {
+      if (await this.#recordAccountRefusal(connection, error)) throw error;
       const cause = attentionCauseOf(error);
       if (cause) {
         await this.#markAttention(
@@ -310,7 +349,7 @@ export class TikTokConnectionService {
       this.#connections.listLive(workspaceId),
       this.#connections.listAccounts(workspaceId),
     ]);
-    return { ...describeConnections(connections, accounts), tiktokApp: this.#tiktokApp };
+    return { ...describeConnections(connections, accounts, this.#clock.now()), tiktokApp: this.#tiktokApp };
   }
 
   async #findLive(workspaceId: string, connectionId: string): Promise<TikTokConnectionRow> {
@@ -339,6 +378,29 @@ export class TikTokConnectionService {
     }
   }
 
+  /**
+   * A refusal about one ad account, not the connection (correction 16, issue 9 item 4): 40001 on a
+   * write the scope allows means the user's role there is view-only; "not eligible for API
+   * access" marks the account ineligible. Both take it out of the default and may turn the
+   * connection to Permission denied. Answers whether the error was such a refusal.
+   */
+  async #recordAccountRefusal(connection: TikTokConnectionRow, error: unknown): Promise<boolean> {
+    const refusal = accountRefusalOf(error);
+    if (!refusal) return false;
+    const now = this.#clock.now();
+    await this.#connections.markAccountRefused(
+      {
+        workspaceId: connection.workspace_id,
+        connectionId: connection.id,
+        advertiserId: refusal.advertiserId,
+        now,
+      },
+      refusal.kind,
+    );
+    await this.#connections.refreshRoleAttention(connection.workspace_id, connection.id, now);
+    return true;
+  }
+
   async #markAttention(
     connection: TikTokConnectionRow,
     cause: NonNullable<ReturnType<typeof attentionCauseOf>>,
@@ -361,7 +423,7 @@ export class TikTokConnectionService {
     return {
       workspaceId: connection.workspace_id,
       connectionId: connection.id,
-      businessCenterId: connection.business_center_id,
+      businessCenterId: connection.kind === 'business_center' ? connection.business_center_id : null,
       businessCenterName: connection.business_center_name,
     };
   }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TikTokApiError, type TikTokApiErrorDetails } from '@whathead/tiktok-client';
-import { unavailableAdvertiserOf } from './tiktok-connection-health.js';
+import { unavailableAdvertiserOf } from './tiktok-advertiser-infos.js';
 import { attentionCauseOf, toAppError } from './tiktok-errors.js';
 
 const failure = (details: Partial<TikTokApiErrorDetails>) =>

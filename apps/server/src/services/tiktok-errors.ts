@@ -32,11 +32,16 @@ export function toAppError(error: unknown): AppError {
         `TikTok says the ad account${error.advertiserId ? ` ${error.advertiserId}` : ''} doesn't exist, was deleted, or is no longer shared with the connected TikTok user. Check it in TikTok Ads Manager, then reconnect.`,
         { cause: error },
       );
-    case 'rate_limited':
-      return new AppError('tiktok_rate_limited', 'TikTok asked us to slow down; try again shortly.', {
+    case 'rate_limited': {
+      // Correction 18: TikTok's own pause (5 minutes after a per-minute limit, 00:00 UTC after a
+      // daily one) decides when a person can expect Whathead to try again.
+      const retryAt = new Date(error.retryAt ?? Date.now() + 60_000);
+      const retryAfterSeconds = Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 1000));
+      return new AppError('tiktok_rate_limited', 'TikTok is busy; Whathead will try again shortly.', {
         cause: error,
-        details: { retryAfterSeconds: error.rateLimit?.window === 'day' ? 3600 : 60 },
+        details: { retryAfterSeconds, retryAt: retryAt.toISOString() },
       });
+    }
     default:
       return new AppError('tiktok_unavailable', 'TikTok did not answer as expected; try again later.', {
         cause: error,
@@ -55,5 +60,21 @@ export function attentionCauseOf(error: unknown): TikTokAttentionCause | undefin
   if (error.kind === 'permission_denied') {
     return error.path.startsWith('/bc/') ? 'business_center_access_lost' : 'permissions_missing';
   }
+  return undefined;
+}
+
+/**
+ * A refusal about one ad account rather than the whole connection: TikTok's 40001 naming an
+ * advertiser on a call the granted scope allows (the user's role there is view-only, correction
+ * 16), or its "not eligible for API access" refusal. Undefined for anything else.
+ */
+export function accountRefusalOf(
+  error: unknown,
+): { advertiserId: string; kind: 'write_refused' | 'not_eligible' } | undefined {
+  if (!TikTokApiError.isInstance(error) || !error.advertiserId) return undefined;
+  if (/not eligible/i.test(error.tiktokMessage))
+    return { advertiserId: error.advertiserId, kind: 'not_eligible' };
+  if (error.kind === 'permission_denied' && !error.missingPermission && !error.path.startsWith('/bc/'))
+    return { advertiserId: error.advertiserId, kind: 'write_refused' };
   return undefined;
 }

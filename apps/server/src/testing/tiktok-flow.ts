@@ -1,4 +1,8 @@
-import type { StartTikTokConnectResponse, TikTokConnectionsResponse } from '@whathead/contracts';
+import type {
+  ConnectTikTokGrantGroupResponse,
+  StartTikTokConnectResponse,
+  TikTokConnectionsResponse,
+} from '@whathead/contracts';
 import type { TikTokSettings } from '../lib/tiktok-settings.js';
 import { TestBrowser, type TestApp } from './test-app.js';
 
@@ -55,19 +59,55 @@ export const callbackUrl = (state: string | undefined, authCode: string | undefi
   return `/api/integrations/tiktok/callback?${query}`;
 };
 
-/** Delivers the callback and returns the connection id it made, or throws with where it went. */
+/** Where the callback sent the browser: a connection, a grant to pick from, or an error. */
+export type CallbackLanding = { connectionId: string } | { grantId: string } | { error: string };
+
+export async function deliverCallbackLanding(
+  browser: TestBrowser,
+  state: string,
+  authCode: string,
+): Promise<CallbackLanding> {
+  const callback = await browser.get(callbackUrl(state, authCode));
+  const location = String(callback.headers.location);
+  const landing = /^\/integrations\/tiktok\/done\?(connected|grant|tiktok_error)=([\w-]+)$/.exec(location);
+  if (callback.status !== 303 || !landing) throw new Error(`callback failed: ${callback.status} ${location}`);
+  const [, kind, value] = landing as unknown as [string, string, string];
+  if (kind === 'connected') return { connectionId: value };
+  if (kind === 'grant') return { grantId: value };
+  return { error: value };
+}
+
+/**
+ * Delivers the callback and returns the connection id it made. When the grant touched several
+ * groups, picks `groupKey` ("Select your Business Center"); else throws with where it went.
+ */
 export async function deliverCallback(
   browser: TestBrowser,
   state: string,
   authCode: string,
+  pick?: { workspaceId: string; groupKey: string },
 ): Promise<string> {
-  const callback = await browser.get(callbackUrl(state, authCode));
-  const location = String(callback.headers.location);
-  const connected = /^\/integrations\/tiktok\/done\?connected=([\w-]+)$/.exec(location);
-  if (callback.status !== 303 || !connected)
-    throw new Error(`callback failed: ${callback.status} ${location}`);
-  return connected[1]!;
+  const landing = await deliverCallbackLanding(browser, state, authCode);
+  if ('connectionId' in landing) return landing.connectionId;
+  if ('grantId' in landing && pick) {
+    const chosen = await connectGrantGroup(browser, pick.workspaceId, landing.grantId, pick.groupKey);
+    if (chosen.status !== 200) throw new Error(`grant connect failed: ${chosen.status} ${chosen.text}`);
+    return chosen.body.connectionId;
+  }
+  throw new Error(`callback failed: ${JSON.stringify(landing)}`);
 }
+
+export const grantsPath = (workspaceId: string) => `/api/workspaces/${workspaceId}/tiktok/grants`;
+
+export const connectGrantGroup = (
+  browser: TestBrowser,
+  workspaceId: string,
+  grantId: string,
+  groupKey: string,
+) =>
+  browser.post<ConnectTikTokGrantGroupResponse>(`${grantsPath(workspaceId)}/${grantId}/connect`, {
+    groupKey,
+  });
 
 export async function listConnections(browser: TestBrowser, workspaceId: string) {
   return (await browser.get<TikTokConnectionsResponse>(connectionsPath(workspaceId))).body;

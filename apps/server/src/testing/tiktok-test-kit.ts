@@ -54,5 +54,5 @@ export async function connect(
     bcId: businessCenterId,
     ...(options.scope ? { scope: options.scope } : {}),
   });
-  return deliverCallback(browser, state, authCode);
+  return deliverCallback(browser, state, authCode, { workspaceId, groupKey: businessCenterId });
 }

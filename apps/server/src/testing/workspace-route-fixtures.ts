@@ -1,5 +1,6 @@
-import type { CreateInvitationResponse } from '@whathead/contracts';
+import type { CreateInvitationResponse, TikTokConnectionsResponse } from '@whathead/contracts';
 import type { TestBrowser } from './test-app.js';
+import { connectionsPath, deliverCallbackLanding, startConnect } from './tiktok-flow.js';
 import { connect, scenario, type TikTokTestKit } from './tiktok-test-kit.js';
 
 /** The workspace a call acts in, and the ids of things in it that the call names. */
@@ -7,6 +8,7 @@ export interface RouteTarget {
   workspaceId: string;
   connectionId: string;
   invitationId: string;
+  grantId: string;
 }
 
 /** One valid call of a workspace route: its path with the ids filled in, and a body it accepts. */
@@ -40,6 +42,22 @@ export const createConnection = (resources: WorkspaceResources): Promise<string>
   connect(resources.kit, resources.owner, resources.workspaceId, scenario.northwind);
 
 /**
+ * A held TikTok sign-in spanning Northwind and Bluebird. Both must be unconnected for the grant
+ * to be held, so the workspace's connections are disconnected first.
+ */
+export async function createGrant(resources: WorkspaceResources): Promise<string> {
+  const { owner, workspaceId, kit } = resources;
+  const listed = await owner.get<TikTokConnectionsResponse>(connectionsPath(workspaceId));
+  for (const connection of listed.body.connections)
+    await owner.delete(`${connectionsPath(workspaceId)}/${connection.id}`);
+  const { state } = await startConnect(owner, workspaceId);
+  const authCode = kit.emulator.control.issueAuthorizationCode({ email: scenario.alex });
+  const landing = await deliverCallbackLanding(owner, state, authCode);
+  if (!('grantId' in landing)) throw new Error(`grant: ${JSON.stringify(landing)}`);
+  return landing.grantId;
+}
+
+/**
  * Every workspace-scoped route (access `member` or `manager`), keyed `METHOD url`, with what it
  * needs made fresh and a valid call of it. The authorization test calls each as an outsider, a
  * plain member and the owner; a workspace route missing here fails that test. Add a line with
@@ -49,7 +67,7 @@ export const workspaceRouteFixtures: Record<
   string,
   {
     /** Which of the target's ids the call names besides the workspace. */
-    needs?: ('connection' | 'invitation')[];
+    needs?: ('connection' | 'invitation' | 'grant')[];
     call(target: RouteTarget): RouteCall;
   }
 > = {
@@ -97,6 +115,20 @@ export const workspaceRouteFixtures: Record<
     call: ({ workspaceId, connectionId }) => ({
       url: `/api/workspaces/${workspaceId}/tiktok/connections/${connectionId}`,
       body: {},
+    }),
+  },
+  'GET /api/workspaces/:workspaceId/tiktok/grants': {
+    call: ({ workspaceId }) => ({ url: `/api/workspaces/${workspaceId}/tiktok/grants` }),
+  },
+  'GET /api/workspaces/:workspaceId/tiktok/grants/:grantId': {
+    needs: ['grant'],
+    call: ({ workspaceId, grantId }) => ({ url: `/api/workspaces/${workspaceId}/tiktok/grants/${grantId}` }),
+  },
+  'POST /api/workspaces/:workspaceId/tiktok/grants/:grantId/connect': {
+    needs: ['grant'],
+    call: ({ workspaceId, grantId }) => ({
+      url: `/api/workspaces/${workspaceId}/tiktok/grants/${grantId}/connect`,
+      body: { groupKey: scenario.northwind },
     }),
   },
   'GET /api/workspaces/:workspaceId/tiktok/audit': {

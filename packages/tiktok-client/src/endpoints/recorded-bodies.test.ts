@@ -5,6 +5,7 @@ import { createRecordedFetch } from '../test-support/test-fetch.js';
 import { canaryToken, createTestClient } from '../test-support/test-client.js';
 import {
   advertiserInfo,
+  businessCenterAssetsWithSurprises,
   campaignsWithSurprises,
   emptyPage,
   imageUploaded,
@@ -102,6 +103,40 @@ test('advertiser info: numeric ids become strings, create_time stays Unix second
   assert.equal(legacy?.ownerBcId, '7100000000000000001');
   assert.equal(legacy?.createTimeSeconds, 1637043600);
   assert.equal(legacy?.status, 'STATUS_LIMIT');
+});
+
+test('business center assets: ad_creation_eligible read leniently, unknown roles kept, relation_type exposed', async () => {
+  const { client, time } = clientAnswering(businessCenterAssetsWithSurprises);
+  const page = await time.run(() =>
+    client.businessCenters.getAssets({
+      accessToken: canaryToken,
+      bcId: '7100000000000000001',
+      assetType: 'ADVERTISER',
+    }),
+  );
+  assert.deepEqual(
+    page.items.map((asset) => [asset.assetId, asset.adCreationEligible]),
+    [
+      ['7100000000000000201', 'available'],
+      ['7100000000000000202', 'not_available'],
+      ['7200000000000000011', 'available'],
+      ['7200000000000000012', 'not_available'],
+      ['7200000000000000013', undefined],
+      ['7200000000000000014', undefined],
+      ['7100000000000000203', 'unknown'],
+      ['7100000000000000204', 'unknown'],
+      ['7100000000000000205', 'unknown'],
+    ],
+  );
+  const [, , acmeUs, acmeEu, acmeApac, acmeLegacy] = page.items;
+  assert.equal(acmeUs?.advertiserRole, 'ADMIN');
+  assert.equal(acmeUs?.relationType, 'OWNER_BC');
+  assert.equal(acmeEu?.advertiserRole, 'ANALYST');
+  assert.equal(acmeEu?.relationType, undefined);
+  assert.equal(acmeApac?.advertiserRole, 'CAMPAIGN_VIEWER_2027');
+  assert.equal(acmeApac?.relationType, 'OWNER_SOMEONE_NEW');
+  assert.equal(acmeLegacy?.relationType, 'OWNER_INDIVIDUAL');
+  assert.equal(acmeLegacy?.assetName, '');
 });
 
 test('uploads: the video answer is an array, the image answer an object', async () => {

@@ -6,6 +6,8 @@ import { classifyEnvelopeError, classifyHttpStatus, errorCatalogue } from './err
 const sampleMessages: Record<string, string> = {
   auth_invalid: 'The access token was issued for a different app, app_id mismatch.',
   advertiser_unavailable: "The advertiser 1234567890123456789 doesn't exist or has been deleted.",
+  authorization_code_invalid:
+    'Invalid auth_code. Not able to get long-term access_token with an old auth_code',
 };
 
 describe('every row of the error table (reference §7)', () => {
@@ -49,6 +51,24 @@ test('40000 is an invalid request unless the message says token and app do not m
     classifyEnvelopeError(40000, 'The access token does not belong to this app.').kind,
     'auth_invalid',
   );
+});
+
+test('40101 naming the auth_code is a stale sign-in, not the app setup (correction 17)', () => {
+  const stale = classifyEnvelopeError(
+    40101,
+    'Invalid auth_code. Not able to get long-term access_token with an old auth_code',
+  );
+  assert.equal(stale.kind, 'authorization_code_invalid');
+  assert.equal(stale.retryable, false);
+  const credentials = classifyEnvelopeError(40101, 'Invalid app_id or secret.');
+  assert.equal(credentials.kind, 'configuration');
+  assert.equal(credentials.retryable, false);
+});
+
+test('40110 naming the auth code is a stale sign-in; other 40110 texts stay auth_invalid', () => {
+  const used = classifyEnvelopeError(40110, 'Auth code is invalid, expired or has been used.');
+  assert.deepEqual([used.kind, used.retryable], ['authorization_code_invalid', false]);
+  assert.equal(classifyEnvelopeError(40110, 'Invalid authorization.').kind, 'auth_invalid');
 });
 
 test('40002 names the field', () => {

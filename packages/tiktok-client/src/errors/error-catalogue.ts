@@ -8,7 +8,7 @@ import type { RateLimitSignal, TikTokErrorKind } from './tiktok-error-kind.js';
  */
 export interface CatalogueRow {
   codes: readonly number[] | { from: number; to: number };
-  /** Only when TikTok's message matches: 40000 and 40001 each carry two meanings. */
+  /** Only when TikTok's message matches: 40000, 40001, 40101, 40110 and 40113 each carry two meanings. */
   message?: RegExp;
   kind: TikTokErrorKind;
   retryable: boolean;
@@ -73,6 +73,13 @@ export const errorCatalogue: readonly CatalogueRow[] = [
     kind: 'auth_invalid',
     retryable: false,
     why: 'app_id inconsistent with the token: reconnect',
+  },
+  {
+    codes: [40101, 40110],
+    message: /\bauth[_ ]?code\b|\bauthori[sz]ation code\b/i,
+    kind: 'authorization_code_invalid',
+    retryable: false,
+    why: 'an old or reused auth_code (correction 17): the user connects again; not the app setup',
   },
   {
     codes: [40010, 40051, 40101, 40113, 41000, 70001],

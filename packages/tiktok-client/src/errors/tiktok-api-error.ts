@@ -21,6 +21,12 @@ export interface TikTokApiErrorDetails {
   /** permission_denied: the endpoint permission TikTok said is missing, e.g. "/file/video/ad/search/:GET". */
   missingPermission?: string | undefined;
   rateLimit?: RateLimitSignal | undefined;
+  /**
+   * rate_limited: when TikTok's budget is expected back (epoch ms) — the end of the pause the
+   * rate limiter set after TikTok's answer (reference §8: next second, 5 minutes, 00:00 UTC), or
+   * the next free slot when the call was not sent. Undefined for other kinds.
+   */
+  retryAt?: number | undefined;
   /** partial_success and other failures that carry data (20001 lists the failed items). */
   data?: unknown;
   cause?: unknown;
@@ -46,6 +52,8 @@ export class TikTokApiError extends Error {
   readonly field: string | undefined;
   readonly missingPermission: string | undefined;
   readonly rateLimit: RateLimitSignal | undefined;
+  /** See TikTokApiErrorDetails.retryAt; set by the transport once the limiter has paused. */
+  retryAt: number | undefined;
   readonly data: unknown;
 
   constructor(details: TikTokApiErrorDetails) {
@@ -71,6 +79,7 @@ export class TikTokApiError extends Error {
     this.field = details.field;
     this.missingPermission = details.missingPermission;
     this.rateLimit = details.rateLimit;
+    this.retryAt = details.retryAt;
     this.data = details.data;
   }
 

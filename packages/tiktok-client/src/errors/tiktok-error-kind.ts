@@ -5,6 +5,12 @@
 export const tiktokErrorKinds = [
   /** The token no longer works (expired, revoked, wrong app): the user must reconnect. */
   'auth_invalid',
+  /**
+   * The code exchange was refused because the auth_code is old, used or cancelled (40101/40110
+   * naming the auth code, correction 17): a stale or repeated sign-in, not a misconfigured app.
+   * The user simply connects again.
+   */
+  'authorization_code_invalid',
   /** The token lacks a permission (scope) or the user's role is too weak for the call. */
   'permission_denied',
   /** The ad account is unknown, deleted or not eligible for API access. */

@@ -32,21 +32,29 @@ test('endpoint limits apply on top of the app limit (reference §8: /ad/create/ 
   assert.ok(time.now() >= 1000);
 });
 
-test('a minute-window 40100 pauses the app for a minute; a second-window one for a second', async () => {
+test('a minute-window 40100 pauses the app for 5 minutes; a second-window one for a second (§8, correction 18)', async () => {
   const time = createVirtualTime(0);
   const limiter = createRateLimiter({ clock: time });
-  await limiter.penalize(call, { window: 'minute', scope: 'app' });
+  assert.equal(await limiter.penalize(call, { window: 'minute', scope: 'app' }), 300_000);
   await time.run(() => limiter.acquire(call));
-  assert.equal(time.now(), 60_000);
-  await limiter.penalize(call, { window: 'second', scope: 'app' });
+  assert.equal(time.now(), 300_000);
+  assert.equal(await limiter.penalize(call, { window: 'second', scope: 'app' }), 301_000);
   await time.run(() => limiter.acquire(call));
-  assert.equal(time.now(), 61_000);
+  assert.equal(time.now(), 301_000);
+});
+
+test('a throttle that names no window is read as a minute hit: 5 minutes', async () => {
+  const time = createVirtualTime(0);
+  const limiter = createRateLimiter({ clock: time });
+  assert.equal(await limiter.penalize(call, { window: undefined, scope: 'app' }), 300_000);
+  await time.run(() => limiter.acquire({ path: '/ad/get/' }));
+  assert.equal(time.now(), 300_000);
 });
 
 test('a day-window 40100 pauses until 00:00 UTC; waiting past the deadline fails fast', async () => {
   const time = createVirtualTime(Date.UTC(2026, 10, 25, 12));
   const limiter = createRateLimiter({ clock: time });
-  await limiter.penalize(call, { window: 'day', scope: 'app' });
+  assert.equal(await limiter.penalize(call, { window: 'day', scope: 'app' }), Date.UTC(2026, 10, 26));
   await assert.rejects(limiter.acquire(call, { deadline: time.now() + 120_000 }), (error: unknown) => {
     assert.ok(error instanceof RateLimitWaitError);
     assert.equal(error.retryAt, Date.UTC(2026, 10, 26));

@@ -25,8 +25,11 @@ export interface RateLimiter {
     call: RateLimitedCall,
     options?: { deadline?: number; signal?: AbortSignal | undefined },
   ): Promise<void>;
-  /** TikTok answered 40100/40133…: stop using that window's budget for a while. */
-  penalize(call: RateLimitedCall, signal: RateLimitSignal): Promise<void>;
+  /**
+   * TikTok answered 40100/40133…: stop using that budget for a while. Resolves to the end of the
+   * pause (epoch ms), when TikTok's budget is expected back.
+   */
+  penalize(call: RateLimitedCall, signal: RateLimitSignal): Promise<number>;
 }
 
 export interface RateLimiterOptions {
@@ -50,6 +53,9 @@ export class RateLimitWaitError extends Error {
 const second = 1_000;
 const minute = 60_000;
 const day = 86_400_000;
+
+/** Reference §8 and correction 18: after a per-minute limit, pause five minutes. */
+const minuteLimitPauseMilliseconds = 5 * minute;
 
 const bucketsOf = (key: string, limits: RateLimits): RateBucket[] => [
   { key, limit: limits.perSecond, windowMilliseconds: second },
@@ -100,14 +106,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       }
     },
     async penalize(call, limit) {
-      const now = clock.now();
-      // Reference §8 recovery advice: QPS → next second; QPM → sit the minute out; QPD → 00:00 UTC.
-      const until =
-        limit.window === 'day'
-          ? (Math.floor(now / day) + 1) * day
-          : limit.window === 'minute'
-            ? now + minute
-            : now + second;
+      const until = pauseEnd(limit.window, clock.now());
       const key =
         limit.scope === 'advertiser'
           ? keys.advertiser(call)
@@ -115,6 +114,19 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
             ? keys.app()
             : keys.endpoint(call.path);
       await store.pause(key, until);
+      return until;
     },
   };
+}
+
+/**
+ * Reference §8 and correction 18: QPS → retry the next second; QPM → pause 5 minutes; QPD → wait
+ * until 00:00 UTC. A throttle that names no window ("Due to too many requests, requests from App
+ * [id] are temporarily restricted.", 40016, HTTP 429) is read as a minute hit: retrying it every
+ * second would only spend attempts against a limit that has not reset.
+ */
+function pauseEnd(window: RateLimitSignal['window'], now: number): number {
+  if (window === 'day') return (Math.floor(now / day) + 1) * day;
+  if (window === 'second') return now + second;
+  return now + minuteLimitPauseMilliseconds;
 }

@@ -59,6 +59,8 @@ export function createTransport(options: TransportOptions): Transport {
       } catch (error) {
         if (!TikTokApiError.isInstance(error)) throw error;
         error.attempts = attempt;
+        if (error.kind === 'rate_limited' && error.rateLimit)
+          error.retryAt = await limiter.penalize(call, error.rateLimit);
         const delay = retryDelay(request, error, attempt, deadline);
         logger.warn({
           ...identity(request, attempt),
@@ -71,7 +73,6 @@ export function createTransport(options: TransportOptions): Transport {
           willRetry: delay !== undefined,
           message: error.tiktokMessage,
         });
-        if (error.kind === 'rate_limited' && error.rateLimit) await limiter.penalize(call, error.rateLimit);
         const found = await lookupAfterFailure(request, error, attempt);
         if (found !== undefined) return found;
         if (delay === undefined) throw error;
@@ -101,6 +102,7 @@ export function createTransport(options: TransportOptions): Transport {
         advertiserId: request.advertiserId,
         retryable: true,
         attempts: attempt - 1,
+        retryAt: error.retryAt,
       });
     }
   }
@@ -122,6 +124,11 @@ export function createTransport(options: TransportOptions): Transport {
       hook?.requestId !== undefined ||
       hook?.lookup !== undefined;
     if (!safe) return undefined;
+    // A throttle is waited out to the end of the limiter's pause, not retried inside it (§8:
+    // nothing comes back sooner). When the pause outlasts the deadline the caller gets the error
+    // now, with retryAt, rather than after a wait that could only end in the same failure.
+    if (error.retryAt !== undefined)
+      return error.retryAt > deadline ? undefined : Math.max(0, error.retryAt - clock.now());
     const base =
       error.kind === 'rate_limited' ? rateLimitedBaseDelayMilliseconds : retry.baseDelayMilliseconds;
     const delay = backoffDelay(attempt, base, retry, options.random);

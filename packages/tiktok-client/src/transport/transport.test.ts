@@ -169,14 +169,6 @@ test('a throttled create was not acted on, so it is retried even without a hook'
   assert.deepEqual(await time.run(() => client.campaigns.create(createInput)), { campaignId: '5' });
 });
 
-test('a QPM 40100 pauses every call for the rest of the minute', async () => {
-  const recorded = createRecordedFetch([envelope({}, 40100, 'App reaches the QPM limit.'), campaignPage([])]);
-  const { client, time } = createTestClient({ fetch: recorded.fetch });
-  const started = time.now();
-  await time.run(() => client.campaigns.get({ accessToken: canaryToken, advertiserId }));
-  assert.ok(time.now() - started >= 60_000);
-});
-
 test('a call that does not answer in time is a transient timeout', async () => {
   const hanging: typeof fetch = (_input, init) =>
     new Promise((_resolve, reject) => {

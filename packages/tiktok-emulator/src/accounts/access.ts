@@ -16,7 +16,11 @@ export const businessCentersOf = (store: Store, userId: string): MembershipRecor
     (membership) => membership.userId === userId && membership.relationStatus === 'BOUND',
   );
 
-/** Reference §3.2: BC admins act as ADMIN on every account of their BC; others need an assignment. */
+/**
+ * Reference §3.2 and correction 14: the owner of an account outside any Business Center has full
+ * access; BC admins act as ADMIN on every account of their BC; anyone else needs an assignment
+ * (inside a BC, only while still a member of it).
+ */
 export function advertiserRoleOf(
   store: Store,
   userId: string,
@@ -24,9 +28,12 @@ export function advertiserRoleOf(
 ): AdvertiserRole | undefined {
   const advertiser = store.advertisers.get(advertiserId);
   if (!advertiser) return undefined;
-  const membership = membershipOf(store, userId, advertiser.bcId);
-  if (!membership) return undefined;
-  if (membership.userRole === 'ADMIN') return 'ADMIN';
+  if (advertiser.ownerUserId === userId) return 'ADMIN';
+  if (advertiser.bcId !== undefined) {
+    const membership = membershipOf(store, userId, advertiser.bcId);
+    if (!membership) return undefined;
+    if (membership.userRole === 'ADMIN') return 'ADMIN';
+  }
   return store.assignments.find(
     (assignment) => assignment.userId === userId && assignment.advertiserId === advertiserId,
   )?.advertiserRole;
@@ -42,16 +49,22 @@ export const reachableAdvertisers = (store: Store, userId: string, bcId: string)
   );
 
 /**
- * The accounts a user may authorize for an app: TikTok lets admins and operators authorize and
- * not analysts (a reading: the help page's "Permission denied" case is an analyst-only user).
+ * Correction 14 and 16: the accounts a user may grant to an app are every account they reach with
+ * any role (analysts included) in any of their Business Centers, plus those they own individually.
+ * `bcId` limits the offer to one Business Center (the `businessCenterStep: 'pick'` reading).
  */
-export const authorizableAdvertisers = (store: Store, userId: string, bcId: string): AdvertiserRecord[] =>
-  advertisersOfBusinessCenter(store, bcId).filter((advertiser) => {
-    const role = advertiserRoleOf(store, userId, advertiser.advertiserId);
-    return role === 'ADMIN' || role === 'OPERATOR';
-  });
+export const grantableAdvertisers = (store: Store, userId: string, bcId?: string): AdvertiserRecord[] =>
+  [...store.advertisers.values()].filter(
+    (advertiser) =>
+      (bcId === undefined || advertiser.bcId === bcId) &&
+      advertiserRoleOf(store, userId, advertiser.advertiserId) !== undefined,
+  );
 
-/** A user with no authorizable account in a BC where they reach some accounts has too weak a role. */
-export const hasTooWeakRole = (store: Store, userId: string, bcId: string): boolean =>
-  reachableAdvertisers(store, userId, bcId).length > 0 &&
-  authorizableAdvertisers(store, userId, bcId).length === 0;
+/** The Business Centers that own some of these accounts, in first-seen order. */
+export const businessCentersHolding = (store: Store, advertiserIds: string[]): string[] => [
+  ...new Set(
+    advertiserIds
+      .map((advertiserId) => store.advertisers.get(advertiserId)?.bcId)
+      .filter((bcId) => bcId !== undefined),
+  ),
+];

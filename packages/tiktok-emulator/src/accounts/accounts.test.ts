@@ -1,27 +1,146 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { advertiserStatuses } from '../scenarios/scenario-schema.js';
+import { emulatorApp } from '../registered-app.js';
 import { callApi, connect, createTestEmulator, ids } from '../test-support.js';
 
-test('/bc/get/ lists the authorized Business Center with the user role; page_size over 50 is 40002', async () => {
+test('/bc/get/ lists every Business Center of the user with the user role; page_size over 50 is 40002', async () => {
   const emulator = createTestEmulator();
-  const { token } = await connect(emulator, ids.alex, ids.bluebird);
+  const { token } = await connect(emulator, ids.alex, { advertiserIds: [ids.cafeLumen] });
   const answer = await callApi(emulator, 'GET', '/bc/get/', { token });
   const data = answer.data as {
     list: { bc_info: { bc_id: string; currency: string }; user_role: string }[];
     page_info: unknown;
   };
-  assert.equal(data.list.length, 1);
-  assert.equal(data.list[0]?.bc_info.bc_id, ids.bluebird);
-  assert.equal(data.list[0]?.bc_info.currency, 'EUR');
-  assert.equal(data.list[0]?.user_role, 'ADMIN');
-  assert.deepEqual(data.page_info, { page: 1, page_size: 10, total_number: 1, total_page: 1 });
+  // Correction 14: every membership, whatever the grant holds.
+  assert.deepEqual(
+    data.list.map((row) => [row.bc_info.bc_id, row.user_role]),
+    [
+      [ids.northwind, 'ADMIN'],
+      [ids.bluebird, 'ADMIN'],
+      [ids.harbor, 'STANDARD'],
+    ],
+  );
+  assert.equal(data.list[1]?.bc_info.currency, 'EUR');
+  assert.deepEqual(data.page_info, { page: 1, page_size: 10, total_number: 3, total_page: 1 });
   const tooBig = await callApi(emulator, 'GET', '/bc/get/', { token, query: { page_size: 51 } });
   assert.equal(tooBig.code, 40002);
   assert.match(tooBig.message, /^page_size: /);
-  emulator.control.updateSettings({ businessCenterVisibility: 'all' });
-  const all = (await callApi(emulator, 'GET', '/bc/get/', { token })).data as { list: unknown[] };
-  assert.equal(all.list.length, 3);
+});
+
+test("/bc/get/ under businessCenterVisibility 'authorized' keeps the Business Centers holding granted accounts", async () => {
+  const emulator = createTestEmulator({ settings: { businessCenterVisibility: 'authorized' } });
+  const bcIdsOf = async (token: string) =>
+    (
+      (await callApi(emulator, 'GET', '/bc/get/', { token })).data as {
+        list: { bc_info: { bc_id: string } }[];
+      }
+    ).list.map((row) => row.bc_info.bc_id);
+  const spanning = await connect(emulator, ids.alex, { advertiserIds: [ids.northwindUs, ids.cafeLumen] });
+  assert.deepEqual(await bcIdsOf(spanning.token), [ids.northwind, ids.bluebird]);
+  const empty = await connect(emulator, ids.alex, ids.harbor);
+  assert.deepEqual(await bcIdsOf(empty.token), []);
+  const refused = await callApi(emulator, 'GET', '/bc/asset/get/', {
+    token: empty.token,
+    query: { bc_id: ids.northwind, asset_type: 'ADVERTISER' },
+  });
+  assert.equal(refused.code, 40001);
+});
+
+test('an analyst-only user and a user without any Business Center read what TikTok shows them', async () => {
+  const emulator = createTestEmulator();
+  const wendy = await connect(emulator, ids.wendy);
+  const centers = (await callApi(emulator, 'GET', '/bc/get/', { token: wendy.token })).data as {
+    list: { bc_info: { bc_id: string }; user_role: string }[];
+  };
+  assert.deepEqual(
+    centers.list.map((row) => [row.bc_info.bc_id, row.user_role]),
+    [[ids.bluebird, 'STANDARD']],
+  );
+  const assets = (
+    await callApi(emulator, 'GET', '/bc/asset/get/', {
+      token: wendy.token,
+      query: { bc_id: ids.bluebird, asset_type: 'ADVERTISER' },
+    })
+  ).data as { list: { asset_id: string; advertiser_role: string }[] };
+  assert.deepEqual(
+    assets.list.map((row) => [row.asset_id, row.advertiser_role]),
+    [
+      [ids.cafeLumen, 'ANALYST'],
+      [ids.verdeGym, 'ANALYST'],
+    ],
+  );
+  const ivan = await connect(emulator, ids.ivan);
+  const none = (await callApi(emulator, 'GET', '/bc/get/', { token: ivan.token })).data as {
+    list: unknown[];
+  };
+  assert.deepEqual(none.list, []);
+});
+
+test('individually owned accounts are usable, have an empty owner_bc_id and no Business Center lists them', async () => {
+  const emulator = createTestEmulator();
+  const { token, advertiserIds } = await connect(emulator, ids.ivan);
+  const info = await callApi(emulator, 'GET', '/advertiser/info/', {
+    token,
+    query: { advertiser_ids: advertiserIds, fields: ['advertiser_id', 'owner_bc_id'] },
+  });
+  assert.deepEqual((info.data as { list: unknown[] }).list, [
+    { advertiser_id: ids.ivansBakery, owner_bc_id: '' },
+    { advertiser_id: ids.ivansFoodTruck, owner_bc_id: '' },
+  ]);
+  const listed = await callApi(emulator, 'GET', '/oauth2/advertiser/get/', {
+    token,
+    query: { app_id: emulatorApp.appId, secret: emulatorApp.secret },
+  });
+  assert.deepEqual(
+    (listed.data as { list: { advertiser_id: string }[] }).list.map((row) => row.advertiser_id),
+    [ids.ivansBakery, ids.ivansFoodTruck],
+  );
+  const alex = await connect(emulator, ids.alex);
+  for (const bcId of [ids.northwind, ids.bluebird]) {
+    const rows = (
+      await callApi(emulator, 'GET', '/bc/asset/get/', {
+        token: alex.token,
+        query: { bc_id: bcId, asset_type: 'ADVERTISER', page_size: 50 },
+      })
+    ).data as { list: { asset_id: string }[] };
+    assert.ok(rows.list.every((row) => !row.asset_id.startsWith('720000000000000004')));
+  }
+});
+
+test('ad_creation_eligible is absent on ADVERTISER rows by default, an enum or a boolean by setting', async () => {
+  const emulator = createTestEmulator();
+  const { token } = await connect(emulator, ids.alex);
+  const eligibility = async () =>
+    (
+      (
+        await callApi(emulator, 'GET', '/bc/asset/get/', {
+          token,
+          query: { bc_id: ids.northwind, asset_type: 'ADVERTISER' },
+        })
+      ).data as { list: Record<string, unknown>[] }
+    ).list.map((row) => row.ad_creation_eligible);
+  assert.deepEqual(await eligibility(), [undefined, undefined, undefined, undefined]);
+  emulator.control.updateSettings({ advertiserAdCreationEligible: 'enum' });
+  assert.deepEqual(await eligibility(), ['AVAILABLE', 'NOT_AVAILABLE', 'NOT_AVAILABLE', 'NOT_AVAILABLE']);
+  emulator.control.updateSettings({ advertiserAdCreationEligible: 'boolean' });
+  assert.deepEqual(await eligibility(), [true, false, false, false]);
+});
+
+test('agency-large: 125 accounts need three pages of 50; a standard member sees the 60 assigned to them', async () => {
+  const emulator = createTestEmulator({ scenario: 'agency-large' });
+  const atlas = '7100000000000000301';
+  const lena = await connect(emulator, 'lena.large@example.com');
+  assert.equal(lena.advertiserIds.length, 125);
+  const third = await callApi(emulator, 'GET', '/bc/asset/get/', {
+    token: lena.token,
+    query: { bc_id: atlas, asset_type: 'ADVERTISER', page_size: 50, page: 3 },
+  });
+  const data = third.data as { list: unknown[]; page_info: { total_number: number; total_page: number } };
+  assert.equal(data.list.length, 25);
+  assert.deepEqual([data.page_info.total_number, data.page_info.total_page], [125, 3]);
+  const sam = await connect(emulator, 'sam.subset@example.com');
+  assert.equal(sam.advertiserIds.length, 60);
 });
 
 test('/bc/asset/get/ lists reachable ad accounts with advertiser_role, paginated', async () => {
@@ -100,7 +219,8 @@ test('/advertiser/info/ returns every field without `fields`, masked contacts an
 
 test('/advertiser/info/ refuses accounts the token was not granted with 40001', async () => {
   const emulator = createTestEmulator();
-  const { token } = await connect(emulator, ids.olivia, ids.northwind);
+  // Olivia unticks the Outlet on the consent page.
+  const { token } = await connect(emulator, ids.olivia, { advertiserIds: [ids.northwindUs] });
   const answer = await callApi(emulator, 'GET', '/advertiser/info/', {
     token,
     query: { advertiser_ids: [ids.northwindOutlet] },

@@ -41,7 +41,8 @@ function describeAdvertiser(advertiser: AdvertiserRecord): Record<string, unknow
     promotion_center_province: null,
     rejection_reason: advertiser.rejectionReason,
     advertiser_account_type: 'AUCTION',
-    owner_bc_id: advertiser.bcId,
+    // Correction 14: an individually owned account has no Business Center; we answer "".
+    owner_bc_id: advertiser.bcId ?? '',
   };
 }
 

@@ -4,16 +4,38 @@ import { defineEndpoint } from '../http/define-endpoint.js';
 import { paginate } from '../http/envelope.js';
 import { idString, jsonParam, pagingParams } from '../http/params.js';
 import type { EmulatorRuntime } from '../runtime.js';
-import type { TokenRecord } from '../state/records.js';
+import type { AdvertiserRecord, TokenRecord } from '../state/records.js';
 import { findUserByEmail } from '../state/store.js';
-import { advertiserRoleOf, businessCentersOf, membershipOf, reachableAdvertisers } from './access.js';
+import {
+  advertiserRoleOf,
+  businessCentersHolding,
+  businessCentersOf,
+  membershipOf,
+  reachableAdvertisers,
+} from './access.js';
 
-/** The BCs a token may read: the one the user authorized, or all of theirs (settings knob). */
+/**
+ * The BCs a token may read, from the user's live memberships: all of them (correction 14), or
+ * under `businessCenterVisibility: 'authorized'` those owning accounts granted to the token.
+ */
 function visibleBusinessCenters(runtime: EmulatorRuntime, token: TokenRecord): string[] {
   const mine = businessCentersOf(runtime.store, token.userId).map((membership) => membership.bcId);
-  return runtime.settings.businessCenterVisibility === 'all'
-    ? mine
-    : mine.filter((bcId) => bcId === token.bcId || token.earlierBcIds?.includes(bcId));
+  if (runtime.settings.businessCenterVisibility === 'all') return mine;
+  const holding = businessCentersHolding(runtime.store, token.advertiserIds);
+  return mine.filter((bcId) => holding.includes(bcId));
+}
+
+/** Correction 15: absent on ADVERTISER rows unless a setting asks for one of the product's readings. */
+function adCreationEligibility(runtime: EmulatorRuntime, advertiser: AdvertiserRecord) {
+  const usable = advertiser.status === 'STATUS_ENABLE' && advertiser.apiEligible;
+  switch (runtime.settings.advertiserAdCreationEligible) {
+    case 'enum':
+      return { ad_creation_eligible: usable ? 'AVAILABLE' : 'NOT_AVAILABLE' };
+    case 'boolean':
+      return { ad_creation_eligible: usable };
+    default:
+      return {};
+  }
 }
 
 function requireVisible(runtime: EmulatorRuntime, token: TokenRecord | undefined, bcId: string): void {
@@ -132,7 +154,7 @@ export const businessCenterAssetGetEndpoint = defineEndpoint({
               asset_type: 'ADVERTISER',
               advertiser_role: advertiserRoleOf(store, target, advertiser.advertiserId),
               advertiser_account_type: 'AUCTION',
-              ad_creation_eligible: advertiser.status === 'STATUS_ENABLE' && advertiser.apiEligible,
+              ...adCreationEligibility(runtime, advertiser),
               owner_bc_name: centerName,
             }));
     return paginate(rows, input.page, input.page_size);

@@ -360,3 +360,49 @@ test('an account under review shows it in secondary_status', async () => {
   assert.ok(list.list.length > 0);
   assert.ok(list.list.every((row) => row.secondary_status === 'CAMPAIGN_STATUS_ADVERTISER_AUDIT'));
 });
+
+test("an analyst-only user's token reads but every write answers 40001 naming the advertiser", async () => {
+  const emulator = createTestEmulator({ settings: generous });
+  const { token } = await connect(emulator, ids.wendy);
+  const read = await callApi(emulator, 'GET', '/campaign/get/', {
+    token,
+    query: { advertiser_id: ids.cafeLumen },
+  });
+  assert.equal(read.code, 0);
+  assert.equal((read.data as { list: unknown[] }).list.length, 1);
+  const write = await callApi(emulator, 'POST', '/campaign/create/', {
+    token,
+    body: { ...campaignBody, advertiser_id: ids.cafeLumen },
+  });
+  assert.equal(write.code, 40001);
+  assert.equal(
+    write.message,
+    `No permission to operate advertiser ${ids.cafeLumen}: the ANALYST role can only view it.`,
+  );
+});
+
+test('the owner of an individually owned account has full access to it', async () => {
+  const emulator = createTestEmulator({ settings: generous });
+  const { token } = await connect(emulator, ids.ivan);
+  const created = await callApi(emulator, 'POST', '/campaign/create/', {
+    token,
+    body: { ...campaignBody, advertiser_id: ids.ivansBakery },
+  });
+  assert.equal(created.code, 0);
+  const campaignId = String((created.data as { campaign_id: string }).campaign_id);
+  const adgroup = await callApi(emulator, 'POST', '/adgroup/create/', {
+    token,
+    body: { ...adgroupBody(campaignId), advertiser_id: ids.ivansBakery },
+  });
+  assert.equal(adgroup.code, 0, adgroup.message);
+  const listed = await callApi(emulator, 'GET', '/campaign/get/', {
+    token,
+    query: { advertiser_id: ids.ivansBakery },
+  });
+  assert.equal((listed.data as { list: unknown[] }).list.length, 2, 'the sample campaign and the new one');
+  const images = await callApi(emulator, 'GET', '/file/image/ad/search/', {
+    token,
+    query: { advertiser_id: ids.ivansBakery },
+  });
+  assert.equal(images.code, 0);
+});

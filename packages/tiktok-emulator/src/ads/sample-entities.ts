@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EmulatorRuntime } from '../runtime.js';
+import { scenarioAdvertisers } from '../scenarios/scenario-schema.js';
 import { formatDateTime, millisecondsPerDay, millisecondsPerHour } from '../state/clock.js';
 import type { AdRecord, AdgroupRecord, AdvertiserRecord, CampaignRecord } from '../state/records.js';
 import { recordStatus } from '../state/store.js';
@@ -17,14 +18,12 @@ export function seedSampleEntities(runtime: EmulatorRuntime): void {
   const created =
     Math.floor(runtime.clock.now() / millisecondsPerHour) * millisecondsPerHour -
     historyDays * millisecondsPerDay;
-  for (const center of runtime.scenario.business_centers) {
-    for (const definition of center.advertisers) {
-      const advertiser = runtime.store.advertisers.get(definition.advertiser_id);
-      if (!advertiser || definition.sample_campaigns === 0) continue;
-      const media = seedLibrary(runtime, advertiser, created);
-      for (let index = 0; index < definition.sample_campaigns; index += 1) {
-        seedCampaign(runtime, advertiser, index, created, media);
-      }
+  for (const definition of scenarioAdvertisers(runtime.scenario)) {
+    const advertiser = runtime.store.advertisers.get(definition.advertiser_id);
+    if (!advertiser || definition.sample_campaigns === 0) continue;
+    const media = seedLibrary(runtime, advertiser, created);
+    for (let index = 0; index < definition.sample_campaigns; index += 1) {
+      seedCampaign(runtime, advertiser, index, created, media);
     }
   }
 }

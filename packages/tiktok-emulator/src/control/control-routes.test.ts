@@ -176,3 +176,36 @@ test('the control API refuses what a page on another site could send through a b
   assert.equal(fromItsOwnPage.statusCode, 200, 'a local tool or the emulator’s own origin is served');
   assert.ok(registered().includes('http://localhost:5173/callback'));
 });
+
+test('control codes take a set of advertiser ids, a Business Center, or default to every grantable account', async () => {
+  const emulator = createTestEmulator();
+  const issue = async (payload: Record<string, unknown>) =>
+    emulator.app.inject({ method: 'POST', url: '/control/authorization-codes', payload });
+  const exchange = async (code: string) =>
+    (
+      await callApi(emulator, 'POST', '/oauth2/access_token/', {
+        body: { app_id: emulatorApp.appId, secret: emulatorApp.secret, auth_code: code },
+      })
+    ).data as { advertiser_ids: string[] };
+  const spanning = await issue({ email: ids.alex, advertiser_ids: [ids.northwindUs, ids.cafeLumen] });
+  assert.deepEqual((await exchange(spanning.json().auth_code)).advertiser_ids, [
+    ids.northwindUs,
+    ids.cafeLumen,
+  ]);
+  const everything = await issue({ email: ids.olivia });
+  assert.deepEqual((await exchange(everything.json().auth_code)).advertiser_ids, [
+    ids.northwindUs,
+    ids.northwindOutlet,
+  ]);
+  const notHers = await issue({ email: ids.olivia, advertiser_ids: [ids.cafeLumen] });
+  assert.equal(notHers.statusCode, 400);
+  assert.match(notHers.json().error.message, /cannot grant advertiser 7200000000000000021/);
+  const tokens = emulator.control.tokens();
+  assert.deepEqual(
+    tokens.map((token) => [token.bc_id, token.bc_ids]),
+    [
+      [null, [ids.northwind, ids.bluebird]],
+      [ids.northwind, [ids.northwind]],
+    ],
+  );
+});

@@ -84,15 +84,17 @@ export function registerControlRoutes(app: FastifyInstance, control: EmulatorCon
       const input = z
         .object({
           email: z.string(),
-          bc_id: z.string(),
+          advertiser_ids: z.array(z.string()).optional(),
+          bc_id: z.string().optional(),
           app_id: z.string().optional(),
           scope: z.array(z.number()).optional(),
         })
         .parse(body);
-      const grant = { email: input.email, bcId: input.bc_id };
       return {
         auth_code: control.issueAuthorizationCode({
-          ...grant,
+          email: input.email,
+          ...(input.advertiser_ids ? { advertiserIds: input.advertiser_ids } : {}),
+          ...(input.bc_id ? { bcId: input.bc_id } : {}),
           ...(input.app_id ? { appId: input.app_id } : {}),
           ...(input.scope ? { scope: input.scope } : {}),
         }),

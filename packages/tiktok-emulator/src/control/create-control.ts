@@ -7,6 +7,7 @@ import {
   type ScenarioDefinition,
 } from '../scenarios/scenario-schema.js';
 import type { FaultRule, FaultRuleInput } from '../faults/fault-injector.js';
+import { businessCentersHolding, grantableAdvertisers } from '../accounts/access.js';
 import { fullScope } from '../limits/permission-catalogue.js';
 import { emulatorApp } from '../registered-app.js';
 import { issueAuthorizationCode } from '../oauth/token-service.js';
@@ -41,7 +42,13 @@ export interface TokenSummary {
   access_token: string;
   app_id: string;
   user_email: string;
-  bc_id: string;
+  /**
+   * Kept for older callers: the Business Center picked for the grant (picker step or control
+   * `bc_id`), else the one Business Center owning every granted account, else null.
+   */
+  bc_id: string | null;
+  /** The Business Centers owning the granted accounts (individually owned ones have none). */
+  bc_ids: string[];
   advertiser_ids: string[];
   scope: number[];
   issued_at: string;
@@ -50,14 +57,26 @@ export interface TokenSummary {
   state: 'active' | 'revoked' | 'expired';
 }
 
+export interface AuthorizationCodeGrant {
+  email: string;
+  advertiserIds?: string[];
+  bcId?: string;
+  appId?: string;
+  scope?: number[];
+}
+
 /** The in-process twin of the control routes: everything a test or benchmark may change or read. */
 export interface EmulatorControl {
   loadScenario(scenario: string | ScenarioDefinition, options?: { seed?: number }): Scenario;
   /** Reloads the current scenario and seed: objects, tokens, faults, counters and call log start over. */
   reset(): void;
   scenario(): Scenario;
-  /** Skips the pages: the code the consent page would issue for this user and Business Center. */
-  issueAuthorizationCode(grant: { email: string; bcId: string; appId?: string; scope?: number[] }): string;
+  /**
+   * Skips the pages: the code the consent page would issue. The grant is `advertiserIds` (each
+   * must be grantable by the user), else every grantable account of `bcId`, else every grantable
+   * account of the user (what the consent page ticks by default).
+   */
+  issueAuthorizationCode(grant: AuthorizationCodeGrant): string;
   tokens(): TokenSummary[];
   revokeToken(accessToken: string): void;
   expireToken(accessToken: string): void;
@@ -114,37 +133,47 @@ export function createControl(
       world.load(runtime.scenario, runtime.seed);
     },
     scenario: () => runtime.scenario,
-    issueAuthorizationCode({ email, bcId, appId = emulatorApp.appId, scope }) {
+    issueAuthorizationCode({ email, advertiserIds, bcId, appId = emulatorApp.appId, scope }) {
       const app = runtime.store.apps.get(appId);
       if (!app) throw new ControlError(`Unknown app ${appId}`, 404);
       const userId = userIdOf(email);
-      if (!runtime.store.businessCenters.has(bcId))
+      if (bcId !== undefined && !runtime.store.businessCenters.has(bcId))
         throw new ControlError(`Unknown Business Center ${bcId}`, 404);
+      const grantable = grantableAdvertisers(runtime.store, userId, bcId).map(
+        (advertiser) => advertiser.advertiserId,
+      );
+      const refused = advertiserIds?.find((advertiserId) => !grantable.includes(advertiserId));
+      if (refused) throw new ControlError(`${email} cannot grant advertiser ${refused}`);
       return issueAuthorizationCode(runtime, {
         appId,
         userId,
-        bcId,
+        advertiserIds: advertiserIds ? [...new Set(advertiserIds)] : grantable,
         scope: scope ?? fullScope(app.requestedPermissions),
+        ...(bcId !== undefined ? { pickedBcId: bcId } : {}),
       }).code;
     },
     tokens() {
       const now = runtime.clock.now();
-      return [...runtime.store.tokens.values()].map((token) => ({
-        access_token: token.accessToken,
-        app_id: token.appId,
-        user_email: runtime.store.users.get(token.userId)?.email ?? '',
-        bc_id: token.bcId,
-        advertiser_ids: token.advertiserIds,
-        scope: token.scope,
-        issued_at: formatDateTime(token.issuedAt),
-        expires_at: token.expiresAt === undefined ? null : formatDateTime(token.expiresAt),
-        refresh_token: token.refreshToken ?? null,
-        state: token.revoked
-          ? 'revoked'
-          : token.forcedExpired || (token.expiresAt !== undefined && now >= token.expiresAt)
-            ? 'expired'
-            : 'active',
-      }));
+      return [...runtime.store.tokens.values()].map((token) => {
+        const holding = businessCentersHolding(runtime.store, token.advertiserIds);
+        return {
+          access_token: token.accessToken,
+          app_id: token.appId,
+          user_email: runtime.store.users.get(token.userId)?.email ?? '',
+          bc_id: token.pickedBcId ?? (holding.length === 1 ? (holding[0] ?? null) : null),
+          bc_ids: holding,
+          advertiser_ids: token.advertiserIds,
+          scope: token.scope,
+          issued_at: formatDateTime(token.issuedAt),
+          expires_at: token.expiresAt === undefined ? null : formatDateTime(token.expiresAt),
+          refresh_token: token.refreshToken ?? null,
+          state: token.revoked
+            ? 'revoked'
+            : token.forcedExpired || (token.expiresAt !== undefined && now >= token.expiresAt)
+              ? 'expired'
+              : 'active',
+        };
+      });
     },
     revokeToken(accessToken) {
       tokenOf(accessToken).revoked = true;

@@ -71,10 +71,11 @@ export function authorizeAdvertisers(
   }
   for (const advertiserId of advertiserIds) {
     const role = advertiserRoleOf(store, token.userId, advertiserId);
+    // Correction 16: analysts are granted tokens, but their writes fail with 40001 (our wording).
     if (endpoint.access === 'write' && role === 'ANALYST') {
       throw new ApiError(
         40001,
-        `Your role ANALYST on advertiser ${advertiserId} does not allow ${endpoint.path}.`,
+        `No permission to operate advertiser ${advertiserId}: the ANALYST role can only view it.`,
       );
     }
     const overflow = runtime.limiter.take(

@@ -1,21 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
-  authorizableAdvertisers,
+  advertiserRoleOf,
   businessCentersOf,
-  hasTooWeakRole,
+  grantableAdvertisers,
   membershipOf,
 } from '../accounts/access.js';
 import { consentChoices, grantedScope } from '../limits/permission-catalogue.js';
 import type { EmulatorRuntime } from '../runtime.js';
 import type { AuthorizationSessionRecord } from '../state/records.js';
 import { findUserByEmail } from '../state/store.js';
-import {
-  businessCenterPage,
-  errorPage,
-  loginPage,
-  permissionDeniedPage,
-  permissionsPage,
-} from './page-templates.js';
+import { businessCenterPage, consentPage, type AccountChoice } from './consent-templates.js';
+import { cancelledPage, errorPage, loginPage } from './page-templates.js';
 import { issueAuthorizationCode } from './token-service.js';
 
 type Form = Record<string, string | string[] | undefined>;
@@ -24,7 +19,11 @@ const sessionLifetime = 3_600_000;
 const html = (reply: FastifyReply, body: string, status = 200) =>
   reply.code(status).type('text/html; charset=utf-8').send(body);
 
-/** Reference §1.1: `/portal/auth` (and the legacy `/marketing_api/auth`) and the steps after it. */
+/**
+ * Reference §1.1 and correction 14: `/portal/auth` (and the legacy `/marketing_api/auth`), log-in,
+ * then consent to a set of ad accounts and the app's permissions; a Business Center picker only
+ * under `businessCenterStep: 'pick'`.
+ */
 export function registerAuthorizationPages(app: FastifyInstance, runtime: EmulatorRuntime): void {
   const start = (request: FastifyRequest, reply: FastifyReply) => {
     const query = request.query as Form;
@@ -69,7 +68,11 @@ export function registerAuthorizationPages(app: FastifyInstance, runtime: Emulat
       );
     }
     session.userId = user.userId;
-    return showBusinessCenters(runtime, session, reply);
+    // A user outside every Business Center has nothing to pick: straight to their own accounts.
+    const picking =
+      runtime.settings.businessCenterStep === 'pick' &&
+      businessCentersOf(runtime.store, user.userId).length > 0;
+    return picking ? showBusinessCenters(runtime, session, reply) : showConsent(runtime, session, reply);
   });
 
   app.post('/portal/auth/business-center', (request, reply) => {
@@ -80,53 +83,56 @@ export function registerAuthorizationPages(app: FastifyInstance, runtime: Emulat
     if (!membershipOf(runtime.store, session.userId, bcId))
       return showBusinessCenters(runtime, session, reply);
     session.bcId = bcId;
-    const centerName = runtime.store.businessCenters.get(bcId)?.name ?? bcId;
-    if (hasTooWeakRole(runtime.store, session.userId, bcId)) {
-      return html(reply, permissionDeniedPage(session.sessionId, appName(runtime, session), centerName));
-    }
-    return showPermissions(runtime, session, reply);
+    return showConsent(runtime, session, reply);
   });
 
   app.post('/portal/auth/confirm', (request, reply) => {
     const form = request.body as Form;
     const session = sessionOf(runtime, form);
-    if (!session?.userId || !session.bcId) return expired(reply);
+    if (!session?.userId) return expired(reply);
     const requested = runtime.store.apps.get(session.appId)?.requestedPermissions ?? [];
     const ticked = all(form.permission).map(Number);
-    if (ticked.length === 0)
-      return showPermissions(runtime, session, reply, 'Select at least one permission.');
+    // Correction 14: the grant is the ticked accounts, and may be empty; forged ids are dropped.
+    const offered = offeredAccounts(runtime, session).map((advertiser) => advertiser.advertiserId);
+    const chosen = new Set(all(form.advertiser_id));
+    const advertiserIds = offered.filter((advertiserId) => chosen.has(advertiserId));
+    if (ticked.length === 0) {
+      return showConsent(runtime, session, reply, {
+        error: 'Select at least one permission.',
+        tickedAccounts: chosen,
+        tickedPermissions: new Set(ticked),
+      });
+    }
     const code = issueAuthorizationCode(runtime, {
       appId: session.appId,
       userId: session.userId,
-      bcId: session.bcId,
+      advertiserIds,
       scope: grantedScope(requested, ticked),
+      ...(session.bcId ? { pickedBcId: session.bcId } : {}),
     });
     runtime.store.authorizationSessions.delete(session.sessionId);
     // Reference §1.2: the code travels as `auth_code` and, for clients that read it, as `code`.
     return redirectBack(reply, session, { auth_code: code.code, code: code.code });
   });
 
-  // Not documented by TikTok: we send OAuth 2.0's `error` (RFC 6749 §4.1.2.1) so the app can explain.
+  // Not documented by TikTok, so each reading is a setting (`cancelRedirect`, README reading 4).
   app.post('/portal/auth/cancel', (request, reply) => {
     const session = sessionOf(runtime, request.body as Form);
     if (!session) return expired(reply);
     runtime.store.authorizationSessions.delete(session.sessionId);
+    const reading = runtime.settings.cancelRedirect;
+    if (reading === 'none') return html(reply, cancelledPage(appName(runtime, session)));
+    if (reading === 'state_only') return redirectBack(reply, session, {});
     return redirectBack(reply, session, {
       error: 'access_denied',
       error_description: 'The user cancelled the authorization.',
     });
   });
-
-  app.post('/portal/auth/deny', (request, reply) => {
-    const session = sessionOf(runtime, request.body as Form);
-    if (!session) return expired(reply);
-    runtime.store.authorizationSessions.delete(session.sessionId);
-    return redirectBack(reply, session, {
-      error: 'permission_denied',
-      error_description: "The user's role does not allow authorizing ad accounts in this Business Center.",
-    });
-  });
 }
+
+/** Every account the user can grant, or only the picked Business Center's (`businessCenterStep: 'pick'`). */
+const offeredAccounts = (runtime: EmulatorRuntime, session: AuthorizationSessionRecord) =>
+  grantableAdvertisers(runtime.store, session.userId ?? '', session.bcId);
 
 function showBusinessCenters(
   runtime: EmulatorRuntime,
@@ -142,27 +148,38 @@ function showBusinessCenters(
   return html(reply, businessCenterPage(session.sessionId, user?.displayName ?? '', centers));
 }
 
-function showPermissions(
+const roleLabels = { ADMIN: 'Admin', OPERATOR: 'Operator', ANALYST: 'Analyst' } as const;
+
+function showConsent(
   runtime: EmulatorRuntime,
   session: AuthorizationSessionRecord,
   reply: FastifyReply,
-  error?: string,
+  retry?: { error: string; tickedAccounts: Set<string>; tickedPermissions: Set<number> },
 ) {
-  const requested = runtime.store.apps.get(session.appId)?.requestedPermissions ?? [];
-  const accounts = authorizableAdvertisers(runtime.store, session.userId ?? '', session.bcId ?? '');
-  const centerName = runtime.store.businessCenters.get(session.bcId ?? '')?.name ?? '';
-  return html(
-    reply,
-    permissionsPage(
-      session.sessionId,
-      appName(runtime, session),
-      centerName,
-      accounts,
-      consentChoices(requested),
-      error,
-    ),
-    error ? 400 : 200,
-  );
+  const { store } = runtime;
+  const userId = session.userId ?? '';
+  const accounts: AccountChoice[] = offeredAccounts(runtime, session).map((advertiser) => {
+    const place = advertiser.bcId ? (store.businessCenters.get(advertiser.bcId)?.name ?? '') : 'Owned by you';
+    const role = advertiserRoleOf(store, userId, advertiser.advertiserId);
+    return {
+      advertiserId: advertiser.advertiserId,
+      name: advertiser.name,
+      note: role ? `${place} · ${roleLabels[role]}` : place,
+      // TikTok "may offer to pick them": all ticked at first, the user may untick.
+      ticked: retry ? retry.tickedAccounts.has(advertiser.advertiserId) : true,
+    };
+  });
+  const requested = store.apps.get(session.appId)?.requestedPermissions ?? [];
+  const page = consentPage({
+    sessionId: session.sessionId,
+    appName: appName(runtime, session),
+    userName: store.users.get(userId)?.displayName ?? '',
+    accounts,
+    groups: consentChoices(requested),
+    tickedPermissions: retry?.tickedPermissions,
+    ...(retry ? { error: retry.error } : {}),
+  });
+  return html(reply, page, retry ? 400 : 200);
 }
 
 function redirectBack(

@@ -1,5 +1,3 @@
-import type { Permission } from '../limits/permission-catalogue.js';
-
 // Plain, accessible HTML (issue 3 §2): every field has a label, every action is a real button,
 // errors are announced with role="alert", so browser tests can drive the pages by label.
 
@@ -41,10 +39,10 @@ ${body}
 `;
 }
 
-const sessionField = (sessionId: string): string =>
+export const sessionField = (sessionId: string): string =>
   `<input type="hidden" name="session" value="${escapeHtml(sessionId)}">`;
 
-const cancelButton = `<button type="submit" formaction="/portal/auth/cancel" formnovalidate>Cancel</button>`;
+export const cancelButton = `<button type="submit" formaction="/portal/auth/cancel" formnovalidate>Cancel</button>`;
 
 export function errorPage(title: string, message: string): string {
   return layout(title, `<p role="alert">${escapeHtml(message)}</p>`);
@@ -67,91 +65,10 @@ ${cancelButton}
   );
 }
 
-export interface BusinessCenterChoice {
-  bcId: string;
-  name: string;
-  roleLabel: string;
-}
-
-export function businessCenterPage(
-  sessionId: string,
-  userName: string,
-  centers: BusinessCenterChoice[],
-): string {
-  const options = centers
-    .map(
-      (center) => `<div>
-<input type="radio" id="bc-${center.bcId}" name="bc_id" value="${center.bcId}" required>
-<label for="bc-${center.bcId}">${escapeHtml(center.name)}</label>
-<span class="note">${escapeHtml(center.roleLabel)}</span>
-</div>`,
-    )
-    .join('\n');
+/** `cancelRedirect: 'none'`: TikTok's own page, since the app is never told (reference §1.2 is silent). */
+export function cancelledPage(appName: string): string {
   return layout(
-    'Select a Business Center',
-    `<p>Logged in as ${escapeHtml(userName)}.</p>
-<form method="post" action="/portal/auth/business-center">
-${sessionField(sessionId)}
-<fieldset>
-<legend>Business Center</legend>
-${options || '<p>You are not a member of any Business Center.</p>'}
-</fieldset>
-${centers.length > 0 ? '<button type="submit">Continue</button>' : ''}
-${cancelButton}
-</form>`,
-  );
-}
-
-export function permissionsPage(
-  sessionId: string,
-  appName: string,
-  centerName: string,
-  accounts: { name: string; advertiserId: string }[],
-  groups: { group: Permission; choices: Permission[] }[],
-  error?: string,
-): string {
-  const accountList =
-    accounts.length > 0
-      ? `<ul>${accounts.map((account) => `<li>${escapeHtml(account.name)} <span class="note">(${account.advertiserId})</span></li>`).join('')}</ul>`
-      : `<p>None of the ad accounts in ${escapeHtml(centerName)} are available to you.</p>`;
-  const fieldsets = groups
-    .map(
-      ({ group, choices }) => `<fieldset>
-<legend>${escapeHtml(group.name)}</legend>
-${choices
-  .map(
-    (
-      choice,
-    ) => `<div><input type="checkbox" id="permission-${choice.id}" name="permission" value="${choice.id}" checked>
-<label for="permission-${choice.id}">${escapeHtml(choice.name)}</label></div>`,
-  )
-  .join('\n')}
-</fieldset>`,
-    )
-    .join('\n');
-  return layout(
-    `Authorize ${appName}`,
-    `<p>${escapeHtml(appName)} is requesting access to ${escapeHtml(centerName)}.</p>
-<h2>Ad accounts</h2>
-${accountList}
-${error ? `<p role="alert">${escapeHtml(error)}</p>` : ''}
-<form method="post" action="/portal/auth/confirm">
-${sessionField(sessionId)}
-<h2>Permissions</h2>
-${fieldsets}
-<button type="submit">Confirm</button>
-${cancelButton}
-</form>`,
-  );
-}
-
-export function permissionDeniedPage(sessionId: string, appName: string, centerName: string): string {
-  return layout(
-    'Permission denied',
-    `<p role="alert">You don't have admin or operator access to any ad account in ${escapeHtml(centerName)}, so you can't authorize ${escapeHtml(appName)}. Ask your Business Center admin to grant you the necessary permissions.</p>
-<form method="post" action="/portal/auth/deny">
-${sessionField(sessionId)}
-<button type="submit">Return to ${escapeHtml(appName)}</button>
-</form>`,
+    'Authorization cancelled',
+    `<p>You cancelled the authorization of ${escapeHtml(appName)}. You can close this window.</p>`,
   );
 }

@@ -25,25 +25,56 @@ test('the token exchange answers a 40-hex token, the authorizable accounts and t
   assert.equal('refresh_token' in data, false, 'long-term tokens carry no refresh token');
 });
 
-test('an operator gets only the accounts they operate; a reachless Business Center gives none', async () => {
+test('by default a grant is every account the user reaches, with any role, across Business Centers', async () => {
   const emulator = createTestEmulator();
-  assert.deepEqual((await connect(emulator, ids.olivia, ids.northwind)).advertiserIds, [ids.northwindUs]);
+  assert.deepEqual((await connect(emulator, ids.alex)).advertiserIds, [
+    ids.northwindUs,
+    ids.northwindOutlet,
+    ids.northwindCanada,
+    ids.northwindLegacy,
+    ids.cafeLumen,
+    ids.verdeGym,
+  ]);
+  // Correction 16: analysts are granted too (Olivia is ANALYST of the Outlet, Wendy of both accounts).
+  assert.deepEqual((await connect(emulator, ids.olivia)).advertiserIds, [
+    ids.northwindUs,
+    ids.northwindOutlet,
+  ]);
+  assert.deepEqual((await connect(emulator, ids.wendy)).advertiserIds, [ids.cafeLumen, ids.verdeGym]);
+  // Correction 14: individually owned accounts, and an empty grant for a member who reaches none.
+  assert.deepEqual((await connect(emulator, ids.ivan)).advertiserIds, [ids.ivansBakery, ids.ivansFoodTruck]);
+  assert.deepEqual((await connect(emulator, ids.hugo)).advertiserIds, []);
   assert.deepEqual((await connect(emulator, ids.alex, ids.harbor)).advertiserIds, []);
+  assert.deepEqual((await connect(emulator, ids.alex, { advertiserIds: [] })).advertiserIds, []);
 });
 
-test('an auth code is single-use (40110) and expires after an hour (40110)', async () => {
+test('a used or expired code is 40101 (correction 17), or 40110 by setting; an unknown one 40110', async () => {
   const emulator = createTestEmulator();
   const code = emulator.control.issueAuthorizationCode({ email: ids.alex, bcId: ids.northwind });
   const body = { ...credentials, auth_code: code };
   assert.equal((await callApi(emulator, 'POST', '/oauth2/access_token/', { body })).code, 0);
-  assert.equal((await callApi(emulator, 'POST', '/oauth2/access_token/', { body })).code, 40110);
-  const late = emulator.control.issueAuthorizationCode({ email: ids.alex, bcId: ids.northwind });
+  const reused = await callApi(emulator, 'POST', '/oauth2/access_token/', { body });
+  assert.equal(reused.code, 40101);
+  assert.equal(
+    reused.message,
+    'Invalid auth_code. Not able to get long-term access_token with an old auth_code.',
+  );
+  const late = emulator.control.issueAuthorizationCode({ email: ids.alex });
   emulator.control.advanceClock(3_600_000);
-  const answer = await callApi(emulator, 'POST', '/oauth2/access_token/', {
+  const expired = await callApi(emulator, 'POST', '/oauth2/access_token/', {
     body: { ...credentials, auth_code: late },
   });
-  assert.equal(answer.code, 40110);
-  assert.deepEqual(answer.data, {});
+  assert.equal(expired.code, 40101);
+  assert.deepEqual(expired.data, {});
+  const unknown = await callApi(emulator, 'POST', '/oauth2/access_token/', {
+    body: { ...credentials, auth_code: 'a'.repeat(40) },
+  });
+  assert.equal(unknown.code, 40110);
+  assert.equal(unknown.message, 'Auth code is invalid, expired or has been used.');
+  emulator.control.updateSettings({ staleAuthCodeCode: 40110 });
+  const older = await callApi(emulator, 'POST', '/oauth2/access_token/', { body });
+  assert.equal(older.code, 40110);
+  assert.equal(older.message, 'Auth code is invalid, expired or has been used.');
 });
 
 test('a wrong secret is 40101, an unknown app 40113, and neither consumes the code', async () => {
@@ -57,6 +88,7 @@ test('a wrong secret is 40101, an unknown app 40113, and neither consumes the co
     body: { ...credentials, app_id: '7399999999999999999', auth_code: code },
   });
   assert.equal(unknownApp.code, 40113);
+  assert.equal(wrongSecret.message, 'Invalid app_id or secret.');
   assert.equal(
     (await callApi(emulator, 'POST', '/oauth2/access_token/', { body: { ...credentials, auth_code: code } }))
       .code,
@@ -79,7 +111,10 @@ test('a missing or non-numeric app_id is a 40002 in marshmallow wording (correct
 
 test('return_advertiser_ids=false leaves the list out; /oauth2/advertiser/get/ lists it', async () => {
   const emulator = createTestEmulator();
-  const code = emulator.control.issueAuthorizationCode({ email: ids.olivia, bcId: ids.northwind });
+  const code = emulator.control.issueAuthorizationCode({
+    email: ids.olivia,
+    advertiserIds: [ids.northwindUs],
+  });
   const answer = await callApi(emulator, 'POST', '/oauth2/access_token/', {
     body: { ...credentials, auth_code: code, return_advertiser_ids: false, grant_type: 'authorization_code' },
   });
@@ -96,11 +131,14 @@ test('return_advertiser_ids=false leaves the list out; /oauth2/advertiser/get/ l
 
 test('revoking answers the accounts that lost access, then the token is 40105', async () => {
   const emulator = createTestEmulator();
-  const { token } = await connect(emulator, ids.olivia, ids.northwind);
+  const { token } = await connect(emulator, ids.ivan);
   const answer = await callApi(emulator, 'POST', '/oauth2/revoke_token/', {
     body: { ...credentials, access_token: token },
   });
-  assert.deepEqual(answer.data, { app_id: emulatorApp.appId, advertiser_ids: [ids.northwindUs] });
+  assert.deepEqual(answer.data, {
+    app_id: emulatorApp.appId,
+    advertiser_ids: [ids.ivansBakery, ids.ivansFoodTruck],
+  });
   const after = await callApi(emulator, 'GET', '/oauth2/advertiser/get/', { token, query: credentials });
   assert.equal(after.code, 40105);
   assert.equal(after.message, 'Access token is incorrect or has been revoked.');

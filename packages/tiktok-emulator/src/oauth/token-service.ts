@@ -1,4 +1,4 @@
-import { authorizableAdvertisers, advertiserRoleOf } from '../accounts/access.js';
+import { advertiserRoleOf } from '../accounts/access.js';
 import { ApiError } from '../http/api-error.js';
 import type { EmulatorRuntime } from '../runtime.js';
 import type { AppRecord, AuthorizationCodeRecord, TokenRecord } from '../state/records.js';
@@ -14,16 +14,18 @@ export function authenticateApp(runtime: EmulatorRuntime, appId: string, secret:
   return app;
 }
 
+/** Correction 14: the code carries the granted set of accounts, which may be empty. */
 export function issueAuthorizationCode(
   runtime: EmulatorRuntime,
-  grant: { appId: string; userId: string; bcId: string; scope: number[] },
+  grant: { appId: string; userId: string; advertiserIds: string[]; scope: number[]; pickedBcId?: string },
 ): AuthorizationCodeRecord {
   const record: AuthorizationCodeRecord = {
-    ...grant,
+    appId: grant.appId,
+    userId: grant.userId,
+    pickedBcId: grant.pickedBcId,
+    advertiserIds: [...grant.advertiserIds],
+    scope: [...grant.scope],
     code: runtime.ids.authorizationCode(),
-    advertiserIds: authorizableAdvertisers(runtime.store, grant.userId, grant.bcId).map(
-      (advertiser) => advertiser.advertiserId,
-    ),
     issuedAt: runtime.clock.now(),
     used: false,
   };
@@ -31,12 +33,23 @@ export function issueAuthorizationCode(
   return record;
 }
 
-/** Reference §1.2: single use, about an hour, bound to the app it was issued for → else 40110. */
+/**
+ * Reference §1.2: single use, about an hour, bound to its app. A code never issued to this app is
+ * 40110; a used or expired one answers `staleAuthCodeCode` (correction 17: 40101 by default).
+ */
 export function redeemAuthorizationCode(runtime: EmulatorRuntime, appId: string, code: string): TokenRecord {
   const record = runtime.store.authorizationCodes.get(code);
-  const lifetime = runtime.settings.authorizationCodeLifetimeSeconds * 1000;
-  if (!record || record.appId !== appId || record.used || runtime.clock.now() >= record.issuedAt + lifetime) {
+  if (!record || record.appId !== appId) {
     throw new ApiError(40110, 'Auth code is invalid, expired or has been used.');
+  }
+  const lifetime = runtime.settings.authorizationCodeLifetimeSeconds * 1000;
+  if (record.used || runtime.clock.now() >= record.issuedAt + lifetime) {
+    throw runtime.settings.staleAuthCodeCode === 40101
+      ? new ApiError(
+          40101,
+          'Invalid auth_code. Not able to get long-term access_token with an old auth_code.',
+        )
+      : new ApiError(40110, 'Auth code is invalid, expired or has been used.');
   }
   record.used = true;
   return issueToken(runtime, record);
@@ -44,7 +57,13 @@ export function redeemAuthorizationCode(runtime: EmulatorRuntime, appId: string,
 
 export function issueToken(
   runtime: EmulatorRuntime,
-  grant: { appId: string; userId: string; bcId: string; advertiserIds: string[]; scope: number[] },
+  grant: {
+    appId: string;
+    userId: string;
+    pickedBcId: string | undefined;
+    advertiserIds: string[];
+    scope: number[];
+  },
 ): TokenRecord {
   const now = runtime.clock.now();
   const { settings } = runtime;
@@ -53,16 +72,14 @@ export function issueToken(
   if (reused) {
     reused.advertiserIds = [...new Set([...reused.advertiserIds, ...grant.advertiserIds])];
     reused.scope = [...grant.scope];
-    if (reused.bcId !== grant.bcId)
-      reused.earlierBcIds = [...new Set([...(reused.earlierBcIds ?? []), reused.bcId])];
-    reused.bcId = grant.bcId;
+    reused.pickedBcId = grant.pickedBcId;
     return reused;
   }
   const token: TokenRecord = {
     accessToken: runtime.ids.accessToken(),
     appId: grant.appId,
     userId: grant.userId,
-    bcId: grant.bcId,
+    pickedBcId: grant.pickedBcId,
     advertiserIds: [...grant.advertiserIds],
     scope: [...grant.scope],
     issuedAt: now,

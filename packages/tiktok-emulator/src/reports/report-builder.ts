@@ -29,6 +29,11 @@ export interface ReportQuery {
   /** Entity ids to keep at their level (report `filtering`), by id dimension. */
   idFilters: Partial<Record<'campaign_id' | 'adgroup_id' | 'ad_id', string[]>>;
   includeDeleted: boolean;
+  /**
+   * Correction 19: a query whose only dimension is the entity id lists every (non-deleted) entity
+   * of its level, with zeros for those without activity.
+   */
+  includeIdle?: boolean;
 }
 
 export interface ReportRow {
@@ -94,10 +99,52 @@ export function buildReport(runtime: EmulatorRuntime, query: ReportQuery, now: n
       rows.set(key, row);
     }
   }
+  if (query.includeIdle && query.granularity === undefined) {
+    for (const entityId of entitiesOfLevel(runtime, query)) {
+      if (!rows.has(`${entityId}|`))
+        rows.set(`${entityId}|`, { entityId, time: undefined, counts: emptyCounts() });
+    }
+  }
   return [...rows.values()].sort(
     (left, right) =>
       (left.time ?? '').localeCompare(right.time ?? '') || left.entityId.localeCompare(right.entityId),
   );
+}
+
+/** Every entity of the query's level in the account, after its status and id filters. */
+function entitiesOfLevel(runtime: EmulatorRuntime, query: ReportQuery): string[] {
+  const { store } = runtime;
+  const { idFilters } = query;
+  const keep = (record: {
+    operation_status: string;
+    campaign_id: string;
+    adgroup_id?: string;
+    ad_id?: string;
+  }) =>
+    (query.includeDeleted || record.operation_status !== 'DELETE') &&
+    (!idFilters.campaign_id || idFilters.campaign_id.includes(record.campaign_id)) &&
+    (!idFilters.adgroup_id ||
+      record.adgroup_id === undefined ||
+      idFilters.adgroup_id.includes(record.adgroup_id)) &&
+    (!idFilters.ad_id || record.ad_id === undefined || idFilters.ad_id.includes(record.ad_id));
+  const inAccount = <Entity extends { advertiser_id: string }>(entities: Map<string, Entity>) =>
+    [...entities.values()].filter((entity) => entity.advertiser_id === query.advertiserId);
+  switch (query.dataLevel) {
+    case 'AUCTION_ADVERTISER':
+      return [query.advertiserId];
+    case 'AUCTION_CAMPAIGN':
+      return inAccount(store.campaigns)
+        .filter(keep)
+        .map((campaign) => campaign.campaign_id);
+    case 'AUCTION_ADGROUP':
+      return inAccount(store.adgroups)
+        .filter(keep)
+        .map((adgroup) => adgroup.adgroup_id);
+    case 'AUCTION_AD':
+      return inAccount(store.ads)
+        .filter(keep)
+        .map((ad) => ad.ad_id);
+  }
 }
 
 function nextDate(date: string): string {

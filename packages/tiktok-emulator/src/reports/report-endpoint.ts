@@ -100,6 +100,13 @@ export const reportIntegratedGetEndpoint = defineEndpoint({
         : timeDimensions[0] === 'stat_time_hour'
           ? 'hour'
           : undefined;
+    // Correction 19: lifetime reports cannot be broken down by time.
+    if (input.query_lifetime && granularity !== undefined) {
+      throw fieldError(
+        'query_lifetime',
+        `Cannot be true when dimensions include ${timeDimensions[0] ?? ''}.`,
+      );
+    }
     if (!input.query_lifetime) checkDates(input.start_date, input.end_date, granularity);
     const idFilters: Partial<Record<'campaign_id' | 'adgroup_id' | 'ad_id', string[]>> = {};
     let includeDeleted = false;
@@ -124,6 +131,7 @@ export const reportIntegratedGetEndpoint = defineEndpoint({
         endDate: input.query_lifetime ? undefined : input.end_date,
         idFilters,
         includeDeleted,
+        includeIdle: input.dimensions.includes(idDimension) && granularity === undefined,
       },
       now,
     );

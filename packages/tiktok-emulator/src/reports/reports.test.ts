@@ -249,3 +249,83 @@ test('empty ratios are "-" and a level the user unticked is 40001', async () => 
   assert.equal(answer.code, 40001);
   assert.equal(answer.message, 'advertiser does not grant you /report/integrated/get/:GET permission');
 });
+
+test('an id-only query lists every non-deleted entity, idle ones with zeros; a time breakdown omits them (correction 19)', async () => {
+  const { emulator, token, report } = await setUp();
+  const created = await callApi(emulator, 'POST', '/campaign/create/', {
+    token,
+    body: {
+      advertiser_id: ids.northwindUs,
+      campaign_name: 'Idle campaign',
+      objective_type: 'TRAFFIC',
+      budget_mode: 'BUDGET_MODE_DAY',
+      budget: 100,
+    },
+  });
+  const idle = String((created.data as { campaign_id: string }).campaign_id);
+  const byId = (
+    await report({
+      data_level: 'AUCTION_CAMPAIGN',
+      dimensions: ['campaign_id'],
+      metrics: ['spend', 'impressions'],
+      start_date: '2026-11-20',
+      end_date: '2026-11-25',
+    })
+  ).data as { list: Row[] };
+  assert.equal(byId.list.length, 3, 'two sample campaigns and the idle one');
+  const idleRow = byId.list.find((row) => row.dimensions.campaign_id === idle);
+  assert.deepEqual(idleRow?.metrics, { spend: '0.000', impressions: '0' });
+  const byDay = (
+    await report({
+      data_level: 'AUCTION_CAMPAIGN',
+      dimensions: ['campaign_id', 'stat_time_day'],
+      metrics: ['spend'],
+      start_date: '2026-11-20',
+      end_date: '2026-11-25',
+    })
+  ).data as { list: Row[] };
+  assert.ok(byDay.list.every((row) => row.dimensions.campaign_id !== idle));
+  await callApi(emulator, 'POST', '/campaign/status/update/', {
+    token,
+    body: { advertiser_id: ids.northwindUs, campaign_ids: [idle], operation_status: 'DELETE' },
+  });
+  const afterDelete = (
+    await report({
+      data_level: 'AUCTION_CAMPAIGN',
+      dimensions: ['campaign_id'],
+      query_lifetime: true,
+    })
+  ).data as { list: Row[] };
+  assert.equal(afterDelete.list.length, 2, 'deleted entities stay hidden');
+});
+
+test('query_lifetime with a time dimension is 40002 naming the field', async () => {
+  const { report } = await setUp();
+  for (const dimension of ['stat_time_day', 'stat_time_hour']) {
+    const answer = await report({
+      data_level: 'AUCTION_CAMPAIGN',
+      dimensions: ['campaign_id', dimension],
+      query_lifetime: true,
+    });
+    assert.equal(answer.code, 40002);
+    assert.equal(answer.message, `query_lifetime: Cannot be true when dimensions include ${dimension}.`);
+  }
+});
+
+test('reports work on an individually owned account', async () => {
+  const emulator = createTestEmulator();
+  const { token } = await connect(emulator, ids.ivan);
+  const answer = await callApi(emulator, 'GET', '/report/integrated/get/', {
+    token,
+    query: {
+      advertiser_id: ids.ivansBakery,
+      report_type: 'BASIC',
+      data_level: 'AUCTION_CAMPAIGN',
+      dimensions: ['campaign_id'],
+      start_date: '2026-11-01',
+      end_date: '2026-11-20',
+    },
+  });
+  assert.equal(answer.code, 0);
+  assert.equal((answer.data as { list: Row[] }).list.length, 1);
+});

@@ -1,7 +1,7 @@
 import { parseDateTime } from '../state/clock.js';
 import type { AppRecord } from '../state/records.js';
 import { createEmptyStore, findUserByEmail, type Store } from '../state/store.js';
-import type { Scenario } from './scenario-schema.js';
+import type { Scenario, ScenarioAdvertiser } from './scenario-schema.js';
 
 /** Turns a validated scenario into a fresh store: accounts, memberships and registered apps. */
 export function buildStore(scenario: Scenario, apps: AppRecord[]): Store {
@@ -36,34 +36,55 @@ export function buildStore(scenario: Scenario, apps: AppRecord[]): Store {
       });
     }
     for (const advertiser of center.advertisers) {
-      store.advertisers.set(advertiser.advertiser_id, {
-        advertiserId: advertiser.advertiser_id,
-        bcId: center.bc_id,
-        name: advertiser.name,
-        company: advertiser.company ?? center.company ?? advertiser.name,
-        status: advertiser.status,
-        apiEligible: advertiser.api_eligible,
-        role: advertiser.role,
-        currency: advertiser.currency,
-        timezone: advertiser.timezone,
-        displayTimezone: advertiser.display_timezone,
-        country: advertiser.country,
-        industry: advertiser.industry,
-        email: advertiser.email,
-        cellphoneNumber: advertiser.cellphone_number,
-        balance: advertiser.balance,
-        rejectionReason: advertiser.rejection_reason ?? '',
-        createTime: parseDateTime(advertiser.created) ?? Date.UTC(2024, 2, 1),
-      });
-      for (const member of advertiser.members) {
-        store.assignments.push({
-          advertiserId: advertiser.advertiser_id,
-          userId: userIdOf(member.email),
-          advertiserRole: member.advertiser_role,
-        });
-      }
+      addAdvertiser(
+        store,
+        advertiser,
+        { bcId: center.bc_id, ownerUserId: undefined },
+        center.company,
+        userIdOf,
+      );
+    }
+  }
+  for (const user of scenario.users) {
+    for (const advertiser of user.owned_advertisers) {
+      addAdvertiser(store, advertiser, { bcId: undefined, ownerUserId: user.user_id }, undefined, userIdOf);
     }
   }
   for (const app of apps) store.apps.set(app.appId, { ...app, redirectUris: [...app.redirectUris] });
   return store;
+}
+
+function addAdvertiser(
+  store: Store,
+  advertiser: ScenarioAdvertiser,
+  owner: { bcId: string | undefined; ownerUserId: string | undefined },
+  centerCompany: string | undefined,
+  userIdOf: (email: string) => string,
+): void {
+  store.advertisers.set(advertiser.advertiser_id, {
+    advertiserId: advertiser.advertiser_id,
+    ...owner,
+    name: advertiser.name,
+    company: advertiser.company ?? centerCompany ?? advertiser.name,
+    status: advertiser.status,
+    apiEligible: advertiser.api_eligible,
+    role: advertiser.role,
+    currency: advertiser.currency,
+    timezone: advertiser.timezone,
+    displayTimezone: advertiser.display_timezone,
+    country: advertiser.country,
+    industry: advertiser.industry,
+    email: advertiser.email,
+    cellphoneNumber: advertiser.cellphone_number,
+    balance: advertiser.balance,
+    rejectionReason: advertiser.rejection_reason ?? '',
+    createTime: parseDateTime(advertiser.created) ?? Date.UTC(2024, 2, 1),
+  });
+  for (const member of advertiser.members) {
+    store.assignments.push({
+      advertiserId: advertiser.advertiser_id,
+      userId: userIdOf(member.email),
+      advertiserRole: member.advertiser_role,
+    });
+  }
 }

@@ -83,6 +83,11 @@ export const scenarioSchema = z
           email: z.string().min(3),
           password: z.string().min(1),
           display_name: z.string().min(1),
+          /**
+           * Correction 14: ad accounts the user owns outside any Business Center (`relation_type`
+           * OWNER_INDIVIDUAL); the owner has full access and no `/bc/asset/get/` lists them.
+           */
+          owned_advertisers: z.array(advertiserSchema).default([]),
         }),
       )
       .min(1),
@@ -91,33 +96,45 @@ export const scenarioSchema = z
   .superRefine((scenario, context) => {
     const emails = new Set(scenario.users.map((user) => user.email));
     const seenIds = new Set<string>();
-    scenario.business_centers.forEach((center, centerIndex) => {
-      for (const id of [center.bc_id, ...center.advertisers.map((advertiser) => advertiser.advertiser_id)]) {
-        if (seenIds.has(id))
-          context.addIssue({
-            code: 'custom',
-            message: `duplicate id ${id}`,
-            path: ['business_centers', centerIndex],
-          });
+    const checkIds = (idList: string[], path: (string | number)[]) => {
+      for (const id of idList) {
+        if (seenIds.has(id)) context.addIssue({ code: 'custom', message: `duplicate id ${id}`, path });
         seenIds.add(id);
       }
-      const memberEmails = [
-        ...center.members.map((member) => member.email),
-        ...center.advertisers.flatMap((advertiser) => advertiser.members.map((member) => member.email)),
-      ];
-      for (const email of memberEmails) {
-        if (!emails.has(email)) {
-          context.addIssue({
-            code: 'custom',
-            message: `unknown user ${email}`,
-            path: ['business_centers', centerIndex],
-          });
-        }
-      }
+    };
+    const checkEmails = (emailList: string[], path: (string | number)[]) => {
+      for (const email of emailList.filter((candidate) => !emails.has(candidate)))
+        context.addIssue({ code: 'custom', message: `unknown user ${email}`, path });
+    };
+    const assignedEmails = (advertisers: ScenarioAdvertiserInput[]) =>
+      advertisers.flatMap((advertiser) => advertiser.members.map((member) => member.email));
+    scenario.business_centers.forEach((center, centerIndex) => {
+      const path = ['business_centers', centerIndex];
+      checkIds([center.bc_id, ...center.advertisers.map((advertiser) => advertiser.advertiser_id)], path);
+      checkEmails(
+        [...center.members.map((member) => member.email), ...assignedEmails(center.advertisers)],
+        path,
+      );
+    });
+    scenario.users.forEach((user, userIndex) => {
+      const path = ['users', userIndex, 'owned_advertisers'];
+      checkIds(
+        user.owned_advertisers.map((advertiser) => advertiser.advertiser_id),
+        path,
+      );
+      checkEmails(assignedEmails(user.owned_advertisers), path);
     });
   });
+
+type ScenarioAdvertiserInput = z.output<typeof advertiserSchema>;
 
 export type ScenarioDefinition = z.input<typeof scenarioSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioAdvertiser = Scenario['business_centers'][number]['advertisers'][number];
 export type ScenarioBusinessCenter = Scenario['business_centers'][number];
+
+/** Every ad account of a scenario: those of its Business Centers, then those owned individually. */
+export const scenarioAdvertisers = (scenario: Scenario): ScenarioAdvertiser[] => [
+  ...scenario.business_centers.flatMap((center) => center.advertisers),
+  ...scenario.users.flatMap((user) => user.owned_advertisers),
+];

@@ -31,7 +31,10 @@ export interface MembershipRecord {
 
 export interface AdvertiserRecord {
   advertiserId: string;
-  bcId: string;
+  /** The owning Business Center; undefined for an account a user owns individually (correction 14). */
+  bcId: string | undefined;
+  /** The user who owns the account outside any Business Center (`OWNER_INDIVIDUAL`, §3.2). */
+  ownerUserId: string | undefined;
   name: string;
   company: string;
   status: AdvertiserStatus;
@@ -65,11 +68,13 @@ export interface AppRecord {
   requestedPermissions: number[];
 }
 
+/** Correction 14: a grant is a set of ad accounts, which may span Business Centers or be empty. */
 export interface AuthorizationCodeRecord {
   code: string;
   appId: string;
   userId: string;
-  bcId: string;
+  /** Only when a Business Center was chosen (`businessCenterStep: 'pick'` or the control API). */
+  pickedBcId: string | undefined;
   advertiserIds: string[];
   scope: number[];
   issuedAt: number;
@@ -82,6 +87,7 @@ export interface AuthorizationSessionRecord {
   redirectUri: string;
   state: string | undefined;
   userId: string | undefined;
+  /** The Business Center chosen on the optional picker step (`businessCenterStep: 'pick'`). */
   bcId: string | undefined;
   createdAt: number;
 }
@@ -90,9 +96,9 @@ export interface TokenRecord {
   accessToken: string;
   appId: string;
   userId: string;
-  bcId: string;
-  /** Under `tokenIssuance: 'per_user'`: Business Centers of earlier grants this token also carries. */
-  earlierBcIds?: string[];
+  /** Informational only (control API's token list); access never depends on it. */
+  pickedBcId: string | undefined;
+  /** Every account granted, across Business Centers and individually owned ones. */
   advertiserIds: string[];
   scope: number[];
   issuedAt: number;

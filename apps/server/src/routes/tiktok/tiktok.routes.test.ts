@@ -395,25 +395,52 @@ describe('coming back from TikTok without a connection', () => {
   });
   after(async () => kit?.close());
 
-  it('says the user cancelled, or lacks the role, and shows an enabled account without API access as not usable', async () => {
+  it('says the user cancelled, and that an unknown refusal failed', async () => {
     const { browser, workspaceId } = await signUpWorkspace(kit.test, 'cancel@example.com');
     const cancelled = await startConnect(browser, workspaceId);
     const back = await browser.get(
       `/api/integrations/tiktok/callback?error=access_denied&state=${encodeURIComponent(cancelled.state)}`,
     );
     assert.equal(back.headers.location, '/integrations/tiktok/done?tiktok_error=cancelled');
-    const denied = await startConnect(browser, workspaceId);
+    const refusedState = await startConnect(browser, workspaceId);
     const refused = await browser.get(
-      `/api/integrations/tiktok/callback?error=permission_denied&state=${encodeURIComponent(denied.state)}`,
+      `/api/integrations/tiktok/callback?error=server_error&state=${encodeURIComponent(refusedState.state)}`,
     );
-    assert.equal(refused.headers.location, '/integrations/tiktok/done?tiktok_error=permission_denied');
+    assert.equal(refused.headers.location, '/integrations/tiktok/done?tiktok_error=failed');
+  });
 
+  it('learns from refused calls: not eligible for API access, and view-only accounts', async () => {
+    const { browser, workspaceId } = await signUpWorkspace(kit.test, 'refusals@example.com');
     kit.emulator.control.setAdvertiserStatus({ advertiserId: '7200000000000000021', apiEligible: false });
-    await connect(kit, browser, workspaceId, bluebird);
+    const connectionId = await connect(kit, browser, workspaceId, bluebird);
+    const { tiktokConnections } = kit.test.whathead.services;
+    const row = await kit.test.database.db
+      .selectFrom('tiktok_connections')
+      .selectAll()
+      .where('id', '=', connectionId)
+      .executeTakeFirstOrThrow();
+    const createIn = (advertiserId: string) =>
+      tiktokConnections.withConnectionToken(row, undefined, (accessToken) =>
+        kit.test.whathead.services.tiktokClient.campaigns.create({
+          accessToken,
+          advertiserId,
+          name: 'Refusal probe',
+          objectiveType: 'TRAFFIC',
+          budgetMode: 'BUDGET_MODE_INFINITE',
+        }),
+      );
+    // Eligibility is not visible before a call (reference correction 15): TikTok refuses the call.
+    await assert.rejects(createIn('7200000000000000021'));
     const cafe = (await listConnections(browser, workspaceId)).connections[0]!.accounts.find(
       (account) => account.advertiserId === '7200000000000000021',
     )!;
     assert.equal(cafe.usable, false);
     assert.match(cafe.unusableReason!, /Not eligible for API access/);
+    const listed = await listConnections(browser, workspaceId);
+    assert.equal(
+      listed.connections[0]!.status,
+      'connected',
+      'one refused account does not break the connection',
+    );
   });
 });

@@ -1,5 +1,7 @@
 import {
+  connectTikTokGrantGroupInputSchema,
   startTikTokConnectInputSchema,
+  tiktokGrantParamsSchema,
   tiktokConnectionParamsSchema,
   updateTikTokAccountsInputSchema,
   workspaceIdParamsSchema,
@@ -14,7 +16,7 @@ import type { RouteContext } from '../route-context.js';
 export const callbackDonePath = '/integrations/tiktok/done';
 
 export function registerTikTokRoutes(app: FastifyInstance, context: RouteContext): void {
-  const { tiktokConnections, tiktokAuthorization } = context.services;
+  const { tiktokConnections, tiktokAuthorization, tiktokGrants } = context.services;
   const base = '/api/workspaces/:workspaceId/tiktok';
 
   defineRoute(app, {
@@ -49,13 +51,43 @@ export function registerTikTokRoutes(app: FastifyInstance, context: RouteContext
         target =
           'connectionId' in outcome
             ? `${callbackDonePath}?connected=${encodeURIComponent(outcome.connectionId)}`
-            : `${callbackDonePath}?tiktok_error=${outcome.error}`;
+            : 'grantId' in outcome
+              ? `${callbackDonePath}?grant=${encodeURIComponent(outcome.grantId)}`
+              : `${callbackDonePath}?tiktok_error=${outcome.error}`;
       } catch (error) {
         request.log.error({ err: error }, 'TikTok callback failed');
         target = `${callbackDonePath}?tiktok_error=failed`;
       }
       return reply.redirect(target, 303);
     },
+  });
+
+  // A sign-in whose ad accounts span several groups (issue 9): the user picks one, then others,
+  // without signing in at TikTok again. Only the session that signed in reaches its grants.
+  defineRoute(app, {
+    method: 'GET',
+    url: `${base}/grants`,
+    access: 'manager',
+    params: workspaceIdParamsSchema,
+    handler: ({ params, session }) => tiktokGrants.list(session, params.workspaceId),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: `${base}/grants/:grantId`,
+    access: 'manager',
+    params: tiktokGrantParamsSchema,
+    handler: ({ params, session }) => tiktokGrants.get(session, params.workspaceId, params.grantId),
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: `${base}/grants/:grantId/connect`,
+    access: 'manager',
+    params: tiktokGrantParamsSchema,
+    body: connectTikTokGrantGroupInputSchema,
+    handler: ({ params, body, session }) =>
+      tiktokGrants.connectGroup(session, params.workspaceId, params.grantId, body.groupKey),
   });
 
   defineRoute(app, {

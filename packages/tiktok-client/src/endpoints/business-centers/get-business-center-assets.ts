@@ -5,22 +5,51 @@ import {
   idSchema,
   type OpenEnum,
   openEnum,
-  optionalBoolean,
   optionalName,
   type Page,
   pageSchema,
 } from '../../transport/wire-schemas.js';
 import type { PageRequest, TokenCall } from '../call-input.js';
 
+/** Reference §3.2 and correction 16: the user's role on an advertiser asset. */
+export type AdvertiserRole = 'ADMIN' | 'OPERATOR' | 'ANALYST';
+
+/** Reference §3.2 (`/bc/asset/admin/get/`) and correction 14: how the asset belongs to the Business Center. */
+export type AssetRelationType = 'OWNER_BC' | 'OWNER_PARTNER' | 'OWNER_INDIVIDUAL';
+
+/**
+ * Correction 15: `ad_creation_eligible` is TikTok's enum `AVAILABLE` / `NOT_AVAILABLE`, sent for
+ * CATALOG assets. It says nothing about an advertiser account's API access.
+ */
+export type AdCreationEligibility = 'available' | 'not_available' | 'unknown';
+
+/**
+ * Correction 15 asks for a lenient reading: the documented enum, a boolean (as older answers and
+ * emulators sent it), and anything else becomes 'unknown' rather than failing the whole page.
+ */
+const adCreationEligibility = z
+  .unknown()
+  .optional()
+  .transform((value): AdCreationEligibility | undefined => {
+    if (value === undefined || value === null) return undefined;
+    if (value === true) return 'available';
+    if (value === false) return 'not_available';
+    const text = typeof value === 'string' ? value.trim().toUpperCase() : undefined;
+    if (text === 'AVAILABLE') return 'available';
+    if (text === 'NOT_AVAILABLE') return 'not_available';
+    return 'unknown';
+  });
+
 const assetSchema = z
   .object({
     asset_id: idSchema,
     asset_name: optionalName,
     asset_type: openEnum<AssetType>(),
-    advertiser_role: openEnum<'ADMIN' | 'OPERATOR' | 'ANALYST'>(),
+    advertiser_role: openEnum<AdvertiserRole>(),
     advertiser_account_type: openEnum<'AUCTION' | 'RESERVATION'>(),
-    ad_creation_eligible: optionalBoolean,
+    ad_creation_eligible: adCreationEligibility,
     owner_bc_name: optionalName,
+    relation_type: openEnum<AssetRelationType>(),
   })
   .transform((row) => ({
     assetId: row.asset_id,
@@ -30,6 +59,7 @@ const assetSchema = z
     advertiserAccountType: row.advertiser_account_type,
     adCreationEligible: row.ad_creation_eligible,
     ownerBcName: row.owner_bc_name,
+    relationType: row.relation_type,
   }));
 
 export type BusinessCenterAsset = z.output<typeof assetSchema>;
