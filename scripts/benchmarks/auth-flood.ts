@@ -117,7 +117,7 @@ async function measureOn(
   });
   // Requests are logged as in production, into a sink: the logging is part of the cost.
   const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
-  const logger = pino(loggerOptions('info', false), sink) as FastifyBaseLogger;
+  const logger = pino(loggerOptions('info'), sink) as FastifyBaseLogger;
   const clock = new BenchClock();
   const whathead = await startWhathead(config, {
     logger,

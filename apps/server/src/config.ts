@@ -135,6 +135,13 @@ export const variables = {
     description: 'Least severe log level written.',
     fix: 'use fatal, error, warn, info, debug, trace or silent',
   },
+  LOG_FORMAT: {
+    schema: z.enum(['auto', 'json', 'text']),
+    default: 'auto',
+    description:
+      'How log lines are written: `text` as readable lines, `json` as one JSON object a line for log collectors; `auto` writes text to a terminal and JSON otherwise, and always JSON when NODE_ENV=production.',
+    fix: 'use auto, json or text',
+  },
   TIKTOK_APP_ID: {
     schema: z.string().regex(/^\d+$/, 'must be the numeric app id TikTok shows'),
     default: undefined,
@@ -193,6 +200,7 @@ export interface Config {
   /** Where mail goes: an SMTP server, or the log when none is set. */
   mail: { smtpUrl: string | undefined; from: string };
   logLevel: string;
+  logFormat: 'auto' | 'json' | 'text';
   tiktok: {
     /** `emulator` when no TikTok app is configured: the built-in emulator stands in for TikTok. */
     mode: 'tiktok' | 'emulator';
@@ -291,6 +299,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
       from: values.SMTP_FROM ?? `Whathead <no-reply@${new URL(publicUrl).hostname}>`,
     },
     logLevel: values.LOG_LEVEL!,
+    logFormat: values.LOG_FORMAT!,
     tiktok: {
       mode: values.TIKTOK_APP_ID ? 'tiktok' : 'emulator',
       appId: values.TIKTOK_APP_ID,

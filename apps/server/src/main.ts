@@ -1,9 +1,20 @@
 import { DataDirectoryLockedError } from '@whathead/db';
 import type { FastifyBaseLogger } from 'fastify';
 import { pino } from 'pino';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { loggerOptions } from './lib/logger.js';
+import { readableLogDestination } from './lib/readable-log.js';
+import { emulatorSignIn } from './offline/offline-tiktok.js';
 import { startWhathead } from './server.js';
+
+/**
+ * Readable lines for a person at a terminal; JSON for log collectors, tests and production, where
+ * a line must parse whatever it holds.
+ */
+function writesText(config: Config): boolean {
+  if (config.logFormat !== 'auto') return config.logFormat === 'text';
+  return process.stdout.isTTY === true && config.environment !== 'production';
+}
 
 /**
  * The one entry point: `node main.ts [--role=web|worker|all]`. The flag overrides WHATHEAD_ROLE,
@@ -16,9 +27,14 @@ async function main(): Promise<void> {
     ...(roleFlag ? { WHATHEAD_ROLE: roleFlag.slice('--role='.length) } : {}),
   };
   const config = loadConfig(environment);
-  const logger = pino(
-    loggerOptions(config.logLevel, process.stdout.isTTY && config.environment !== 'production'),
-  );
+  const logger = writesText(config)
+    ? pino(
+        loggerOptions(config.logLevel),
+        readableLogDestination(process.stdout, {
+          colours: process.stdout.isTTY === true && !process.env.NO_COLOR,
+        }),
+      )
+    : pino(loggerOptions(config.logLevel));
   const started = Date.now();
   const whathead = await startWhathead(config, { logger: logger as FastifyBaseLogger });
   logger.info(
@@ -30,8 +46,13 @@ async function main(): Promise<void> {
           : 'PostgreSQL',
       startedInMs: Date.now() - started,
     },
-    whathead.url ? `Whathead is ready at ${whathead.url}` : 'Whathead worker is running',
+    whathead.url ? `Whathead is running: open ${whathead.url}` : 'Whathead worker is running',
   );
+  // Last, so that what a first-time user needs ends the start-up output.
+  if (whathead.url && whathead.tiktok.mode === 'emulator') {
+    const signIn = emulatorSignIn();
+    logger.info(`TikTok emulator sign-in: ${signIn.email} / ${signIn.password}`);
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {

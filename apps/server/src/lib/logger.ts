@@ -49,7 +49,8 @@ export const redactPaths = [
   ...secretKeys.map((key) => `*.*.${key}`),
 ];
 
-export function loggerOptions(level: string, pretty: boolean): LoggerOptions {
+/** How every Whathead logger redacts and serializes; where the lines go is the caller's choice (main.ts). */
+export function loggerOptions(level: string): LoggerOptions {
   return {
     level,
     redact: { paths: redactPaths, censor: '[redacted]' },
@@ -62,13 +63,5 @@ export function loggerOptions(level: string, pretty: boolean): LoggerOptions {
         remoteAddress: request.ip,
       }),
     },
-    ...(pretty
-      ? {
-          transport: {
-            target: 'pino-pretty',
-            options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' },
-          },
-        }
-      : {}),
   };
 }

@@ -1,7 +1,17 @@
-import { createEmulator, emulatorApp } from '@whathead/tiktok-emulator';
+import { createEmulator, emulatorApp, loadScenario } from '@whathead/tiktok-emulator';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { TikTokSettings } from '../lib/tiktok-settings.js';
+
+/**
+ * Who to sign in as on the built-in emulator's pages: the first user of the scenario it starts
+ * with, an admin of its Business Centers. A published demo account, not a secret.
+ */
+export function emulatorSignIn(): { email: string; password: string } {
+  const [user] = loadScenario('default').users;
+  if (!user) throw new Error('The emulator’s default scenario has no user to sign in as.');
+  return { email: user.email, password: user.password };
+}
 
 async function isEmulator(url: string): Promise<boolean> {
   try {
@@ -35,8 +45,7 @@ export async function startOfflineTikTok(
     const server = await emulator.listen({ port, host: 'localhost' });
     logger.info(
       { emulator: url },
-      `TikTok: no TIKTOK_APP_ID set, so the built-in TikTok emulator serves ${url} ` +
-        '(sign in on its pages as alex.admin@example.com / alex-password)',
+      `TikTok: no TIKTOK_APP_ID set, so the built-in TikTok emulator serves ${url}`,
     );
     return { settings, close: () => server.close() };
   } catch (error) {

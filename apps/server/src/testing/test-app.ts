@@ -57,7 +57,7 @@ export async function createTestApp(
     LOG_LEVEL: 'debug',
     ...environment,
   });
-  const logger = pino(loggerOptions('debug', false), sink) as FastifyBaseLogger;
+  const logger = pino(loggerOptions('debug'), sink) as FastifyBaseLogger;
   const clock = new TestClock();
   const whathead = await startWhathead(config, {
     logger,

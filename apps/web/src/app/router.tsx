@@ -1,27 +1,45 @@
 import type { QueryClient } from '@tanstack/react-query';
+import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { FullPageLoading } from '../components/layout/full-page-status';
-import { AccountSection } from '../features/account/components/account-section';
-import { ForgotPasswordPage } from '../features/auth/components/forgot-password-page';
-import { LogInPage } from '../features/auth/components/log-in-page';
-import { ResetPasswordPage } from '../features/auth/components/reset-password-page';
-import { SignUpPage } from '../features/auth/components/sign-up-page';
-import { CampaignsPage } from '../features/campaigns/components/campaigns-page';
-import { IntegrationsPage } from '../features/integrations/components/integrations-page';
-import { TikTokCallbackPage } from '../features/integrations/components/tiktok-callback-page';
-import { MediaPage } from '../features/media/components/media-page';
-import { SettingsPage } from '../features/members/components/settings-page';
-import { ReportsPage } from '../features/reports/components/reports-page';
-import { SessionsSection } from '../features/sessions/components/sessions-section';
 import { homePath } from '../lib/redirect-target';
 import { sessionQueryOptions } from '../lib/session';
 import { AppShell } from './routes/app-shell';
-import { InvitationRoute } from './routes/invitation-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { RequireGuest } from './routes/require-guest';
 import { RequireUser } from './routes/require-user';
 import { RootRoute } from './routes/root-route';
 import { RouteError } from './routes/route-error';
+
+/**
+ * A route whose page is fetched the first time it is visited, so each page is its own chunk and
+ * the first load carries only the shell. The router waits for it like for a loader: the previous
+ * page stays until it arrives (see PageLoadingStatus), and at start the loading screen shows.
+ */
+function page(load: () => Promise<ComponentType>): () => Promise<{ Component: ComponentType }> {
+  return async () => ({ Component: await load() });
+}
+
+/** Settings carries the account sections other features provide; they arrive in the same round trip. */
+async function settingsRoute(): Promise<Pick<RouteObject, 'element'>> {
+  const [{ SettingsPage }, { AccountSection }, { SessionsSection }] = await Promise.all([
+    import('../features/members/components/settings-page'),
+    import('../features/account/components/account-section'),
+    import('../features/sessions/components/sessions-section'),
+  ]);
+  return {
+    element: (
+      <SettingsPage
+        accountSections={
+          <>
+            <AccountSection />
+            <SessionsSection />
+          </>
+        }
+      />
+    ),
+  };
+}
 
 /** Every page of the app. The root loader fetches the session first: it decides every guard and sets the CSRF cookie. */
 export function appRoutes(queryClient: QueryClient): RouteObject[] {
@@ -39,18 +57,43 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
         {
           element: <RequireGuest />,
           children: [
-            { path: 'login', element: <LogInPage /> },
-            { path: 'signup', element: <SignUpPage /> },
+            {
+              path: 'login',
+              lazy: page(async () => (await import('../features/auth/components/log-in-page')).LogInPage),
+            },
+            {
+              path: 'signup',
+              lazy: page(async () => (await import('../features/auth/components/sign-up-page')).SignUpPage),
+            },
           ],
         },
         // Open to a logged-in user too: changing the password asks for the current one, which a
         // user kept logged in for weeks may no longer know.
-        { path: 'forgot-password', element: <ForgotPasswordPage /> },
-        { path: 'invite/:token', element: <InvitationRoute /> },
+        {
+          path: 'forgot-password',
+          lazy: page(
+            async () => (await import('../features/auth/components/forgot-password-page')).ForgotPasswordPage,
+          ),
+        },
+        {
+          path: 'invite/:token',
+          lazy: page(async () => (await import('./routes/invitation-route')).InvitationRoute),
+        },
         // The link of a reset mail works whoever is logged in here: the reset ends every session.
-        { path: 'reset-password/:token', element: <ResetPasswordPage /> },
+        {
+          path: 'reset-password/:token',
+          lazy: page(
+            async () => (await import('../features/auth/components/reset-password-page')).ResetPasswordPage,
+          ),
+        },
         // The TikTok callback's clean landing page: in the popup it reports back and closes.
-        { path: 'integrations/tiktok/done', element: <TikTokCallbackPage /> },
+        {
+          path: 'integrations/tiktok/done',
+          lazy: page(
+            async () =>
+              (await import('../features/integrations/components/tiktok-callback-page')).TikTokCallbackPage,
+          ),
+        },
         {
           element: <RequireUser />,
           children: [
@@ -58,23 +101,32 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
               element: <AppShell />,
               children: [
                 { index: true, element: <Navigate to={homePath} replace /> },
-                { path: 'campaigns', element: <CampaignsPage /> },
-                { path: 'media', element: <MediaPage /> },
-                { path: 'reports', element: <ReportsPage /> },
-                { path: 'integrations', element: <IntegrationsPage /> },
                 {
-                  path: 'settings',
-                  element: (
-                    <SettingsPage
-                      accountSections={
-                        <>
-                          <AccountSection />
-                          <SessionsSection />
-                        </>
-                      }
-                    />
+                  path: 'campaigns',
+                  lazy: page(
+                    async () =>
+                      (await import('../features/campaigns/components/campaigns-page')).CampaignsPage,
                   ),
                 },
+                {
+                  path: 'media',
+                  lazy: page(async () => (await import('../features/media/components/media-page')).MediaPage),
+                },
+                {
+                  path: 'reports',
+                  lazy: page(
+                    async () => (await import('../features/reports/components/reports-page')).ReportsPage,
+                  ),
+                },
+                {
+                  path: 'integrations',
+                  lazy: page(
+                    async () =>
+                      (await import('../features/integrations/components/integrations-page'))
+                        .IntegrationsPage,
+                  ),
+                },
+                { path: 'settings', lazy: settingsRoute },
               ],
             },
           ],

@@ -25,6 +25,17 @@ describe('messageForError', () => {
     expect(messageForError(error)).toBe('Too many attempts. Try again in 3 minutes.');
   });
 
+  it('says when Whathead will try TikTok again, in local HH:MM, when the server sends retryAt', () => {
+    const retryAt = new Date(2026, 10, 25, 14, 5).toISOString();
+    const error = new ApiError({
+      code: 'tiktok_rate_limited',
+      message: 'busy',
+      status: 503,
+      details: { retryAt },
+    });
+    expect(messageForError(error)).toMatch(/^TikTok is busy; retrying at 0?2:05|14:05/);
+  });
+
   it('falls back to the generic message for anything that is not an ApiError', () => {
     expect(messageForError(new Error('boom'))).toBe(errorMessages.internal);
   });

@@ -27,6 +27,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   already_member: 'You’re already a member of this workspace.',
   tiktok_authorization_invalid:
     'That TikTok sign-in link was already used, expired or started elsewhere. Click Connect to start again.',
+  tiktok_grant_expired:
+    'This TikTok sign-in is no longer available: it lasts 10 minutes, and each Business Center can be connected from it once. Click Add Another Account to sign in to TikTok again.',
   tiktok_permission_denied:
     'TikTok refused: your TikTok role doesn’t allow this. Ask your Business Center admin for Admin or Operator access, then reconnect.',
   tiktok_reconnect_required: 'TikTok no longer accepts this connection. Click Reconnect on the TikTok card.',
@@ -51,8 +53,15 @@ export function messageForError(error: unknown): string {
   if (error.code === 'server_busy' && retryAfterSeconds !== undefined) {
     return `Whathead is busy right now. Try again in ${describeWait(retryAfterSeconds)}.`;
   }
+  const retryAt = error.details?.retryAt;
+  if (error.code === 'tiktok_rate_limited' && retryAt !== undefined) {
+    return `TikTok is busy; retrying at ${clockTime.format(new Date(retryAt))}.`;
+  }
   return errorMessages[error.code];
 }
+
+/** HH:MM in the user's own time zone, for "retrying at". */
+const clockTime = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
 function describeWait(seconds: number): string {
   if (seconds < 60) return seconds <= 1 ? '1 second' : `${seconds} seconds`;

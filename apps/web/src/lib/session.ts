@@ -34,7 +34,8 @@ export function useActiveWorkspace(): WorkspaceSummary | undefined {
  *
  * The order matters: the cache is written first and the navigation is flushed synchronously, so
  * the route guards of the destination read the new session and a guard on the page being left
- * never gets the chance to redirect on the old one.
+ * never gets the chance to redirect on the old one. While the destination's code loads, the
+ * guards of the page being left wait (app/routes/require-user.tsx, require-guest.tsx).
  */
 export function useApplySession(): (session: SessionResponse, destination?: string) => void {
   const queryClient = useQueryClient();

@@ -48,3 +48,25 @@ export function mockApi(handlers: Record<string, MockHandler>) {
   vi.stubGlobal('fetch', fetchMock);
   return { requests, fetchMock };
 }
+
+/** A stand-in for TikTok's popup window, as `window.open` returns it. */
+export interface FakePopup {
+  closed: boolean;
+  location: { href: string };
+  focus: ReturnType<typeof vi.fn>;
+  close: ReturnType<typeof vi.fn>;
+}
+
+/** Makes `window.open` hand out one fake popup; close it by setting `closed` (or calling close). */
+export function fakePopup(): FakePopup {
+  const popup: FakePopup = {
+    closed: false,
+    location: { href: '' },
+    focus: vi.fn(),
+    close: vi.fn(() => {
+      popup.closed = true;
+    }),
+  };
+  vi.spyOn(window, 'open').mockImplementation(() => popup as unknown as Window);
+  return popup;
+}

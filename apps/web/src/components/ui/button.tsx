@@ -1,12 +1,10 @@
 import type { ComponentProps, MouseEvent, ReactNode } from 'react';
-import { classNames } from '../../lib/class-names';
+import { buttonClassName, type ButtonSize, type ButtonVariant } from './button-class-name';
 import { Spinner } from './spinner';
-
-export type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'danger';
 
 export interface ButtonProps extends ComponentProps<'button'> {
   variant?: ButtonVariant;
-  size?: 'medium' | 'small';
+  size?: ButtonSize;
   /** Shows a spinner and ignores further clicks while an action runs; the label stays the same. */
   isLoading?: boolean;
   icon?: ReactNode;
@@ -40,13 +38,7 @@ export function Button({
   return (
     <button
       type={type}
-      className={classNames(
-        'button',
-        `button--${variant}`,
-        size === 'small' && 'button--small',
-        fullWidth && 'button--full-width',
-        className,
-      )}
+      className={buttonClassName({ variant, size, fullWidth, className })}
       aria-busy={isLoading || undefined}
       {...buttonProps}
       aria-disabled={isInert || undefined}

@@ -7,27 +7,29 @@ interface FieldMessagesProps {
   error?: string;
 }
 
-/** The hint and error lines under a form control. */
+/**
+ * The hint or the error under a form control. An error takes the hint's place: it names the rule
+ * that was broken, which the hint already stated, and reading both says the same thing twice.
+ */
 export function FieldMessages({ controlId, hint, error }: FieldMessagesProps) {
+  if (error) {
+    return (
+      <p id={`${controlId}-error`} className="field__error" role="alert">
+        <AlertIcon />
+        {error}
+      </p>
+    );
+  }
+  if (!hint) return null;
   return (
-    <>
-      {hint && (
-        <p id={`${controlId}-hint`} className="field__hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${controlId}-error`} className="field__error" role="alert">
-          <AlertIcon />
-          {error}
-        </p>
-      )}
-    </>
+    <p id={`${controlId}-hint`} className="field__hint">
+      {hint}
+    </p>
   );
 }
 
-/** The `aria-describedby` value that ties a control to the messages rendered by FieldMessages. */
+/** The `aria-describedby` value that ties a control to the message rendered by FieldMessages. */
 export function fieldDescription({ controlId, hint, error }: FieldMessagesProps): string | undefined {
-  const ids = [hint && `${controlId}-hint`, error && `${controlId}-error`].filter(Boolean);
-  return ids.length === 0 ? undefined : ids.join(' ');
+  if (error) return `${controlId}-error`;
+  return hint ? `${controlId}-hint` : undefined;
 }

@@ -78,6 +78,12 @@ export const CloseIcon = ({ size }: IconProps) => (
   </Icon>
 );
 
+export const MenuIcon = ({ size }: IconProps) => (
+  <Icon size={size}>
+    <path d="M4 7h16M4 12h16M4 17h16" />
+  </Icon>
+);
+
 export const AlertIcon = ({ size = 16 }: IconProps) => (
   <Icon size={size}>
     <circle cx="12" cy="12" r="9" />

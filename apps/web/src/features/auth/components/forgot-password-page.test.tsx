@@ -12,7 +12,9 @@ describe('forgot password', () => {
     await renderApp('/login', anonymousSession);
 
     fireEvent.click(await screen.findByRole('link', { name: 'Forgot password?' }));
-    fireEvent.change(await screen.findByLabelText('Email'), { target: { value: ' Ada@Example.com ' } });
+    // The page's code arrives on the first visit: until then the log-in page, and its Email, stay.
+    await screen.findByRole('heading', { level: 1, name: 'Reset your password' });
+    fireEvent.change(screen.getByLabelText('Email'), { target: { value: ' Ada@Example.com ' } });
     // The live region is on the page, empty, before the news arrives: screen readers announce it.
     const status = screen.getByRole('status');
     expect(status.textContent).toBe('');

@@ -1,3 +1,4 @@
+import { newPasswordHint } from '@whathead/contracts';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { anonymousSession } from '../../../testing/fixtures';
@@ -67,5 +68,24 @@ describe('sign-up form', () => {
     await waitFor(() => expect(password.getAttribute('aria-invalid')).toBe('true'));
     expect(messagesOf(password)).toContain('Use at least 5 different characters');
     expect(requests).toHaveLength(0);
+  });
+
+  it('describes the password by its hint until it is refused, then by the error alone', async () => {
+    mockApi({});
+    await renderApp('/signup', anonymousSession);
+    const password = screen.getByLabelText('Password');
+    expect(messagesOf(password)).toBe(newPasswordHint);
+
+    await signUpAs('ada@example.com', 'too short');
+
+    await waitFor(() => expect(password.getAttribute('aria-invalid')).toBe('true'));
+    expect(messagesOf(password)).toBe('Use at least 12 characters.');
+    expect(screen.queryByText(newPasswordHint), 'the hint is not repeated beside the error').toBeNull();
+    expect(screen.getAllByText(/at least 12 characters/i)).toHaveLength(1);
+
+    fillIn('Password', 'a longer password now');
+    await waitFor(() =>
+      expect(messagesOf(password), 'editing the field brings the hint back').toBe(newPasswordHint),
+    );
   });
 });

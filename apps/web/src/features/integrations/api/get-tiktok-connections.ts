@@ -5,6 +5,9 @@ import { queryKeys } from '../../../lib/query-keys';
 
 const workspacePath = (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceId)}/tiktok`;
 
+/** While the server checks a connection in the background, ask again this often for the fresh state. */
+export const checkingPollMilliseconds = 2000;
+
 /** `GET /api/workspaces/:workspaceId/tiktok/connections`: every Business Center and its accounts. */
 export function getTikTokConnections(
   workspaceId: string,
@@ -17,6 +20,11 @@ export function tiktokConnectionsQueryOptions(workspaceId: string) {
   return queryOptions({
     queryKey: queryKeys.tiktokConnections(workspaceId),
     queryFn: ({ signal }) => getTikTokConnections(workspaceId, { signal }),
+    // A connection whose last check is older than 15 minutes comes back `checking`: poll until none is.
+    refetchInterval: (query) =>
+      query.state.data?.connections.some((connection) => connection.checking)
+        ? checkingPollMilliseconds
+        : false,
   });
 }
 

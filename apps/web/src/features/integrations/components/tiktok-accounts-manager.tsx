@@ -1,142 +1,150 @@
 import type { TikTokConnection } from '@whathead/contracts';
-import { useId, useState, type FormEvent } from 'react';
-import { Badge } from '../../../components/ui/badge';
+import { useId, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/button';
+import { Dialog } from '../../../components/ui/dialog';
 import { FormAlert } from '../../../components/ui/form-alert';
+import { TextField } from '../../../components/ui/text-field';
 import { messageForError } from '../../../lib/error-messages';
 import { useUpdateTikTokAccounts } from '../api/update-tiktok-accounts';
+import { TikTokAccountRow } from './tiktok-account-row';
+import { accountsPageSize, useAccountSelection } from './use-account-selection';
+
+/** Below this many accounts a search box and Select all are more noise than help. */
+const searchFromAccounts = 10;
 
 /**
- * Tick the accounts to use and choose the workspace's default (help page, "Selecting Ad
- * Accounts"). Accounts TikTok won't let run ads can be ticked but not made the default, and
- * each says what to check with TikTok.
+ * The help page's "Selecting Ad Accounts", as a dialog: tick the accounts to use and choose the
+ * workspace's default. Opens by itself right after a connect; focus starts inside it and returns
+ * to what opened it.
  */
 export function TikTokAccountsManager({
   workspaceId,
   connection,
   defaultAdvertiserId,
-  onDone,
+  onSaving,
+  onSaved,
+  onClose,
 }: {
   workspaceId: string;
   connection: TikTokConnection;
   defaultAdvertiserId: string | null;
-  onDone: () => void;
+  /** The default about to be saved, so its change is not mistaken for a lost default. */
+  onSaving: (defaultAdvertiserId: string | null) => void;
+  onSaved: () => void;
+  onClose: () => void;
 }) {
   const update = useUpdateTikTokAccounts(workspaceId, connection.id);
-  const defaultName = useId();
-  const reasonPrefix = useId();
-  const reasonId = (advertiserId: string) => `${reasonPrefix}-${advertiserId}`;
-  const [selected, setSelected] = useState(
-    () =>
-      new Set(
-        connection.accounts.filter((account) => account.selected).map((account) => account.advertiserId),
-      ),
-  );
+  const defaultGroupName = useId();
   const ownDefault = connection.accounts.some((account) => account.advertiserId === defaultAdvertiserId);
-  const [chosenDefault, setChosenDefault] = useState<string | null>(ownDefault ? defaultAdvertiserId : null);
+  const selection = useAccountSelection(connection.accounts, ownDefault ? defaultAdvertiserId : null);
+  const many = connection.accounts.length > searchFromAccounts;
 
-  const toggle = (advertiserId: string, checked: boolean) => {
-    const next = new Set(selected);
-    if (checked) next.add(advertiserId);
-    else next.delete(advertiserId);
-    setSelected(next);
-    if (!checked && chosenDefault === advertiserId) setChosenDefault(null);
-  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    onSaving(selection.chosenDefault);
     update.mutate(
-      { selectedAdvertiserIds: [...selected], defaultAdvertiserId: chosenDefault },
-      { onSuccess: onDone },
+      { selectedAdvertiserIds: [...selection.selected], defaultAdvertiserId: selection.chosenDefault },
+      { onSuccess: onSaved },
     );
   };
 
-  const selectedAccounts = connection.accounts.filter((account) => selected.has(account.advertiserId));
-
   return (
-    <form className="accounts-manager" onSubmit={submit}>
-      <fieldset className="accounts-manager__group">
-        <legend className="accounts-manager__legend">
-          Ad accounts to use from {connection.businessCenterName}
-        </legend>
-        <ul className="accounts-manager__list">
-          {connection.accounts.map((account, index) => (
-            <li key={account.advertiserId} className="accounts-manager__account">
-              <label className="choice">
-                <input
-                  type="checkbox"
-                  // Opening the form hid the Manage accounts button that had the focus.
-                  autoFocus={index === 0}
-                  checked={selected.has(account.advertiserId)}
-                  onChange={(event) => toggle(account.advertiserId, event.target.checked)}
-                />
-                <span className="choice__text">
-                  {account.name} ({account.advertiserId})
-                </span>
-              </label>
-              <p className="accounts-manager__facts">
-                {account.isNew && <Badge tone="accent">New</Badge>}
-                {account.accessible ? (
-                  <Badge tone={account.usable ? 'success' : 'warning'}>{account.statusLabel}</Badge>
-                ) : (
-                  <Badge tone="warning">No longer accessible</Badge>
-                )}
-                <span>
-                  {account.currency ?? 'Currency unknown'} · {account.timezone ?? 'time zone unknown'}
-                  {account.role ? ` · your role: ${account.role.toLowerCase()}` : ''}
-                </span>
-              </p>
-              {account.unusableReason && (
-                <p className="accounts-manager__reason" id={reasonId(account.advertiserId)}>
-                  {account.unusableReason}
-                </p>
-              )}
-            </li>
-          ))}
-        </ul>
-      </fieldset>
-      <fieldset className="accounts-manager__group">
-        <legend className="accounts-manager__legend">Default account</legend>
-        <p className="accounts-manager__hint">
-          Pre-selected when you create a campaign. Only one account is the default across all your Business
-          Centers, and only an active account can be it.
+    <Dialog
+      title={`Choose ad accounts from ${connection.businessCenterName}`}
+      description="Tick the ad accounts this workspace uses, and choose one as the default: it is pre-selected when you create a campaign."
+      onClose={onClose}
+    >
+      <form className="accounts-manager" onSubmit={submit}>
+        {many && (
+          <div className="accounts-manager__toolbar">
+            <TextField
+              label="Search accounts by name or id"
+              name="account-search"
+              type="search"
+              value={selection.query}
+              onChange={(event) => selection.search(event.target.value)}
+            />
+            <div className="button-row">
+              <Button variant="secondary" size="small" onClick={selection.selectAll}>
+                Select all
+              </Button>
+              <Button variant="secondary" size="small" onClick={selection.selectNone}>
+                Select none
+              </Button>
+            </div>
+          </div>
+        )}
+        <p className="accounts-manager__count" aria-live="polite">
+          {selection.selected.size} of {connection.accounts.length} selected
+          {selection.query && ` · ${selection.filteredCount} match “${selection.query}”`}
         </p>
-        <div className="accounts-manager__defaults">
-          {selectedAccounts.map((account) => (
-            <label key={account.advertiserId} className="choice">
-              <input
-                type="radio"
-                name={defaultName}
-                checked={chosenDefault === account.advertiserId}
-                disabled={!account.usable}
-                aria-describedby={account.usable ? undefined : reasonId(account.advertiserId)}
-                onChange={() => setChosenDefault(account.advertiserId)}
+        <fieldset className="accounts-manager__group">
+          <legend className="accounts-manager__legend">Ad accounts and default</legend>
+          <ul className="accounts-manager__list">
+            {selection.visible.map((account) => (
+              <TikTokAccountRow
+                key={account.advertiserId}
+                account={account}
+                ticked={selection.selected.has(account.advertiserId)}
+                isDefault={selection.chosenDefault === account.advertiserId}
+                defaultGroupName={defaultGroupName}
+                onTick={(ticked) => selection.toggle(account.advertiserId, ticked)}
+                onMakeDefault={() => selection.chooseDefault(account.advertiserId)}
               />
-              <span className="choice__text">
-                {account.name} ({account.advertiserId})
-              </span>
-              {!account.usable && <span className="choice__note">Can’t be the default</span>}
-            </label>
-          ))}
+            ))}
+            {selection.visible.length === 0 && (
+              <li className="accounts-manager__account">No account matches “{selection.query}”.</li>
+            )}
+          </ul>
           <label className="choice">
             <input
               type="radio"
-              name={defaultName}
-              checked={chosenDefault === null}
-              onChange={() => setChosenDefault(null)}
+              name={defaultGroupName}
+              checked={selection.chosenDefault === null}
+              onChange={() => selection.chooseDefault(null)}
             />
             <span className="choice__text">No default in this Business Center</span>
           </label>
+        </fieldset>
+        {selection.pageCount > 1 && <Pagination selection={selection} />}
+        <FormAlert>{update.isError ? messageForError(update.error) : undefined}</FormAlert>
+        <div className="button-row button-row--end">
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" isLoading={update.isPending}>
+            Save
+          </Button>
         </div>
-      </fieldset>
-      <FormAlert>{update.isError ? messageForError(update.error) : undefined}</FormAlert>
-      <div className="button-row">
-        <Button type="submit" size="small" isLoading={update.isPending}>
-          Save accounts
-        </Button>
-        <Button variant="secondary" size="small" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
-    </form>
+      </form>
+    </Dialog>
+  );
+}
+
+function Pagination({ selection }: { selection: ReturnType<typeof useAccountSelection> }) {
+  const first = selection.page * accountsPageSize + 1;
+  const last = Math.min(selection.filteredCount, first + accountsPageSize - 1);
+  return (
+    <nav className="button-row" aria-label="Account pages">
+      <Button
+        variant="secondary"
+        size="small"
+        aria-disabled={selection.page === 0}
+        onClick={() => selection.setPage(selection.page - 1)}
+      >
+        Previous
+      </Button>
+      <span aria-live="polite">
+        {first}–{last} of {selection.filteredCount}
+      </span>
+      <Button
+        variant="secondary"
+        size="small"
+        aria-disabled={selection.page >= selection.pageCount - 1}
+        onClick={() => selection.setPage(selection.page + 1)}
+      >
+        Next
+      </Button>
+    </nav>
   );
 }

@@ -1,7 +1,11 @@
 import { screen, waitFor } from '@testing-library/react';
-import type { TikTokConnectionsResponse } from '@whathead/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { signedInSession, workspaceIds } from '../../../testing/fixtures';
+import {
+  signedInSession,
+  tiktokConnectionsAnswer,
+  tiktokGrant,
+  workspaceIds,
+} from '../../../testing/fixtures';
 import { jsonResponse, mockApi } from '../../../testing/mock-api';
 import { renderApp } from '../../../testing/render-app';
 import {
@@ -11,11 +15,8 @@ import {
 } from './tiktok-connect-channel';
 
 const connectionId = '6f1d2c3b-4a59-4e68-8d7c-9b0a1f2e3d4c';
-const noConnections: TikTokConnectionsResponse = {
-  connections: [],
-  defaultAdvertiserId: null,
-  tiktokApp: { redirectUri: 'http://localhost:3000/api/integrations/tiktok/callback', usingEmulator: true },
-};
+const grantId = '3a4b5c6d-7e8f-4a0b-9c1d-2e3f4a5b6c7d';
+const noConnections = tiktokConnectionsAnswer([]);
 
 describe('the TikTok callback page', () => {
   const listeners: BroadcastChannel[] = [];
@@ -43,11 +44,50 @@ describe('the TikTok callback page', () => {
     vi.spyOn(window, 'close').mockImplementation(() => {});
     mockApi({
       [`GET /api/workspaces/${workspaceIds.acme}/tiktok/connections`]: () => jsonResponse(noConnections),
+      [`GET /api/workspaces/${workspaceIds.acme}/tiktok/grants`]: () => jsonResponse({ grants: [] }),
     });
     const { router } = await renderApp('/integrations/tiktok/done?tiktok_error=cancelled', signedInSession());
     expect(await screen.findByText(/You cancelled on TikTok’s page/)).toBeTruthy();
     await waitFor(() => expect(router.state.location.search).toBe(''));
     expect(router.state.location.pathname).toBe('/integrations');
     expect(window.close).not.toHaveBeenCalled();
+  });
+
+  it('announces a grant whose Business Centers the user chooses from', async () => {
+    vi.spyOn(window, 'close').mockImplementation(() => {});
+    const opener = new BroadcastChannel(tiktokConnectChannel);
+    listeners.push(opener);
+    const received: TikTokConnectMessage[] = [];
+    opener.onmessage = (event: MessageEvent<unknown>) => {
+      if (!isTikTokConnectMessage(event.data)) return;
+      received.push(event.data);
+      if (event.data.type === 'result') opener.postMessage({ type: 'popup-acknowledged' });
+    };
+    await renderApp(`/integrations/tiktok/done?grant=${grantId}`, signedInSession());
+    await waitFor(() => expect(window.close).toHaveBeenCalled());
+    expect(received).toEqual([{ type: 'result', result: { grant: grantId } }]);
+  });
+
+  it('in a full-page connect, opens “Select your Business Center” on Integrations', async () => {
+    vi.spyOn(window, 'close').mockImplementation(() => {});
+    mockApi({
+      [`GET /api/workspaces/${workspaceIds.acme}/tiktok/connections`]: () => jsonResponse(noConnections),
+      [`GET /api/workspaces/${workspaceIds.acme}/tiktok/grants`]: () => jsonResponse({ grants: [] }),
+      [`GET /api/workspaces/${workspaceIds.acme}/tiktok/grants/${grantId}`]: () =>
+        jsonResponse(tiktokGrant({ id: grantId })),
+    });
+    const { router } = await renderApp(`/integrations/tiktok/done?grant=${grantId}`, signedInSession());
+    expect(await screen.findByRole('dialog', { name: 'Select your Business Center' })).toBeTruthy();
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+  });
+
+  it('treats an error it does not know as a failure, not as nothing', async () => {
+    vi.spyOn(window, 'close').mockImplementation(() => {});
+    mockApi({
+      [`GET /api/workspaces/${workspaceIds.acme}/tiktok/connections`]: () => jsonResponse(noConnections),
+      [`GET /api/workspaces/${workspaceIds.acme}/tiktok/grants`]: () => jsonResponse({ grants: [] }),
+    });
+    await renderApp('/integrations/tiktok/done?tiktok_error=something_new', signedInSession());
+    expect(await screen.findByText(/TikTok couldn’t finish the connection/)).toBeTruthy();
   });
 });

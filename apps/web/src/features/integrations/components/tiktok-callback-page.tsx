@@ -1,14 +1,14 @@
-import { tiktokCallbackErrorSchema } from '@whathead/contracts';
 import { useEffect } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { FullPageLoading } from '../../../components/layout/full-page-status';
 import {
   isTikTokConnectMessage,
   popupAcknowledgementMilliseconds,
+  readTikTokConnectResult,
   tiktokConnectChannel,
+  tiktokConnectResultParams,
   tiktokPopupName,
   type TikTokConnectMessage,
-  type TikTokConnectResult,
 } from './tiktok-connect-channel';
 
 /**
@@ -20,18 +20,10 @@ export function TikTokCallbackPage() {
   const [searchParams] = useSearchParams();
   const navigate = useNavigate();
   useEffect(() => {
-    const connected = searchParams.get('connected');
-    const error = tiktokCallbackErrorSchema.safeParse(searchParams.get('tiktok_error'));
-    const result: TikTokConnectResult = connected
-      ? { connected }
-      : { error: error.success ? error.data : 'failed' };
+    const result = readTikTokConnectResult(searchParams) ?? { error: 'failed' };
     const channel = new BroadcastChannel(tiktokConnectChannel);
-    const showHere = () => {
-      const next = new URLSearchParams(
-        'connected' in result ? { connected: result.connected } : { tiktok_error: result.error },
-      );
-      void navigate(`/integrations?${next.toString()}`, { replace: true });
-    };
+    const showHere = () =>
+      void navigate(`/integrations?${tiktokConnectResultParams(result).toString()}`, { replace: true });
     channel.onmessage = (event: MessageEvent<unknown>) => {
       if (isTikTokConnectMessage(event.data) && event.data.type === 'popup-acknowledged') window.close();
     };

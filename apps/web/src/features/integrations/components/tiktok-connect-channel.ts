@@ -1,6 +1,10 @@
-import type { TikTokCallbackError } from '@whathead/contracts';
+import { tiktokCallbackErrorSchema, type TikTokCallbackError } from '@whathead/contracts';
 
-export type TikTokConnectResult = { connected: string } | { error: TikTokCallbackError };
+/**
+ * What TikTok's redirect reported: the connection made, a grant whose Business Centers the user
+ * chooses from (it touched several), or why nothing was connected.
+ */
+export type TikTokConnectResult = { connected: string } | { grant: string } | { error: TikTokCallbackError };
 
 /**
  * How the callback page and the Integrations tab talk. Not `window.opener`: the server's
@@ -23,4 +27,23 @@ export const popupAcknowledgementMilliseconds = 1500;
 export function isTikTokConnectMessage(value: unknown): value is TikTokConnectMessage {
   if (typeof value !== 'object' || value === null || !('type' in value)) return false;
   return value.type === 'result' || value.type === 'popup-acknowledged';
+}
+
+/** The result in an address (`connected=`, `grant=` or `tiktok_error=`); undefined when none. */
+export function readTikTokConnectResult(searchParams: URLSearchParams): TikTokConnectResult | undefined {
+  const connected = searchParams.get('connected');
+  if (connected) return { connected };
+  const grant = searchParams.get('grant');
+  if (grant) return { grant };
+  const error = searchParams.get('tiktok_error');
+  if (error === null) return undefined;
+  const known = tiktokCallbackErrorSchema.safeParse(error);
+  return { error: known.success ? known.data : 'failed' };
+}
+
+/** The same result as address parameters, for a full-page connect that continues to Integrations. */
+export function tiktokConnectResultParams(result: TikTokConnectResult): URLSearchParams {
+  if ('connected' in result) return new URLSearchParams({ connected: result.connected });
+  if ('grant' in result) return new URLSearchParams({ grant: result.grant });
+  return new URLSearchParams({ tiktok_error: result.error });
 }

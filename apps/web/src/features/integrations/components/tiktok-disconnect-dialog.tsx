@@ -10,12 +10,20 @@ export function TikTokDisconnectDialog({
   workspaceId,
   connection,
   onClose,
+  onDisconnected,
 }: {
   workspaceId: string;
   connection: TikTokConnection;
   onClose: () => void;
+  onDisconnected: (connection: TikTokConnection) => void;
 }) {
   const disconnect = useDisconnectTikTokConnection(workspaceId);
+  const confirm = () =>
+    // Not mutate's onSuccess: the refreshed list removes this dialog, and its callbacks with it.
+    disconnect.mutateAsync(connection.id).then(
+      () => onDisconnected(connection),
+      () => undefined,
+    );
   return (
     <Dialog
       title={`Disconnect ${connection.businessCenterName}?`}
@@ -28,11 +36,7 @@ export function TikTokDisconnectDialog({
           <Button variant="secondary" onClick={onClose}>
             Keep connected
           </Button>
-          <Button
-            variant="danger"
-            isLoading={disconnect.isPending}
-            onClick={() => disconnect.mutate(connection.id, { onSuccess: onClose })}
-          >
+          <Button variant="danger" isLoading={disconnect.isPending} onClick={() => void confirm()}>
             Disconnect
           </Button>
         </div>

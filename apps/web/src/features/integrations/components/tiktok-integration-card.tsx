@@ -1,169 +1,165 @@
-import {
-  canManageMembers,
-  tiktokCallbackErrorSchema,
-  type TikTokConnection,
-  type WorkspaceSummary,
-} from '@whathead/contracts';
-import { useCallback, useEffect, useId, useState } from 'react';
-import { useSearchParams } from 'react-router';
-import { Badge } from '../../../components/ui/badge';
-import { Button } from '../../../components/ui/button';
+import { canManageMembers, type TikTokConnection, type WorkspaceSummary } from '@whathead/contracts';
+import { useCallback, useId, useRef } from 'react';
 import { FormAlert } from '../../../components/ui/form-alert';
-import { CheckIcon, MusicNoteIcon, PlusIcon } from '../../../components/ui/icons';
-import { Spinner } from '../../../components/ui/spinner';
+import { MusicNoteIcon } from '../../../components/ui/icons';
 import { messageForError } from '../../../lib/error-messages';
 import { useTikTokConnections } from '../api/get-tiktok-connections';
 import { TikTokAppSetup } from './tiktok-app-setup';
-import { TikTokBusinessCenter } from './tiktok-business-center';
-import { tiktokCallbackMessages } from './tiktok-callback-messages';
-import type { TikTokConnectResult } from './tiktok-connect-channel';
-import { useTikTokConnect } from './use-tiktok-connect';
+import { TikTokCardBadge } from './tiktok-card-badge';
+import { TikTokCardDialogs } from './tiktok-card-dialogs';
+import { TikTokCardNotices } from './tiktok-card-notices';
+import { TikTokConnectFooter } from './tiktok-connect-footer';
+import { TikTokConnectionList } from './tiktok-connection-list';
+import { TikTokGrantOffer } from './tiktok-grant-offer';
+import { TikTokPopupWaiting } from './tiktok-popup-waiting';
+import type { TikTokConnectLabel } from './tiktok-callback-messages';
+import { useDefaultAccountWatch } from './use-default-account-watch';
+import { useFocusRescue } from './use-focus-rescue';
+import { useTikTokCardState } from './use-tiktok-card-state';
+import { useTikTokConnect, type TikTokConnectOutcome } from './use-tiktok-connect';
+import { canBeDefault } from './use-account-selection';
 
 /**
  * TikTok's card, always in one of three states: Not connected (Connect), Connected (its Business
- * Centers), or Needs attention (the cause and Reconnect, per Business Center).
+ * Centers), or Needs attention (the cause and the fix, per Business Center).
  */
 export function TikTokIntegrationCard({ workspace }: { workspace: WorkspaceSummary }) {
   const headingId = useId();
+  const cardRef = useRef<HTMLElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const connectButtonRef = useRef<HTMLButtonElement>(null);
   const connections = useTikTokConnections(workspace.id);
-  const flow = useTikTokConnect(workspace.id);
   const canManage = canManageMembers(workspace.role);
-  const fullPage = useFullPageResult();
-  const outcome = flow.result ?? fullPage.result;
+  const card = useTikTokCardState();
+  const defaults = useDefaultAccountWatch(connections.data);
+  const rescueFocus = useFocusRescue();
+  const fallbackFocus = useCallback(
+    (connectionId?: string) =>
+      rescueFocus(() => [
+        connectionId
+          ? cardRef.current?.querySelector<HTMLElement>(`[data-manage-accounts="${connectionId}"]`)
+          : null,
+        connectionId
+          ? cardRef.current?.querySelector<HTMLElement>(`[data-connection-heading="${connectionId}"]`)
+          : null,
+        connectButtonRef.current,
+        headingRef.current,
+      ]),
+    [rescueFocus],
+  );
+  const { handleOutcome } = card;
+  const onOutcome = useCallback(
+    (outcome: TikTokConnectOutcome) => {
+      // The "window is open" panel, which may hold the focus, goes away with the answer.
+      fallbackFocus();
+      handleOutcome(outcome);
+    },
+    [fallbackFocus, handleOutcome],
+  );
+  const flow = useTikTokConnect(workspace.id, onOutcome);
+  const list = needingAttentionFirst(connections.data?.connections ?? []);
   const connect = (reconnectConnectionId?: string) => {
-    fullPage.clear();
+    card.setNotice(null);
     flow.connect(reconnectConnectionId);
   };
-  const list = connections.data?.connections ?? [];
-  const needsAttention = list.some((connection) => connection.status === 'needs_attention');
+  const defaultCandidate = list.find((connection) => connection.accounts.some(canBeDefault));
 
   return (
-    <section className="integration card" aria-labelledby={headingId}>
+    <section ref={cardRef} className="integration card" aria-labelledby={headingId}>
       <div className="integration__header">
         <span className="integration__logo" aria-hidden="true">
           <MusicNoteIcon size={26} />
         </span>
         <div className="integration__title-group">
-          <h2 id={headingId} className="integration__title">
+          <h2 ref={headingRef} id={headingId} className="integration__title" tabIndex={-1}>
             TikTok
           </h2>
           <p className="integration__subtitle">TikTok Ads Manager</p>
         </div>
-        {connections.isSuccess &&
-          (list.length === 0 ? (
-            <Badge>Not connected</Badge>
-          ) : needsAttention ? (
-            <Badge tone="warning">Needs attention</Badge>
-          ) : (
-            <Badge tone="success">Connected</Badge>
-          ))}
+        {connections.isSuccess && <TikTokCardBadge connections={list} />}
       </div>
-      {outcome && 'error' in outcome && <FormAlert>{tiktokCallbackMessages[outcome.error]}</FormAlert>}
-      {outcome && 'connected' in outcome && (
-        <ConnectedNotice
-          key={outcome.connected}
-          connection={list.find((connection) => connection.id === outcome.connected)}
+      <TikTokCardNotices
+        notice={card.notice}
+        connections={list}
+        label={connectLabel(list, flow.reconnectingId)}
+        lostDefault={defaults.lost}
+        onChooseDefault={
+          canManage && defaultCandidate
+            ? () => card.openDialog({ kind: 'accounts', connectionId: defaultCandidate.id })
+            : undefined
+        }
+      />
+      <FormAlert>{flow.startError ? messageForError(flow.startError) : undefined}</FormAlert>
+      {flow.waiting && (
+        <TikTokPopupWaiting
+          onShow={flow.showWindow}
+          onStop={() => {
+            fallbackFocus();
+            flow.stopWaiting();
+          }}
         />
       )}
-      <FormAlert>{flow.startError ? messageForError(flow.startError) : undefined}</FormAlert>
-      {connections.isPending && (
-        <p className="loading-line" role="status">
-          <Spinner /> Loading TikTok connections…
-        </p>
-      )}
-      {connections.isError && (
-        <div className="stack">
-          <FormAlert>{messageForError(connections.error)}</FormAlert>
-          <div>
-            <Button variant="secondary" onClick={() => void connections.refetch()}>
-              Try again
-            </Button>
-          </div>
-        </div>
-      )}
-      {connections.isSuccess && list.length === 0 && (
-        <p className="integration__description">
-          Connect a TikTok Ads Manager Business Center so your team can run its ad accounts from Whathead.
-        </p>
-      )}
-      {list.length > 0 && (
-        <div className="integration__connections">
-          {list.map((connection) => (
-            <TikTokBusinessCenter
-              key={connection.id}
-              workspaceId={workspace.id}
-              connection={connection}
-              defaultAdvertiserId={connections.data?.defaultAdvertiserId ?? null}
-              canManage={canManage}
-              onReconnect={connect}
-            />
-          ))}
-        </div>
+      <TikTokConnectionList
+        query={connections}
+        connections={list}
+        workspaceId={workspace.id}
+        canManage={canManage}
+        onReconnect={connect}
+        onManage={(connectionId) => card.openDialog({ kind: 'accounts', connectionId })}
+        onActivity={() => card.setNotice(null)}
+        onDisconnected={(connection) => {
+          fallbackFocus();
+          card.setNotice({ kind: 'disconnected', name: connection.businessCenterName });
+        }}
+      />
+      {connections.isSuccess && canManage && (
+        <TikTokGrantOffer
+          workspaceId={workspace.id}
+          onChoose={(grantId) => card.openDialog({ kind: 'grant', grantId })}
+        />
       )}
       {connections.isSuccess &&
         (canManage ? (
-          <div className="integration__footer">
-            <Button
-              variant={list.length === 0 ? 'primary' : 'secondary'}
-              icon={list.length === 0 ? undefined : <PlusIcon size={16} />}
-              isLoading={flow.isStarting}
-              onClick={() => connect()}
-            >
-              {list.length === 0 ? 'Connect' : 'Add Another Account'}
-            </Button>
-            <p className="integration__footnote">
-              {list.length === 0
-                ? 'Opens TikTok in a new window. You need Admin or Operator access to the ad accounts.'
-                : 'Connect another Business Center, for another client or brand.'}
-            </p>
-          </div>
+          <TikTokConnectFooter
+            hasConnections={list.length > 0}
+            isStarting={flow.isStarting}
+            onConnect={() => connect()}
+            buttonRef={connectButtonRef}
+          />
         ) : (
           <p className="integration__status">Only workspace owners and admins can connect TikTok.</p>
         ))}
       {connections.isSuccess && canManage && <TikTokAppSetup tiktokApp={connections.data.tiktokApp} />}
+      {canManage && (
+        <TikTokCardDialogs
+          workspaceId={workspace.id}
+          dialog={card.dialog}
+          connections={list}
+          defaultAdvertiserId={connections.data?.defaultAdvertiserId ?? null}
+          onGrantConnected={(connectionId) => handleOutcome({ connected: connectionId })}
+          onSaving={defaults.expectDefault}
+          onSaved={() => card.setNotice(null)}
+          onClose={(connectionId) => {
+            fallbackFocus(connectionId);
+            card.openDialog(null);
+          }}
+        />
+      )}
     </section>
   );
 }
 
-/**
- * After Connect or Reconnect: which Business Center, and what to do next. Whether the choices were
- * kept is decided once, from the first answer that holds the connection, so picking accounts
- * afterwards does not turn a first connect into "kept". Hidden once the connection needs attention.
- */
-function ConnectedNotice({ connection }: { connection: TikTokConnection | undefined }) {
-  const [kept, setKept] = useState<boolean | undefined>();
-  if (connection && kept === undefined) setKept(connection.accounts.some((account) => account.selected));
-  if (connection?.status === 'needs_attention') return null;
-  return (
-    <p className="notice notice--success" role="status">
-      <CheckIcon size={16} />
-      <span>
-        {connection?.businessCenterName ?? 'TikTok'} is connected.{' '}
-        {kept
-          ? 'Your ad account choices and default are kept.'
-          : 'Choose the ad accounts to use with Manage accounts.'}
-      </span>
-    </p>
-  );
+function needingAttentionFirst(connections: TikTokConnection[]): TikTokConnection[] {
+  const rank = (connection: TikTokConnection) => (connection.status === 'needs_attention' ? 0 : 1);
+  return [...connections].sort((first, second) => rank(first) - rank(second));
 }
 
-/**
- * The result the callback page left in the address after a full-page (no popup) connect. It is
- * read once, then the address is cleaned at once, so a reload or a shared link never repeats it.
- */
-function useFullPageResult(): { result: TikTokConnectResult | undefined; clear: () => void } {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const [result, setResult] = useState(() => readResult(searchParams));
-  const hasResult = readResult(searchParams) !== undefined;
-  useEffect(() => {
-    if (hasResult) setSearchParams({}, { replace: true });
-  }, [hasResult, setSearchParams]);
-  return { result, clear: useCallback(() => setResult(undefined), []) };
-}
-
-function readResult(searchParams: URLSearchParams): TikTokConnectResult | undefined {
-  const connected = searchParams.get('connected');
-  if (connected) return { connected };
-  const error = tiktokCallbackErrorSchema.safeParse(searchParams.get('tiktok_error'));
-  return error.success ? { error: error.data } : undefined;
+/** The button that starts over, as it reads on screen now. */
+function connectLabel(
+  connections: TikTokConnection[],
+  reconnectingId: string | undefined,
+): TikTokConnectLabel {
+  const reconnecting = connections.find((connection) => connection.id === reconnectingId);
+  if (reconnecting) return reconnecting.attention?.cause === 'permission_denied' ? 'Connect' : 'Reconnect';
+  return connections.length === 0 ? 'Connect' : 'Add Another Account';
 }

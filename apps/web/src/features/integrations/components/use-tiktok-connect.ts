@@ -11,17 +11,41 @@ import {
 } from './tiktok-connect-channel';
 
 const popupFeatures = 'popup,width=560,height=760';
+const popupClosedPollMilliseconds = 500;
+
+/**
+ * How long a closed popup may still deliver its answer. A Cross-Origin-Opener-Policy on the way
+ * back from TikTok makes the window read as closed to us just before the callback page speaks.
+ */
+export const popupClosedGraceMilliseconds = 2000;
+
+/** What one Connect attempt ended with: TikTok's answer, or its window closed without one. */
+export type TikTokConnectOutcome = TikTokConnectResult | { windowClosed: true };
 
 /**
  * Connect, Add Another Account and Reconnect: opens TikTok's page in a popup, or, when the browser
  * blocks popups, in this tab. The popup is opened before the request so the click still counts
- * as the user's gesture.
+ * as the user's gesture. While the popup is open the hook says so (`waiting`), can bring it to
+ * the front, stop waiting, and notices when it closes without an answer.
  */
-export function useTikTokConnect(workspaceId: string) {
+export function useTikTokConnect(workspaceId: string, onOutcome: (outcome: TikTokConnectOutcome) => void) {
   const queryClient = useQueryClient();
   const start = useStartTikTokConnect(workspaceId);
-  const [result, setResult] = useState<TikTokConnectResult | undefined>();
+  const [waiting, setWaiting] = useState(false);
+  const [reconnectingId, setReconnectingId] = useState<string | undefined>();
+  const popupRef = useRef<Window | null>(null);
   const awaitingPopup = useRef(false);
+  const outcomeRef = useRef(onOutcome);
+  useEffect(() => {
+    outcomeRef.current = onOutcome;
+  }, [onOutcome]);
+
+  const finish = useCallback((outcome: TikTokConnectOutcome) => {
+    awaitingPopup.current = false;
+    popupRef.current = null;
+    setWaiting(false);
+    outcomeRef.current(outcome);
+  }, []);
 
   useEffect(() => {
     const channel = new BroadcastChannel(tiktokConnectChannel);
@@ -29,20 +53,37 @@ export function useTikTokConnect(workspaceId: string) {
       if (!isTikTokConnectMessage(event.data) || event.data.type !== 'result') return;
       void queryClient.invalidateQueries({ queryKey: queryKeys.tiktokConnections(workspaceId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.tiktokAudit(workspaceId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.tiktokGrants(workspaceId), exact: true });
       // Only the tab that opened the popup claims the result, and tells the popup to close.
       if (!awaitingPopup.current) return;
-      awaitingPopup.current = false;
       channel.postMessage({ type: 'popup-acknowledged' } satisfies TikTokConnectMessage);
-      setResult(event.data.result);
+      finish(event.data.result);
     };
     return () => channel.close();
-  }, [queryClient, workspaceId]);
+  }, [queryClient, workspaceId, finish]);
+
+  useEffect(() => {
+    if (!waiting) return;
+    let grace: number | undefined;
+    const poll = window.setInterval(() => {
+      if (grace !== undefined || !popupRef.current?.closed) return;
+      grace = window.setTimeout(() => {
+        if (awaitingPopup.current) finish({ windowClosed: true });
+      }, popupClosedGraceMilliseconds);
+    }, popupClosedPollMilliseconds);
+    return () => {
+      window.clearInterval(poll);
+      window.clearTimeout(grace);
+    };
+  }, [waiting, finish]);
 
   const connect = useCallback(
     (reconnectConnectionId?: string) => {
-      setResult(undefined);
       const popup = window.open('', tiktokPopupName, popupFeatures);
+      popupRef.current = popup;
       awaitingPopup.current = popup !== null;
+      setWaiting(popup !== null);
+      setReconnectingId(reconnectConnectionId);
       start.mutate(reconnectConnectionId, {
         onSuccess: ({ authorizationUrl }) => {
           if (popup && !popup.closed) popup.location.href = authorizationUrl;
@@ -50,6 +91,7 @@ export function useTikTokConnect(workspaceId: string) {
         },
         onError: () => {
           awaitingPopup.current = false;
+          setWaiting(false);
           popup?.close();
         },
       });
@@ -57,11 +99,22 @@ export function useTikTokConnect(workspaceId: string) {
     [start],
   );
 
+  const showWindow = useCallback(() => popupRef.current?.focus(), []);
+  const stopWaiting = useCallback(() => {
+    awaitingPopup.current = false;
+    popupRef.current?.close();
+    popupRef.current = null;
+    setWaiting(false);
+  }, []);
+
   return {
     connect,
     isStarting: start.isPending,
     startError: start.error,
-    result,
-    clearResult: () => setResult(undefined),
+    waiting,
+    /** The connection the current or last attempt reconnects; undefined for Connect / Add Another Account. */
+    reconnectingId,
+    showWindow,
+    stopWaiting,
   };
 }

@@ -1,7 +1,7 @@
 import type { MembersResponse, TikTokAuditResponse } from '@whathead/contracts';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { signedInSession, workspaceIds } from '../../../testing/fixtures';
+import { signedInSession, tiktokConnectionsAnswer, workspaceIds } from '../../../testing/fixtures';
 import { errorResponse, jsonResponse, mockApi } from '../../../testing/mock-api';
 import { renderApp } from '../../../testing/render-app';
 
@@ -9,7 +9,7 @@ const membersPath = `/api/workspaces/${workspaceIds.acme}/members`;
 const auditPath = `/api/workspaces/${workspaceIds.acme}/tiktok/audit`;
 const connectionsPath = `/api/workspaces/${workspaceIds.acme}/tiktok/connections`;
 const team: MembersResponse = { members: [], invitations: [] };
-const noConnections = { connections: [], defaultAdvertiserId: null };
+const requestId = '20261125160000ABCDEF0123456789ABCDEF';
 
 const audit: TikTokAuditResponse = {
   events: [
@@ -20,8 +20,28 @@ const audit: TikTokAuditResponse = {
       businessCenterId: '7100000000000000001',
       businessCenterName: 'Northwind Retail',
       summary: 'Northwind Retail needs attention (token revoked).',
-      tiktokRequestId: '20261125160000ABCDEF0123456789ABCDEF',
+      tiktokRequestId: requestId,
       occurredAt: '2026-11-25T16:00:00.000Z',
+    },
+    {
+      id: '2e3f4a5b-6c7d-4e8f-9a0b-1c2d3e4f5a6b',
+      action: 'connect_cancelled',
+      actorName: 'Ada Lovelace',
+      businessCenterId: null,
+      businessCenterName: null,
+      summary: 'Cancelled on TikTok’s page; nothing was connected.',
+      tiktokRequestId: null,
+      occurredAt: '2026-11-25T13:00:00.000Z',
+    },
+    {
+      id: '3f4a5b6c-7d8e-4f9a-8b1c-2d3e4f5a6b7c',
+      action: 'connect_failed',
+      actorName: 'Ada Lovelace',
+      businessCenterId: null,
+      businessCenterName: null,
+      summary: 'TikTok refused: permission denied.',
+      tiktokRequestId: null,
+      occurredAt: '2026-11-25T12:30:00.000Z',
     },
     {
       id: '1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a',
@@ -36,44 +56,61 @@ const audit: TikTokAuditResponse = {
   ],
 };
 
+function mockSettings(auditAnswer: () => Response) {
+  mockApi({
+    [`GET ${membersPath}`]: () => jsonResponse(team),
+    [`GET ${auditPath}`]: auditAnswer,
+    [`GET ${connectionsPath}`]: () => jsonResponse(tiktokConnectionsAnswer([])),
+  });
+}
+
 describe('TikTok activity in Settings', () => {
-  it('shows who did what, when, with TikTok’s request id, to any member', async () => {
-    mockApi({
-      [`GET ${membersPath}`]: () => jsonResponse(team),
-      [`GET ${auditPath}`]: () => jsonResponse(audit),
-      [`GET ${connectionsPath}`]: () => jsonResponse(noConnections),
-    });
+  it('shows who did what to which Business Center, when, with TikTok’s request id, to any member', async () => {
+    mockSettings(() => jsonResponse(audit));
     await renderApp('/settings', signedInSession('member'));
 
     const section = await screen.findByRole('region', { name: 'TikTok activity' });
     const table = await within(section).findByRole('table', { name: 'TikTok activity, newest first' });
+    expect(within(table).getByRole('columnheader', { name: 'Business Center' })).toBeTruthy();
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(4);
     expect(within(rows[0]!).getByText('Whathead')).toBeTruthy();
+    expect(within(rows[0]!).getByText('Northwind Retail')).toBeTruthy();
     expect(within(rows[0]!).getByText('Northwind Retail needs attention (token revoked).')).toBeTruthy();
-    expect(within(rows[0]!).getByText('20261125160000ABCDEF0123456789ABCDEF')).toBeTruthy();
     expect(within(rows[0]!).getByRole('time').getAttribute('datetime')).toBe('2026-11-25T16:00:00.000Z');
-    expect(within(rows[1]!).getByText('Ada Lovelace')).toBeTruthy();
-    expect(within(rows[1]!).getByText('Connected Northwind Retail with 4 ad accounts.')).toBeTruthy();
+    expect(within(rows[3]!).getByText('Ada Lovelace')).toBeTruthy();
+    expect(within(rows[3]!).getByText('Connected Northwind Retail with 4 ad accounts.')).toBeTruthy();
+  });
+
+  it('lists cancelled and refused attempts, with “—” where no Business Center was reached', async () => {
+    mockSettings(() => jsonResponse(audit));
+    await renderApp('/settings', signedInSession('member'));
+    const table = await screen.findByRole('table', { name: 'TikTok activity, newest first' });
+    const [, cancelled, failed] = within(table).getAllByRole('row').slice(1);
+    expect(within(cancelled!).getByText('Cancelled')).toBeTruthy();
+    expect(within(cancelled!).getByText(/nothing was connected/)).toBeTruthy();
+    expect(within(cancelled!).getAllByText('—')).toHaveLength(2); // no Business Center, no request id
+    expect(within(failed!).getByText('Not connected')).toBeTruthy();
+    expect(within(failed!).getByText(/permission denied/)).toBeTruthy();
+  });
+
+  it('keeps a request id whole, in one element styled not to break mid-id', async () => {
+    mockSettings(() => jsonResponse(audit));
+    await renderApp('/settings', signedInSession('member'));
+    const id = await screen.findByText(requestId);
+    expect(id.tagName).toBe('CODE');
+    expect(id.className).toBe('tiktok-activity__request-id');
+    expect(id.textContent).toBe(requestId);
   });
 
   it('says when there is no activity yet', async () => {
-    mockApi({
-      [`GET ${membersPath}`]: () => jsonResponse(team),
-      [`GET ${auditPath}`]: () => jsonResponse({ events: [] }),
-      [`GET ${connectionsPath}`]: () => jsonResponse(noConnections),
-    });
-    const first = await renderApp('/settings', signedInSession('owner'));
+    mockSettings(() => jsonResponse({ events: [] }));
+    await renderApp('/settings', signedInSession('owner'));
     expect(await screen.findByText(/No TikTok activity yet/)).toBeTruthy();
-    first.unmount();
   });
 
   it('shows the error message when the trail cannot be read', async () => {
-    mockApi({
-      [`GET ${membersPath}`]: () => jsonResponse(team),
-      [`GET ${auditPath}`]: () => errorResponse(403, 'forbidden'),
-      [`GET ${connectionsPath}`]: () => jsonResponse(noConnections),
-    });
+    mockSettings(() => errorResponse(403, 'forbidden'));
     await renderApp('/settings', signedInSession('member'));
     const section = await screen.findByRole('region', { name: 'TikTok activity' });
     expect(await within(section).findByRole('alert')).toBeTruthy();

@@ -1,4 +1,5 @@
-import type { TikTokAuditEvent } from '@whathead/contracts';
+import type { TikTokAuditAction, TikTokAuditEvent } from '@whathead/contracts';
+import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { Spinner } from '../../../components/ui/spinner';
@@ -7,10 +8,16 @@ import { useTikTokAudit } from '../api/get-tiktok-audit';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
+/** Attempts that connected nothing still belong in the trail, marked so they read as such. */
+const attemptLabels: Partial<Record<TikTokAuditAction, string>> = {
+  connect_cancelled: 'Cancelled',
+  connect_failed: 'Not connected',
+};
+
 /**
  * The TikTok audit trail: who did what to which Business Center, when, and TikTok's request id
  * for the call behind it (what TikTok support asks for). Whathead's own health checks show as
- * "Whathead".
+ * "Whathead"; cancelled and refused attempts are listed too.
  */
 export function TikTokActivity({ workspaceId }: { workspaceId: string }) {
   const audit = useTikTokAudit(workspaceId);
@@ -49,6 +56,7 @@ function ActivityTable({ events }: { events: TikTokAuditEvent[] }) {
         <tr>
           <th scope="col">When</th>
           <th scope="col">Who</th>
+          <th scope="col">Business Center</th>
           <th scope="col">What</th>
           <th scope="col">TikTok request id</th>
         </tr>
@@ -60,9 +68,18 @@ function ActivityTable({ events }: { events: TikTokAuditEvent[] }) {
               <time dateTime={event.occurredAt}>{timeFormat.format(new Date(event.occurredAt))}</time>
             </td>
             <td data-label="Who">{event.actorName ?? 'Whathead'}</td>
-            <td data-label="What">{event.summary}</td>
-            <td data-label="TikTok request id" className="table__muted">
-              {event.tiktokRequestId ? <code>{event.tiktokRequestId}</code> : '—'}
+            <td data-label="Business Center">{event.businessCenterName ?? '—'}</td>
+            <td data-label="What">
+              {attemptLabels[event.action] && <Badge tone="warning">{attemptLabels[event.action]}</Badge>}{' '}
+              {event.summary}
+            </td>
+            <td data-label="TikTok request id" className="table__muted tiktok-activity__request-cell">
+              {event.tiktokRequestId ? (
+                // Kept whole: support reads it back character by character, so it scrolls rather than breaks.
+                <code className="tiktok-activity__request-id">{event.tiktokRequestId}</code>
+              ) : (
+                '—'
+              )}
             </td>
           </tr>
         ))}

@@ -2,27 +2,19 @@ import type { TikTokConnection, TikTokConnectionsResponse } from '@whathead/cont
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { queryClient } from '../../../lib/query-client';
-import { signedInSession, workspaceIds } from '../../../testing/fixtures';
+import { signedInSession, tiktokConnection, workspaceIds } from '../../../testing/fixtures';
 import { jsonResponse, mockApi } from '../../../testing/mock-api';
 import { renderApp } from '../../../testing/render-app';
 
 const connectionsPath = `/api/workspaces/${workspaceIds.acme}/tiktok/connections`;
 
 function connection(overrides: Partial<TikTokConnection>): TikTokConnection {
-  return {
-    id: '6f1d2c3b-4a59-4e68-8d7c-9b0a1f2e3d4c',
-    businessCenterId: '7100000000000000001',
-    businessCenterName: 'Northwind Retail',
-    status: 'connected',
-    attention: null,
+  return tiktokConnection({
     permissions: [],
-    connectedAt: '2026-11-25T12:00:00.000Z',
-    lastCheckedAt: '2026-11-25T16:00:00.000Z',
-    lastCheckResult: 'ok',
-    newAccountsAvailable: 0,
     accounts: [],
+    lastCheckedAt: '2026-11-25T16:00:00.000Z',
     ...overrides,
-  };
+  });
 }
 
 const answer = (connections: TikTokConnection[]): TikTokConnectionsResponse => ({

@@ -1,0 +1,56 @@
+import type { TikTokConnection } from '@whathead/contracts';
+import { TikTokAccountsManager } from './tiktok-accounts-manager';
+import { TikTokGrantDialog } from './tiktok-grant-dialog';
+import type { TikTokCardDialog } from './use-tiktok-card-state';
+
+/** The card's one open dialog: "Select your Business Center", or a connection's account chooser. */
+export function TikTokCardDialogs({
+  workspaceId,
+  dialog,
+  connections,
+  defaultAdvertiserId,
+  onGrantConnected,
+  onSaving,
+  onSaved,
+  onClose,
+}: {
+  workspaceId: string;
+  dialog: TikTokCardDialog | null;
+  connections: TikTokConnection[];
+  defaultAdvertiserId: string | null;
+  onGrantConnected: (connectionId: string) => void;
+  onSaving: (defaultAdvertiserId: string | null) => void;
+  onSaved: () => void;
+  onClose: (connectionId?: string) => void;
+}) {
+  if (dialog?.kind === 'grant') {
+    return (
+      <TikTokGrantDialog
+        workspaceId={workspaceId}
+        grantId={dialog.grantId}
+        onConnected={onGrantConnected}
+        onClose={() => onClose()}
+      />
+    );
+  }
+  // Right after a connect the fresh list may still be on its way: the chooser opens once it is here.
+  const connection =
+    dialog?.kind === 'accounts'
+      ? connections.find((candidate) => candidate.id === dialog.connectionId)
+      : undefined;
+  if (!connection) return null;
+  return (
+    <TikTokAccountsManager
+      key={connection.id}
+      workspaceId={workspaceId}
+      connection={connection}
+      defaultAdvertiserId={defaultAdvertiserId}
+      onSaving={onSaving}
+      onSaved={() => {
+        onSaved();
+        onClose(connection.id);
+      }}
+      onClose={() => onClose(connection.id)}
+    />
+  );
+}
