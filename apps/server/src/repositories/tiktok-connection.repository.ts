@@ -288,6 +288,9 @@ export class TikTokConnectionRepository {
             timezone: excluded.ref('excluded.timezone'),
             role: excluded.ref('excluded.role'),
             api_eligible: excluded.ref('excluded.api_eligible'),
+            // A new grant is the help page's fix ("try connecting again after permissions are
+            // updated"): refusals learned under the old one are forgotten until TikTok repeats them.
+            write_refused: false,
             accessible: true,
             newly_available: false,
             updated_at: excluded.ref('excluded.updated_at'),

@@ -93,7 +93,9 @@ export class TikTokConnectionService {
       retryBefore: new Date(now.getTime() - checkClaimSeconds * 1000),
       now,
     });
-    for (const connectionId of claimed) await this.#checkQueue({ workspaceId, connectionId });
+    // A queue hiccup must not break the page: the claim lapses and a later load asks again.
+    for (const connectionId of claimed)
+      await this.#checkQueue({ workspaceId, connectionId }).catch(() => undefined);
   }
 
   async updateAccounts(
