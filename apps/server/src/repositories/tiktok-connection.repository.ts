@@ -178,6 +178,17 @@ export class TikTokConnectionRepository {
       .execute();
   }
 
+  /** Whether a held sign-in (a grant the user is still picking from) holds this token. */
+  async pendingGrantHolds(fingerprint: string): Promise<boolean> {
+    const row = await this.#db
+      .selectFrom('tiktok_pending_grants')
+      .select('id')
+      .where('token_fingerprint', '=', fingerprint)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   /** One page of stored tokens sealed with another key than `keyId`, in id order after `afterId`. */
   listSealedWithOtherKey(
     keyId: string,
@@ -460,24 +471,26 @@ export class TikTokConnectionRepository {
     }
   }
 
+  /**
+   * Puts the connection in Needs attention for `cause`. The check's time is recorded either way
+   * (a connection stuck in one warning is not checked again for 15 minutes); answers whether
+   * the cause is new, so the audit trail says it once.
+   */
   async markAttention(workspaceId: string, id: string, cause: string, now: Date): Promise<boolean> {
-    const result = await this.#db
-      .updateTable('tiktok_connections')
-      .set({
-        status: 'needs_attention',
-        attention_cause: cause,
-        updated_at: now,
-        last_checked_at: now,
-        last_check_result: 'needs_attention',
-      })
-      .where('workspace_id', '=', workspaceId)
-      .where('id', '=', id)
-      .where('status', '!=', 'disconnected')
+    const live = () =>
+      this.#db
+        .updateTable('tiktok_connections')
+        .where('workspace_id', '=', workspaceId)
+        .where('id', '=', id)
+        .where('status', '!=', 'disconnected');
+    const changed = await live()
+      .set({ status: 'needs_attention', attention_cause: cause, updated_at: now })
       .where((builder) =>
         builder.or([builder('attention_cause', 'is', null), builder('attention_cause', '!=', cause)]),
       )
       .executeTakeFirst();
-    return result.numUpdatedRows === 1n;
+    await live().set({ last_checked_at: now, last_check_result: 'needs_attention' }).execute();
+    return changed.numUpdatedRows === 1n;
   }
 
   /**
@@ -583,25 +596,28 @@ export class TikTokConnectionRepository {
   }
 
   /**
-   * The key of the outside group holding any of these accounts (a later grant of the same
-   * individually owned accounts), or a new one named after the smallest id.
+   * The key of the outside group these accounts belong to: an outside connection whose every
+   * accessible account the grant holds again (the same owner granting again), else a new key.
+   * A grant that merely overlaps another user's outside connection never takes it over.
    */
   async outsideKeyFor(workspaceId: string, advertiserIds: readonly string[]): Promise<string> {
-    const existing = await this.#db
+    const granted = new Set(advertiserIds);
+    const candidates = await this.#db
       .selectFrom('tiktok_connections')
       .innerJoin('tiktok_ad_accounts', 'tiktok_ad_accounts.connection_id', 'tiktok_connections.id')
-      .select('tiktok_connections.business_center_id')
+      .select(['tiktok_connections.id', 'tiktok_connections.business_center_id'])
+      .distinct()
       .where('tiktok_connections.workspace_id', '=', workspaceId)
       .where('tiktok_connections.kind', '=', 'outside_business_center')
       .where('tiktok_ad_accounts.advertiser_id', 'in', [...advertiserIds])
-      .orderBy('tiktok_connections.connected_at')
-      .limit(1)
-      .executeTakeFirst();
-    if (existing) return existing.business_center_id;
-    const smallest = [...advertiserIds].sort((left, right) =>
-      left.length === right.length ? left.localeCompare(right) : left.length - right.length,
-    )[0];
-    return `outside:${smallest}`;
+      .execute();
+    for (const candidate of candidates) {
+      const held = await this.listConnectionAccounts(workspaceId, candidate.id);
+      const accessible = held.filter((account) => account.accessible);
+      if (accessible.every((account) => granted.has(account.advertiser_id)))
+        return candidate.business_center_id;
+    }
+    return `outside:${randomUUID()}`;
   }
 
   /**

@@ -132,6 +132,7 @@ export function createServices(database: Database, settings: ServiceSettings, cl
     audit: tiktokAuditRepository,
     connectionService: tiktokConnections,
     cipher: settings.tokenCipher,
+    tiktok: settings.tiktok,
     clock,
   });
   const tiktokAuthorization = new TikTokAuthorizationService({

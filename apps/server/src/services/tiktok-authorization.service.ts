@@ -149,6 +149,9 @@ export class TikTokAuthorizationService {
     // §4.1.2.1), or a return with the state alone, both mean the user did not authorize.
     if (query.error === 'access_denied') return { error: 'cancelled' };
     if (query.error !== undefined) return { error: 'failed' };
+    // A repeated parameter arrives as an array: not a cancel, a malformed redirect.
+    if (Array.isArray(query.auth_code) || Array.isArray(query.code))
+      return { error: 'authorization_invalid' };
     const callback = this.#tiktok.oauth.readAuthorizationCallback(query);
     if (callback.outcome !== 'authorized')
       return { error: callback.reason === 'missing_code' ? 'cancelled' : 'authorization_invalid' };
@@ -209,7 +212,16 @@ export class TikTokAuthorizationService {
       const target = stored.connection_id
         ? await this.#connections.find(workspaceId, stored.connection_id)
         : undefined;
-      const group = every.find((candidate) => candidate.key === target?.business_center_id);
+      // A grant holding none of the connection's accounts does not reach it, unless it never had
+      // any (the "can't see my ad accounts" case, reconnected while an admin sorts out access).
+      const hadAccounts = target
+        ? (await this.#connections.listConnectionAccounts(workspaceId, target.id)).some(
+            (account) => account.accessible,
+          )
+        : false;
+      const group = (hadAccounts ? discovered.groups : every).find(
+        (candidate) => candidate.key === target?.business_center_id,
+      );
       if (!target || target.status === 'disconnected' || !group)
         throw new ConnectRefused('reconnect_mismatch');
       return { connectionId: await this.#grants.apply(grant, group) };

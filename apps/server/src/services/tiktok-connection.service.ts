@@ -27,6 +27,9 @@ import type { Actor, WorkspaceService } from './workspace.service.js';
 /** How many audit events Settings shows. */
 const auditPageSize = 200;
 
+/** Check connection within this long of the last check answers with that check's state. */
+const manualCheckSeconds = 30;
+
 /** A connection last checked longer ago than this is checked again when a page loads. */
 export const staleCheckSeconds = 15 * 60;
 
@@ -190,6 +193,20 @@ export class TikTokConnectionService {
   ): Promise<CheckTikTokConnectionResponse> {
     if (actor) await this.#workspaceService.requireMember(actor, workspaceId);
     const connection = await this.#findLive(workspaceId, connectionId);
+    // Check connection by hand at most twice a minute per connection: every workspace shares one
+    // TikTok budget, so repeated clicks answer with the state just read.
+    // The first check after a (re)connect always goes to TikTok: the user may be testing it.
+    const lastCheck = connection.last_checked_at;
+    const checkedAgo =
+      lastCheck && lastCheck > connection.connected_at
+        ? this.#clock.now().getTime() - lastCheck.getTime()
+        : Number.POSITIVE_INFINITY;
+    if (
+      actor &&
+      checkedAgo < manualCheckSeconds * 1000 &&
+      connection.last_check_result !== 'tiktok_unavailable'
+    )
+      return { ...(await this.#describe(workspaceId)), changes: [] };
     const stored = await this.#connections.listConnectionAccounts(workspaceId, connectionId);
     let observed: { result: ConnectionObservation; requestIds: string[] };
     try {
@@ -322,7 +339,8 @@ export class TikTokConnectionService {
         holder.id !== exceptConnectionId &&
         (holder.token_fingerprint === fingerprint || this.openStoredToken(holder) === accessToken),
     );
-    if (shared) return null;
+    // A sign-in the user is still picking from may hold the same token (one grant, several groups).
+    if (shared || (await this.#connections.pendingGrantHolds(fingerprint))) return null;
     const { requestIds } = await withTikTokRequestIds(() =>
       this.#tiktok.oauth.revokeAccessToken({ accessToken }),
     );

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TikTokPendingGrant, TikTokPendingGrantsResponse } from '@whathead/contracts';
 import type { Database, TikTokPendingGrantRow } from '@whathead/db';
+import type { TikTokClient } from '@whathead/tiktok-client';
 import { z } from 'zod';
 import { AppError, validationFailed } from '../errors.js';
 import { addSeconds, type Clock } from '../lib/clock.js';
@@ -11,7 +12,9 @@ import type { TikTokConnectionRepository } from '../repositories/tiktok-connecti
 import type { TikTokPendingGrantRepository } from '../repositories/tiktok-pending-grant.repository.js';
 import type { GrantGroup } from './tiktok-account-discovery.js';
 import type { CurrentSession } from './session.service.js';
+import { withTikTokRequestIds } from './tiktok-call-context.js';
 import type { TikTokConnectionService } from './tiktok-connection.service.js';
+import { attentionCauseOf, toAppError } from './tiktok-errors.js';
 import { describePermissions } from './tiktok-permissions.js';
 
 /** How long a sign-in whose groups the user picks from stays usable. */
@@ -66,6 +69,7 @@ export class TikTokGrantService {
   readonly #audit: TikTokAuditRepository;
   readonly #connectionService: TikTokConnectionService;
   readonly #cipher: TokenCipher;
+  readonly #tiktok: TikTokClient;
   readonly #clock: Clock;
 
   constructor(dependencies: {
@@ -75,6 +79,7 @@ export class TikTokGrantService {
     audit: TikTokAuditRepository;
     connectionService: TikTokConnectionService;
     cipher: TokenCipher;
+    tiktok: TikTokClient;
     clock: Clock;
   }) {
     this.#database = dependencies.database;
@@ -83,6 +88,7 @@ export class TikTokGrantService {
     this.#audit = dependencies.audit;
     this.#connectionService = dependencies.connectionService;
     this.#cipher = dependencies.cipher;
+    this.#tiktok = dependencies.tiktok;
     this.#clock = dependencies.clock;
   }
 
@@ -220,8 +226,20 @@ export class TikTokGrantService {
       if (error instanceof TokenUnreadableError) throw grantExpired();
       throw error;
     }
+    // The token waited up to ten minutes: one cheap call (§1.4) makes sure TikTok still honours it
+    // before a connection shows Connected with it.
+    let requestIds: string[];
+    try {
+      ({ requestIds } = await withTikTokRequestIds(() =>
+        this.#tiktok.oauth.getAuthorizedAdvertisers({ accessToken }),
+      ));
+    } catch (error) {
+      if (attentionCauseOf(error) === undefined) throw toAppError(error);
+      await this.#grants.delete(row.id);
+      throw grantExpired();
+    }
     const connectionId = await this.apply(
-      { session, workspaceId, accessToken, scopeIds: row.granted_scope_ids, requestIds: [] },
+      { session, workspaceId, accessToken, scopeIds: row.granted_scope_ids, requestIds },
       group,
     );
     const grant = await this.#describe(row, groups);

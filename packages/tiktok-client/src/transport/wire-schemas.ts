@@ -21,19 +21,29 @@ export const optional = <Schema extends z.ZodType>(schema: Schema) =>
 
 export const optionalString = optional(z.string());
 
+// Control characters, and the bidirectional overrides and isolates that can make a name read
+// backwards on screen ("gpj.exe").
 // eslint-disable-next-line no-control-regex -- control characters are what this removes
-const controlCharacters = /[\u0000-\u001f\u007f-\u009f]/g;
-const lineBreaksAndTabs = /[\t\n\v\f\r]+/g;
+const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const lineBreaksAndTabs = /[\t\n\v\f\r\u2028\u2029]+/g;
+
+/** Longer than any name TikTok's own forms accept; keeps one odd answer out of every page. */
+export const maximumNameLength = 200;
 
 /**
- * A name TikTok shows (Business Center, ad account, campaign, file…): one line of text. Line
- * breaks and tabs become spaces and other control characters are dropped, so a name pasted with a
- * stray character neither breaks our pages nor the database, which cannot store NUL.
+ * A name TikTok shows (Business Center, ad account, campaign, file…): one line of text of at most
+ * 200 characters. Line breaks and tabs become spaces and other control characters are dropped, so
+ * a name pasted with a stray character neither breaks our pages nor the database, which cannot
+ * store NUL.
  */
 export const optionalName = optional(
   z
     .string()
-    .transform((value) => value.replace(lineBreaksAndTabs, ' ').replace(controlCharacters, '').trim()),
+    .transform((value) =>
+      [...value.replace(lineBreaksAndTabs, ' ').replace(controlCharacters, '').trim()]
+        .slice(0, maximumNameLength)
+        .join(''),
+    ),
 );
 
 /** A number TikTok may send as a JSON number or as numeric text. */

@@ -42,11 +42,33 @@ describe('TikTok connection freshness', () => {
     assert.equal(connection.checking, false);
     assert.equal(connection.status, 'needs_attention');
     assert.equal(connection.attention?.cause, 'token_revoked');
-    // A second load right after asks for nothing more.
+    // Loads within the next 15 minutes ask for nothing more, though the warning stays the same.
     const checks = kit.emulator.control.calls({ path: '/oauth2/advertiser/get/' }).length;
-    await listConnections(browser, workspaceId);
+    for (let load = 0; load < 3; load += 1) {
+      kit.test.clock.advance(121);
+      const again = await listConnections(browser, workspaceId);
+      assert.equal(again.connections[0]?.checking, false);
+    }
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     assert.equal(kit.emulator.control.calls({ path: '/oauth2/advertiser/get/' }).length, checks);
+  });
+
+  it('answers Check connection clicked again within 30 seconds without calling TikTok', async () => {
+    const { browser, workspaceId } = await signUpWorkspace(kit.test, 'clicks@example.com');
+    const connectionId = await connect(kit, browser, workspaceId, scenario.northwind);
+    const checkPath = `${connectionsPath(workspaceId)}/${connectionId}/check`;
+    kit.test.clock.advance(31);
+    const calls = () => kit.emulator.control.calls({ path: '/oauth2/advertiser/get/' }).length;
+    const before = calls();
+    const first = await browser.post<{ changes: string[] }>(checkPath, {});
+    assert.equal(first.status, 200);
+    assert.equal(calls(), before + 1);
+    for (let click = 0; click < 5; click += 1) {
+      const again = await browser.post<{ changes: string[] }>(checkPath, {});
+      assert.equal(again.status, 200);
+      assert.deepEqual(again.body.changes, []);
+    }
+    assert.equal(calls(), before + 1, 'one TikTok check for six clicks');
   });
 
   it('after a per-minute 40100, pauses five minutes and says when it will try again', async () => {
@@ -55,6 +77,7 @@ describe('TikTok connection freshness', () => {
     kit.emulator.control.updateSettings({ appRateLimit: { perSecond: 100, perMinute: 1, perDay: 100_000 } });
     try {
       const checkPath = `${connectionsPath(workspaceId)}/${connectionId}/check`;
+      kit.test.clock.advance(31);
       const started = Date.now();
       const refused = await browser.post<ErrorResponse>(checkPath, {});
       assert.equal(refused.status, 503);

@@ -183,6 +183,56 @@ describe('TikTok grants of any shape', () => {
     );
   });
 
+  it('refuses a reconnect whose grant holds none of the connection’s accounts, changing nothing', async () => {
+    const { browser, workspaceId } = await signUpWorkspace(kit.test, 'mismatch@example.com');
+    const northwind = await connect(kit, browser, workspaceId, scenario.northwind);
+    await browser.put(`${connectionsPath(workspaceId)}/${northwind}/accounts`, {
+      selectedAdvertiserIds: [northwindUs],
+      defaultAdvertiserId: northwindUs,
+    });
+    const landing = await signIn(kit, browser, workspaceId, {
+      email: scenario.alex,
+      bcId: scenario.bluebird,
+      reconnectConnectionId: northwind,
+    });
+    assert.deepEqual(landing, { error: 'reconnect_mismatch' });
+    const listed = await listConnections(browser, workspaceId);
+    assert.equal(listed.connections.length, 1);
+    assert.ok(listed.connections[0]!.accounts.every((account) => account.accessible));
+    assert.equal(listed.defaultAdvertiserId, northwindUs);
+  });
+
+  it('keeps a held sign-in’s token when a connection made from it is disconnected', async () => {
+    const { browser, workspaceId } = await signUpWorkspace(kit.test, 'held-token@example.com');
+    const landing = await signIn(kit, browser, workspaceId, { email: scenario.alex });
+    assert.ok('grantId' in landing);
+    const first = await connectGrantGroup(browser, workspaceId, landing.grantId, scenario.northwind);
+    assert.equal(first.status, 200);
+    await browser.delete(`${connectionsPath(workspaceId)}/${first.body.connectionId}`);
+    const second = await connectGrantGroup(browser, workspaceId, landing.grantId, scenario.bluebird);
+    assert.equal(second.status, 200);
+    kit.test.clock.advance(31);
+    const checked = await browser.post<{ changes: string[] }>(
+      `${connectionsPath(workspaceId)}/${second.body.connectionId}/check`,
+      {},
+    );
+    assert.equal(checked.status, 200);
+    const [bluebird] = (await listConnections(browser, workspaceId)).connections;
+    assert.equal(bluebird?.status, 'connected', 'the token was not revoked under the held grant');
+  });
+
+  it('refuses to connect from a held sign-in whose token TikTok no longer honours', async () => {
+    const { browser, workspaceId } = await signUpWorkspace(kit.test, 'held-revoked@example.com');
+    const landing = await signIn(kit, browser, workspaceId, { email: scenario.alex });
+    assert.ok('grantId' in landing);
+    for (const token of kit.emulator.control.tokens().filter((candidate) => candidate.state === 'active'))
+      if (token.user_email === scenario.alex) kit.emulator.control.revokeToken(token.access_token);
+    const refused = await connectGrantGroup(browser, workspaceId, landing.grantId, scenario.northwind);
+    assert.equal(refused.status, 404);
+    assert.equal((refused.body as unknown as ErrorResponse).error.code, 'tiktok_grant_expired');
+    assert.equal((await listConnections(browser, workspaceId)).connections.length, 0);
+  });
+
   it('shows Permission denied, naming the Business Center and roles, to an Analyst-only user', async () => {
     const { browser, workspaceId } = await signUpWorkspace(kit.test, 'analyst@example.com');
     const landing = await signIn(kit, browser, workspaceId, { email: wendy });
@@ -298,6 +348,66 @@ const agencyScenario = (): ScenarioDefinition => {
     })),
   };
 };
+
+const twoOwners: ScenarioDefinition = {
+  name: 'two-owners',
+  users: [
+    {
+      user_id: '6900000000000000801',
+      email: 'ivy@example.com',
+      password: 'ivy',
+      display_name: 'Ivy',
+      owned_advertisers: [
+        {
+          advertiser_id: '7200000000000000841',
+          name: 'Ivy Shop',
+          members: [{ email: 'bob@example.com', advertiser_role: 'OPERATOR' }],
+        },
+        { advertiser_id: '7200000000000000842', name: 'Ivy Cafe' },
+      ],
+    },
+    {
+      user_id: '6900000000000000802',
+      email: 'bob@example.com',
+      password: 'bob',
+      display_name: 'Bob',
+      owned_advertisers: [{ advertiser_id: '7200000000000000851', name: 'Bob Bikes' }],
+    },
+  ],
+  business_centers: [],
+};
+
+describe('ad accounts outside a Business Center, granted by two TikTok users', () => {
+  let kit: TikTokTestKit;
+  before(async () => {
+    // Ivy owns two accounts and lets Bob operate one; Bob owns one of his own.
+    kit = await startTikTokTestKit({ emulator: { scenario: twoOwners } });
+  });
+  after(async () => kit?.close());
+
+  it('gives a grant that only overlaps another user’s outside connection a connection of its own', async () => {
+    const { browser, workspaceId } = await signUpWorkspace(kit.test, 'owners@example.com');
+    const ivy = await signIn(kit, browser, workspaceId, { email: 'ivy@example.com' });
+    assert.ok('connectionId' in ivy, JSON.stringify(ivy));
+    const bob = await signIn(kit, browser, workspaceId, { email: 'bob@example.com' });
+    assert.ok('connectionId' in bob, JSON.stringify(bob));
+    assert.notEqual(bob.connectionId, ivy.connectionId);
+    const listed = await listConnections(browser, workspaceId);
+    const ivys = listed.connections.find((connection) => connection.id === ivy.connectionId)!;
+    assert.ok(
+      ivys.accounts.every((account) => account.accessible),
+      'Ivy’s connection is untouched',
+    );
+    assert.equal(
+      kit.emulator.control.tokens().filter((token) => token.user_email === 'ivy@example.com')[0]?.state,
+      'active',
+    );
+    // Ivy granting the same accounts again finds her connection.
+    assert.deepEqual(await signIn(kit, browser, workspaceId, { email: 'ivy@example.com' }), {
+      connectionId: ivy.connectionId,
+    });
+  });
+});
 
 describe('a grant spanning three Business Centers and 120 ad accounts', () => {
   let kit: TikTokTestKit;
