@@ -216,6 +216,8 @@ export const tiktokConnectionParamsSchema = z.strictObject({
 });
 
 export const tiktokAuditActions = [
+  /** A sign-in touched several Business Centers and waits for the user's choice. */
+  'grant_held',
   'connect_cancelled',
   'connect_failed',
   'connected',

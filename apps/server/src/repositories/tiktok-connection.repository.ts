@@ -133,14 +133,17 @@ export class TikTokConnectionRepository {
 
   /** Live connections (connected or needing attention); disconnected ones stay only as history. */
   listLive(workspaceId: string): Promise<TikTokConnectionRow[]> {
-    return this.#db
-      .selectFrom('tiktok_connections')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('status', '!=', 'disconnected')
-      .orderBy('connected_at')
-      .orderBy('id')
-      .execute();
+    return (
+      this.#db
+        .selectFrom('tiktok_connections')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('status', '!=', 'disconnected')
+        // By name, so a reconnect does not move a Business Center to the end of the card.
+        .orderBy('business_center_name')
+        .orderBy('id')
+        .execute()
+    );
   }
 
   /** One page of every workspace's live connections, in id order after `afterId`, for the health job. */

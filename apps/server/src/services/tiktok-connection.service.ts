@@ -109,10 +109,11 @@ export class TikTokConnectionService {
   ): Promise<TikTokConnectionsResponse> {
     await this.requireManager(actor, workspaceId);
     const connection = await this.#findLive(workspaceId, connectionId);
-    const before = describeConnections(
-      [connection],
-      await this.#connections.listAccounts(workspaceId),
-      this.#clock.now(),
+    const workspaceAccounts = await this.#connections.listAccounts(workspaceId);
+    const before = describeConnections([connection], workspaceAccounts, this.#clock.now());
+    // One default per workspace: a default chosen here replaces one in another Business Center.
+    const replacedDefault = workspaceAccounts.find(
+      (account) => account.is_default && account.connection_id !== connectionId,
     );
     const accounts = before.connections[0]!.accounts;
     const known = new Set(accounts.map((account) => account.advertiserId));
@@ -168,9 +169,12 @@ export class TikTokConnectionService {
         );
       }
       if (previousDefault !== input.defaultAdvertiserId && (chosenDefault || previousDefault)) {
+        const replacing = chosenDefault && replacedDefault ? ` (replacing ${replacedDefault.name})` : '';
         await record(
           'default_changed',
-          chosenDefault ? `Made ${chosenDefault.name} the default account.` : 'Cleared the default account.',
+          chosenDefault
+            ? `Made ${chosenDefault.name} the default account${replacing}.`
+            : 'Cleared the default account.',
         );
       }
     });

@@ -171,6 +171,17 @@ export class TikTokGrantService {
       now,
       expiresAt: addSeconds(now, grantLifetimeSeconds),
     });
+    await this.#audit.add({
+      workspaceId: grant.workspaceId,
+      connectionId: null,
+      actorUserId: grant.session.userId,
+      action: 'grant_held',
+      businessCenterId: null,
+      businessCenterName: null,
+      summary: `Signed in at TikTok with ad accounts in ${groups.length} groups (${groups.map((group) => group.name).join(', ')}); waiting for a choice.`,
+      tiktokRequestId: grant.requestIds[0] ?? null,
+      now,
+    });
     return id;
   }
 

@@ -91,6 +91,25 @@ describe('TikTok grants of any shape', () => {
     );
     const used = await connectGrantGroup(browser, workspaceId, landing.grantId, scenario.bluebird);
     assert.equal(used.status, 404, 'a grant whose groups are all connected is gone');
+    const audit = (await browser.get<TikTokAuditResponse>(`/api/workspaces/${workspaceId}/tiktok/audit`))
+      .body;
+    assert.ok(
+      audit.events.some((event) => event.action === 'grant_held'),
+      'the held sign-in is in the log',
+    );
+    // One default per workspace: choosing one in Bluebird replaces Northwind's, and says so.
+    const northwindId = first.body.connectionId;
+    await browser.put(`${connectionsPath(workspaceId)}/${northwindId}/accounts`, {
+      selectedAdvertiserIds: [northwindUs],
+      defaultAdvertiserId: northwindUs,
+    });
+    await browser.put(`${connectionsPath(workspaceId)}/${second.body.connectionId}/accounts`, {
+      selectedAdvertiserIds: ['7200000000000000021'],
+      defaultAdvertiserId: '7200000000000000021',
+    });
+    const after = (await browser.get<TikTokAuditResponse>(`/api/workspaces/${workspaceId}/tiktok/audit`))
+      .body;
+    assert.equal(after.events[0]?.summary, 'Made Café Lumen the default account (replacing Northwind US).');
   });
 
   it('keeps a held grant to the session that signed in, and for ten minutes only', async () => {
