@@ -222,21 +222,8 @@ export class TikTokGrantService {
       throw validationFailed([
         { path: 'groupKey', message: 'Not a Business Center of this TikTok sign-in.' },
       ]);
-    let accessToken: string;
-    try {
-      accessToken = this.#cipher.open(
-        {
-          ciphertext: row.token_ciphertext,
-          iv: row.token_iv,
-          authTag: row.token_auth_tag,
-          keyId: row.token_key_id,
-        },
-        row.id,
-      );
-    } catch (error) {
-      if (error instanceof TokenUnreadableError) throw grantExpired();
-      throw error;
-    }
+    const accessToken = this.#openToken(row);
+    if (accessToken === undefined) throw grantExpired();
     // The token waited up to ten minutes: one cheap call (§1.4) makes sure TikTok still honours it
     // before a connection shows Connected with it.
     let requestIds: string[];
@@ -266,23 +253,27 @@ export class TikTokGrantService {
   async releaseExpired(): Promise<number> {
     const expired = await this.#grants.deleteExpired(this.#clock.now());
     for (const row of expired) {
-      let accessToken: string;
-      try {
-        accessToken = this.#cipher.open(
-          {
-            ciphertext: row.token_ciphertext,
-            iv: row.token_iv,
-            authTag: row.token_auth_tag,
-            keyId: row.token_key_id,
-          },
-          row.id,
-        );
-      } catch {
-        continue;
-      }
-      await this.#connectionService.revokeUnlessShared(accessToken, null).catch(() => undefined);
+      const accessToken = this.#openToken(row);
+      if (accessToken !== undefined)
+        await this.#connectionService.revokeUnlessShared(accessToken, null).catch(() => undefined);
     }
     return expired.length;
+  }
+
+  /** The held token in clear, or undefined when it no longer opens (its key was rotated away). */
+  #openToken(row: TikTokPendingGrantRow): string | undefined {
+    const sealed = {
+      ciphertext: row.token_ciphertext,
+      iv: row.token_iv,
+      authTag: row.token_auth_tag,
+      keyId: row.token_key_id,
+    };
+    try {
+      return this.#cipher.open(sealed, row.id);
+    } catch (error) {
+      if (error instanceof TokenUnreadableError) return undefined;
+      throw error;
+    }
   }
 
   async #findOwn(

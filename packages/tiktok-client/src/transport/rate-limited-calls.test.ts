@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { TikTokApiError } from '../errors/tiktok-api-error.js';
 import { createRecordedFetch, envelope } from '../test-support/test-fetch.js';
 import { canaryToken, createTestClient } from '../test-support/test-client.js';
 import { createVirtualTime } from '../test-support/virtual-time.js';
+import { rejectionOf } from '../test-support/expect-api-error.js';
 
 // Reference §8 and correction 18: QPS → next second, QPM → 5 minutes, QPD → 00:00 UTC. A caller
 // whose deadline (maxTotalMilliseconds, 120 s by default) ends first gets `retryAt` at once.
@@ -28,29 +28,19 @@ function throttledClient(answers: string[], retry: { maxTotalMilliseconds?: numb
   return { ...createTestClient({ fetch: timedFetch, time, retry }), sentAt };
 }
 
-async function failure(promise: Promise<unknown>): Promise<TikTokApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(TikTokApiError.isInstance(error), `not a TikTokApiError: ${String(error)}`);
-    return error;
-  }
-  assert.fail('resolved, expected a TikTokApiError');
-}
-
 test('a per-minute 40100 fails fast with retryAt 5 minutes on, and nothing is sent inside the pause', async () => {
   const { client, time, sentAt } = throttledClient([
     envelope({}, 40100, 'App reaches the QPM limit.'),
     emptyPage,
   ]);
-  const throttled = await failure(
+  const throttled = await rejectionOf(
     time.run(() => client.campaigns.get({ accessToken: canaryToken, advertiserId })),
   );
   assert.deepEqual([throttled.kind, throttled.code, throttled.attempts], ['rate_limited', 40100, 1]);
   assert.equal(throttled.retryAt, start + fiveMinutes);
   assert.equal(time.now(), start, 'no sleep before failing');
 
-  const paused = await failure(
+  const paused = await rejectionOf(
     time.run(() => client.ads.get({ accessToken: canaryToken, advertiserId: '7200000000000000012' })),
   );
   assert.deepEqual([paused.kind, paused.code, paused.attempts], ['rate_limited', undefined, 0]);
@@ -77,7 +67,7 @@ test('a caller with time to wait sends its next call ≥ 5 minutes later, spendi
 test('a per-day 40100 waits until 00:00 UTC; a short deadline fails fast with that retryAt', async () => {
   const midnight = Date.UTC(2026, 10, 26);
   const quick = throttledClient([envelope({}, 40100, 'App reaches the QPD limit.')]);
-  const throttled = await failure(
+  const throttled = await rejectionOf(
     quick.time.run(() => quick.client.campaigns.get({ accessToken: canaryToken, advertiserId })),
   );
   assert.equal(throttled.retryAt, midnight);
@@ -94,7 +84,7 @@ test('a throttle that names no window pauses 5 minutes, like a minute hit', asyn
   const restricted =
     'Due to too many requests, requests from App 7300000000000000001 are temporarily restricted.';
   const { client, time, sentAt } = throttledClient([envelope({}, 40100, restricted)]);
-  const throttled = await failure(
+  const throttled = await rejectionOf(
     time.run(() => client.campaigns.get({ accessToken: canaryToken, advertiserId })),
   );
   assert.equal(throttled.rateLimit?.window, undefined);
@@ -116,7 +106,7 @@ test('a 40133 pauses only that advertiser on that path', async () => {
     envelope({}, 40133, 'Advertiser reaches the QPM limit of /campaign/get/.'),
     emptyPage,
   ]);
-  const throttled = await failure(
+  const throttled = await rejectionOf(
     time.run(() => client.campaigns.get({ accessToken: canaryToken, advertiserId })),
   );
   assert.deepEqual(throttled.rateLimit, { window: 'minute', scope: 'advertiser' });
@@ -125,7 +115,7 @@ test('a 40133 pauses only that advertiser on that path', async () => {
   const other = '7200000000000000012';
   await time.run(() => client.campaigns.get({ accessToken: canaryToken, advertiserId: other }));
   await time.run(() => client.adGroups.get({ accessToken: canaryToken, advertiserId }));
-  const paused = await failure(
+  const paused = await rejectionOf(
     time.run(() => client.campaigns.get({ accessToken: canaryToken, advertiserId })),
   );
   assert.equal(paused.retryAt, start + fiveMinutes);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { TikTokApiError } from '../errors/tiktok-api-error.js';
 import { createRecordedFetch, envelope } from '../test-support/test-fetch.js';
 import { canaryToken, createTestClient } from '../test-support/test-client.js';
+import { rejectionOf } from '../test-support/expect-api-error.js';
 
 const advertiserId = '7200000000000000011';
 const campaignPage = (ids: string[]) =>
@@ -10,16 +10,6 @@ const campaignPage = (ids: string[]) =>
     list: ids.map((id) => ({ campaign_id: id, campaign_name: `c${id}` })),
     page_info: { page: 1, page_size: 10, total_number: ids.length, total_page: 1 },
   });
-
-async function failure(promise: Promise<unknown>): Promise<TikTokApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(TikTokApiError.isInstance(error), `not a TikTokApiError: ${String(error)}`);
-    return error;
-  }
-  assert.fail('resolved, expected a TikTokApiError');
-}
 
 test('the token travels in the Access-Token header only; GET parameters are JSON-encoded (reference §0)', async () => {
   const recorded = createRecordedFetch([campaignPage(['1714125042508817'])]);
@@ -39,7 +29,7 @@ test('an HTTP 200 with a non-zero code never resolves as success', async () => {
   for (const code of [20001, 40000, 40001, 40002, 40100, 40105, 50000, 61000, 99999]) {
     const recorded = createRecordedFetch([envelope({ campaign_id: '1' }, code, 'nope')]);
     const { client, time } = createTestClient({ fetch: recorded.fetch, retry: { maxAttempts: 1 } });
-    const error = await failure(
+    const error = await rejectionOf(
       time.run(() => client.campaigns.get({ accessToken: canaryToken, advertiserId })),
     );
     assert.equal(error.code, code);
@@ -76,7 +66,7 @@ test('transient failures are retried with backoff, within the attempt bound', as
 test('retries stop at maxAttempts and the error says how many were made', async () => {
   const recorded = createRecordedFetch([envelope({}, 50002, 'System timeout.')]);
   const { client, time } = createTestClient({ fetch: recorded.fetch, retry: { maxAttempts: 3 } });
-  const error = await failure(
+  const error = await rejectionOf(
     time.run(() => client.campaigns.get({ accessToken: canaryToken, advertiserId })),
   );
   assert.equal(error.kind, 'transient');
@@ -91,7 +81,7 @@ test('retries stop at the total time bound', async () => {
     random: () => 0.999,
     retry: { maxAttempts: 10, maxTotalMilliseconds: 5_000 },
   });
-  await failure(time.run(() => client.campaigns.get({ accessToken: canaryToken, advertiserId })));
+  await rejectionOf(time.run(() => client.campaigns.get({ accessToken: canaryToken, advertiserId })));
   assert.ok(time.now() - Date.UTC(2026, 10, 25, 12) <= 5_000);
   assert.ok(recorded.requests.length < 10);
 });
@@ -99,7 +89,7 @@ test('retries stop at the total time bound', async () => {
 test('what cannot succeed on retry is not retried', async () => {
   const recorded = createRecordedFetch([envelope({}, 40002, 'budget: Missing data for required field.')]);
   const { client, time } = createTestClient({ fetch: recorded.fetch });
-  const error = await failure(
+  const error = await rejectionOf(
     time.run(() => client.campaigns.get({ accessToken: canaryToken, advertiserId })),
   );
   assert.equal(error.kind, 'invalid_request');
@@ -122,7 +112,7 @@ test('a create is never retried blindly after an ambiguous failure', async () =>
     envelope({ campaign_id: '1' }),
   ]);
   const { client, time } = createTestClient({ fetch: recorded.fetch });
-  const error = await failure(time.run(() => client.campaigns.create(createInput)));
+  const error = await rejectionOf(time.run(() => client.campaigns.create(createInput)));
   assert.equal(error.kind, 'transient');
   assert.equal(recorded.requests.length, 1);
 });
@@ -179,7 +169,7 @@ test('a call that does not answer in time is a transient timeout', async () => {
     fetch: hanging,
     retry: { maxAttempts: 2, timeoutMilliseconds: 10_000 },
   });
-  const error = await failure(
+  const error = await rejectionOf(
     time.run(() => client.campaigns.get({ accessToken: canaryToken, advertiserId })),
   );
   assert.equal(error.kind, 'transient');
@@ -218,7 +208,7 @@ test('non-JSON answers: HTML 404/405 pages, junk with 200, edge throttling with 
       fetch: createRecordedFetch([answer]).fetch,
       retry: { maxAttempts: 1 },
     });
-    const error = await failure(
+    const error = await rejectionOf(
       time.run(() => client.campaigns.get({ accessToken: canaryToken, advertiserId })),
     );
     assert.equal(error.kind, kind, answer.body);
@@ -229,7 +219,7 @@ test('non-JSON answers: HTML 404/405 pages, junk with 200, edge throttling with 
 test('data that does not have the shape we rely on is a parse error naming the endpoint', async () => {
   const recorded = createRecordedFetch([envelope({ list: [{ campaign_name: 'no id' }], page_info: {} })]);
   const { client, time } = createTestClient({ fetch: recorded.fetch });
-  const error = await failure(
+  const error = await rejectionOf(
     time.run(() => client.campaigns.get({ accessToken: canaryToken, advertiserId })),
   );
   assert.equal(error.kind, 'unexpected_response');
