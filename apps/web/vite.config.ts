@@ -29,6 +29,9 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/testing/setup-tests.ts'],
+    // Stylesheets stay empty in tests, except those a test reads as text (`?raw`) to check a rule
+    // that jsdom, having no layout, cannot show.
+    css: { include: [/\.css\?raw$/] },
     // Well above the 10 s element wait of src/testing/setup-tests.ts: a test that waits for
     // several elements on a busy machine must fail on a missing element, not on the clock.
     testTimeout: 60_000,

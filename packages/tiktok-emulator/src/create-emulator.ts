@@ -122,6 +122,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   registerApiEndpoints(app, runtime, allEndpoints);
   registerAuthorizationPages(app, runtime);
   registerMediaRoutes(app, runtime);
+  // Browsers ask every page's origin for one; an empty answer keeps the sign-in pages' console clean.
+  app.get('/favicon.ico', (_request, reply) => reply.code(204).send());
   const control = createControl(runtime, world);
   guardControlRoutes(app);
   registerControlRoutes(app, control);

@@ -132,6 +132,10 @@ export class TikTokGrantService {
       const reconnected =
         connection.previousStatus === 'connected' || connection.previousStatus === 'needs_attention';
       const count = group.accounts.length === 1 ? '1 ad account' : `${group.accounts.length} ad accounts`;
+      const what =
+        group.kind === 'business_center'
+          ? `${group.name} with ${count}`
+          : `${count} outside a Business Center`;
       await this.#audit.add(
         {
           workspaceId,
@@ -140,7 +144,7 @@ export class TikTokGrantService {
           action: reconnected ? 'reconnected' : 'connected',
           businessCenterId: group.kind === 'business_center' ? group.key : null,
           businessCenterName: group.name,
-          summary: `${reconnected ? 'Reconnected' : 'Connected'} ${group.name} with ${count}${missing ? ', with permissions missing' : ''}.`,
+          summary: `${reconnected ? 'Reconnected' : 'Connected'} ${what}${missing ? ', with permissions missing' : ''}.`,
           tiktokRequestId: grant.requestIds[0] ?? null,
           now,
         },

@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import shellStyles from '../styles/shell.css?raw';
 import { anonymousSession, signedInSession, workspaceIds } from '../testing/fixtures';
 import { errorResponse, jsonResponse, mockApi } from '../testing/mock-api';
 import { renderApp } from '../testing/render-app';
@@ -52,6 +53,22 @@ describe('app shell and route guards', () => {
     expect(screen.getByRole('button', { name: 'Log out' })).toBeTruthy();
     expect(screen.getByRole('main')).toBeTruthy();
     await waitFor(() => expect(document.title).toBe('Campaigns · Whathead'));
+  });
+
+  it('after a navigation, focuses <main> without scrolling it under the sticky top bar, and shows the page from its top', async () => {
+    mockApi({});
+    await renderApp('/campaigns', signedInSession());
+    await screen.findByRole('heading', { level: 1, name: 'Campaigns' });
+    const main = screen.getByRole('main');
+    const focus = vi.spyOn(main, 'focus');
+    const scrollTo = vi.spyOn(window, 'scrollTo');
+    const navigation = screen.getByRole('navigation', { name: 'Main' });
+    fireEvent.click(within(navigation).getByRole('link', { name: 'Media' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Media' })).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(main));
+    expect(focus).toHaveBeenCalledWith({ preventScroll: true });
+    expect(scrollTo).toHaveBeenCalledWith(0, 0);
+    expect(shellStyles).toMatch(/\.page-header \{\s*scroll-margin-top: calc\(var\(--top-bar-height\)/);
   });
 
   it('logs out to a plain log-in page and fetches the new session for its CSRF token', async () => {

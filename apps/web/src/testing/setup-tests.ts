@@ -9,6 +9,7 @@ configure({ asyncUtilTimeout: 10_000 });
 
 // jsdom has no layout, so the router's scroll restoration has nothing to scroll.
 window.scrollTo = () => undefined;
+Element.prototype.scrollIntoView = () => undefined;
 
 declare module 'vitest' {
   interface TaskMeta {

@@ -19,6 +19,7 @@ export function layout(title: string, body: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} | TikTok for Business (emulator)</title>
 <style>
+*, *::before, *::after { box-sizing: border-box; }
 body { font-family: system-ui, sans-serif; max-width: 36rem; margin: 2rem auto; padding: 0 1rem; color: #161823; }
 label, legend { font-weight: 600; }
 input[type=email], input[type=password] { display: block; width: 100%; padding: .5rem; margin: .25rem 0 1rem; }

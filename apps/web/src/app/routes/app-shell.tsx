@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Link, Outlet, useLocation, useNavigationType } from 'react-router';
 import { Brand } from '../../components/layout/brand';
 import { ShellLayout } from '../../components/layout/shell-layout';
 import { Avatar } from '../../components/ui/avatar';
@@ -62,14 +62,19 @@ export function AppShell({ children }: { children?: ReactNode }) {
 
 /**
  * After moving to another page, put keyboard and screen reader focus at the start of the new
- * content instead of leaving it on the link that was used.
+ * content instead of leaving it on the link that was used, and show a new page from its top.
+ * Focusing <main> must not scroll by itself: the browser would bring <main> to the very top of
+ * the window, under the sticky top bar, hiding the page title and the Menu button.
  */
 function useFocusMainOnNavigation(): void {
   const { pathname } = useLocation();
+  const navigationType = useNavigationType();
   const previousPathname = useRef(pathname);
   useEffect(() => {
     if (previousPathname.current === pathname) return;
     previousPathname.current = pathname;
-    document.getElementById('main')?.focus();
-  }, [pathname]);
+    document.getElementById('main')?.focus({ preventScroll: true });
+    // Back and Forward keep the position the router restores.
+    if (navigationType !== 'POP') window.scrollTo(0, 0);
+  }, [pathname, navigationType]);
 }

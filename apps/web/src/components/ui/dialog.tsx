@@ -5,6 +5,15 @@ import { CloseIcon } from './icons';
 const firstFieldSelector =
   'input:not([type="hidden"]):not(:disabled), select:not(:disabled), textarea:not(:disabled)';
 
+const focusableSelector = [
+  'a[href]',
+  'button:not(:disabled)',
+  'input:not([type="hidden"]):not(:disabled)',
+  'select:not(:disabled)',
+  'textarea:not(:disabled)',
+  '[tabindex]:not([tabindex="-1"])',
+].join(', ');
+
 interface DialogProps {
   title: string;
   description?: string;
@@ -26,11 +35,13 @@ export function Dialog({ title, description, onClose, children }: DialogProps) {
     const dialog = dialogRef.current;
     if (!dialog) return;
     const previouslyFocused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const { scrollX, scrollY } = window;
     if (typeof dialog.showModal === 'function') dialog.showModal();
     else dialog.setAttribute('open', ''); // jsdom has no showModal.
     // The browser focuses the first focusable element, the Close button; a dialog that asks for
-    // something starts on its first field instead.
-    dialog.querySelector<HTMLElement>(firstFieldSelector)?.focus();
+    // something starts on its first field instead. Opening never moves the page behind it.
+    dialog.querySelector<HTMLElement>(firstFieldSelector)?.focus({ preventScroll: true });
+    if (window.scrollX !== scrollX || window.scrollY !== scrollY) window.scrollTo(scrollX, scrollY);
     const restoreOthers = hideOthersFromAssistiveTechnology(dialog);
     return () => {
       restoreOthers();
@@ -49,6 +60,27 @@ export function Dialog({ title, description, onClose, children }: DialogProps) {
       onCancel={(event) => {
         event.preventDefault();
         onClose();
+      }}
+      onKeyDown={(event) => {
+        // The browser lets Tab leave a modal dialog for its own toolbar, leaving the page's focus
+        // on <body>; keep it going round the dialog instead.
+        if (event.key !== 'Tab') return;
+        // In document order, whatever order the selector engine answers in.
+        const focusable = Array.from(
+          event.currentTarget.querySelectorAll<HTMLElement>(focusableSelector),
+        ).sort((one, other) =>
+          one.compareDocumentPosition(other) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+        );
+        const first = focusable[0];
+        const last = focusable[focusable.length - 1];
+        if (!first || !last) return;
+        if (event.shiftKey && document.activeElement === first) {
+          event.preventDefault();
+          last.focus();
+        } else if (!event.shiftKey && document.activeElement === last) {
+          event.preventDefault();
+          first.focus();
+        }
       }}
       onClick={(event) => {
         // A click on the dialog element itself, outside its content box, is a click on the backdrop.

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { CheckTikTokConnectionResponse, TikTokConnection } from '@whathead/contracts';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   signedInSession,
   tiktokAccount,
@@ -8,53 +8,21 @@ import {
   tiktokConnectionsAnswer,
   tiktokGrant,
   tiktokIds,
-  workspaceIds,
 } from '../../../testing/fixtures';
-import { fakePopup, jsonResponse, mockApi, type MockHandler } from '../../../testing/mock-api';
+import { fakePopup, jsonResponse, mockApi } from '../../../testing/mock-api';
 import { queryClient } from '../../../lib/query-client';
 import { renderApp } from '../../../testing/render-app';
 import {
-  tiktokConnectChannel,
-  type TikTokConnectMessage,
-  type TikTokConnectResult,
-} from './tiktok-connect-channel';
-
-const tiktok = `/api/workspaces/${workspaceIds.acme}/tiktok`;
-const connectionsRoute = `GET ${tiktok}/connections`;
-const accountsRoute = (id: string) => `PUT ${tiktok}/connections/${id}/accounts`;
-const noGrants = { [`GET ${tiktok}/grants`]: () => jsonResponse({ grants: [] }) };
-const authorizationUrl = 'https://business-api.tiktok.com/portal/auth?app_id=1&state=s';
-
-function mockCard(connections: TikTokConnection[] | MockHandler, handlers: Record<string, MockHandler> = {}) {
-  return mockApi({
-    [connectionsRoute]:
-      typeof connections === 'function'
-        ? connections
-        : () => jsonResponse(tiktokConnectionsAnswer(connections)),
-    [`POST ${tiktok}/connect`]: () => jsonResponse({ authorizationUrl }),
-    [`GET ${tiktok}/audit`]: () => jsonResponse({ events: [] }),
-    ...noGrants,
-    ...handlers,
-  });
-}
-
-async function openCard() {
-  await renderApp('/integrations', signedInSession());
-  return screen.findByRole('region', { name: 'TikTok' });
-}
-
-/** What the callback page in TikTok's popup says on the shared channel. */
-const channels: BroadcastChannel[] = [];
-function announce(result: TikTokConnectResult) {
-  const channel = new BroadcastChannel(tiktokConnectChannel);
-  channels.push(channel);
-  channel.postMessage({ type: 'result', result } satisfies TikTokConnectMessage);
-}
-afterEach(() => {
-  for (const channel of channels.splice(0)) channel.close();
-});
-
-const pressEscape = (dialog: HTMLElement) => fireEvent(dialog, new Event('cancel', { cancelable: true }));
+  accountsRoute,
+  announce,
+  authorizationUrl,
+  connectionsRoute,
+  mockCard,
+  noGrants,
+  openCard,
+  pressEscape,
+  tiktok,
+} from '../../../testing/tiktok-card';
 
 describe('the TikTok card', () => {
   it('says when accounts appeared, were lost, or a permission is missing, naming the box on TikTok’s page', async () => {
@@ -118,7 +86,7 @@ describe('the TikTok card', () => {
 
   it('shows Permission denied with the server’s message, the help page’s steps, Connect, and the view-only accounts', async () => {
     const message =
-      'In Northwind Retail you are a Standard member; connecting needs Admin. Ask a Business Center admin to make you an Admin.';
+      'In Northwind Retail you have the Analyst role on its ad accounts. Ask a Business Center admin to give you Admin or Operator access.';
     const { requests } = mockCard([
       tiktokConnection({
         status: 'needs_attention',
@@ -137,10 +105,10 @@ describe('the TikTok card', () => {
         .getAllByRole('listitem')
         .map((step) => step.textContent),
     ).toEqual([
-      'Verify you have admin or advertiser access in TikTok Ads Manager.',
-      'Ask your Business Center admin to grant you the necessary permissions.',
-      'Try connecting again after permissions are updated.',
+      'Ask your Business Center admin for Admin or Operator access to the ad accounts.',
+      'Then click Connect.',
     ]);
+    expect(within(card).getByText('Until then these accounts can be used for reporting only.')).toBeTruthy();
     const inUse = within(card).getByRole('list', { name: 'Ad accounts in use from Northwind Retail' });
     expect(within(inUse).getByText('View only — can be used for reporting')).toBeTruthy();
     fireEvent.click(within(card).getByRole('button', { name: 'Connect' }));
@@ -257,7 +225,7 @@ describe('the account chooser', () => {
 describe('Check connection', () => {
   const checkRoute = `POST ${tiktok}/connections/${tiktokIds.northwind}/check`;
   const checked = (changes: string[]): CheckTikTokConnectionResponse => ({
-    ...tiktokConnectionsAnswer([tiktokConnection()]),
+    ...tiktokConnectionsAnswer([tiktokConnection({ lastCheckedAt: new Date().toISOString() })]),
     changes,
   });
 
@@ -333,8 +301,8 @@ describe('several Business Centers', () => {
     ]);
     const northwind = within(card).getByRole('button', { name: 'Northwind Retail' });
     expect(northwind.getAttribute('aria-expanded')).toBe('false');
-    expect(within(card).getByText('1 ad account in use · Default: Northwind US · Connected')).toBeTruthy();
-    expect(within(card).getByText('1 ad account in use · No default here · Needs attention')).toBeTruthy();
+    expect(within(card).getByText('1 ad account in use · Default: Northwind US')).toBeTruthy();
+    expect(within(card).getByText('1 ad account in use · No default here')).toBeTruthy();
     expect(within(card).getAllByRole('button', { name: 'Manage accounts' })).toHaveLength(1);
     fireEvent.click(northwind);
     expect(northwind.getAttribute('aria-expanded')).toBe('true');
@@ -361,11 +329,11 @@ describe('several Business Centers', () => {
         'Your default ad account Northwind US is no longer available — choose another.',
       ),
     ).toBeTruthy();
-    fireEvent.click(within(card).getByRole('button', { name: 'Choose a default account' }));
+    fireEvent.click(within(card).getByRole('button', { name: 'Choose a default ad account' }));
     expect(await screen.findByRole('dialog', { name: /Choose ad accounts from/ })).toBeTruthy();
   });
 
-  it('does not lose the focus when a Business Center is disconnected', async () => {
+  it('does not lose the focus when a Business Center is disconnected: it moves to the message', async () => {
     let connected = [tiktokConnection()];
     mockCard(() => jsonResponse(tiktokConnectionsAnswer(connected)), {
       [`DELETE ${tiktok}/connections/${tiktokIds.northwind}`]: () => {
@@ -377,9 +345,9 @@ describe('several Business Centers', () => {
     fireEvent.click(await within(card).findByRole('button', { name: 'Disconnect' }));
     const dialog = await screen.findByRole('dialog', { name: 'Disconnect Northwind Retail?' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Disconnect' }));
-    const connect = await within(card).findByRole('button', { name: 'Connect' });
-    await waitFor(() => expect(document.activeElement).toBe(connect));
-    expect(await within(card).findByText('Disconnected Northwind Retail.')).toBeTruthy();
+    const message = await within(card).findByText('Disconnected Northwind Retail.');
+    await waitFor(() => expect(document.activeElement?.contains(message)).toBe(true));
+    expect(document.activeElement?.getAttribute('tabindex')).toBe('-1');
   });
 });
 

@@ -10,7 +10,10 @@ export function IntegrationsPage() {
         title="Integrations"
         description="Connect the ad platforms your workspace runs campaigns on."
       />
-      <div className="integration-grid">{workspace && <TikTokIntegrationCard workspace={workspace} />}</div>
+      <div className="integration-grid">
+        {/* Keyed: a message about one workspace's TikTok never shows in another. */}
+        {workspace && <TikTokIntegrationCard key={workspace.id} workspace={workspace} />}
+      </div>
     </>
   );
 }

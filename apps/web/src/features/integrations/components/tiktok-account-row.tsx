@@ -1,7 +1,13 @@
 import type { TikTokAdAccount } from '@whathead/contracts';
 import { useId } from 'react';
-import { Badge } from '../../../components/ui/badge';
+import { Badge, type BadgeTone } from '../../../components/ui/badge';
 import { canBeDefault } from './use-account-selection';
+
+/** TikTok's status of an account (Active, Suspended…): green when TikTok lets it run. */
+export function statusTone(account: TikTokAdAccount): BadgeTone {
+  // Not `usable`: a view-only account is active at TikTok; the user's role is a separate badge.
+  return account.usable || account.status === 'STATUS_ENABLE' ? 'success' : 'warning';
+}
 
 /** One account in the chooser: tick it, make it the default, and see why it can't be. */
 export function TikTokAccountRow({
@@ -29,7 +35,7 @@ export function TikTokAccountRow({
   return (
     <li className="accounts-manager__account">
       <div className="accounts-manager__choices">
-        <label className="choice">
+        <label className="choice choice--account">
           <input type="checkbox" checked={ticked} onChange={(event) => onTick(event.target.checked)} />
           <span className="choice__text">{label}</span>
         </label>
@@ -50,20 +56,20 @@ export function TikTokAccountRow({
       <p className="accounts-manager__facts">
         {account.isNew && <Badge tone="accent">New</Badge>}
         {account.accessible ? (
-          <Badge tone={account.usable ? 'success' : 'warning'}>{account.statusLabel}</Badge>
+          <Badge tone={statusTone(account)}>{account.statusLabel}</Badge>
         ) : (
           <Badge tone="warning">No longer accessible</Badge>
+        )}
+        {account.readOnly && (
+          <span id={noteId}>
+            <Badge>View only — can be used for reporting</Badge>
+          </span>
         )}
         <span>
           {account.currency ?? 'Currency unknown'} · {account.timezone ?? 'time zone unknown'}
           {account.role ? ` · your role: ${account.role.toLowerCase()}` : ''}
         </span>
       </p>
-      {account.readOnly && (
-        <p className="accounts-manager__note" id={noteId}>
-          View only — can be used for reporting
-        </p>
-      )}
       {reason && (
         <p className="accounts-manager__reason" id={reasonId}>
           {reason}

@@ -1,5 +1,6 @@
 import type { TikTokAdAccount, TikTokConnection } from '@whathead/contracts';
 import { Badge } from '../../../components/ui/badge';
+import { statusTone } from './tiktok-account-row';
 
 /** The accounts this workspace uses from one connection, or why none are visible. */
 export function TikTokAccountsInUse({
@@ -11,16 +12,18 @@ export function TikTokAccountsInUse({
 }) {
   const name = connection.businessCenterName;
   if (connection.accounts.length === 0) {
+    // The help page's "Can't see my ad accounts after connecting": its cause and resolution.
     return (
-      <div className="notice business-center__empty">
+      <div className="notice notice--warning business-center__empty">
         <p>
-          <strong>No ad accounts are visible in {name}.</strong> Your ad accounts may be in another Business
-          Center, or your TikTok user has no access to them here.
+          <strong>No ad accounts are visible in {name}.</strong> TikTok shows no ad accounts you can use
+          there: they may not be in this Business Center, or your TikTok user doesn’t have access to them.
         </p>
-        <p>
-          Check in TikTok Ads Manager which accounts you can reach. Then use Add Another Account to connect
-          the Business Center that holds them, or Disconnect this one.
-        </p>
+        <ol className="business-center__steps" aria-label="How to find your ad accounts">
+          <li>Log in to TikTok Ads Manager and check which ad accounts you have access to.</li>
+          <li>Make sure you connected the Business Center that holds them.</li>
+          <li>If it is another one, connect it with Add Another Account, then disconnect this one.</li>
+        </ol>
       </div>
     );
   }
@@ -63,7 +66,7 @@ function AccountInUse({ account, isDefault }: { account: TikTokAdAccount; isDefa
         {isDefault && <Badge tone="accent">Default</Badge>}
         {account.readOnly && <Badge>View only — can be used for reporting</Badge>}
         {account.accessible ? (
-          <Badge tone={account.usable ? 'success' : 'warning'}>{account.statusLabel}</Badge>
+          <Badge tone={statusTone(account)}>{account.statusLabel}</Badge>
         ) : (
           <Badge tone="warning">No longer accessible</Badge>
         )}

@@ -4,19 +4,24 @@ import { Button } from '../../../components/ui/button';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { StatusMessage } from '../../../components/ui/status-message';
 import { messageForError } from '../../../lib/error-messages';
+import { useNow } from '../../../lib/use-now';
 import { useCheckTikTokConnection } from '../api/check-tiktok-connection';
 import { TikTokDisconnectDialog } from './tiktok-disconnect-dialog';
+
+const minuteMilliseconds = 60_000;
 
 /** Manage accounts, Check connection (which always answers) and Disconnect, for one connection. */
 export function TikTokBusinessCenterActions({
   workspaceId,
   connection,
+  defaultAdvertiserId,
   onManage,
   onActivity,
   onDisconnected,
 }: {
   workspaceId: string;
   connection: TikTokConnection;
+  defaultAdvertiserId: string | null;
   onManage: (connectionId: string) => void;
   onActivity: () => void;
   onDisconnected: (connection: TikTokConnection) => void;
@@ -39,7 +44,8 @@ export function TikTokBusinessCenterActions({
   return (
     <>
       <StatusMessage tone="neutral" className="business-center__check-result">
-        {changes && <CheckResult changes={changes} />}
+        {/* Keyed by the check's time: "just now" counts from when this answer arrived. */}
+        {changes && <CheckResult key={connection.lastCheckedAt} connection={connection} changes={changes} />}
       </StatusMessage>
       <FormAlert>{check.isError ? messageForError(check.error) : undefined}</FormAlert>
       <div className="button-row">
@@ -75,6 +81,7 @@ export function TikTokBusinessCenterActions({
         <TikTokDisconnectDialog
           workspaceId={workspaceId}
           connection={connection}
+          defaultAdvertiserId={defaultAdvertiserId}
           onClose={() => setConfirmingDisconnect(false)}
           onDisconnected={onDisconnected}
         />
@@ -83,16 +90,54 @@ export function TikTokBusinessCenterActions({
   );
 }
 
-function CheckResult({ changes }: { changes: string[] }) {
-  if (changes.length === 0) return <>All good — checked just now.</>;
+/**
+ * What the check found, from the connection as it now is: "All good" only when it left the
+ * connection connected and TikTok answered; otherwise the warning or what changed. The time is
+ * the check's own and ages while the line stays on screen.
+ */
+function CheckResult({ connection, changes }: { connection: TikTokConnection; changes: string[] }) {
+  const now = useNow(minuteMilliseconds / 4);
+  const checked = `checked ${timeAgo(connection.lastCheckedAt, now)}`;
+  const healthy = connection.status === 'connected' && connection.lastCheckResult === 'ok';
+  let headline: string;
+  if (connection.status === 'needs_attention') {
+    headline = `Needs attention: ${connection.attention?.message ?? 'Reconnect to continue.'}`;
+  } else if (connection.lastCheckResult === 'tiktok_unavailable') {
+    headline = `TikTok didn’t answer, so nothing changed — ${checked}. Try again in a few minutes.`;
+  } else if (healthy && changes.length === 0) {
+    return <>All good — {checked}.</>;
+  } else {
+    headline = `${capitalized(checked)}.`;
+  }
   return (
-    <div>
-      <p>Checked just now. What changed:</p>
-      <ul className="business-center__changes">
-        {changes.map((change) => (
-          <li key={change}>{change}</li>
-        ))}
-      </ul>
+    <div className="stack stack--small">
+      <p>{headline}</p>
+      {changes.length > 0 && (
+        <>
+          <p>What changed:</p>
+          <ul className="business-center__changes">
+            {changes.map((change) => (
+              <li key={change}>{change}</li>
+            ))}
+          </ul>
+        </>
+      )}
     </div>
   );
+}
+
+/** "just now", "1 minute ago", "12 minutes ago", "2 hours ago", "3 days ago", from an ISO time. */
+export function timeAgo(iso: string | null, now: number): string {
+  if (iso === null) return 'just now';
+  const minutes = Math.floor(Math.max(0, now - Date.parse(iso)) / minuteMilliseconds);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return minutes === 1 ? '1 minute ago' : `${minutes} minutes ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return hours === 1 ? '1 hour ago' : `${hours} hours ago`;
+  const days = Math.floor(hours / 24);
+  return days === 1 ? '1 day ago' : `${days} days ago`;
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

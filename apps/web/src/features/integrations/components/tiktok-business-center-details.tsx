@@ -1,5 +1,4 @@
 import type { TikTokConnection } from '@whathead/contracts';
-import { outsideBusinessCenterName } from '@whathead/contracts';
 import { ClockIcon } from '../../../components/ui/icons';
 import { TikTokAccountsInUse } from './tiktok-accounts-in-use';
 import { TikTokBusinessCenterActions } from './tiktok-business-center-actions';
@@ -38,7 +37,7 @@ export function TikTokBusinessCenterDetails({
             {connection.businessCenterRole && ` · your role: ${connection.businessCenterRole.toLowerCase()}`}
           </>
         ) : (
-          `${outsideBusinessCenterName}: accounts you reach directly on TikTok`
+          'Accounts your TikTok user reaches directly on TikTok'
         )}
       </p>
       <TikTokConnectionAttention
@@ -64,6 +63,7 @@ export function TikTokBusinessCenterDetails({
         <TikTokBusinessCenterActions
           workspaceId={workspaceId}
           connection={connection}
+          defaultAdvertiserId={defaultAdvertiserId}
           onManage={onManage}
           onActivity={onActivity}
           onDisconnected={onDisconnected}

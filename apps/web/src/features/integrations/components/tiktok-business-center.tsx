@@ -5,7 +5,8 @@ import { TikTokBusinessCenterDetails, type BusinessCenterHandlers } from './tikt
 
 /**
  * One connection. With several on the card, each is one summary line (name, accounts in use,
- * default, state) that expands to its details; those needing attention start expanded.
+ * default) beside its state badge, expanding to its details; those needing attention, and those
+ * where TikTok shows no ad accounts, start expanded, with the reason and the way out.
  */
 export function TikTokBusinessCenter({
   connection,
@@ -20,7 +21,7 @@ export function TikTokBusinessCenter({
   const headingId = useId();
   const detailsId = useId();
   const needsAttention = connection.status === 'needs_attention';
-  const [expanded, setExpanded] = useState(needsAttention);
+  const [expanded, setExpanded] = useState(needsAttention || connection.accounts.length === 0);
   const open = !collapsible || expanded;
   return (
     <section
@@ -70,17 +71,13 @@ function ConnectionState({ connection }: { connection: TikTokConnection }) {
   return <Badge tone="success">Connected</Badge>;
 }
 
+/** What the row holds; its state is the badge beside it, so it is not repeated here. */
 function summaryLine(connection: TikTokConnection, defaultAdvertiserId: string | null): string {
+  if (connection.accounts.length === 0) return 'No ad accounts visible';
   const inUse = connection.accounts.filter((account) => account.selected).length;
   const defaultAccount = connection.accounts.find((account) => account.advertiserId === defaultAdvertiserId);
-  const state = connection.checking
-    ? 'Checking…'
-    : connection.status === 'needs_attention'
-      ? 'Needs attention'
-      : 'Connected';
   return [
     inUse === 1 ? '1 ad account in use' : `${inUse} ad accounts in use`,
     defaultAccount ? `Default: ${defaultAccount.name}` : 'No default here',
-    state,
   ].join(' · ');
 }

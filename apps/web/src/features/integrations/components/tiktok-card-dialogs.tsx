@@ -45,6 +45,7 @@ export function TikTokCardDialogs({
       workspaceId={workspaceId}
       connection={connection}
       defaultAdvertiserId={defaultAdvertiserId}
+      defaultElsewhere={defaultElsewhere(connections, connection, defaultAdvertiserId)}
       onSaving={onSaving}
       onSaved={() => {
         onSaved();
@@ -53,4 +54,24 @@ export function TikTokCardDialogs({
       onClose={() => onClose(connection.id)}
     />
   );
+}
+
+/** The workspace's one default account when it is in another connection than `connection`, and where. */
+function defaultElsewhere(
+  connections: TikTokConnection[],
+  connection: TikTokConnection,
+  defaultAdvertiserId: string | null,
+): { name: string; where: string } | null {
+  for (const other of connections) {
+    if (other.id === connection.id) continue;
+    const account = other.accounts.find((candidate) => candidate.advertiserId === defaultAdvertiserId);
+    if (account) {
+      const where =
+        other.kind === 'outside_business_center'
+          ? 'among your ad accounts outside a Business Center'
+          : `in ${other.businessCenterName}`;
+      return { name: account.name, where };
+    }
+  }
+  return null;
 }

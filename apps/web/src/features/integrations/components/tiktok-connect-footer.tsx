@@ -9,11 +9,14 @@ import { PlusIcon } from '../../../components/ui/icons';
 export function TikTokConnectFooter({
   hasConnections,
   isStarting,
+  waiting,
   onConnect,
   buttonRef,
 }: {
   hasConnections: boolean;
   isStarting: boolean;
+  /** TikTok's window is open: the button brings it back rather than opening a second one. */
+  waiting: boolean;
   onConnect: () => void;
   buttonRef: Ref<HTMLButtonElement>;
 }) {
@@ -31,9 +34,11 @@ export function TikTokConnectFooter({
         {hasConnections ? 'Add Another Account' : 'Connect'}
       </Button>
       <p id={helpId} className="integration__footnote">
-        {hasConnections
-          ? 'Connects another Business Center, for another client or brand.'
-          : 'Opens TikTok in a new window. You need Admin or Operator access to the ad accounts.'}
+        {waiting
+          ? 'TikTok’s window is already open: this brings it to the front.'
+          : hasConnections
+            ? 'Connects another Business Center, for another client or brand.'
+            : 'Opens TikTok in a new window. You need Admin or Operator access to the ad accounts.'}
       </p>
     </div>
   );

@@ -4,7 +4,8 @@ import { AlertIcon } from '../../../components/ui/icons';
 
 /**
  * Why a connection needs attention and its one fix. "Permission denied" gets the help page's own
- * title and resolution steps; the server's message names the Business Center and the roles.
+ * title; the server's message names the Business Center, the roles and the admin's path, so it is
+ * said once under that title, followed only by the steps that agree with it.
  */
 export function TikTokConnectionAttention({
   connection,
@@ -17,21 +18,23 @@ export function TikTokConnectionAttention({
 }) {
   if (connection.status !== 'needs_attention') return null;
   const denied = connection.attention?.cause === 'permission_denied';
+  const message = connection.attention?.message ?? '';
   return (
     <div className="notice notice--warning business-center__attention">
       <AlertIcon />
       <div className="stack stack--small">
-        {denied && <h4 className="business-center__attention-title">Permission denied</h4>}
-        <p>{connection.attention?.message}</p>
-        {denied && (
-          <ol className="business-center__steps" aria-label="How to fix it">
-            <li>Verify you have admin or advertiser access in TikTok Ads Manager.</li>
-            <li>Ask your Business Center admin to grant you the necessary permissions.</li>
-            <li>Try connecting again after permissions are updated.</li>
-          </ol>
-        )}
-        {denied && (
-          <p>Until then, the accounts you can view stay listed here and can still be used for reporting.</p>
+        {denied ? (
+          <>
+            <h4 className="business-center__attention-title">Permission denied</h4>
+            <p>{withoutTitle(message)}</p>
+            <ol className="business-center__steps" aria-label="How to fix it">
+              <li>Ask your Business Center admin for Admin or Operator access to the ad accounts.</li>
+              <li>Then click Connect.</li>
+            </ol>
+            {!/reporting/i.test(message) && <p>Until then these accounts can be used for reporting only.</p>}
+          </>
+        ) : (
+          <p>{message}</p>
         )}
         {canManage && (
           <div>
@@ -43,4 +46,9 @@ export function TikTokConnectionAttention({
       </div>
     </div>
   );
+}
+
+/** The server's message may open with "Permission denied.", which the heading already says. */
+function withoutTitle(message: string): string {
+  return message.replace(/^permission denied[.:]?\s*/i, '');
 }

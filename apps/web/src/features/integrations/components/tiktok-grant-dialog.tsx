@@ -1,5 +1,5 @@
 import type { TikTokGrantGroup, TikTokPendingGrant } from '@whathead/contracts';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { FormAlert } from '../../../components/ui/form-alert';
@@ -71,6 +71,11 @@ function GroupChoice({
   const connect = useConnectTikTokGrantGroup(workspaceId, grant.id);
   const name = useId();
   const [chosen, setChosen] = useState(() => grant.groups.find((group) => group.connectionId === null)?.key);
+  const groupRef = useRef<HTMLFieldSetElement>(null);
+  useEffect(() => {
+    // The choices arrive after the dialog opened on its Close button: start on the chosen one.
+    groupRef.current?.querySelector<HTMLInputElement>('input:checked:not(:disabled)')?.focus();
+  }, []);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const group = grant.groups.find((candidate) => candidate.key === chosen);
@@ -79,7 +84,7 @@ function GroupChoice({
   };
   return (
     <form className="stack" onSubmit={submit}>
-      <fieldset className="accounts-manager__group">
+      <fieldset ref={groupRef} className="accounts-manager__group">
         <legend className="visually-hidden">Business Centers from this TikTok sign-in</legend>
         {grant.groups.map((group) => (
           <label key={group.key} className="choice">

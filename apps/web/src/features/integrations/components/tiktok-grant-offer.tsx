@@ -1,56 +1,74 @@
 import type { TikTokPendingGrant } from '@whathead/contracts';
-import { useEffect, useState } from 'react';
 import { Button } from '../../../components/ui/button';
+import { useNow } from '../../../lib/use-now';
 import { useTikTokGrants } from '../api/get-tiktok-grants';
 
 const minuteMilliseconds = 60_000;
 
+/** How long the server holds a sign-in: the countdown never shows more. */
+const holdMinutes = 10;
+
 /**
- * "Connect another Business Center from this sign-in": a TikTok sign-in of this session that still
- * has Business Centers to connect, usable for ten minutes without signing in at TikTok again.
+ * "Connect a Business Center from this sign-in": a TikTok sign-in of this session that still has
+ * Business Centers to connect, usable for ten minutes without signing in at TikTok again. It says
+ * "another" only once the workspace has a connection.
  */
 export function TikTokGrantOffer({
   workspaceId,
+  hasConnections,
   onChoose,
 }: {
   workspaceId: string;
+  hasConnections: boolean;
   onChoose: (grantId: string) => void;
 }) {
   const grants = useTikTokGrants(workspaceId);
-  const now = useNow(minuteMilliseconds / 4);
-  const open = (grants.data?.grants ?? []).filter(
-    (grant) => hasUnconnected(grant) && Date.parse(grant.expiresAt) > now,
-  );
+  const open = (grants.data?.grants ?? []).filter(hasUnconnected);
   if (open.length === 0) return null;
   return (
     <div className="integration__grant-offers">
-      {open.map((grant) => {
-        const minutes = Math.max(1, Math.ceil((Date.parse(grant.expiresAt) - now) / minuteMilliseconds));
-        return (
-          <p key={grant.id} className="integration__grant-offer">
-            <Button variant="secondary" size="small" onClick={() => onChoose(grant.id)}>
-              Connect another Business Center from this sign-in
-            </Button>
-            <span className="integration__footnote">
-              {minutes === 1 ? '1 minute left' : `${minutes} minutes left`}, no new TikTok sign-in needed.
-            </span>
-          </p>
-        );
-      })}
+      {open.map((grant) => (
+        // Keyed by expiry too: a refreshed grant starts its countdown from the time it arrived.
+        <GrantOffer
+          key={`${grant.id}-${grant.expiresAt}`}
+          grant={grant}
+          label={
+            hasConnections
+              ? 'Connect another Business Center from this sign-in'
+              : 'Connect a Business Center from this sign-in'
+          }
+          onChoose={onChoose}
+        />
+      ))}
     </div>
+  );
+}
+
+function GrantOffer({
+  grant,
+  label,
+  onChoose,
+}: {
+  grant: TikTokPendingGrant;
+  label: string;
+  onChoose: (grantId: string) => void;
+}) {
+  const now = useNow(minuteMilliseconds / 4);
+  const left = Date.parse(grant.expiresAt) - now;
+  if (left <= 0) return null;
+  const minutes = Math.min(holdMinutes, Math.max(1, Math.ceil(left / minuteMilliseconds)));
+  return (
+    <p className="integration__grant-offer">
+      <Button variant="secondary" size="small" onClick={() => onChoose(grant.id)}>
+        {label}
+      </Button>
+      <span className="integration__footnote">
+        {minutes === 1 ? '1 minute left' : `${minutes} minutes left`}, no new TikTok sign-in needed.
+      </span>
+    </p>
   );
 }
 
 function hasUnconnected(grant: TikTokPendingGrant): boolean {
   return grant.groups.some((group) => group.connectionId === null);
-}
-
-/** The current time, refreshed every `intervalMilliseconds`, so a countdown moves. */
-function useNow(intervalMilliseconds: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), intervalMilliseconds);
-    return () => window.clearInterval(timer);
-  }, [intervalMilliseconds]);
-  return now;
 }

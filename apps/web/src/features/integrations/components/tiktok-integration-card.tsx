@@ -1,8 +1,10 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { canManageMembers, type TikTokConnection, type WorkspaceSummary } from '@whathead/contracts';
 import { useCallback, useId, useRef } from 'react';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { MusicNoteIcon } from '../../../components/ui/icons';
 import { messageForError } from '../../../lib/error-messages';
+import { queryKeys } from '../../../lib/query-keys';
 import { useTikTokConnections } from '../api/get-tiktok-connections';
 import { TikTokAppSetup } from './tiktok-app-setup';
 import { TikTokCardBadge } from './tiktok-card-badge';
@@ -15,23 +17,26 @@ import { TikTokPopupWaiting } from './tiktok-popup-waiting';
 import type { TikTokConnectLabel } from './tiktok-callback-messages';
 import { useDefaultAccountWatch } from './use-default-account-watch';
 import { useFocusRescue } from './use-focus-rescue';
-import { useTikTokCardState } from './use-tiktok-card-state';
+import { useTikTokCardState, type ReconnectContext } from './use-tiktok-card-state';
 import { useTikTokConnect, type TikTokConnectOutcome } from './use-tiktok-connect';
 import { canBeDefault } from './use-account-selection';
 
 /**
  * TikTok's card, always in one of three states: Not connected (Connect), Connected (its Business
- * Centers), or Needs attention (the cause and the fix, per Business Center).
+ * Centers), or Needs attention (the cause and the fix, per Business Center). Render it keyed by
+ * the workspace id, so no message or dialog of one workspace shows in another.
  */
 export function TikTokIntegrationCard({ workspace }: { workspace: WorkspaceSummary }) {
   const headingId = useId();
   const cardRef = useRef<HTMLElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const connectButtonRef = useRef<HTMLButtonElement>(null);
+  const queryClient = useQueryClient();
   const connections = useTikTokConnections(workspace.id);
   const canManage = canManageMembers(workspace.role);
-  const card = useTikTokCardState();
+  const card = useTikTokCardState(connections.data, connections.dataUpdatedAt);
   const defaults = useDefaultAccountWatch(connections.data);
+  const reconnecting = useRef<TikTokConnection | undefined>(undefined);
   const rescueFocus = useFocusRescue();
   const fallbackFocus = useCallback(
     (connectionId?: string) =>
@@ -52,17 +57,34 @@ export function TikTokIntegrationCard({ workspace }: { workspace: WorkspaceSumma
     (outcome: TikTokConnectOutcome) => {
       // The "window is open" panel, which may hold the focus, goes away with the answer.
       fallbackFocus();
-      handleOutcome(outcome);
+      const connection = reconnecting.current;
+      // The list as it was before this answer: the chooser waits for the one after it.
+      const answeredAt =
+        queryClient.getQueryState(queryKeys.tiktokConnections(workspace.id))?.dataUpdatedAt ?? 0;
+      const reconnect: ReconnectContext | undefined = connection ? { connection, answeredAt } : undefined;
+      handleOutcome(outcome, reconnect);
     },
-    [fallbackFocus, handleOutcome],
+    [fallbackFocus, handleOutcome, queryClient, workspace.id],
   );
   const flow = useTikTokConnect(workspace.id, onOutcome);
   const list = needingAttentionFirst(connections.data?.connections ?? []);
   const connect = (reconnectConnectionId?: string) => {
+    // While TikTok's window is open, every Connect brings that window back instead of a second one.
+    if (flow.waiting) {
+      flow.showWindow();
+      return;
+    }
     card.setNotice(null);
+    reconnecting.current = list.find((connection) => connection.id === reconnectConnectionId);
     flow.connect(reconnectConnectionId);
   };
-  const defaultCandidate = list.find((connection) => connection.accounts.some(canBeDefault));
+  const defaultAdvertiserId = connections.data?.defaultAdvertiserId ?? null;
+  const chooserForDefault = defaultChooser(list);
+  const needsDefault =
+    defaultAdvertiserId === null &&
+    list.some((connection) =>
+      connection.accounts.some((account) => account.selected && canBeDefault(account)),
+    );
 
   return (
     <section ref={cardRef} className="integration card" aria-labelledby={headingId}>
@@ -80,12 +102,14 @@ export function TikTokIntegrationCard({ workspace }: { workspace: WorkspaceSumma
       </div>
       <TikTokCardNotices
         notice={card.notice}
+        focusNotice={card.dialog === null}
         connections={list}
         label={connectLabel(list, flow.reconnectingId)}
         lostDefault={defaults.lost}
+        needsDefault={canManage && needsDefault}
         onChooseDefault={
-          canManage && defaultCandidate
-            ? () => card.openDialog({ kind: 'accounts', connectionId: defaultCandidate.id })
+          canManage && chooserForDefault
+            ? () => card.openDialog({ kind: 'accounts', connectionId: chooserForDefault.id })
             : undefined
         }
       />
@@ -115,6 +139,7 @@ export function TikTokIntegrationCard({ workspace }: { workspace: WorkspaceSumma
       {connections.isSuccess && canManage && (
         <TikTokGrantOffer
           workspaceId={workspace.id}
+          hasConnections={list.length > 0}
           onChoose={(grantId) => card.openDialog({ kind: 'grant', grantId })}
         />
       )}
@@ -123,6 +148,7 @@ export function TikTokIntegrationCard({ workspace }: { workspace: WorkspaceSumma
           <TikTokConnectFooter
             hasConnections={list.length > 0}
             isStarting={flow.isStarting}
+            waiting={flow.waiting}
             onConnect={() => connect()}
             buttonRef={connectButtonRef}
           />
@@ -135,7 +161,7 @@ export function TikTokIntegrationCard({ workspace }: { workspace: WorkspaceSumma
           workspaceId={workspace.id}
           dialog={card.dialog}
           connections={list}
-          defaultAdvertiserId={connections.data?.defaultAdvertiserId ?? null}
+          defaultAdvertiserId={defaultAdvertiserId}
           onGrantConnected={(connectionId) => handleOutcome({ connected: connectionId })}
           onSaving={defaults.expectDefault}
           onSaved={() => card.setNotice(null)}
@@ -146,6 +172,15 @@ export function TikTokIntegrationCard({ workspace }: { workspace: WorkspaceSumma
         />
       )}
     </section>
+  );
+}
+
+/** The chooser where a default can be picked: one with a usable account in use, else any usable one. */
+function defaultChooser(connections: TikTokConnection[]): TikTokConnection | undefined {
+  return (
+    connections.find((connection) =>
+      connection.accounts.some((account) => account.selected && canBeDefault(account)),
+    ) ?? connections.find((connection) => connection.accounts.some(canBeDefault))
   );
 }
 

@@ -4,10 +4,11 @@ import { tiktokConsentBoxes } from './tiktok-permission-names';
 
 /**
  * The five permissions by the help page's names. A connection that needs attention shows none as
- * granted: TikTok can't confirm them until it is reconnected.
+ * granted, since TikTok can't confirm them until it is reconnected; except Permission denied,
+ * where the permissions were granted and the user's role is what falls short.
  */
 export function TikTokPermissionList({ connection }: { connection: TikTokConnection }) {
-  const confirmed = connection.status === 'connected';
+  const confirmed = connection.status === 'connected' || connection.attention?.cause === 'permission_denied';
   const missing = connection.permissions.filter((permission) => !permission.granted);
   return (
     <div className="stack stack--small">

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { signedInSession, tiktokConnectionsAnswer, workspaceIds } from '../../../testing/fixtures';
 import { errorResponse, jsonResponse, mockApi } from '../../../testing/mock-api';
 import { renderApp } from '../../../testing/render-app';
+import integrationStyles from '../../../styles/integrations.css?raw';
 
 const membersPath = `/api/workspaces/${workspaceIds.acme}/members`;
 const auditPath = `/api/workspaces/${workspaceIds.acme}/tiktok/audit`;
@@ -101,6 +102,46 @@ describe('TikTok activity in Settings', () => {
     expect(id.tagName).toBe('CODE');
     expect(id.className).toBe('tiktok-activity__request-id');
     expect(id.textContent).toBe(requestId);
+  });
+
+  it('gives the whole id room, scrolling the table rather than the cell, and its own line on a phone', async () => {
+    mockSettings(() => jsonResponse(audit));
+    await renderApp('/settings', signedInSession('member'));
+    const id = await screen.findByText(requestId);
+    const cell = id.closest('td')!;
+    expect(cell.className).toContain('tiktok-activity__request-cell');
+    const scroller = screen.getByRole('group', { name: 'TikTok activity table' });
+    expect(scroller.contains(screen.getByRole('table', { name: 'TikTok activity, newest first' }))).toBe(
+      true,
+    );
+    expect(scroller.tabIndex, 'reachable by keyboard to scroll').toBe(0);
+    const rule = (selector: string) =>
+      new RegExp(`${selector.replace(/[.]/g, '\\.')} \\{([^}]*)\\}`).exec(integrationStyles)?.[1] ?? '';
+    expect(rule('.tiktok-activity__scroll')).toContain('overflow-x: auto');
+    expect(rule('.tiktok-activity__request-cell')).toContain('min-width: 35ch');
+    expect(rule('.tiktok-activity__request-cell')).toContain('white-space: nowrap');
+    expect(rule('.tiktok-activity__request-cell')).not.toContain('overflow');
+    expect(rule('.tiktok-activity__request-id')).toContain('white-space: nowrap');
+    expect(integrationStyles).toMatch(/td\.tiktok-activity__request-cell \{\s*flex-direction: column;/);
+  });
+
+  it('labels a held sign-in “Signed in”', async () => {
+    mockSettings(() =>
+      jsonResponse({
+        events: [
+          {
+            ...audit.events[0]!,
+            action: 'grant_held',
+            actorName: 'Ada Lovelace',
+            summary: 'Signed in to TikTok; 2 Business Centers wait for a choice.',
+          },
+        ],
+      }),
+    );
+    await renderApp('/settings', signedInSession('member'));
+    const table = await screen.findByRole('table', { name: 'TikTok activity, newest first' });
+    const [row] = within(table).getAllByRole('row').slice(1);
+    expect(within(row!).getByText('Signed in').className).toContain('badge--neutral');
   });
 
   it('says when there is no activity yet', async () => {

@@ -1,5 +1,5 @@
 import type { TikTokAuditAction, TikTokAuditEvent } from '@whathead/contracts';
-import { Badge } from '../../../components/ui/badge';
+import { Badge, type BadgeTone } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { Spinner } from '../../../components/ui/spinner';
@@ -8,10 +8,14 @@ import { useTikTokAudit } from '../api/get-tiktok-audit';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-/** Attempts that connected nothing still belong in the trail, marked so they read as such. */
-const attemptLabels: Partial<Record<TikTokAuditAction, string>> = {
-  connect_cancelled: 'Cancelled',
-  connect_failed: 'Not connected',
+/**
+ * Steps that connected nothing yet still belong in the trail, marked so they read as such: a
+ * sign-in waiting for the user's choice of Business Center, and attempts that ended without one.
+ */
+const actionLabels: Partial<Record<TikTokAuditAction, { label: string; tone: BadgeTone }>> = {
+  grant_held: { label: 'Signed in', tone: 'neutral' },
+  connect_cancelled: { label: 'Cancelled', tone: 'warning' },
+  connect_failed: { label: 'Not connected', tone: 'warning' },
 };
 
 /**
@@ -50,40 +54,47 @@ export function TikTokActivity({ workspaceId }: { workspaceId: string }) {
 
 function ActivityTable({ events }: { events: TikTokAuditEvent[] }) {
   return (
-    <table className="table table--stacking">
-      <caption className="visually-hidden">TikTok activity, newest first</caption>
-      <thead>
-        <tr>
-          <th scope="col">When</th>
-          <th scope="col">Who</th>
-          <th scope="col">Business Center</th>
-          <th scope="col">What</th>
-          <th scope="col">TikTok request id</th>
-        </tr>
-      </thead>
-      <tbody>
-        {events.map((event) => (
-          <tr key={event.id}>
-            <td data-label="When" className="table__muted">
-              <time dateTime={event.occurredAt}>{timeFormat.format(new Date(event.occurredAt))}</time>
-            </td>
-            <td data-label="Who">{event.actorName ?? 'Whathead'}</td>
-            <td data-label="Business Center">{event.businessCenterName ?? '—'}</td>
-            <td data-label="What">
-              {attemptLabels[event.action] && <Badge tone="warning">{attemptLabels[event.action]}</Badge>}{' '}
-              {event.summary}
-            </td>
-            <td data-label="TikTok request id" className="table__muted tiktok-activity__request-cell">
-              {event.tiktokRequestId ? (
-                // Kept whole: support reads it back character by character, so it scrolls rather than breaks.
-                <code className="tiktok-activity__request-id">{event.tiktokRequestId}</code>
-              ) : (
-                '—'
-              )}
-            </td>
+    // The table, not a cell, scrolls sideways when the screen is too narrow for whole request ids.
+    <div className="tiktok-activity__scroll" role="group" aria-label="TikTok activity table" tabIndex={0}>
+      <table className="table table--stacking">
+        <caption className="visually-hidden">TikTok activity, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Who</th>
+            <th scope="col">Business Center</th>
+            <th scope="col">What</th>
+            <th scope="col">TikTok request id</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {events.map((event) => (
+            <tr key={event.id}>
+              <td data-label="When" className="table__muted">
+                <time dateTime={event.occurredAt}>{timeFormat.format(new Date(event.occurredAt))}</time>
+              </td>
+              <td data-label="Who">{event.actorName ?? 'Whathead'}</td>
+              <td data-label="Business Center">{event.businessCenterName ?? '—'}</td>
+              <td data-label="What">
+                <ActionLabel action={event.action} /> {event.summary}
+              </td>
+              <td data-label="TikTok request id" className="table__muted tiktok-activity__request-cell">
+                {event.tiktokRequestId ? (
+                  // Kept whole: support reads it back character by character, so it is never broken.
+                  <code className="tiktok-activity__request-id">{event.tiktokRequestId}</code>
+                ) : (
+                  '—'
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
+}
+
+function ActionLabel({ action }: { action: TikTokAuditAction }) {
+  const label = actionLabels[action];
+  return label ? <Badge tone={label.tone}>{label.label}</Badge> : null;
 }
