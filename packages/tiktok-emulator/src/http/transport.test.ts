@@ -103,3 +103,10 @@ test('the same seed gives the same tokens and request ids', async () => {
   assert.notEqual(a?.token, c?.token);
   assert.match(a?.token ?? '', /^[0-9a-f]{40}$/);
 });
+
+test('a browser asking for the favicon gets an empty answer, not an error page', async () => {
+  const emulator = createTestEmulator();
+  const response = await emulator.app.inject({ method: 'GET', url: '/favicon.ico' });
+  assert.equal(response.statusCode, 204);
+  assert.equal(response.body, '');
+});
