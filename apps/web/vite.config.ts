@@ -1,10 +1,35 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
+
+/**
+ * Fails the build when a JavaScript chunk grows past `limitBytes`, rather than printing Vite's
+ * warning that nobody reads: a page should not make every visitor download the whole app.
+ */
+function chunkSizeLimit(limitBytes: number): Plugin {
+  return {
+    name: 'whathead-chunk-size-limit',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const oversized = Object.values(bundle)
+        .filter((output) => output.type === 'chunk' && Buffer.byteLength(output.code) > limitBytes)
+        .map(
+          (output) =>
+            `${output.fileName} (${Math.round(Buffer.byteLength((output as { code: string }).code) / 1000)} kB)`,
+        );
+      if (oversized.length > 0)
+        this.error(
+          `Chunks over ${limitBytes / 1000} kB: ${oversized.join(', ')}. Split them by route (app/router.tsx) or vendor group (vite.config.ts).`,
+        );
+    },
+  };
+}
 
 // The server (apps/server) listens on port 3000 and serves /api; in development Vite serves the
 // app and forwards /api there, so cookies stay same-origin as they are in production.
 export default defineConfig({
-  plugins: [react()],
+  // No chunk over 500 kB (issue 9): the build fails instead of warning.
+  plugins: [react(), chunkSizeLimit(500_000)],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
