@@ -54,6 +54,12 @@ export default defineConfig({
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
     trace: 'retain-on-failure',
   },
+  // The emulator's readings change settings of the one emulator the whole run shares, so their
+  // journeys run alone, after every other journey, one at a time (tests/emulator-readings.spec.ts).
+  projects: [
+    { name: 'journeys', testIgnore: /emulator-readings\.spec\.ts$/ },
+    { name: 'readings', testMatch: /emulator-readings\.spec\.ts$/, dependencies: ['journeys'] },
+  ],
   webServer: {
     command: 'node --import tsx support/start-app.ts',
     cwd: import.meta.dirname,

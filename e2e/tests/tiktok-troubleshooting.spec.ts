@@ -1,13 +1,18 @@
 import { expect, test } from '@playwright/test';
-import { signUp } from '../support/sign-up.js';
+import { createWorkspace, signUpOnce, type SignedIn } from '../support/fresh-workspace.js';
 import {
+  accountChooser,
   alex,
   authorizeOnTikTok,
   businessCenterPanel,
   businessCenters,
+  cafeLumen,
   chooseAccounts,
   connectThroughPopup,
-  logInToTikTok,
+  defaultRadio,
+  expectConnectedMessage,
+  hugo,
+  northwindAccounts,
   northwindLegacy,
   northwindUs,
   olivia,
@@ -16,6 +21,7 @@ import {
   revokeAtTikTok,
   tiktokCard,
   tokenMadeBy,
+  verdeGym,
   wendy,
 } from '../support/tiktok.js';
 import { uniqueEmail } from '../support/unique-email.js';
@@ -25,38 +31,48 @@ import { uniqueEmail } from '../support/unique-email.js';
 
 const northwind = businessCenters.northwind.name;
 
-test.beforeEach(async ({ page }) => {
-  await signUp(page, {
+// Tess signs up once; each journey starts in a new workspace of hers, with nothing connected.
+let tess: SignedIn;
+test.beforeAll(async ({ browser }) => {
+  tess = await signUpOnce(browser, {
     name: 'Tess Trouble',
     email: uniqueEmail('tess'),
     password: 'a long enough password',
     workspaceName: 'Tess Tactics',
   });
+});
+// eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
+test.use({ storageState: async ({}, use) => use(tess) });
+
+test.beforeEach(async ({ page }, testInfo) => {
+  await createWorkspace(page, `Tess Tactics ${testInfo.testId}`);
   await openIntegrations(page);
 });
 
-test('permission denied: an analyst is told why and what to ask for, and nothing is connected', async ({
+test('permission denied: an Analyst-only user is told why, with the roles, and what to ask for', async ({
   page,
 }) => {
+  // TikTok grants analysts too (correction 16): Wendy's sign-in connects Bluebird Agency, whose
+  // accounts she can only view, so the connection is in the help page's "Permission denied" state.
   const card = tiktokCard(page);
-  const popup = await openTikTokPopup(page, card.getByRole('button', { name: 'Connect' }));
-  await logInToTikTok(popup, wendy);
-  await popup
-    .getByRole('group', { name: 'Business Center' })
-    .getByLabel(businessCenters.bluebird.name)
-    .check();
-  await popup.getByRole('button', { name: 'Continue' }).click();
-  await expect(popup.getByRole('heading', { level: 1, name: 'Permission denied' })).toBeVisible();
-  await popup.getByRole('button', { name: 'Return to Whathead' }).click();
-  await popup.waitForEvent('close');
+  const bluebird = businessCenters.bluebird.name;
+  await connectThroughPopup(page, card.getByRole('button', { name: 'Connect' }), wendy);
+  const chooser = accountChooser(page, bluebird);
+  await expect(chooser.getByText('View only — can be used for reporting')).toHaveCount(2);
+  for (const account of [cafeLumen, verdeGym]) await expect(defaultRadio(chooser, account)).toBeDisabled();
+  await chooser.getByRole('button', { name: 'Cancel' }).click();
+  await expect(chooser).toHaveCount(0);
 
-  const alert = card.getByRole('alert');
-  await expect(alert).toContainText('Permission denied');
-  await expect(alert).toContainText('Admin or Operator access');
-  await expect(alert).toContainText('Ask your Business Center admin');
-  await expect(alert).toContainText('try again');
-  await expect(card.getByText('Not connected')).toBeVisible();
-  await expect(card.getByRole('button', { name: 'Connect' })).toBeEnabled();
+  await expect(card.getByText(`Needs attention: ${bluebird}`)).toBeVisible();
+  const panel = businessCenterPanel(page, bluebird);
+  await expect(panel.getByRole('heading', { name: 'Permission denied' })).toBeVisible();
+  await expect(panel).toContainText(`In ${bluebird}, you are a Standard member of the Business Center`);
+  await expect(panel).toContainText('the Analyst role on its ad accounts');
+  await expect(panel).toContainText('needs the Admin or Operator role');
+  await expect(panel).toContainText('Ask your Business Center admin');
+  await expect(panel.getByRole('list', { name: 'How to fix it' })).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Connect', exact: true })).toBeEnabled();
+  await card.screenshot({ path: test.info().outputPath('permission-denied.png') });
 });
 
 test("can't see my ad accounts: Harbor Holdings connects with none, and the card says where to look", async ({
@@ -64,11 +80,15 @@ test("can't see my ad accounts: Harbor Holdings connects with none, and the card
 }) => {
   const card = tiktokCard(page);
   const harbor = businessCenters.harbor.name;
-  await connectThroughPopup(page, card.getByRole('button', { name: 'Connect' }), alex, harbor);
+  // Hugo is a member of Harbor Holdings with no ad account assigned: TikTok grants nothing.
+  await connectThroughPopup(page, card.getByRole('button', { name: 'Connect' }), hugo);
+  await expectConnectedMessage(page, harbor);
+  // Nothing to choose: no account chooser opens.
+  await expect(accountChooser(page, harbor)).toHaveCount(0);
   const panel = businessCenterPanel(page, harbor);
   await expect(panel).toContainText(`No ad accounts are visible in ${harbor}`);
-  await expect(panel).toContainText('another Business Center');
   await expect(panel).toContainText('TikTok Ads Manager');
+  await expect(panel).toContainText('Add Another Account');
   await expect(panel.getByRole('button', { name: 'Manage accounts' })).toHaveCount(0);
   await expect(panel.getByRole('button', { name: 'Disconnect' })).toBeVisible();
   await expect(card.getByRole('button', { name: 'Add Another Account' })).toBeVisible();
@@ -79,7 +99,7 @@ test('connection revoked: Check connection shows Needs attention, Reconnect rest
 }) => {
   const card = tiktokCard(page);
   const token = await tokenMadeBy(olivia, businessCenters.northwind.id, () =>
-    connectThroughPopup(page, card.getByRole('button', { name: 'Connect' }), olivia, northwind),
+    connectThroughPopup(page, card.getByRole('button', { name: 'Connect' }), olivia),
   );
   await chooseAccounts(page, northwind, [northwindUs], northwindUs);
   const panel = businessCenterPanel(page, northwind);
@@ -88,17 +108,18 @@ test('connection revoked: Check connection shows Needs attention, Reconnect rest
 
   await revokeAtTikTok(token);
   await panel.getByRole('button', { name: 'Check connection' }).click();
-  const warning = panel.getByRole('status').filter({ hasText: 'removed at TikTok' });
+  const warning = panel.getByText(/^The access Whathead had was removed at TikTok/);
   await expect(warning).toBeVisible();
-  await expect(warning).toContainText('Reconnect');
-  await expect(card.getByText('Needs attention').first()).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Reconnect' })).toBeVisible();
+  await expect(card.getByText(`Needs attention: ${northwind}`)).toBeVisible();
+  await panel.screenshot({ path: test.info().outputPath('revoked-after-check.png') });
 
-  const popup = await openTikTokPopup(page, panel.getByRole('button', { name: 'Reconnect' }));
-  await authorizeOnTikTok(popup, olivia, northwind);
-  await popup.waitForEvent('close');
+  await connectThroughPopup(page, panel.getByRole('button', { name: 'Reconnect' }), olivia);
+  // Nothing changed at TikTok but the access: the choices and the default are as they were.
+  await expectConnectedMessage(page, /^Reconnected Northwind Retail\.$/);
+  await expect(accountChooser(page, northwind)).toHaveCount(0);
   await expect(warning).toHaveCount(0);
   await expect(card.getByText('Needs attention')).toHaveCount(0);
-  await expect(card.getByRole('status').filter({ hasText: 'choices and default are kept' })).toBeVisible();
   await expect(usInUse).toContainText('Default');
   await expect(card.getByRole('region')).toHaveCount(1);
 });
@@ -107,22 +128,23 @@ test('account not eligible for API access: shown with what to check, and never t
   page,
 }) => {
   const card = tiktokCard(page);
-  await connectThroughPopup(page, card.getByRole('button', { name: 'Connect' }), alex, northwind);
+  await connectThroughPopup(page, card.getByRole('button', { name: 'Connect' }), alex, {
+    accounts: northwindAccounts,
+  });
   const panel = businessCenterPanel(page, northwind);
-  await panel.getByRole('button', { name: 'Manage accounts' }).click();
-  const legacy = panel.getByRole('listitem').filter({ hasText: northwindLegacy });
+  const chooser = accountChooser(page, northwind);
+  const legacy = chooser.getByRole('listitem').filter({ hasText: northwindLegacy });
   // Northwind Legacy is restricted (STATUS_LIMIT), which the help page files under "Account not
   // eligible for API access": the account says so, with what to check with TikTok.
   await expect(legacy).toContainText(/not eligible for API access/i);
   await expect(legacy).toContainText(/restrict/i);
   await expect(legacy).toContainText(/contact TikTok support/i);
 
-  await panel.getByRole('checkbox', { name: northwindLegacy }).check();
-  await panel.getByRole('checkbox', { name: northwindUs }).check();
-  await expect(panel.getByRole('radio', { name: northwindLegacy })).toBeDisabled();
-  await expect(panel.getByRole('radio', { name: northwindUs })).toBeEnabled();
-  await panel.getByRole('radio', { name: northwindUs }).check();
-  await panel.getByRole('button', { name: 'Save accounts' }).click();
+  await chooser.getByRole('checkbox', { name: northwindLegacy }).check();
+  await chooser.getByRole('checkbox', { name: northwindUs }).check();
+  await expect(defaultRadio(chooser, northwindLegacy)).toBeDisabled();
+  await expect(defaultRadio(chooser, northwindUs)).toBeEnabled();
+  await chooseAccounts(page, northwind, [], northwindUs);
 
   const legacyInUse = panel
     .getByRole('list', { name: `Ad accounts in use from ${northwind}` })
@@ -142,7 +164,9 @@ test('cancelling on TikTok’s page says so, and Connect can be tried again', as
 
   const again = await openTikTokPopup(page, card.getByRole('button', { name: 'Connect' }));
   await expect(card.getByRole('alert')).toHaveCount(0);
-  await authorizeOnTikTok(again, alex, northwind);
-  await again.waitForEvent('close');
+  const closed = again.waitForEvent('close');
+  await authorizeOnTikTok(again, alex, { accounts: northwindAccounts });
+  await closed;
+  await chooseAccounts(page, northwind, [northwindUs], northwindUs);
   await expect(businessCenterPanel(page, northwind)).toBeVisible();
 });

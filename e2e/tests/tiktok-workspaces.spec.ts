@@ -1,12 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { signUp } from '../support/sign-up.js';
 import {
+  accountChooser,
   alex,
   businessCenterPanel,
   businessCenters,
   chooseAccounts,
   connectionsOfActiveWorkspace,
   connectThroughPopup,
+  northwindAccounts,
   northwindUs,
   openIntegrations,
   tiktokCard,
@@ -40,14 +42,13 @@ test('two workspaces connect Northwind Retail without seeing each other’s conn
 
   for (const page of [firstPage, secondPage]) {
     await openIntegrations(page);
-    await connectThroughPopup(
-      page,
-      tiktokCard(page).getByRole('button', { name: 'Connect' }),
-      alex,
-      northwind,
-    );
+    await connectThroughPopup(page, tiktokCard(page).getByRole('button', { name: 'Connect' }), alex, {
+      accounts: northwindAccounts,
+    });
   }
   await chooseAccounts(firstPage, northwind, [northwindUs], northwindUs);
+  // The second agency leaves its chooser without choosing anything.
+  await accountChooser(secondPage, northwind).getByRole('button', { name: 'Cancel' }).click();
   await secondPage.reload();
   const secondInUse = businessCenterPanel(secondPage, northwind).getByRole('list', {
     name: `Ad accounts in use from ${northwind}`,
