@@ -29,6 +29,13 @@ const outputDir = (process.env.E2E_OUTPUT_DIR ??= mkdtempSync(path.join(tmpdir()
 
 const baseURL = `http://localhost:${port}`;
 
+/**
+ * This process's network as the app sees it (it trusts the loopback proxy, support/start-app.ts):
+ * every worker, and every worker restarted after a failure, is a process of its own, so one
+ * journey's sign-ups never spend another's hourly allowance. 198.18.0.0/15 is for tests.
+ */
+const workerAddress = `198.${18 + ((process.pid >> 16) & 1)}.${(process.pid >> 8) & 255}.${process.pid & 255}`;
+
 /** Debian's Chromium, never a downloaded browser; flags per stack-notes §6 for this closed network. */
 const chromiumArgs = [
   '--headless',
@@ -51,6 +58,7 @@ export default defineConfig({
   retries: process.env.CI === 'true' ? 1 : 0,
   use: {
     baseURL,
+    extraHTTPHeaders: { 'X-Forwarded-For': workerAddress },
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
     trace: 'retain-on-failure',
   },

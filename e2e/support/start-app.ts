@@ -63,6 +63,9 @@ const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps
     PORT: port,
     WHATHEAD_DATA_DIR: dataDirectory,
     LOG_LEVEL: 'warn',
+    // Each Playwright worker says it is its own network (X-Forwarded-For, playwright.config.ts), as
+    // the people the journeys play would be: sign-up and log-in limits count per network.
+    TRUST_PROXY: 'loopback',
     TIKTOK_EMULATOR_PORT: emulatorPort,
     SMTP_URL: mailbox.url,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),

@@ -18,6 +18,8 @@ test('forgot password: the mailed link sets a new password, which then logs in',
   const page = await context.newPage();
   await page.goto('/login');
   await page.getByRole('link', { name: 'Forgot password?' }).click();
+  // Pages load on first visit: the log-in form (with its own Email field) stays until this one is here.
+  await expect(page.getByRole('heading', { level: 1, name: 'Reset your password' })).toBeVisible();
   await page.getByLabel('Email').fill(person.email);
   await page.getByRole('button', { name: 'Email me a reset link' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Check your email' })).toBeVisible();

@@ -30,6 +30,7 @@ export function TikTokAccountsManager({
   connection,
   defaultAdvertiserId,
   defaultElsewhere,
+  outcome,
   onSaving,
   onSaved,
   onClose,
@@ -38,6 +39,8 @@ export function TikTokAccountsManager({
   connection: TikTokConnection;
   defaultAdvertiserId: string | null;
   defaultElsewhere: DefaultElsewhere | null;
+  /** "Connected." when the chooser opens right after a connect; part of the dialog's description. */
+  outcome?: string | undefined;
   /** The default about to be saved, so its change is not mistaken for a lost default. */
   onSaving: (defaultAdvertiserId: string | null) => void;
   onSaved: () => void;
@@ -67,7 +70,7 @@ export function TikTokAccountsManager({
           ? 'Choose ad accounts outside a Business Center'
           : `Choose ad accounts from ${connection.businessCenterName}`
       }
-      description="Tick the ad accounts this workspace uses, and choose one as the default: it is pre-selected when you create a campaign."
+      description={`${outcome ? `${outcome} ` : ''}Tick the ad accounts this workspace uses, and choose one as the default: it is pre-selected when you create a campaign.`}
       onClose={onClose}
     >
       <form className="accounts-manager" onSubmit={submit}>

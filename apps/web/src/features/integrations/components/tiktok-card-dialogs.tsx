@@ -9,6 +9,7 @@ export function TikTokCardDialogs({
   dialog,
   connections,
   defaultAdvertiserId,
+  justConnected,
   onGrantConnected,
   onSaving,
   onSaved,
@@ -18,6 +19,8 @@ export function TikTokCardDialogs({
   dialog: TikTokCardDialog | null;
   connections: TikTokConnection[];
   defaultAdvertiserId: string | null;
+  /** The card's success message: the modal hides the card, so the chooser says it instead. */
+  justConnected?: { connectionId: string; reconnected: boolean } | undefined;
   onGrantConnected: (connectionId: string) => void;
   onSaving: (defaultAdvertiserId: string | null) => void;
   onSaved: () => void;
@@ -46,6 +49,13 @@ export function TikTokCardDialogs({
       connection={connection}
       defaultAdvertiserId={defaultAdvertiserId}
       defaultElsewhere={defaultElsewhere(connections, connection, defaultAdvertiserId)}
+      outcome={
+        justConnected?.connectionId === connection.id
+          ? justConnected.reconnected
+            ? 'Reconnected.'
+            : 'Connected.'
+          : undefined
+      }
       onSaving={onSaving}
       onSaved={() => {
         onSaved();

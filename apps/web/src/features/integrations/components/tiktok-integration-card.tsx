@@ -162,6 +162,7 @@ export function TikTokIntegrationCard({ workspace }: { workspace: WorkspaceSumma
           dialog={card.dialog}
           connections={list}
           defaultAdvertiserId={defaultAdvertiserId}
+          justConnected={card.notice?.kind === 'connected' ? card.notice : undefined}
           onGrantConnected={(connectionId) => handleOutcome({ connected: connectionId })}
           onSaving={defaults.expectDefault}
           onSaved={() => card.setNotice(null)}
