@@ -27,6 +27,16 @@ export const ids = {
   ivansFoodTruck: '7200000000000000042',
 } as const;
 
+/** Every ad account Alex reaches in the default scenario, in Business Center order: his default grant. */
+export const alexAccounts = [
+  ids.northwindUs,
+  ids.northwindOutlet,
+  ids.northwindCanada,
+  ids.northwindLegacy,
+  ids.cafeLumen,
+  ids.verdeGym,
+];
+
 export function createTestEmulator(options: EmulatorOptions = {}): Emulator {
   return createEmulator({ clock: { now: () => testEpoch }, ...options });
 }

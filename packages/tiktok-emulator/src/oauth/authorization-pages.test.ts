@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Emulator } from '../create-emulator.js';
 import { emulatorApp } from '../registered-app.js';
-import { createTestEmulator, exchangeCode, ids } from '../test-support.js';
+import { createTestEmulator, exchangeCode, ids, alexAccounts } from '../test-support.js';
 
 const callback = 'http://localhost:3000/api/integrations/tiktok/callback';
 
@@ -102,14 +102,7 @@ test('after log-in the consent page offers every account of every Business Cente
   );
   assert.match(page.body, /Bluebird Agency · Admin/);
   assert.match(page.body, /<legend>Ads Management<\/legend>/);
-  const all = [
-    ids.northwindUs,
-    ids.northwindOutlet,
-    ids.northwindCanada,
-    ids.northwindLegacy,
-    ids.cafeLumen,
-    ids.verdeGym,
-  ];
+  const all = alexAccounts;
   assert.deepEqual(offeredAccounts(page.body), all);
   assert.deepEqual(tickedAccounts(page.body), all);
 });

@@ -20,13 +20,9 @@ const noConnections = tiktokConnectionsAnswer([]);
 
 describe('the TikTok callback page', () => {
   const listeners: BroadcastChannel[] = [];
-  afterEach(() => {
-    for (const channel of listeners.splice(0)) channel.close();
-    vi.restoreAllMocks();
-  });
 
-  it('announces the result and closes once the tab that opened the popup answers', async () => {
-    const close = vi.spyOn(window, 'close').mockImplementation(() => {});
+  /** The Integrations tab that opened the popup: records what the callback page says, and answers. */
+  function listenAsOpener(): TikTokConnectMessage[] {
     const opener = new BroadcastChannel(tiktokConnectChannel);
     listeners.push(opener);
     const received: TikTokConnectMessage[] = [];
@@ -35,6 +31,16 @@ describe('the TikTok callback page', () => {
       received.push(event.data);
       if (event.data.type === 'result') opener.postMessage({ type: 'popup-acknowledged' });
     };
+    return received;
+  }
+  afterEach(() => {
+    for (const channel of listeners.splice(0)) channel.close();
+    vi.restoreAllMocks();
+  });
+
+  it('announces the result and closes once the tab that opened the popup answers', async () => {
+    const close = vi.spyOn(window, 'close').mockImplementation(() => {});
+    const received = listenAsOpener();
     await renderApp(`/integrations/tiktok/done?connected=${connectionId}`, signedInSession());
     await waitFor(() => expect(close).toHaveBeenCalled());
     expect(received).toEqual([{ type: 'result', result: { connected: connectionId } }]);
@@ -55,14 +61,7 @@ describe('the TikTok callback page', () => {
 
   it('announces a grant whose Business Centers the user chooses from', async () => {
     vi.spyOn(window, 'close').mockImplementation(() => {});
-    const opener = new BroadcastChannel(tiktokConnectChannel);
-    listeners.push(opener);
-    const received: TikTokConnectMessage[] = [];
-    opener.onmessage = (event: MessageEvent<unknown>) => {
-      if (!isTikTokConnectMessage(event.data)) return;
-      received.push(event.data);
-      if (event.data.type === 'result') opener.postMessage({ type: 'popup-acknowledged' });
-    };
+    const received = listenAsOpener();
     await renderApp(`/integrations/tiktok/done?grant=${grantId}`, signedInSession());
     await waitFor(() => expect(window.close).toHaveBeenCalled());
     expect(received).toEqual([{ type: 'result', result: { grant: grantId } }]);
