@@ -181,6 +181,16 @@ export class TikTokConnectionRepository {
       .execute();
   }
 
+  /** Every live connection, in any workspace, holding the token with this fingerprint. */
+  listLiveByFingerprint(fingerprint: string): Promise<TikTokConnectionRow[]> {
+    return this.#db
+      .selectFrom('tiktok_connections')
+      .selectAll()
+      .where('token_fingerprint', '=', fingerprint)
+      .where('status', '!=', 'disconnected')
+      .execute();
+  }
+
   /** Whether a held sign-in (a grant the user is still picking from) holds this token. */
   async pendingGrantHolds(fingerprint: string): Promise<boolean> {
     const row = await this.#db

@@ -224,7 +224,20 @@ export class TikTokAuthorizationService {
       );
       if (!target || target.status === 'disconnected' || !group)
         throw new ConnectRefused('reconnect_mismatch');
-      return { connectionId: await this.#grants.apply(grant, group) };
+      const connectionId = await this.#grants.apply(grant, group);
+      // Connections made from the same sign-in share its token, and lost it together: the new
+      // sign-in restores each of them it reaches.
+      if (target.token_fingerprint) {
+        const siblings = (await this.#connections.listLive(workspaceId)).filter(
+          (connection) =>
+            connection.id !== target.id && connection.token_fingerprint === target.token_fingerprint,
+        );
+        for (const sibling of siblings) {
+          const reached = discovered.groups.find((candidate) => candidate.key === sibling.business_center_id);
+          if (reached) await this.#grants.apply(grant, reached);
+        }
+      }
+      return { connectionId };
     }
     const liveKeys = new Set(
       (await this.#connections.listLive(workspaceId)).map((connection) => connection.business_center_id),

@@ -42,7 +42,7 @@ function permissionDeniedMessage(row: TikTokConnectionRow, accounts: readonly Ti
     row.kind === 'business_center'
       ? `In ${row.business_center_name}, ${has}`
       : `On these ad accounts, ${has}`;
-  return `${where}. Whathead needs the Admin or Operator role to create and edit campaigns. Ask your Business Center admin to give you Admin or Operator access to the ad accounts (TikTok Business Center → Users → your name → Assign assets), then click Connect again. Until then the accounts can be used for reporting only.`;
+  return `${where}. Whathead needs the Admin or Operator role to create and edit campaigns.`;
 }
 
 function attentionOf(

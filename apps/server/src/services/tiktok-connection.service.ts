@@ -432,15 +432,24 @@ export class TikTokConnectionService {
     tiktokRequestId: string | null,
   ): Promise<void> {
     const now = this.#clock.now();
-    if (!(await this.#connections.markAttention(connection.workspace_id, connection.id, cause, now))) return;
-    await this.#audit.add({
-      ...this.#auditTarget(connection),
-      actorUserId: actor?.userId ?? null,
-      action: 'needs_attention',
-      summary: `${connection.business_center_name} needs attention (${cause.replaceAll('_', ' ')}).`,
-      tiktokRequestId,
-      now,
-    });
+    // A dead token is dead for every connection made from the same sign-in: they all say so now,
+    // not each only when someone happens to check it.
+    const holders =
+      (cause === 'token_revoked' || cause === 'token_expired') && connection.token_fingerprint
+        ? await this.#connections.listLiveByFingerprint(connection.token_fingerprint)
+        : [];
+    const affected = [connection, ...holders.filter((holder) => holder.id !== connection.id)];
+    for (const target of affected) {
+      if (!(await this.#connections.markAttention(target.workspace_id, target.id, cause, now))) continue;
+      await this.#audit.add({
+        ...this.#auditTarget(target),
+        actorUserId: actor?.userId ?? null,
+        action: 'needs_attention',
+        summary: `${target.business_center_name} needs attention (${cause.replaceAll('_', ' ')}).`,
+        tiktokRequestId,
+        now,
+      });
+    }
   }
 
   #auditTarget(connection: TikTokConnectionRow) {

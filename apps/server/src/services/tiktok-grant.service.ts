@@ -182,7 +182,7 @@ export class TikTokGrantService {
       action: 'grant_held',
       businessCenterId: null,
       businessCenterName: null,
-      summary: `Signed in at TikTok with ad accounts in ${groups.length} groups (${groups.map((group) => group.name).join(', ')}); waiting for a choice.`,
+      summary: `Granted ad accounts in ${groups.map((group) => group.name).join(', ')}; waiting for a choice of which to connect.`,
       tiktokRequestId: grant.requestIds[0] ?? null,
       now,
     });

@@ -240,6 +240,38 @@ describe('TikTok grants of any shape', () => {
     assert.equal(bluebird?.status, 'connected', 'the token was not revoked under the held grant');
   });
 
+  it('shows a revoked token on every connection made from the sign-in, and one reconnect restores them', async () => {
+    const { browser, workspaceId } = await signUpWorkspace(kit.test, 'shared-token@example.com');
+    const landing = await signIn(kit, browser, workspaceId, { email: scenario.alex });
+    assert.ok('grantId' in landing);
+    const northwind = await connectGrantGroup(browser, workspaceId, landing.grantId, scenario.northwind);
+    const bluebird = await connectGrantGroup(browser, workspaceId, landing.grantId, scenario.bluebird);
+    for (const token of kit.emulator.control.tokens())
+      if (token.user_email === scenario.alex && token.state === 'active')
+        kit.emulator.control.revokeToken(token.access_token);
+    kit.test.clock.advance(31);
+    await browser.post(`${connectionsPath(workspaceId)}/${bluebird.body.connectionId}/check`, {});
+    const broken = await listConnections(browser, workspaceId);
+    assert.deepEqual(
+      broken.connections.map((connection) => [connection.businessCenterName, connection.attention?.cause]),
+      [
+        ['Bluebird Agency', 'token_revoked'],
+        ['Northwind Retail', 'token_revoked'],
+      ],
+    );
+    const reconnected = await signIn(kit, browser, workspaceId, {
+      email: scenario.alex,
+      reconnectConnectionId: bluebird.body.connectionId,
+    });
+    assert.deepEqual(reconnected, { connectionId: bluebird.body.connectionId });
+    const restored = await listConnections(browser, workspaceId);
+    assert.ok(
+      restored.connections.every((connection) => connection.status === 'connected'),
+      JSON.stringify(restored.connections.map((connection) => connection.attention)),
+    );
+    assert.ok(northwind.body.connectionId);
+  });
+
   it('refuses to connect from a held sign-in whose token TikTok no longer honours', async () => {
     const { browser, workspaceId } = await signUpWorkspace(kit.test, 'held-revoked@example.com');
     const landing = await signIn(kit, browser, workspaceId, { email: scenario.alex });
