@@ -19,10 +19,11 @@ export function CampaignsPage() {
         }
         preview={<CampaignsPreview />}
       >
-        <p>Your TikTok campaigns will appear here once you connect TikTok in Integrations.</p>
         <p>
-          You’ll see each campaign’s status, budget and spend, across every advertiser account you manage.
+          Campaigns from the TikTok ad accounts this workspace uses will appear here, with each campaign’s
+          status, budget and spend.
         </p>
+        <p className="empty-state__hint">Connect TikTok or choose ad accounts in Integrations.</p>
       </EmptyState>
     </>
   );

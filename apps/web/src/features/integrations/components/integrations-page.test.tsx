@@ -86,7 +86,7 @@ describe('the TikTok card', () => {
 
   it('shows Permission denied with the server’s message, the help page’s steps, Connect, and the view-only accounts', async () => {
     const message =
-      'In Northwind Retail you have the Analyst role on its ad accounts. Ask a Business Center admin to give you Admin or Operator access.';
+      'In Northwind Retail you have the Analyst role on its ad accounts, which can only view. Whathead needs the Admin or Operator role to create and edit campaigns.';
     const { requests } = mockCard([
       tiktokConnection({
         status: 'needs_attention',
@@ -105,7 +105,7 @@ describe('the TikTok card', () => {
         .getAllByRole('listitem')
         .map((step) => step.textContent),
     ).toEqual([
-      'Ask your Business Center admin for Admin or Operator access to the ad accounts.',
+      'Ask your Business Center admin to give you the Admin or Operator role on these ad accounts (in TikTok Business Center: Users → your name → Assign assets).',
       'Then click Connect.',
     ]);
     expect(within(card).getByText('Until then these accounts can be used for reporting only.')).toBeTruthy();
@@ -121,9 +121,13 @@ describe('the TikTok card', () => {
 });
 
 describe('the account chooser', () => {
-  it('opens as a dialog from Manage accounts, saves the ticks and default, and gives the focus back', async () => {
+  it('opens as a dialog from Manage accounts, saves the ticks and default, and says and focuses what was saved', async () => {
+    const saved = tiktokConnection({ accounts: [tiktokAccount({ selected: true })] });
     const { requests } = mockCard([tiktokConnection()], {
-      [accountsRoute(tiktokIds.northwind)]: () => jsonResponse(tiktokConnectionsAnswer([tiktokConnection()])),
+      [accountsRoute(tiktokIds.northwind)]: () =>
+        jsonResponse(tiktokConnectionsAnswer([saved], '7200000000000000011')),
+      [`POST ${tiktok}/connections/${tiktokIds.northwind}/check`]: () =>
+        jsonResponse({ ...tiktokConnectionsAnswer([saved], '7200000000000000011'), changes: [] }),
     });
     const card = await openCard();
     const manage = await within(card).findByRole('button', { name: 'Manage accounts' });
@@ -138,11 +142,37 @@ describe('the account chooser', () => {
     );
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(document.activeElement, 'and back to Manage accounts once saved').toBe(manage);
+    const message = await within(card).findByText(
+      'Saved: 1 ad account in use in Northwind Retail, default Northwind US.',
+    );
+    expect(message.getAttribute('role'), 'announced').toBe('status');
+    await waitFor(() => expect(document.activeElement?.contains(message), 'and focused').toBe(true));
     expect(requests.find((request) => request.method === 'PUT')?.body).toEqual({
       selectedAdvertiserIds: ['7200000000000000011'],
       defaultAdvertiserId: '7200000000000000011',
     });
+
+    fireEvent.click(within(card).getByRole('button', { name: 'Check connection' }));
+    await waitFor(() => expect(within(card).queryByText(/^Saved:/)).toBeNull());
+  });
+
+  it('says when a save leaves the workspace without a default', async () => {
+    mockCard([tiktokConnection()], {
+      [accountsRoute(tiktokIds.northwind)]: () =>
+        jsonResponse(
+          tiktokConnectionsAnswer([
+            tiktokConnection({ accounts: [tiktokAccount({ selected: true, readOnly: true })] }),
+          ]),
+        ),
+    });
+    const card = await openCard();
+    fireEvent.click(await within(card).findByRole('button', { name: 'Manage accounts' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Northwind US (7200000000000000011)' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(
+      await within(card).findByText('Saved: 1 ad account in use in Northwind Retail, no default.'),
+    ).toBeTruthy();
   });
 
   it('closes on Escape and returns the focus to the button that opened it', async () => {
@@ -512,6 +542,30 @@ describe('Select your Business Center', () => {
       name: /^Northwind Agency — 12 ad accounts\s*Connected$/,
     });
     expect(done.hasAttribute('disabled')).toBe(true);
+  });
+
+  it('after Cancel, moves the focus to the offer to connect a Business Center from this sign-in', async () => {
+    let pending: ReturnType<typeof tiktokGrant>[] = [];
+    mockCard([], {
+      [`GET ${tiktok}/grants`]: () => jsonResponse({ grants: pending }),
+      [grantRoute]: () => jsonResponse(tiktokGrant()),
+    });
+    fakePopup();
+    const card = await openCard();
+    const connect = await within(card).findByRole('button', { name: 'Connect' });
+    connect.focus();
+    fireEvent.click(connect);
+    pending = [tiktokGrant()];
+    announce({ grant: tiktokIds.grant });
+
+    const dialog = await screen.findByRole('dialog', { name: 'Select your Business Center' });
+    await within(dialog).findByRole('radio', { name: 'Northwind Agency — 12 ad accounts' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const offer = await within(card).findByRole('button', {
+      name: 'Connect a Business Center from this sign-in',
+    });
+    await waitFor(() => expect(document.activeElement).toBe(offer));
   });
 
   it('keeps the offer across a reload, from the pending grants', async () => {

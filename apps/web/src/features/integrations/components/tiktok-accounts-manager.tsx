@@ -1,4 +1,4 @@
-import type { TikTokConnection } from '@whathead/contracts';
+import type { TikTokConnection, TikTokConnectionsResponse } from '@whathead/contracts';
 import { useId, useRef, type FormEvent, type RefObject } from 'react';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
@@ -43,7 +43,7 @@ export function TikTokAccountsManager({
   outcome?: string | undefined;
   /** The default about to be saved, so its change is not mistaken for a lost default. */
   onSaving: (defaultAdvertiserId: string | null) => void;
-  onSaved: () => void;
+  onSaved: (response: TikTokConnectionsResponse) => void;
   onClose: () => void;
 }) {
   const update = useUpdateTikTokAccounts(workspaceId, connection.id);
@@ -59,7 +59,7 @@ export function TikTokAccountsManager({
     onSaving(selection.chosenDefault);
     update.mutate(
       { selectedAdvertiserIds: [...selection.selected], defaultAdvertiserId: selection.chosenDefault },
-      { onSuccess: onSaved },
+      { onSuccess: (response) => onSaved(response) },
     );
   };
 

@@ -92,8 +92,9 @@ export function TikTokBusinessCenterActions({
 
 /**
  * What the check found, from the connection as it now is: "All good" only when it left the
- * connection connected and TikTok answered; otherwise the warning or what changed. The time is
- * the check's own and ages while the line stays on screen.
+ * connection connected and TikTok answered; otherwise that it needs attention (the warning box
+ * above already says why and the fix, so it is not repeated) or what changed. The time is the
+ * check's own and ages while the line stays on screen.
  */
 function CheckResult({ connection, changes }: { connection: TikTokConnection; changes: string[] }) {
   const now = useNow(minuteMilliseconds / 4);
@@ -101,7 +102,7 @@ function CheckResult({ connection, changes }: { connection: TikTokConnection; ch
   const healthy = connection.status === 'connected' && connection.lastCheckResult === 'ok';
   let headline: string;
   if (connection.status === 'needs_attention') {
-    headline = `Needs attention: ${connection.attention?.message ?? 'Reconnect to continue.'}`;
+    headline = `${capitalized(checked)}: this connection needs attention (see above).`;
   } else if (connection.lastCheckResult === 'tiktok_unavailable') {
     headline = `TikTok didn’t answer, so nothing changed — ${checked}. Try again in a few minutes.`;
   } else if (healthy && changes.length === 0) {

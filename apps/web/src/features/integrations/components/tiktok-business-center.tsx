@@ -1,6 +1,7 @@
 import type { TikTokConnection } from '@whathead/contracts';
 import { useId, useState } from 'react';
 import { Badge } from '../../../components/ui/badge';
+import { hasVisibleAccounts } from './tiktok-card-badge';
 import { TikTokBusinessCenterDetails, type BusinessCenterHandlers } from './tiktok-business-center-details';
 
 /**
@@ -68,12 +69,14 @@ export function TikTokBusinessCenter({
 function ConnectionState({ connection }: { connection: TikTokConnection }) {
   if (connection.checking) return <Badge>Checking…</Badge>;
   if (connection.status === 'needs_attention') return <Badge tone="warning">Needs attention</Badge>;
+  // Connected, but nothing to run campaigns on: not a success (help page, "Can't see my ad accounts").
+  if (!hasVisibleAccounts(connection)) return <Badge tone="warning">No ad accounts visible</Badge>;
   return <Badge tone="success">Connected</Badge>;
 }
 
 /** What the row holds; its state is the badge beside it, so it is not repeated here. */
 function summaryLine(connection: TikTokConnection, defaultAdvertiserId: string | null): string {
-  if (connection.accounts.length === 0) return 'No ad accounts visible';
+  if (connection.accounts.length === 0) return 'No ad accounts in use';
   const inUse = connection.accounts.filter((account) => account.selected).length;
   const defaultAccount = connection.accounts.find((account) => account.advertiserId === defaultAdvertiserId);
   return [

@@ -1,4 +1,4 @@
-import type { TikTokConnection } from '@whathead/contracts';
+import type { TikTokConnection, TikTokConnectionsResponse } from '@whathead/contracts';
 import { TikTokAccountsManager } from './tiktok-accounts-manager';
 import { TikTokGrantDialog } from './tiktok-grant-dialog';
 import type { TikTokCardDialog } from './use-tiktok-card-state';
@@ -23,7 +23,7 @@ export function TikTokCardDialogs({
   justConnected?: { connectionId: string; reconnected: boolean } | undefined;
   onGrantConnected: (connectionId: string) => void;
   onSaving: (defaultAdvertiserId: string | null) => void;
-  onSaved: () => void;
+  onSaved: (response: TikTokConnectionsResponse, connectionId: string) => void;
   onClose: (connectionId?: string) => void;
 }) {
   if (dialog?.kind === 'grant') {
@@ -57,8 +57,8 @@ export function TikTokCardDialogs({
           : undefined
       }
       onSaving={onSaving}
-      onSaved={() => {
-        onSaved();
+      onSaved={(response) => {
+        onSaved(response, connection.id);
         onClose(connection.id);
       }}
       onClose={() => onClose(connection.id)}

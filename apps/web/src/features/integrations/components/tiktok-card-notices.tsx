@@ -1,4 +1,4 @@
-import type { TikTokConnection } from '@whathead/contracts';
+import type { TikTokConnection, TikTokConnectionsResponse } from '@whathead/contracts';
 import { useEffect, useRef } from 'react';
 import { Button } from '../../../components/ui/button';
 import { FormAlert } from '../../../components/ui/form-alert';
@@ -44,6 +44,7 @@ export function TikTokCardNotices({
     regionRef.current?.focus({ preventScroll: false });
   }, [notice, focusNotice]);
 
+  const status = statusText(notice, connections, label);
   const defaultPrompt = lostDefault
     ? `Your default ad account ${lostDefault.name} is no longer available — choose another.`
     : needsDefault
@@ -53,8 +54,11 @@ export function TikTokCardNotices({
     <>
       <div ref={regionRef} tabIndex={-1} className="integration__notices" data-card-notices="">
         {notice?.kind === 'error' && <FormAlert>{tiktokCallbackMessage(notice.error, label)}</FormAlert>}
-        <StatusMessage tone={notice?.kind === 'window-closed' ? 'neutral' : 'success'}>
-          {statusText(notice, connections, label)}
+        <StatusMessage
+          tone={status?.tone === 'success' ? 'success' : 'neutral'}
+          className={status?.tone === 'warning' ? 'notice--warning' : undefined}
+        >
+          {status?.text}
         </StatusMessage>
       </div>
       <StatusMessage tone="neutral" className={defaultPrompt ? 'notice--warning' : undefined}>
@@ -75,22 +79,28 @@ export function TikTokCardNotices({
   );
 }
 
+/** The outcome's words, and how it looks: a connect that shows no usable accounts is a warning. */
 function statusText(
   notice: TikTokCardNotice | null,
   connections: TikTokConnection[],
   label: TikTokConnectLabel,
-): string | undefined {
+): { text: string; tone: 'success' | 'neutral' | 'warning' } | undefined {
   switch (notice?.kind) {
     case 'connected': {
       const connection = connections.find((candidate) => candidate.id === notice.connectionId);
       // Until the fresh list arrives there is no name to give; once it needs attention, its own notice speaks.
       if (!connection || connection.status === 'needs_attention') return undefined;
-      return connectedText(connection, notice.reconnected ? 'Reconnected' : 'Connected');
+      return {
+        text: connectedText(connection, notice.reconnected ? 'Reconnected' : 'Connected'),
+        tone: connection.accounts.length === 0 ? 'warning' : 'success',
+      };
     }
     case 'disconnected':
-      return `Disconnected ${notice.name}.`;
+      return { text: `Disconnected ${notice.name}.`, tone: 'success' };
+    case 'saved':
+      return { text: notice.text, tone: 'success' };
     case 'window-closed':
-      return tiktokWindowClosedMessage(label);
+      return { text: tiktokWindowClosedMessage(label), tone: 'neutral' };
     default:
       return undefined;
   }
@@ -107,4 +117,31 @@ export function connectedText(connection: TikTokConnection, verb: 'Connected' | 
   const name = connection.businessCenterName;
   if (count === 0) return `${verb} ${name}, but TikTok shows no ad accounts you can use there.`;
   return `${verb} ${name}.`;
+}
+
+/**
+ * "Saved: 2 ad accounts in use in Bluebird Agency, default Café Lumen.", from the answer to Save:
+ * the default is the workspace's one, named with its Business Center when it is another one.
+ */
+export function savedText(response: TikTokConnectionsResponse, connectionId: string): string {
+  const connection = response.connections.find((candidate) => candidate.id === connectionId);
+  if (!connection) return 'Saved.';
+  const inUse = connection.accounts.filter((account) => account.selected).length;
+  const where =
+    connection.kind === 'outside_business_center'
+      ? 'outside a Business Center'
+      : `in ${connection.businessCenterName}`;
+  const owner = response.connections.find((candidate) =>
+    candidate.accounts.some((account) => account.advertiserId === response.defaultAdvertiserId),
+  );
+  const defaultAccount = owner?.accounts.find(
+    (account) => account.advertiserId === response.defaultAdvertiserId,
+  );
+  const defaultPart =
+    !owner || !defaultAccount
+      ? 'no default'
+      : owner.id === connectionId
+        ? `default ${defaultAccount.name}`
+        : `default ${defaultAccount.name} in ${owner.businessCenterName}`;
+  return `Saved: ${inUse === 1 ? '1 ad account' : `${inUse} ad accounts`} in use ${where}, ${defaultPart}.`;
 }

@@ -4,8 +4,8 @@ import { AlertIcon } from '../../../components/ui/icons';
 
 /**
  * Why a connection needs attention and its one fix. "Permission denied" gets the help page's own
- * title; the server's message names the Business Center, the roles and the admin's path, so it is
- * said once under that title, followed only by the steps that agree with it.
+ * title; the server's message states only the situation (where, the roles, what is needed), so
+ * the fix is said here once: what to ask the Business Center admin, and where they do it.
  */
 export function TikTokConnectionAttention({
   connection,
@@ -28,7 +28,10 @@ export function TikTokConnectionAttention({
             <h4 className="business-center__attention-title">Permission denied</h4>
             <p>{withoutTitle(message)}</p>
             <ol className="business-center__steps" aria-label="How to fix it">
-              <li>Ask your Business Center admin for Admin or Operator access to the ad accounts.</li>
+              <li>
+                Ask your Business Center admin to give you the Admin or Operator role on these ad accounts (in
+                TikTok Business Center: Users → your name → Assign assets).
+              </li>
               <li>Then click Connect.</li>
             </ol>
             {!/reporting/i.test(message) && <p>Until then these accounts can be used for reporting only.</p>}

@@ -40,7 +40,7 @@ describe('Check connection says what it found (1)', () => {
     changes,
   });
 
-  it('never says “All good” when the check left the connection needing attention', async () => {
+  it('never says “All good” when the check left the connection needing attention, nor repeats the warning', async () => {
     const revoked = tiktokConnection({
       status: 'needs_attention',
       lastCheckResult: 'needs_attention',
@@ -51,10 +51,12 @@ describe('Check connection says what it found (1)', () => {
     const card = await openCard();
     fireEvent.click(await within(card).findByRole('button', { name: 'Check connection' }));
     const result = await within(card).findByText(
-      'Needs attention: The access Whathead had was removed at TikTok.',
+      'Checked just now: this connection needs attention (see above).',
     );
     expect(result.closest('[aria-live="polite"]')).toBeTruthy();
     expect(within(card).queryByText(/All good/)).toBeNull();
+    // The warning box says it once.
+    expect(within(card).getAllByText(/The access Whathead had was removed at TikTok/)).toHaveLength(1);
   });
 
   it('dates “checked” from the check’s own time, so it ages instead of saying “just now” forever', async () => {
@@ -101,14 +103,16 @@ describe('a Business Center without ad accounts (3)', () => {
     connections = [connections[0]!, harbor];
     announce({ connected: harbor.id });
 
-    expect(
-      await within(card).findByText(
-        'Connected Harbor Holdings, but TikTok shows no ad accounts you can use there.',
-      ),
-    ).toBeTruthy();
+    const connected = await within(card).findByText(
+      'Connected Harbor Holdings, but TikTok shows no ad accounts you can use there.',
+    );
+    expect(connected.classList, 'a warning, not a green success').toContain('notice--warning');
+    expect(connected.classList).not.toContain('notice--success');
     const row = within(card).getByRole('button', { name: 'Harbor Holdings' });
     expect(row.getAttribute('aria-expanded'), 'the row opens with the explanation').toBe('true');
-    expect(within(card).getByText('No ad accounts visible')).toBeTruthy();
+    const section = row.closest('section')!;
+    expect(within(section).getByText('No ad accounts visible').className).toContain('badge--warning');
+    expect(within(section).queryByText('Connected')).toBeNull();
     const fixes = within(card).getByRole('list', { name: 'How to find your ad accounts' });
     expect(within(fixes).getAllByRole('listitem')[0]?.textContent).toBe(
       'Log in to TikTok Ads Manager and check which ad accounts you have access to.',
@@ -116,6 +120,17 @@ describe('a Business Center without ad accounts (3)', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(screen.queryByRole('dialog'), 'no chooser with nothing to choose').toBeNull();
     expect(screen.queryByText(/No account matches/)).toBeNull();
+  });
+});
+
+describe('a card whose only connection shows no ad accounts (4)', () => {
+  it('says “No ad accounts visible” as a warning instead of a green “Connected”', async () => {
+    mockCard([harbor]);
+    const card = await openCard();
+    const badges = await within(card).findAllByText('No ad accounts visible');
+    expect(badges.length, 'the card and the connection').toBe(2);
+    for (const badge of badges) expect(badge.className).toContain('badge--warning');
+    expect(within(card).queryByText('Connected')).toBeNull();
   });
 });
 
@@ -167,9 +182,9 @@ describe('the header on a phone (7)', () => {
 });
 
 describe('Permission denied (8)', () => {
-  it('says the server’s message once under the heading, no second reporting line, and shows the permissions granted', async () => {
+  it('says the server’s message once under the heading, then the fix, and shows the permissions granted', async () => {
     const message =
-      'Permission denied. In Bluebird Agency you have the Analyst role on its ad accounts, which can only view. Ask your Business Center admin for Admin or Operator access. Until then the accounts can be used for reporting only.';
+      'In Bluebird Agency, you are a Standard member of the Business Center with the Analyst role on its ad accounts, which can only view. Whathead needs the Admin or Operator role to create and edit campaigns.';
     mockCard([
       tiktokConnection({
         status: 'needs_attention',
@@ -182,6 +197,12 @@ describe('Permission denied (8)', () => {
       .parentElement!;
     expect(attention.textContent?.match(/Permission denied/g)).toHaveLength(1);
     expect(attention.textContent?.match(/reporting/g)).toHaveLength(1);
+    expect(attention.textContent).toContain(
+      'Ask your Business Center admin to give you the Admin or Operator role on these ad accounts (in TikTok Business Center: Users → your name → Assign assets).',
+    );
+    // The icon shares the heading's line: the heading has no default h4 margin pushing it down.
+    const title = /\.business-center__attention-title \{([^}]*)\}/.exec(integrationStyles)?.[1] ?? '';
+    expect(title).toContain('margin: 0');
     expect(attention.textContent).not.toMatch(/advertiser access/);
     expect(within(card).queryByText(/can’t confirm these permissions/)).toBeNull();
     const chips = within(card).getByRole('list', { name: 'Permissions' });

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { canManageMembers, type TikTokConnection, type WorkspaceSummary } from '@whathead/contracts';
-import { useCallback, useId, useRef } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { MusicNoteIcon } from '../../../components/ui/icons';
 import { messageForError } from '../../../lib/error-messages';
@@ -9,7 +9,7 @@ import { useTikTokConnections } from '../api/get-tiktok-connections';
 import { TikTokAppSetup } from './tiktok-app-setup';
 import { TikTokCardBadge } from './tiktok-card-badge';
 import { TikTokCardDialogs } from './tiktok-card-dialogs';
-import { TikTokCardNotices } from './tiktok-card-notices';
+import { savedText, TikTokCardNotices } from './tiktok-card-notices';
 import { TikTokConnectFooter } from './tiktok-connect-footer';
 import { TikTokConnectionList } from './tiktok-connection-list';
 import { TikTokGrantOffer } from './tiktok-grant-offer';
@@ -38,6 +38,9 @@ export function TikTokIntegrationCard({ workspace }: { workspace: WorkspaceSumma
   const defaults = useDefaultAccountWatch(connections.data);
   const reconnecting = useRef<TikTokConnection | undefined>(undefined);
   const rescueFocus = useFocusRescue();
+  // The sign-in whose "Select your Business Center" was cancelled: its offer takes the focus.
+  const [offerToFocus, setOfferToFocus] = useState<string | null>(null);
+  const clearOfferToFocus = useCallback(() => setOfferToFocus(null), []);
   const fallbackFocus = useCallback(
     (connectionId?: string) =>
       rescueFocus(() => [
@@ -75,8 +78,14 @@ export function TikTokIntegrationCard({ workspace }: { workspace: WorkspaceSumma
       return;
     }
     card.setNotice(null);
+    setOfferToFocus(null);
     reconnecting.current = list.find((connection) => connection.id === reconnectConnectionId);
     flow.connect(reconnectConnectionId);
+  };
+  // Opening a chooser is the next action: the last outcome's message goes.
+  const openChooser = (connectionId: string) => {
+    card.setNotice(null);
+    card.openDialog({ kind: 'accounts', connectionId });
   };
   const defaultAdvertiserId = connections.data?.defaultAdvertiserId ?? null;
   const chooserForDefault = defaultChooser(list);
@@ -107,11 +116,7 @@ export function TikTokIntegrationCard({ workspace }: { workspace: WorkspaceSumma
         label={connectLabel(list, flow.reconnectingId)}
         lostDefault={defaults.lost}
         needsDefault={canManage && needsDefault}
-        onChooseDefault={
-          canManage && chooserForDefault
-            ? () => card.openDialog({ kind: 'accounts', connectionId: chooserForDefault.id })
-            : undefined
-        }
+        onChooseDefault={canManage && chooserForDefault ? () => openChooser(chooserForDefault.id) : undefined}
       />
       <FormAlert>{flow.startError ? messageForError(flow.startError) : undefined}</FormAlert>
       {flow.waiting && (
@@ -129,7 +134,7 @@ export function TikTokIntegrationCard({ workspace }: { workspace: WorkspaceSumma
         workspaceId={workspace.id}
         canManage={canManage}
         onReconnect={connect}
-        onManage={(connectionId) => card.openDialog({ kind: 'accounts', connectionId })}
+        onManage={openChooser}
         onActivity={() => card.setNotice(null)}
         onDisconnected={(connection) => {
           fallbackFocus();
@@ -141,6 +146,8 @@ export function TikTokIntegrationCard({ workspace }: { workspace: WorkspaceSumma
           workspaceId={workspace.id}
           hasConnections={list.length > 0}
           onChoose={(grantId) => card.openDialog({ kind: 'grant', grantId })}
+          focusGrantId={offerToFocus}
+          onFocused={clearOfferToFocus}
         />
       )}
       {connections.isSuccess &&
@@ -165,9 +172,12 @@ export function TikTokIntegrationCard({ workspace }: { workspace: WorkspaceSumma
           justConnected={card.notice?.kind === 'connected' ? card.notice : undefined}
           onGrantConnected={(connectionId) => handleOutcome({ connected: connectionId })}
           onSaving={defaults.expectDefault}
-          onSaved={() => card.setNotice(null)}
+          onSaved={(response, connectionId) =>
+            card.setNotice({ kind: 'saved', text: savedText(response, connectionId) })
+          }
           onClose={(connectionId) => {
             fallbackFocus(connectionId);
+            if (card.dialog?.kind === 'grant') setOfferToFocus(card.dialog.grantId);
             card.openDialog(null);
           }}
         />

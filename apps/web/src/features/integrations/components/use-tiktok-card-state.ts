@@ -8,6 +8,7 @@ import type { TikTokConnectOutcome } from './use-tiktok-connect';
 export type TikTokCardNotice =
   | { kind: 'connected'; connectionId: string; reconnected: boolean }
   | { kind: 'disconnected'; name: string }
+  | { kind: 'saved'; text: string }
   | { kind: 'error'; error: TikTokCallbackError }
   | { kind: 'window-closed' };
 

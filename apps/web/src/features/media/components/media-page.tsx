@@ -18,9 +18,10 @@ export function MediaPage() {
         preview={<MediaPreview />}
       >
         <p>
-          Creatives uploaded to TikTok’s media library will appear here once you connect TikTok in
-          Integrations, ready to reuse in new ads.
+          Creatives in the media library of the TikTok ad accounts this workspace uses will appear here, ready
+          to reuse in new ads.
         </p>
+        <p className="empty-state__hint">Connect TikTok or choose ad accounts in Integrations.</p>
       </EmptyState>
     </>
   );

@@ -20,9 +20,10 @@ export function ReportsPage() {
         preview={<ReportsPreview />}
       >
         <p>
-          Campaign performance (spend, impressions, clicks and conversions) will appear here once TikTok is
-          connected and your campaigns start delivering.
+          Performance (spend, impressions, clicks and conversions) of the campaigns in the TikTok ad accounts
+          this workspace uses will appear here once they start delivering.
         </p>
+        <p className="empty-state__hint">Connect TikTok or choose ad accounts in Integrations.</p>
       </EmptyState>
     </>
   );

@@ -1,5 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { tiktokConnectionsResponseSchema, type TikTokConnectionsResponse } from '@whathead/contracts';
+import {
+  tiktokConnectionsResponseSchema,
+  type TikTokAttentionCause,
+  type TikTokConnectionsResponse,
+} from '@whathead/contracts';
 import { api } from '../../../lib/api';
 import { queryKeys } from '../../../lib/query-keys';
 
@@ -30,8 +34,17 @@ export function tiktokConnectionHealthQueryOptions(workspaceId: string) {
   });
 }
 
+export interface TikTokConnectionNeedingAttention {
+  id: string;
+  name: string;
+  /** Null only if the server sent no cause; treated like a broken connection. */
+  cause: TikTokAttentionCause | null;
+}
+
 /** The Business Centers of the workspace that need attention; empty while loading or on failure. */
-export function useTikTokConnectionsNeedingAttention(workspaceId: string): { id: string; name: string }[] {
+export function useTikTokConnectionsNeedingAttention(
+  workspaceId: string,
+): TikTokConnectionNeedingAttention[] {
   const query = useQuery({
     ...tiktokConnectionHealthQueryOptions(workspaceId),
     // A notice is no reason to retry loudly: the next interval or page visit asks again.
@@ -39,7 +52,11 @@ export function useTikTokConnectionsNeedingAttention(workspaceId: string): { id:
     select: (response) =>
       response.connections
         .filter((connection) => connection.status === 'needs_attention')
-        .map((connection) => ({ id: connection.id, name: connection.businessCenterName })),
+        .map((connection) => ({
+          id: connection.id,
+          name: connection.businessCenterName,
+          cause: connection.attention?.cause ?? null,
+        })),
   });
   return query.data ?? [];
 }

@@ -73,6 +73,33 @@ describe('TikTok needs-attention notice in the app shell', () => {
     );
   });
 
+  it('tells a user whose role only lets them view the accounts what still works, not to reconnect', async () => {
+    mockApi({
+      [`GET ${connectionsPath}`]: () =>
+        jsonResponse(
+          answer([
+            connection({
+              businessCenterName: 'Bluebird Agency',
+              status: 'needs_attention',
+              attention: { cause: 'permission_denied', message: 'Your role is Analyst.' },
+            }),
+          ]),
+        ),
+    });
+    await renderApp('/reports', signedInSession('member'));
+
+    const notice = (await screen.findByText(/only lets you view/)).closest<HTMLElement>('[role="status"]')!;
+    expect(notice.textContent).toContain(
+      "Your TikTok role in Bluebird Agency only lets you view its ad accounts: campaigns can't be created or changed there, reports still work.",
+    );
+    expect(notice.textContent).not.toContain('reconnect');
+    expect(notice.textContent).not.toContain('may stop working');
+    expect(
+      within(notice).getByRole('link', { name: 'See Integrations for what to ask your admin' }),
+    ).toBeTruthy();
+    expect(notice.classList).toContain('app-attention-notice');
+  });
+
   it('shows nothing while every connection is healthy', async () => {
     const { requests } = mockApi({
       [`GET ${connectionsPath}`]: () => jsonResponse(answer([connection({})])),

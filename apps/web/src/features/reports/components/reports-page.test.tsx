@@ -1,0 +1,24 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { signedInSession, tiktokConnectionsAnswer, workspaceIds } from '../../../testing/fixtures';
+import { jsonResponse, mockApi } from '../../../testing/mock-api';
+import { renderApp } from '../../../testing/render-app';
+
+describe('the Reports placeholder', () => {
+  it('is true whether or not TikTok is connected, and says where to change it', async () => {
+    mockApi({
+      [`GET /api/workspaces/${workspaceIds.acme}/tiktok/connections`]: () =>
+        jsonResponse(tiktokConnectionsAnswer([])),
+    });
+    await renderApp('/reports', signedInSession());
+
+    const placeholder = (await screen.findByRole('heading', { name: 'No performance data yet' })).closest(
+      'section',
+    )!;
+    expect(placeholder.textContent).toContain(
+      'of the campaigns in the TikTok ad accounts this workspace uses will appear here',
+    );
+    expect(placeholder.textContent).toContain('Connect TikTok or choose ad accounts in Integrations.');
+    expect(placeholder.textContent).not.toMatch(/once TikTok is connected/);
+  });
+});
