@@ -166,6 +166,21 @@ export interface TikTokAuditEventsTable {
   occurred_at: CreatedAt;
 }
 
+/** One calendar window of a TikTok rate budget, shared by every process (Unix milliseconds). */
+export interface TikTokRateWindowsTable {
+  key: string;
+  /** bigint: read back as text by `pg`, so only compared in SQL. */
+  window_ms: ColumnType<string, number, number>;
+  window_start: ColumnType<string, number, number>;
+  count: number;
+}
+
+/** A budget TikTok said is spent, until a time (Unix milliseconds). */
+export interface TikTokRatePausesTable {
+  key: string;
+  until_ms: ColumnType<string, number, number>;
+}
+
 /** Every table, as Kysely sees it. Column names are the database's (snake_case). */
 export interface Tables {
   users: UsersTable;
@@ -178,6 +193,8 @@ export interface Tables {
   tiktok_oauth_states: TikTokOauthStatesTable;
   tiktok_connections: TikTokConnectionsTable;
   tiktok_pending_grants: TikTokPendingGrantsTable;
+  tiktok_rate_windows: TikTokRateWindowsTable;
+  tiktok_rate_pauses: TikTokRatePausesTable;
   tiktok_ad_accounts: TikTokAdAccountsTable;
   tiktok_audit_events: TikTokAuditEventsTable;
 }

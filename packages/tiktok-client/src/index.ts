@@ -7,6 +7,7 @@ export { errorCatalogue, classifyEnvelopeError, type CatalogueRow } from './erro
 export { defaultRetryPolicy, type RetryPolicy } from './retry/retry-policy.js';
 export {
   createRateLimiter,
+  RateLimitWaitError,
   type RateLimiter,
   type RateLimiterOptions,
   type RateLimitedCall,
