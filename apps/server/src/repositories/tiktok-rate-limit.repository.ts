@@ -84,6 +84,6 @@ export class TikTokRateLimitRepository implements RateLimitStore {
       .where('key', 'in', [...keys])
       .where(sql<boolean>`until_ms > ${now}`)
       .executeTakeFirst();
-    return row?.until == null ? undefined : Number(row.until);
+    return row?.until === null || row?.until === undefined ? undefined : Number(row.until);
   }
 }
