@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate, openDatabase, preparePrivateDirectory, type Database } from '@whathead/db';
-import { createTikTokClient } from '@whathead/tiktok-client';
+import { createRateLimiter, createTikTokClient } from '@whathead/tiktok-client';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
+import { TikTokRateLimitRepository } from './repositories/tiktok-rate-limit.repository.js';
 import type { Config } from './config.js';
 import { JobQueue } from './jobs/job-queue.js';
 import type { JobDefinition } from './jobs/job.js';
@@ -130,6 +131,8 @@ export async function startWhathead(config: Config, options: StartOptions): Prom
         mailer,
         authenticationLimits: options.authenticationLimits,
         tiktok: createTikTokClient({
+          // One budget for every process on this database: a pause TikTok asks of one holds for all.
+          limiter: createRateLimiter({ store: new TikTokRateLimitRepository(database) }),
           baseUrl: tiktok.apiBaseUrl,
           appId: tiktok.appId,
           secret: tiktok.secret,

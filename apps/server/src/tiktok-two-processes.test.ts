@@ -64,4 +64,30 @@ describe('connecting TikTok across two app processes', () => {
     const replay = await onFirst.get(callbackUrl(state, authCode));
     assert.equal(replay.headers.location, '/integrations/tiktok/done?tiktok_error=authorization_invalid');
   });
+
+  it('shares one TikTok budget: a per-minute 40100 answered to one process pauses the other', async () => {
+    const { browser: onFirst, workspaceId } = await signUpWorkspace(first, 'shared-budget@example.com');
+    const { state } = await startConnect(onFirst, workspaceId);
+    const authCode = emulator.control.issueAuthorizationCode({
+      email: 'alex.admin@example.com',
+      bcId: '7100000000000000001',
+    });
+    const callback = await onFirst.get(callbackUrl(state, authCode));
+    const connectionId = /connected=([\w-]+)/.exec(String(callback.headers.location))![1]!;
+    const onSecond = new TestBrowser(second.app);
+    for (const [name, value] of onFirst.cookies) onSecond.cookies.set(name, value);
+    onSecond.csrfToken = onFirst.csrfToken;
+    emulator.control.updateSettings({ appRateLimit: { perSecond: 100, perMinute: 1, perDay: 100_000 } });
+    try {
+      const checkPath = `/api/workspaces/${workspaceId}/tiktok/connections/${connectionId}/check`;
+      const throttled = await onFirst.post<{ error: { code: string } }>(checkPath, {});
+      assert.equal(throttled.body.error.code, 'tiktok_rate_limited');
+      const calls = emulator.control.calls().length;
+      const elsewhere = await onSecond.post<{ error: { code: string } }>(checkPath, {});
+      assert.equal(elsewhere.body.error.code, 'tiktok_rate_limited', 'the other process waits too');
+      assert.equal(emulator.control.calls().length, calls, 'and sends nothing to TikTok meanwhile');
+    } finally {
+      emulator.control.updateSettings({ appRateLimit: { perSecond: 10, perMinute: 600, perDay: 864_000 } });
+    }
+  });
 });
