@@ -72,6 +72,18 @@ describe('configuration', () => {
     assert.deepEqual(config.database, { engine: 'postgres', url: 'postgres://whathead@db:5432/whathead' });
   });
 
+  it('takes the TikTok app’s rate-limit tier by name or as its own limits', () => {
+    assert.equal(loadConfig({}).tiktok.rateLimits, 'basic');
+    assert.equal(loadConfig({ TIKTOK_RATE_LIMITS: 'advanced' }).tiktok.rateLimits, 'advanced');
+    assert.deepEqual(loadConfig({ TIKTOK_RATE_LIMITS: '20/1200/1728000' }).tiktok.rateLimits, {
+      perSecond: 20,
+      perMinute: 1200,
+      perDay: 1_728_000,
+    });
+    for (const bad of ['fast', '0/600/864000', '10/600', '10 / 600 / 1'])
+      assert.match(problemsOf({ TIKTOK_RATE_LIMITS: bad }).join('\n'), /TIKTOK_RATE_LIMITS/, bad);
+  });
+
   it('is documented: the README table lists every variable', () => {
     const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
     for (const name of Object.keys(variables))

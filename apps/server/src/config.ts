@@ -168,6 +168,23 @@ export const variables = {
     description: 'TikTok’s advertiser authorization page.',
     fix: 'use an absolute URL such as https://business-api.tiktok.com/portal/auth',
   },
+  TIKTOK_RATE_LIMITS: {
+    schema: z.union([
+      z.enum(['basic', 'advanced', 'premium', 'ultimate']),
+      z
+        .string()
+        .regex(/^\d+\/\d+\/\d+$/)
+        .transform((value) => {
+          const [perSecond, perMinute, perDay] = value.split('/').map(Number) as [number, number, number];
+          return { perSecond, perMinute, perDay };
+        })
+        .refine((limits) => limits.perSecond > 0 && limits.perMinute > 0 && limits.perDay > 0),
+    ]),
+    default: 'basic',
+    description:
+      'Your TikTok app’s rate-limit tier, shared by every Whathead process: `basic` (10 calls a second, 600 a minute, 864,000 a day), `advanced`, `premium`, `ultimate`, or your own `second/minute/day`, e.g. `20/1200/1728000`.',
+    fix: 'use basic, advanced, premium or ultimate, or three whole numbers above 0 such as 20/1200/1728000',
+  },
   TIKTOK_EMULATOR_PORT: {
     schema: z.coerce.number().int().min(1).max(65535),
     default: '4010',
@@ -209,6 +226,13 @@ export interface Config {
     apiBaseUrl: string;
     authUrl: string;
     emulatorPort: number;
+    /** The app's tier (reference §8), or its limits per second, minute and UTC day. */
+    rateLimits:
+      | 'basic'
+      | 'advanced'
+      | 'premium'
+      | 'ultimate'
+      | { perSecond: number; perMinute: number; perDay: number };
   };
 }
 
@@ -307,6 +331,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
       apiBaseUrl: values.TIKTOK_API_BASE_URL!,
       authUrl: values.TIKTOK_AUTH_URL!,
       emulatorPort: values.TIKTOK_EMULATOR_PORT!,
+      rateLimits: values.TIKTOK_RATE_LIMITS!,
     },
   };
 }

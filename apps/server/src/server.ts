@@ -132,7 +132,10 @@ export async function startWhathead(config: Config, options: StartOptions): Prom
         authenticationLimits: options.authenticationLimits,
         tiktok: createTikTokClient({
           // One budget for every process on this database: a pause TikTok asks of one holds for all.
-          limiter: createRateLimiter({ store: new TikTokRateLimitRepository(database) }),
+          limiter: createRateLimiter({
+            tier: config.tiktok.rateLimits,
+            store: new TikTokRateLimitRepository(database),
+          }),
           baseUrl: tiktok.apiBaseUrl,
           appId: tiktok.appId,
           secret: tiktok.secret,
