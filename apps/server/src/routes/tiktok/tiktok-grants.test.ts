@@ -307,27 +307,41 @@ describe('TikTok grants of any shape', () => {
     assert.equal(forReporting.status, 200, 'it can still be selected, for reporting');
   });
 
-  it('tells the user a stale or reused sign-in expired (TikTok 40101 "Invalid auth_code")', async () => {
-    const { browser, workspaceId } = await signUpWorkspace(kit.test, 'stale@example.com');
-    const { state } = await startConnect(browser, workspaceId);
-    const authCode = kit.emulator.control.issueAuthorizationCode({
-      email: scenario.alex,
-      bcId: scenario.northwind,
+  for (const staleAuthCodeCode of [40101, 40110] as const) {
+    it(`tells the user a stale or reused sign-in expired (TikTok ${staleAuthCodeCode} "Invalid auth_code")`, async () => {
+      // The emulator's own pacing is not what this tests: this test's direct redemption must not meet it.
+      kit.emulator.control.updateSettings({
+        staleAuthCodeCode,
+        appRateLimit: { perSecond: 1_000, perMinute: 60_000, perDay: 864_000 },
+      });
+      const { browser, workspaceId } = await signUpWorkspace(
+        kit.test,
+        `stale-${staleAuthCodeCode}@example.com`,
+      );
+      const { state } = await startConnect(browser, workspaceId);
+      const authCode = kit.emulator.control.issueAuthorizationCode({
+        email: scenario.alex,
+        bcId: scenario.northwind,
+      });
+      // Someone (another tab, a retried redirect) already redeemed the code at TikTok.
+      const redeemed = await fetch(`${kit.tiktokBaseUrl}/oauth2/access_token/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ app_id: emulatorApp.appId, secret: emulatorApp.secret, auth_code: authCode }),
+      });
+      assert.equal(((await redeemed.json()) as { code: number }).code, 0);
+      const callback = await browser.get(callbackUrl(state, authCode));
+      assert.equal(callback.headers.location, '/integrations/tiktok/done?tiktok_error=authorization_expired');
+      const audit = (await browser.get<TikTokAuditResponse>(`/api/workspaces/${workspaceId}/tiktok/audit`))
+        .body;
+      assert.equal(audit.events[0]?.action, 'connect_failed');
+      assert.equal(audit.events[0]?.businessCenterName, null);
+      kit.emulator.control.updateSettings({
+        staleAuthCodeCode: 40101,
+        appRateLimit: { perSecond: 10, perMinute: 600, perDay: 864_000 },
+      });
     });
-    // Someone (another tab, a retried redirect) already redeemed the code at TikTok.
-    const redeemed = await fetch(`${kit.tiktokBaseUrl}/oauth2/access_token/`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ app_id: emulatorApp.appId, secret: emulatorApp.secret, auth_code: authCode }),
-    });
-    assert.equal(((await redeemed.json()) as { code: number }).code, 0);
-    const callback = await browser.get(callbackUrl(state, authCode));
-    assert.equal(callback.headers.location, '/integrations/tiktok/done?tiktok_error=authorization_expired');
-    const audit = (await browser.get<TikTokAuditResponse>(`/api/workspaces/${workspaceId}/tiktok/audit`))
-      .body;
-    assert.equal(audit.events[0]?.action, 'connect_failed');
-    assert.equal(audit.events[0]?.businessCenterName, null);
-  });
+  }
 
   for (const cancelRedirect of ['oauth_error', 'state_only'] as const) {
     it(`records a cancel at TikTok as cancelled (${cancelRedirect} reading)`, async () => {
