@@ -7,10 +7,12 @@ import { requestId } from './http/request-id.js';
 import { recordRouteTable } from './http/route-table.js';
 import { registerSessionContext } from './http/session-context.js';
 import { registerWebApp } from './http/web-app.js';
+import type { Metrics } from './observability/metrics.js';
 import { registerAccountRoutes } from './routes/account/account.routes.js';
 import { registerAuthRoutes } from './routes/auth/auth.routes.js';
 import { registerHealthRoutes } from './routes/health/health.routes.js';
 import { registerInvitationRoutes } from './routes/invitations/invitations.routes.js';
+import { registerMetricsRoutes } from './routes/metrics/metrics.routes.js';
 import { registerPasswordResetRoutes } from './routes/password-resets/password-resets.routes.js';
 import type { RouteContext } from './routes/route-context.js';
 import { registerOtherSessionRoutes } from './routes/session/other-sessions.routes.js';
@@ -33,6 +35,8 @@ export interface AppOptions {
   readiness: () => Promise<void>;
   /** Folder of the built web app; when absent, only the API is served. */
   webRoot?: string;
+  /** Served at /metrics to METRICS_TOKEN's bearer, or to this machine when no token is set. */
+  metrics?: { metrics: Metrics; token: string | undefined };
 }
 
 /** API bodies are small JSON documents; anything bigger is a mistake or an attack. */
@@ -94,6 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     secureCookies: options.secureCookies,
   };
   registerHealthRoutes(app, options.readiness);
+  if (options.metrics) registerMetricsRoutes(app, options.metrics);
   registerSessionRoutes(app, context);
   registerAuthRoutes(app, context);
   registerPasswordResetRoutes(app, context);

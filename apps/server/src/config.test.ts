@@ -84,6 +84,17 @@ describe('configuration', () => {
       assert.match(problemsOf({ TIKTOK_RATE_LIMITS: bad }).join('\n'), /TIKTOK_RATE_LIMITS/, bad);
   });
 
+  it('takes a METRICS_TOKEN of at least 32 characters, and never echoes a bad one', () => {
+    assert.equal(loadConfig({}).metricsToken, undefined, 'unset: /metrics is for this machine only');
+    const token = 'k'.repeat(32);
+    assert.equal(loadConfig({ METRICS_TOKEN: token }).metricsToken, token);
+    for (const bad of ['short-token', `${'k'.repeat(32)} space`]) {
+      const problems = problemsOf({ METRICS_TOKEN: bad });
+      assert.equal(problems.length, 1, bad);
+      assert.match(problems[0]!, /^METRICS_TOKEN=\(value hidden\): .*Fix: use at least 32 random characters/);
+    }
+  });
+
   it('is documented: the README table lists every variable', () => {
     const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
     for (const name of Object.keys(variables))

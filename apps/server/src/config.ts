@@ -129,6 +129,19 @@ export const variables = {
       'Sender of outgoing mail (default `Whathead <no-reply@…>` at the host of `PUBLIC_URL`). Use an address your SMTP server may send from.',
     fix: 'use an address such as Whathead <no-reply@example.com>',
   },
+  METRICS_TOKEN: {
+    schema: z
+      .string()
+      .min(32, 'must be at least 32 characters')
+      .regex(
+        /^[\x21-\x7e]+$/,
+        'must be printable ASCII without spaces, as an Authorization header carries it',
+      ),
+    default: undefined,
+    description:
+      'Bearer token for `GET /metrics` (Prometheus). When unset, /metrics answers only requests from this machine.',
+    fix: 'use at least 32 random characters, e.g. the output of `openssl rand -base64 32`',
+  },
   LOG_LEVEL: {
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
     default: 'info',
@@ -216,6 +229,8 @@ export interface Config {
   tokenEncryptionPreviousKeys: string[];
   /** Where mail goes: an SMTP server, or the log when none is set. */
   mail: { smtpUrl: string | undefined; from: string };
+  /** The bearer token /metrics asks for; undefined: loopback only. */
+  metricsToken: string | undefined;
   logLevel: string;
   logFormat: 'auto' | 'json' | 'text';
   tiktok: {
@@ -250,7 +265,11 @@ export class ConfigError extends Error {
 }
 
 const shown = (name: string, value: string): string =>
-  name.includes('SECRET') || name.includes('KEY') || name === 'DATABASE_URL' || name === 'SMTP_URL'
+  name.includes('SECRET') ||
+  name.includes('KEY') ||
+  name.includes('TOKEN') ||
+  name === 'DATABASE_URL' ||
+  name === 'SMTP_URL'
     ? '(value hidden)'
     : JSON.stringify(value);
 
@@ -322,6 +341,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
       smtpUrl: values.SMTP_URL,
       from: values.SMTP_FROM ?? `Whathead <no-reply@${new URL(publicUrl).hostname}>`,
     },
+    metricsToken: values.METRICS_TOKEN,
     logLevel: values.LOG_LEVEL!,
     logFormat: values.LOG_FORMAT!,
     tiktok: {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate, openDatabase, preparePrivateDirectory, type Database } from '@whathead/db';
-import { createRateLimiter, createTikTokClient } from '@whathead/tiktok-client';
+import { createRateLimiter, createTikTokClient, type RateLimitStore } from '@whathead/tiktok-client';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { TikTokRateLimitRepository } from './repositories/tiktok-rate-limit.repository.js';
@@ -15,6 +15,7 @@ import { logMailer, smtpMailer, type Mailer } from './lib/mailer.js';
 import { standardCost, type PasswordCost } from './lib/password.js';
 import type { TikTokSettings } from './lib/tiktok-settings.js';
 import { TokenCipher } from './lib/token-cipher.js';
+import { createMetrics } from './observability/metrics.js';
 import { startOfflineTikTok } from './offline/offline-tiktok.js';
 import { createServices, type AuthenticationLimits, type Services } from './services/services.js';
 import { tiktokClientLogger } from './services/tiktok-call-context.js';
@@ -34,6 +35,11 @@ export interface StartOptions {
   database?: Database;
   /** TikTok as tests wire it; otherwise real TikTok, or the built-in emulator when no app is configured. */
   tiktok?: TikTokSettings;
+  /**
+   * Where the TikTok rate budget lives; default the database, shared by every process. The
+   * rate-budget benchmark passes a store of the process's own to measure what sharing changes.
+   */
+  tiktokRateLimitStore?: RateLimitStore;
   /** How often a worker asks for new jobs; tests lower it so a queued job starts at once. */
   jobPollingIntervalSeconds?: number;
 }
@@ -122,6 +128,17 @@ export async function startWhathead(config: Config, options: StartOptions): Prom
     if (applied.length > 0) options.logger.info({ migrations: applied }, 'database migrated');
     const mailer = createMailer(config, options.logger);
     closers.push(() => mailer.close());
+    // This process's /metrics: TikTok calls, rate-limit permits and pauses, job queues.
+    const metrics = createMetrics({ logger: options.logger.child({ component: 'metrics' }) });
+    // One budget for every process on this database: a pause TikTok asks of one holds for all, and
+    // lanes and fair shares are counted across all of them.
+    const tiktokRateLimiter = createRateLimiter({
+      tier: config.tiktok.rateLimits,
+      store: options.tiktokRateLimitStore ?? new TikTokRateLimitRepository(database),
+      observer: metrics.rateLimitObserver,
+    });
+    closers.push(async () => tiktokRateLimiter.close());
+    metrics.watchRatePauses(() => tiktokRateLimiter.pauses());
     const services = createServices(
       database,
       {
@@ -131,24 +148,24 @@ export async function startWhathead(config: Config, options: StartOptions): Prom
         mailer,
         authenticationLimits: options.authenticationLimits,
         tiktok: createTikTokClient({
-          // One budget for every process on this database: a pause TikTok asks of one holds for all.
-          limiter: createRateLimiter({
-            tier: config.tiktok.rateLimits,
-            store: new TikTokRateLimitRepository(database),
-          }),
+          limiter: tiktokRateLimiter,
+          // Every call names its lane (where work enters: a request, a job); one that does not fails.
+          defaultPriority: null,
           baseUrl: tiktok.apiBaseUrl,
           appId: tiktok.appId,
           secret: tiktok.secret,
           authorizationPageUrl: tiktok.authUrl,
-          logger: tiktokClientLogger(options.logger.child({ component: 'tiktok' })),
+          logger: tiktokClientLogger(options.logger.child({ component: 'tiktok' }), metrics.recordTikTokCall),
         }),
         usingTikTokEmulator: tiktok.mode === 'emulator',
+        tiktokRateLimiter,
+        tiktokRateLimits: config.tiktok.rateLimits,
         tokenCipher: new TokenCipher(secrets.tokenEncryptionKey, config.tokenEncryptionPreviousKeys),
       },
       clock,
     );
     closers.push(() => services.passwordHashing.close());
-    const definitions = createJobDefinitions(services, options.logger);
+    const definitions = metrics.timeJobs(createJobDefinitions(services, options.logger));
     const jobs = await JobQueue.start({
       database,
       definitions,
@@ -157,6 +174,7 @@ export async function startWhathead(config: Config, options: StartOptions): Prom
       pollingIntervalSeconds: options.jobPollingIntervalSeconds,
     });
     closers.push(() => jobs.stop());
+    metrics.watchJobQueues(() => jobs.depths());
     const checkJob = definitions.find((definition) => definition.name === 'tiktok-connection-check')!;
     services.tiktokConnections.useCheckQueue((target) => jobs.send(checkJob, target));
     await startKeyRotationIfNeeded(services, jobs, definitions, options.logger);
@@ -175,6 +193,7 @@ export async function startWhathead(config: Config, options: StartOptions): Prom
         extraAllowedOrigins: config.environment === 'development' ? ['http://localhost:5173'] : [],
         readiness: async () => void (await database.executeSql('select 1')),
         webRoot: options.webRoot ?? builtWebRoot,
+        metrics: { metrics, token: config.metricsToken },
       });
       closers.push(() => app!.close());
       if (options.listen !== false) {

@@ -5,6 +5,7 @@ export * from './common-passwords.js';
 export * from './auth.js';
 export * from './workspaces.js';
 export * from './tiktok-connections.js';
+export * from './tiktok-usage.js';
 export * from './password-resets.js';
 export * from './sessions.js';
 export * from './account.js';

@@ -166,19 +166,30 @@ export interface TikTokAuditEventsTable {
   occurred_at: CreatedAt;
 }
 
-/** One calendar window of a TikTok rate budget, shared by every process (Unix milliseconds). */
-export interface TikTokRateWindowsTable {
+/** One TikTok rate budget shared by every process (times in Unix milliseconds; migration 0008). */
+export interface TikTokRateBucketsTable {
   key: string;
-  /** bigint: read back as text by `pg`, so only compared in SQL. */
-  window_ms: ColumnType<string, number, number>;
-  window_start: ColumnType<string, number, number>;
-  count: number;
+  next_at: ColumnType<number, number | undefined, number>;
+  /** bigint: read back as text by `pg`. */
+  day_start: ColumnType<string, number | undefined, number>;
+  day_count: ColumnType<number, number | undefined, number>;
+  paused_until: ColumnType<string, number | undefined, number>;
 }
 
-/** A budget TikTok said is spent, until a time (Unix milliseconds). */
-export interface TikTokRatePausesTable {
-  key: string;
-  until_ms: ColumnType<string, number, number>;
+/** Calls booked by one tenant in a fair-shared lane. */
+export interface TikTokRateTenantsTable {
+  lane: string;
+  tenant: string;
+  served: ColumnType<string, number | undefined, number>;
+  seen_at: number;
+}
+
+/** Calls booked per UTC day, lane and tenant ('' for the lane's total). */
+export interface TikTokRateUsageTable {
+  day_start: ColumnType<string, number, number>;
+  lane: string;
+  tenant: string;
+  calls: ColumnType<string, number, number>;
 }
 
 /** Every table, as Kysely sees it. Column names are the database's (snake_case). */
@@ -193,8 +204,9 @@ export interface Tables {
   tiktok_oauth_states: TikTokOauthStatesTable;
   tiktok_connections: TikTokConnectionsTable;
   tiktok_pending_grants: TikTokPendingGrantsTable;
-  tiktok_rate_windows: TikTokRateWindowsTable;
-  tiktok_rate_pauses: TikTokRatePausesTable;
+  tiktok_rate_buckets: TikTokRateBucketsTable;
+  tiktok_rate_tenants: TikTokRateTenantsTable;
+  tiktok_rate_usage: TikTokRateUsageTable;
   tiktok_ad_accounts: TikTokAdAccountsTable;
   tiktok_audit_events: TikTokAuditEventsTable;
 }

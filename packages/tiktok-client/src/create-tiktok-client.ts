@@ -32,6 +32,7 @@ import { refreshAccessToken } from './endpoints/oauth/refresh-access-token.js';
 import { revokeAccessToken } from './endpoints/oauth/revoke-access-token.js';
 import { getIntegratedReport, listIntegratedReportRows } from './endpoints/reports/get-integrated-report.js';
 import { silentLogger, type TikTokClientLogger } from './observability/tiktok-call-event.js';
+import type { CallPriority } from './rate-limit/lanes.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit/rate-limiter.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry/retry-policy.js';
 import { createTransport } from './transport/create-transport.js';
@@ -51,6 +52,11 @@ export interface TikTokClientOptions {
   authorizationPageUrl?: string;
   /** Jitter source, [0, 1); inject for reproducible tests. */
   random?: () => number;
+  /**
+   * The lane of a call made outside `withCallPriority`; default interactive. `null` makes such a
+   * call fail before it is sent, for an app where every call must say who waits on it.
+   */
+  defaultPriority?: CallPriority | null;
 }
 
 /**
@@ -70,6 +76,8 @@ export function createTikTokClient(options: TikTokClientOptions) {
     logger: options.logger ?? silentLogger,
     retry: { ...defaultRetryPolicy, ...options.retry },
     random: options.random ?? Math.random,
+    defaultPriority:
+      options.defaultPriority === undefined ? { lane: 'interactive' } : options.defaultPriority,
   });
   const authorizationPageUrl =
     options.authorizationPageUrl ?? `${new URL(options.baseUrl).origin}/portal/auth`;

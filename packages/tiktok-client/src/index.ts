@@ -8,15 +8,36 @@ export { defaultRetryPolicy, type RetryPolicy } from './retry/retry-policy.js';
 export {
   createRateLimiter,
   RateLimitWaitError,
+  RateLimiterClosedError,
   type RateLimiter,
   type RateLimiterOptions,
   type RateLimitedCall,
+  type RateLimitObserver,
 } from './rate-limit/rate-limiter.js';
 export { createInMemoryRateLimitStore } from './rate-limit/in-memory-rate-limit-store.js';
-export type { RateBucket, RateLimitStore, TakeResult } from './rate-limit/rate-limit-store.js';
+export type {
+  LaneUsage,
+  PacedBucket,
+  RateLimitStore,
+  RatePause,
+  RefusalReason,
+  Reservation,
+  ReserveRequest,
+} from './rate-limit/rate-limit-store.js';
+export {
+  lanes,
+  defaultLanePolicy,
+  type Lane,
+  type CallPriority,
+  type LanePolicy,
+} from './rate-limit/lanes.js';
+export { withCallPriority } from './rate-limit/call-priority-context.js';
+export { fairShareActiveMilliseconds, fairShareRetryMilliseconds } from './rate-limit/store-rules.js';
 export {
   rateLimitTiers,
   defaultEndpointRateLimits,
+  defaultHeadroom,
+  intervalOf,
   type RateLimits,
   type RateLimitTier,
 } from './rate-limit/rate-limits.js';

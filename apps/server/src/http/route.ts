@@ -1,4 +1,5 @@
 import type { FieldIssue } from '@whathead/contracts';
+import { withCallPriority } from '@whathead/tiktok-client';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { unauthenticated, validationFailed } from '../errors.js';
@@ -89,17 +90,27 @@ export function defineRoute<
       const params = parse(definition.params as P, request.params, '');
       const query = parse(definition.query as Q, request.query, '');
       const body = parse(definition.body as B, request.body, '');
-      const result = await definition.handler({
-        body,
-        params,
-        query,
-        session: request.session as CurrentSession,
-        request,
-        reply,
-      });
+      // A person waits on every request: its TikTok calls go first, for the workspace it names.
+      const result = await withCallPriority({ lane: 'interactive', tenant: workspaceOf(params, body) }, () =>
+        definition.handler({
+          body,
+          params,
+          query,
+          session: request.session as CurrentSession,
+          request,
+          reply,
+        }),
+      );
       if (reply.sent) return reply;
       if (result === undefined) return reply.status(204).send();
       return reply.status(definition.status ?? 200).send(result);
     },
   });
+}
+
+function workspaceOf(...inputs: unknown[]): string | undefined {
+  for (const input of inputs)
+    if (input && typeof input === 'object' && 'workspaceId' in input && typeof input.workspaceId === 'string')
+      return input.workspaceId;
+  return undefined;
 }

@@ -9,6 +9,7 @@ import { defineJob } from './job.js';
 export const expiredRecordsCleanupJob = (services: Services) =>
   defineJob({
     name: 'expired-records-cleanup',
+    lane: 'sync',
     payload: z.object({}),
     retry: { limit: 3, delaySeconds: 60, backoff: true },
     recurring: { cron: '*/15 * * * *', payload: {} },

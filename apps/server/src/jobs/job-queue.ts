@@ -1,3 +1,4 @@
+import { withCallPriority, type CallPriority } from '@whathead/tiktok-client';
 import type { Database } from '@whathead/db';
 import type { FastifyBaseLogger } from 'fastify';
 import PgBoss from 'pg-boss';
@@ -73,7 +74,9 @@ export class JobQueue {
     }
     const started = Date.now();
     try {
-      const outcome = await definition.run(payload.data);
+      const outcome = await withCallPriority(priorityOf(definition, payload.data), () =>
+        definition.run(payload.data),
+      );
       log.info({ outcome, durationMs: Date.now() - started }, 'job done');
       return outcome;
     } catch (error) {
@@ -97,4 +100,23 @@ export class JobQueue {
   async stop(): Promise<void> {
     await this.#boss.stop({ graceful: true, wait: true, timeout: 10_000, close: false });
   }
+
+  /** Each queue's backlog, for /metrics: jobs waiting (queued, or for a retry) and jobs running. */
+  async depths(): Promise<{ queue: string; waiting: number; active: number }[]> {
+    return Promise.all(
+      [...this.#definitions.keys()].map(async (queue) => {
+        // pg-boss counts jobs in states before the one named: created and retry, then also active.
+        const waiting = await this.#boss.getQueueSize(queue, { before: 'active' });
+        const unfinished = await this.#boss.getQueueSize(queue, { before: 'completed' });
+        return { queue, waiting, active: Math.max(0, unfinished - waiting) };
+      }),
+    );
+  }
+}
+
+/** A job's TikTok calls go in its lane, for the workspace its payload names. */
+function priorityOf(definition: JobDefinition, payload: object): CallPriority {
+  const tenant =
+    'workspaceId' in payload && typeof payload.workspaceId === 'string' ? payload.workspaceId : undefined;
+  return { lane: definition.lane, tenant };
 }

@@ -1,3 +1,4 @@
+import type { Lane } from '@whathead/tiktok-client';
 import type { z } from 'zod';
 
 /** How pg-boss retries a failed run: up to `limit` more times, `delaySeconds` apart, doubling if `backoff`. */
@@ -16,6 +17,11 @@ export interface JobDefinition<Payload extends object = object> {
   readonly name: string;
   readonly payload: z.ZodType<Payload>;
   readonly retry: RetryPolicy;
+  /**
+   * The lane of the TikTok calls the job makes (issue 10 §2), for the workspace its payload names
+   * (`workspaceId`), if any.
+   */
+  readonly lane: Lane;
   /** pg-boss queue policy; `stately` keeps at most one run queued and one running. Default `standard`. */
   readonly policy?: 'standard' | 'stately';
   /** A recurring job: a cron expression (UTC) and the payload each run receives. */

@@ -10,6 +10,8 @@ import { defineJob } from './job.js';
 export const tiktokConnectionCheckJob = (services: Services) =>
   defineJob({
     name: 'tiktok-connection-check',
+    // Queued when someone opens the Integrations page: a person waits on the answer.
+    lane: 'interactive',
     payload: z.object({ workspaceId: z.uuid(), connectionId: z.uuid() }),
     retry: { limit: 0, delaySeconds: 60, backoff: false },
     async run({ workspaceId, connectionId }) {

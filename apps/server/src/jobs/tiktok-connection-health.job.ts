@@ -1,3 +1,4 @@
+import { withCallPriority } from '@whathead/tiktok-client';
 import { z } from 'zod';
 import type { Services } from '../services/services.js';
 import { defineJob } from './job.js';
@@ -21,6 +22,7 @@ const pageSize = 100;
 export const tiktokConnectionHealthJob = (services: Services, logger: JobLogger) =>
   defineJob({
     name: 'tiktok-connection-health',
+    lane: 'sync',
     payload: z.object({}),
     retry: { limit: 2, delaySeconds: 300, backoff: true },
     recurring: { cron: '17 */4 * * *', payload: {} },
@@ -33,10 +35,9 @@ export const tiktokConnectionHealthJob = (services: Services, logger: JobLogger)
         const page = await services.tiktokConnections.listAllLive(afterId, pageSize);
         for (const connection of page) {
           try {
-            const result = await services.tiktokConnections.check(
-              undefined,
-              connection.workspaceId,
-              connection.id,
+            // Each workspace's checks take their turn in the sync lane with everyone else's work.
+            const result = await withCallPriority({ lane: 'sync', tenant: connection.workspaceId }, () =>
+              services.tiktokConnections.check(undefined, connection.workspaceId, connection.id),
             );
             checked += 1;
             const status = result.connections.find((item) => item.id === connection.id)?.status;

@@ -14,6 +14,7 @@ const batchSize = 100;
 export const tiktokTokenRotationJob = (services: Services) =>
   defineJob({
     name: 'tiktok-token-rotation',
+    lane: 'sync',
     payload: z.object({}),
     retry: { limit: 3, delaySeconds: 60, backoff: true },
     policy: 'stately',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { clientNetwork } from './client-address.js';
+import { clientNetwork, isLoopbackAddress } from './client-address.js';
 
 describe('client network', () => {
   it('keeps IPv4 addresses, also IPv4-mapped ones', () => {
@@ -21,5 +21,27 @@ describe('client network', () => {
     assert.equal(clientNetwork('unknown'), 'unparseable');
     assert.equal(clientNetwork('x'.repeat(3000)), 'unparseable');
     assert.equal(clientNetwork('203.0.113.7, 10.0.0.1'), 'unparseable');
+  });
+});
+
+describe('loopback addresses', () => {
+  it('are 127.0.0.0/8 and ::1, however written', () => {
+    for (const address of ['127.0.0.1', '127.10.0.3', '::ffff:127.0.0.1', '::1', '0:0:0:0:0:0:0:1'])
+      assert.equal(isLoopbackAddress(address), true, address);
+  });
+
+  it('are nothing else', () => {
+    for (const address of [
+      '10.0.0.1',
+      '::ffff:10.0.0.1',
+      '128.0.0.1',
+      '::2',
+      '::11',
+      'fe80::1',
+      'localhost',
+      '',
+    ])
+      assert.equal(isLoopbackAddress(address), false, address);
+    assert.equal(isLoopbackAddress(undefined), false);
   });
 });

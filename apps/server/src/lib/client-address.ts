@@ -23,3 +23,15 @@ export function clientNetwork(address: string): string {
   );
   return `${prefix.join(':')}::/56`;
 }
+
+/**
+ * Whether a socket's peer is this machine: 127.0.0.0/8 and ::1, also IPv4-mapped
+ * (`::ffff:127.0.0.1`, how a dual-stack socket reports an IPv4 peer).
+ */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  const ipv4 = /^(?:::ffff:)?(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
+  if (ipv4 && isIPv4(ipv4)) return ipv4.startsWith('127.');
+  // ::1 however spelled: only zero groups (or `::`) before a last group of 1.
+  return isIPv6(address) && /^(0{0,4}:){2,7}0{0,3}1$/.test(address);
+}

@@ -1,20 +1,25 @@
 import { sql, type Database, type Kysely, type Tables } from '@whathead/db';
-import type { RateBucket, RateLimitStore, TakeResult } from '@whathead/tiktok-client';
+import {
+  fairShareActiveMilliseconds,
+  fairShareRetryMilliseconds,
+  lanes,
+  type Lane,
+  type LaneUsage,
+  type RateLimitStore,
+  type RatePause,
+  type RefusalReason,
+  type Reservation,
+  type ReserveRequest,
+} from '@whathead/tiktok-client';
 
-/** Thrown inside the transaction to undo the buckets already counted when a later one refuses. */
-class BucketFull extends Error {
-  constructor(readonly retryAt: number) {
-    super('rate bucket full');
-  }
-}
+const day = 86_400_000;
 
 /**
  * The TikTok client's rate-limit store in PostgreSQL (or PGlite): every process on one database
- * spends one budget, and a pause after TikTok's 40100 or 40133, seen by any process, holds for
- * all. Each bucket is a calendar window aligned to the epoch (per second, minute and UTC day, as
- * TikTok counts, emulator reading 14), counted by one conditional upsert that takes the row's lock
- * only for that statement; a call's buckets are counted in one transaction, so a call refused by
- * one bucket spends none. Unlimited buckets (no documented limit) only carry pauses.
+ * books its calls in one budget, so the app as a whole stays under TikTok's limits, a pause after
+ * a 40100 or 40133 seen by any process holds for all, and lanes and fair shares are counted across
+ * all of them. A booking is one call of `tiktok_rate_reserve` (migration 0008), which locks the
+ * call's bucket rows for that one statement only. Why this design: docs/decisions/0007.
  */
 export class TikTokRateLimitRepository implements RateLimitStore {
   readonly #db: Kysely<Tables>;
@@ -23,67 +28,74 @@ export class TikTokRateLimitRepository implements RateLimitStore {
     this.#db = database.db;
   }
 
-  async take(buckets: readonly RateBucket[], now: number): Promise<TakeResult> {
-    const keys = [...new Set(buckets.map((bucket) => bucket.key))];
-    try {
-      return await this.#db.transaction().execute(async (transaction) => {
-        const pausedUntil = await this.#pausedUntil(transaction, keys, now);
-        if (pausedUntil !== undefined) return { granted: false, retryAt: pausedUntil };
-        for (const bucket of buckets) {
-          if (!Number.isFinite(bucket.limit)) continue;
-          const windowStart = Math.floor(now / bucket.windowMilliseconds) * bucket.windowMilliseconds;
-          const windowEnd = windowStart + bucket.windowMilliseconds;
-          if (bucket.limit <= 0) throw new BucketFull(Number.POSITIVE_INFINITY);
-          const counted = await transaction
-            .insertInto('tiktok_rate_windows')
-            .values({
-              key: bucket.key,
-              window_ms: bucket.windowMilliseconds,
-              window_start: windowStart,
-              count: 1,
-            })
-            .onConflict((conflict) =>
-              conflict
-                .columns(['key', 'window_ms'])
-                .doUpdateSet({
-                  count: sql`case when tiktok_rate_windows.window_start = excluded.window_start then tiktok_rate_windows.count + 1 else 1 end`,
-                  window_start: sql`excluded.window_start`,
-                })
-                .where(
-                  sql<boolean>`tiktok_rate_windows.window_start <> excluded.window_start or tiktok_rate_windows.count < ${bucket.limit}`,
-                ),
-            )
-            .returning('count')
-            .executeTakeFirst();
-          if (!counted) throw new BucketFull(windowEnd);
-        }
-        return { granted: true } as const;
-      });
-    } catch (error) {
-      if (error instanceof BucketFull) return { granted: false, retryAt: error.retryAt };
-      throw error;
-    }
+  async reserve(request: ReserveRequest): Promise<Reservation> {
+    const keys = request.buckets.map((bucket) => bucket.key);
+    // Infinity travels as text: both drivers would otherwise send it as a JSON-ish number.
+    const intervals = request.buckets.map((bucket) => String(bucket.intervalMilliseconds));
+    const perDay = request.buckets.map((bucket) => String(bucket.perDay));
+    const { rows } = await sql<{
+      granted: boolean;
+      slot: number;
+      reason: RefusalReason;
+      blocked_key: string | null;
+    }>`select * from tiktok_rate_reserve(
+        ${keys}::text[], ${intervals}::double precision[], ${perDay}::double precision[],
+        ${request.now}::double precision, ${request.latest}::double precision,
+        ${request.lane}, ${request.tenant}, ${request.fairShareSlack ?? null}::integer,
+        ${request.waiting ? [...request.waiting] : null}::text[],
+        ${fairShareActiveMilliseconds}::double precision,
+        ${fairShareRetryMilliseconds(request.buckets)}::double precision)`.execute(this.#db);
+    const row = rows[0]!;
+    const slot = Number(row.slot);
+    return row.granted
+      ? { granted: true, at: slot }
+      : { granted: false, retryAt: slot, reason: row.reason, key: row.blocked_key ?? undefined };
   }
 
   async pause(key: string, until: number): Promise<void> {
     await this.#db
-      .insertInto('tiktok_rate_pauses')
-      .values({ key, until_ms: until })
+      .insertInto('tiktok_rate_buckets')
+      .values({ key, paused_until: Math.ceil(until) })
       .onConflict((conflict) =>
         conflict.column('key').doUpdateSet({
-          until_ms: sql`greatest(tiktok_rate_pauses.until_ms, excluded.until_ms)`,
+          paused_until: sql`greatest(tiktok_rate_buckets.paused_until, excluded.paused_until)`,
         }),
       )
       .execute();
   }
 
-  async #pausedUntil(db: Kysely<Tables>, keys: readonly string[], now: number): Promise<number | undefined> {
-    const row = await db
-      .selectFrom('tiktok_rate_pauses')
-      .select(sql<string | null>`max(until_ms)`.as('until'))
-      .where('key', 'in', [...keys])
-      .where(sql<boolean>`until_ms > ${now}`)
-      .executeTakeFirst();
-    return row?.until === null || row?.until === undefined ? undefined : Number(row.until);
+  async leave(lane: Lane, tenant: string): Promise<void> {
+    await this.#db
+      .updateTable('tiktok_rate_tenants')
+      .set({ seen_at: 0 })
+      .where('lane', '=', lane)
+      .where('tenant', '=', tenant)
+      .execute();
+  }
+
+  async usage(now: number, tenant: string | undefined): Promise<LaneUsage[]> {
+    const rows = await this.#db
+      .selectFrom('tiktok_rate_usage')
+      .select(['lane', 'tenant', 'calls'])
+      .where('day_start', '=', String(Math.floor(now / day) * day))
+      .where('tenant', 'in', tenant === undefined ? [''] : ['', tenant])
+      .execute();
+    const callsOf = (lane: Lane, who: string) =>
+      Number(rows.find((row) => row.lane === lane && row.tenant === who)?.calls ?? 0);
+    return lanes.map((lane) => ({
+      lane,
+      calls: callsOf(lane, ''),
+      tenantCalls: tenant === undefined ? 0 : callsOf(lane, tenant),
+    }));
+  }
+
+  async pauses(now: number): Promise<RatePause[]> {
+    const rows = await this.#db
+      .selectFrom('tiktok_rate_buckets')
+      .select(['key', 'paused_until'])
+      .where('paused_until', '>', String(Math.floor(now)))
+      .orderBy('key')
+      .execute();
+    return rows.map((row) => ({ key: row.key, until: Number(row.paused_until) }));
   }
 }

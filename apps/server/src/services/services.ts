@@ -1,5 +1,5 @@
 import type { Database } from '@whathead/db';
-import type { TikTokClient } from '@whathead/tiktok-client';
+import type { RateLimiter, RateLimits, RateLimitTier, TikTokClient } from '@whathead/tiktok-client';
 import type { Clock } from '../lib/clock.js';
 import type { Mailer } from '../lib/mailer.js';
 import type { PasswordCost } from '../lib/password.js';
@@ -26,6 +26,7 @@ import { TikTokConnectionService } from './tiktok-connection.service.js';
 import { TikTokGrantService } from './tiktok-grant.service.js';
 import { tiktokCallbackPath } from './tiktok-authorization.service.js';
 import { TikTokTokenRotationService } from './tiktok-token-rotation.service.js';
+import { TikTokUsageService } from './tiktok-usage.service.js';
 import { WorkspaceService } from './workspace.service.js';
 
 export interface ServiceSettings {
@@ -38,6 +39,10 @@ export interface ServiceSettings {
   authenticationLimits?: AuthenticationLimits;
   /** One TikTok client per process: it holds the rate limiter every call shares. */
   tiktok: TikTokClient;
+  /** The shared TikTok rate budget the client spends (usage and pauses for the Settings panel). */
+  tiktokRateLimiter: RateLimiter;
+  /** The app's TikTok tier (TIKTOK_RATE_LIMITS): the day budget the usage panel measures against. */
+  tiktokRateLimits: RateLimitTier | RateLimits;
   /** True when the built-in emulator stands in for TikTok. */
   usingTikTokEmulator: boolean;
   tokenCipher: TokenCipher;
@@ -150,6 +155,12 @@ export function createServices(database: Database, settings: ServiceSettings, cl
     connections: tiktokConnectionRepository,
     cipher: settings.tokenCipher,
   });
+  const tiktokUsage = new TikTokUsageService({
+    workspaceService: workspaces,
+    connections: tiktokConnectionRepository,
+    limiter: settings.tiktokRateLimiter,
+    rateLimits: settings.tiktokRateLimits,
+  });
   return {
     accounts,
     passwordResets,
@@ -158,6 +169,7 @@ export function createServices(database: Database, settings: ServiceSettings, cl
     tiktokAuthorization,
     tiktokGrants,
     tiktokTokenRotation,
+    tiktokUsage,
     /** The process's one TikTok client (its rate limiter is shared by every call). */
     tiktokClient: settings.tiktok,
     sessions,

@@ -3,19 +3,25 @@ import type { TikTokCallEvent, TikTokClientLogger } from '@whathead/tiktok-clien
 
 const requestIds = new AsyncLocalStorage<string[]>();
 
-/**
- * The TikTok client's logger: every attempt goes to the log (the event never holds the token,
- * see the client's README), and its request_id is collected for the audit trail of whatever
- * service call is running, which is how a success's request_id reaches `tiktok_audit_events`.
- */
 /** pino's call shape, without importing it here. */
 interface EventLogger {
   info(fields: object, message: string): void;
   warn(fields: object, message: string): void;
 }
 
-export function tiktokClientLogger(logger: EventLogger): TikTokClientLogger {
+/**
+ * The TikTok client's logger: every attempt goes to the log (the event never holds the token,
+ * see the client's README), and its request_id is collected for the audit trail of whatever
+ * service call is running, which is how a success's request_id reaches `tiktok_audit_events`.
+ * `observe` sees every attempt too (the server counts them for /metrics); it must not throw, or
+ * it would fail the call it observes.
+ */
+export function tiktokClientLogger(
+  logger: EventLogger,
+  observe?: (event: TikTokCallEvent) => void,
+): TikTokClientLogger {
   const collect = (event: TikTokCallEvent) => {
+    observe?.(event);
     if (event.requestId) requestIds.getStore()?.push(event.requestId);
   };
   return {

@@ -131,6 +131,9 @@ export const workspaceRouteFixtures: Record<
       body: { groupKey: scenario.northwind },
     }),
   },
+  'GET /api/workspaces/:workspaceId/tiktok/usage': {
+    call: ({ workspaceId }) => ({ url: `/api/workspaces/${workspaceId}/tiktok/usage` }),
+  },
   'GET /api/workspaces/:workspaceId/tiktok/audit': {
     call: ({ workspaceId }) => ({ url: `/api/workspaces/${workspaceId}/tiktok/audit` }),
   },

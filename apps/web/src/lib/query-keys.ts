@@ -7,6 +7,7 @@ export const queryKeys = {
   members: (workspaceId: string) => ['workspaces', workspaceId, 'members'] as const,
   tiktokConnections: (workspaceId: string) => ['workspaces', workspaceId, 'tiktok', 'connections'] as const,
   tiktokAudit: (workspaceId: string) => ['workspaces', workspaceId, 'tiktok', 'audit'] as const,
+  tiktokUsage: (workspaceId: string) => ['workspaces', workspaceId, 'tiktok', 'usage'] as const,
   /** This session's held TikTok sign-ins; under the workspace, so switching workspace drops them. */
   tiktokGrants: (workspaceId: string) => ['workspaces', workspaceId, 'tiktok', 'grants'] as const,
   invitationPreview: (token: string) => ['invitations', token] as const,

@@ -1,3 +1,5 @@
+import type { Lane } from '../rate-limit/lanes.js';
+
 /**
  * What every attempt of every call reports (issue 4 §6), for logs and the audit trail. It never
  * holds the access token, the app secret, the URL or the parameters: only what identifies the call.
@@ -6,6 +8,8 @@ export interface TikTokCallEvent {
   method: string;
   path: string;
   advertiserId: string | undefined;
+  /** Who waited on the call (issue 10 §2). */
+  lane: Lane;
   /** 1 for the first try; retries count up. */
   attempt: number;
   /** TikTok's envelope code, undefined when no envelope arrived. */

@@ -1,64 +1,131 @@
-import type { RateBucket, RateLimitStore, TakeResult } from './rate-limit-store.js';
+import type { Lane } from './lanes.js';
+import type {
+  LaneUsage,
+  PacedBucket,
+  RateLimitStore,
+  RatePause,
+  Reservation,
+  ReserveRequest,
+} from './rate-limit-store.js';
+import { fairShareActiveMilliseconds, fairShareRetryMilliseconds, utcDayStart } from './store-rules.js';
 
-/** Above this many calls per window a log of call times would be too big; calendar windows are used. */
-const largestLoggedLimit = 10_000;
+const tenantId = (lane: Lane, tenant: string) => `${lane}\u0000${tenant}`;
+
+interface BucketState {
+  /** The earliest time the next call may go (the bucket's theoretical arrival time). */
+  nextAt: number;
+  dayStart: number;
+  dayCount: number;
+  pausedUntil: number;
+}
 
 /**
- * Second and minute budgets are sliding windows (a log of the last `limit` grant times): at most
- * `limit` calls in any span of the window's length, which keeps us under TikTok's limit however
- * its own windows are aligned. The day budget counts per calendar window aligned to the epoch,
- * i.e. per UTC day, which is when reference §8 says QPD resets.
+ * The budget of one process, with the same rules as the server's PostgreSQL store
+ * (store-rules.ts): slots booked ahead by pacing, day counts per UTC day, pauses, and fair shares
+ * counted per tenant within a lane.
  */
 export function createInMemoryRateLimitStore(): RateLimitStore {
-  const logs = new Map<string, { times: number[]; next: number }>();
-  const calendars = new Map<string, { windowStart: number; count: number }>();
-  const pauses = new Map<string, number>();
-  const id = (bucket: RateBucket) => `${bucket.key}#${bucket.windowMilliseconds}`;
-  const logged = (bucket: RateBucket) => bucket.limit <= largestLoggedLimit;
-
-  /** The earliest time the bucket admits one more call; `now` or earlier means it admits now. */
-  function admitsAt(bucket: RateBucket, now: number): number {
-    const pausedUntil = pauses.get(bucket.key) ?? 0;
-    if (bucket.limit <= 0) return Number.POSITIVE_INFINITY;
-    if (logged(bucket)) {
-      const log = logs.get(id(bucket));
-      const oldest = log && log.times.length >= bucket.limit ? (log.times[log.next] ?? 0) : undefined;
-      return Math.max(pausedUntil, oldest === undefined ? now : oldest + bucket.windowMilliseconds);
+  const buckets = new Map<string, BucketState>();
+  const tenants = new Map<string, { served: number; seenAt: number }>();
+  const usage = new Map<string, number>();
+  const state = (key: string): BucketState => {
+    let found = buckets.get(key);
+    if (!found) {
+      found = { nextAt: Number.NEGATIVE_INFINITY, dayStart: 0, dayCount: 0, pausedUntil: 0 };
+      buckets.set(key, found);
     }
-    const windowStart = Math.floor(now / bucket.windowMilliseconds) * bucket.windowMilliseconds;
-    const calendar = calendars.get(id(bucket));
-    const count = calendar?.windowStart === windowStart ? calendar.count : 0;
-    return Math.max(pausedUntil, count < bucket.limit ? now : windowStart + bucket.windowMilliseconds);
+    return found;
+  };
+  const counted = (bucket: PacedBucket) => bucket.intervalMilliseconds > 0 || Number.isFinite(bucket.perDay);
+
+  function earliestSlot(request: ReserveRequest) {
+    let slot = request.now;
+    let reason: 'paced' | 'paused' | 'day' = 'paced';
+    let key: string | undefined;
+    for (const bucket of request.buckets) {
+      const current = buckets.get(bucket.key);
+      if (!current) continue;
+      if (current.pausedUntil > slot) [slot, reason, key] = [current.pausedUntil, 'paused', bucket.key];
+      if (bucket.intervalMilliseconds > 0 && current.nextAt > slot)
+        [slot, reason, key] = [current.nextAt, 'paced', bucket.key];
+    }
+    for (const bucket of request.buckets) {
+      const current = buckets.get(bucket.key);
+      const spent = current && current.dayStart === utcDayStart(slot) ? current.dayCount : 0;
+      if (spent >= bucket.perDay) [slot, reason, key] = [utcDayStart(slot) + 86_400_000, 'day', bucket.key];
+    }
+    return { slot, reason, key };
   }
 
-  function record(bucket: RateBucket, now: number): void {
-    if (logged(bucket)) {
-      const log = logs.get(id(bucket)) ?? { times: [], next: 0 };
-      if (log.times.length < bucket.limit) log.times.push(now);
-      else {
-        log.times[log.next] = now;
-        log.next = (log.next + 1) % bucket.limit;
-      }
-      logs.set(id(bucket), log);
-      return;
-    }
-    const windowStart = Math.floor(now / bucket.windowMilliseconds) * bucket.windowMilliseconds;
-    const calendar = calendars.get(id(bucket));
-    calendars.set(id(bucket), {
-      windowStart,
-      count: calendar?.windowStart === windowStart ? calendar.count + 1 : 1,
-    });
+  /** Marks the tenant as waiting and says whether it is within its fair share. */
+  function withinFairShare(request: ReserveRequest): boolean {
+    if (request.fairShareSlack === undefined) return true;
+    const id = tenantId(request.lane, request.tenant);
+    const activeSince = request.now - fairShareActiveMilliseconds;
+    let floor = Number.POSITIVE_INFINITY;
+    for (const [other, entry] of tenants)
+      if (other !== id && other.startsWith(tenantId(request.lane, '')) && entry.seenAt >= activeSince)
+        floor = Math.min(floor, entry.served);
+    const touch = (key: string) => {
+      const entry = tenants.get(key) ?? { served: 0, seenAt: Number.NEGATIVE_INFINITY };
+      // A tenant coming back after a quiet spell starts level with the others, not owed for the spell.
+      if (entry.seenAt < activeSince && Number.isFinite(floor)) entry.served = Math.max(entry.served, floor);
+      entry.seenAt = request.now;
+      tenants.set(key, entry);
+      return entry;
+    };
+    for (const other of request.waiting ?? [])
+      if (other !== request.tenant) touch(tenantId(request.lane, other));
+    const self = touch(id);
+    return self.served < Math.min(floor, self.served) + request.fairShareSlack;
   }
 
   return {
-    async take(buckets, now): Promise<TakeResult> {
-      const retryAt = Math.max(now, ...buckets.map((bucket) => admitsAt(bucket, now)));
-      if (retryAt > now) return { granted: false, retryAt };
-      for (const bucket of buckets) record(bucket, now);
-      return { granted: true };
+    async reserve(request): Promise<Reservation> {
+      const fair = withinFairShare(request);
+      const { slot, reason, key } = earliestSlot(request);
+      if (slot > request.latest) return { granted: false, retryAt: slot, reason, key };
+      if (!fair)
+        return {
+          granted: false,
+          retryAt: slot + fairShareRetryMilliseconds(request.buckets),
+          reason: 'fair-share',
+        };
+      for (const bucket of request.buckets) {
+        if (!counted(bucket)) continue;
+        const current = state(bucket.key);
+        current.nextAt = slot + bucket.intervalMilliseconds;
+        const day = utcDayStart(slot);
+        current.dayCount = current.dayStart === day ? current.dayCount + 1 : 1;
+        current.dayStart = day;
+      }
+      const share = tenants.get(tenantId(request.lane, request.tenant));
+      if (request.fairShareSlack !== undefined && share) share.served += 1;
+      const day = utcDayStart(slot);
+      for (const id of new Set([`${day}|${request.lane}|`, `${day}|${request.lane}|${request.tenant}`]))
+        usage.set(id, (usage.get(id) ?? 0) + 1);
+      return { granted: true, at: slot };
     },
     async pause(key, until) {
-      pauses.set(key, Math.max(pauses.get(key) ?? 0, until));
+      const current = state(key);
+      current.pausedUntil = Math.max(current.pausedUntil, until);
+    },
+    async leave(lane: Lane, tenant: string) {
+      const entry = tenants.get(tenantId(lane, tenant));
+      if (entry) entry.seenAt = Number.NEGATIVE_INFINITY;
+    },
+    async usage(now, tenant): Promise<LaneUsage[]> {
+      const day = utcDayStart(now);
+      return (['interactive', 'publish', 'sync'] as const).map((lane) => ({
+        lane,
+        calls: usage.get(`${day}|${lane}|`) ?? 0,
+        tenantCalls: tenant === undefined ? 0 : (usage.get(`${day}|${lane}|${tenant}`) ?? 0),
+      }));
+    },
+    async pauses(now): Promise<RatePause[]> {
+      return [...buckets]
+        .filter(([, current]) => current.pausedUntil > now)
+        .map(([key, current]) => ({ key, until: current.pausedUntil }));
     },
   };
 }

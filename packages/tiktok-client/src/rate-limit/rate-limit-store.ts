@@ -1,20 +1,77 @@
-/** One budget: at most `limit` calls per `windowMilliseconds` for everything that shares `key`. */
-export interface RateBucket {
-  key: string;
-  limit: number;
-  windowMilliseconds: number;
-}
-
-export type TakeResult = { granted: true } | { granted: false; retryAt: number };
+import type { Lane } from './lanes.js';
 
 /**
- * Where the limiter keeps its counts. The in-memory store serves one process; a later issue can
- * implement this over Postgres or Redis to share the app's budget across processes (both can do
- * `take` atomically: a transaction or a Lua script).
+ * One budget that calls are paced through: at most one call per `intervalMilliseconds` (the
+ * tightest of its per-second and per-minute limits, spaced evenly, so that no window of a second
+ * or a minute, however TikTok aligns it, ever holds more than the limit), and at most `perDay`
+ * calls per UTC day (TikTok's day budget resets at 00:00 UTC, reference §8).
+ */
+export interface PacedBucket {
+  key: string;
+  /** 0 when the bucket only carries pauses (no documented limit). */
+  intervalMilliseconds: number;
+  perDay: number;
+}
+
+export interface ReserveRequest {
+  buckets: readonly PacedBucket[];
+  now: number;
+  /** The latest slot the caller accepts; a later one is refused, not booked. */
+  latest: number;
+  lane: Lane;
+  /** Whose call it is (a workspace); '' for calls that work for no one in particular. */
+  tenant: string;
+  /**
+   * Fair sharing within the lane, counted across every process: a call that would put its tenant
+   * more than this many calls ahead of the least-served tenant waiting in its lane is refused.
+   * Absent for lanes served first come, first served (interactive).
+   */
+  fairShareSlack?: number | undefined;
+  /**
+   * Other tenants with calls waiting in this lane in the caller's process. They count as waiting
+   * (so the least-served tenant is found across every process) without booking anything.
+   */
+  waiting?: readonly string[] | undefined;
+}
+
+export type RefusalReason = 'paced' | 'paused' | 'day' | 'fair-share';
+
+export type Reservation =
+  | { granted: true; at: number }
+  | {
+      granted: false;
+      retryAt: number;
+      reason: RefusalReason;
+      /** The bucket that refused; every call through it is refused until at least `retryAt`. */
+      key?: string | undefined;
+    };
+
+/** Today's calls of one lane (UTC day), app-wide and for one tenant. */
+export interface LaneUsage {
+  lane: Lane;
+  calls: number;
+  tenantCalls: number;
+}
+
+export interface RatePause {
+  key: string;
+  until: number;
+}
+
+/**
+ * Where the budget lives. The in-memory store serves one process; the server's PostgreSQL store
+ * shares one budget among every process on a database. Both book slots atomically: a call whose
+ * buckets do not all admit it books none of them.
  */
 export interface RateLimitStore {
-  /** Atomically: if every bucket admits one more call at `now`, counts it in all of them. */
-  take(buckets: readonly RateBucket[], now: number): Promise<TakeResult>;
+  /** Books the earliest slot at or after `now` that every bucket admits, if it is no later than `latest`. */
+  reserve(request: ReserveRequest): Promise<Reservation>;
   /** Refuses every bucket under `key` until `until` (TikTok said the window is spent). */
   pause(key: string, until: number): Promise<void>;
+  /** A tenant of a fair-shared lane has nothing left waiting in this process. */
+  leave(lane: Lane, tenant: string): Promise<void>;
+  /** Calls booked today (UTC) by lane, app-wide and for `tenant`. */
+  usage(now: number, tenant: string | undefined): Promise<LaneUsage[]>;
+  /** Pauses still running at `now`. */
+  pauses(now: number): Promise<RatePause[]>;
 }

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createVirtualTime } from '../test-support/virtual-time.js';
-import { createInMemoryRateLimitStore } from './in-memory-rate-limit-store.js';
 import { createRateLimiter, RateLimitWaitError } from './rate-limiter.js';
 
-const call = { path: '/campaign/get/', advertiserId: '7200000000000000011' };
+const call = { path: '/campaign/get/', advertiserId: '7200000000000000011', lane: 'sync' } as const;
 
 test('never more than the per-second limit in any window of one second, however aligned', async () => {
   const time = createVirtualTime(1_000_500);
@@ -27,7 +26,7 @@ test('endpoint limits apply on top of the app limit (reference §8: /ad/create/ 
   const time = createVirtualTime(0);
   const limiter = createRateLimiter({ clock: time });
   await time.run(() =>
-    Promise.all(Array.from({ length: 10 }, () => limiter.acquire({ path: '/ad/create/' }))),
+    Promise.all(Array.from({ length: 10 }, () => limiter.acquire({ path: '/ad/create/', lane: 'publish' }))),
   );
   assert.ok(time.now() >= 1000);
 });
@@ -47,7 +46,7 @@ test('a throttle that names no window is read as a minute hit: 5 minutes', async
   const time = createVirtualTime(0);
   const limiter = createRateLimiter({ clock: time });
   assert.equal(await limiter.penalize(call, { window: undefined, scope: 'app' }), 300_000);
-  await time.run(() => limiter.acquire({ path: '/ad/get/' }));
+  await time.run(() => limiter.acquire({ path: '/ad/get/', lane: 'sync' }));
   assert.equal(time.now(), 300_000);
 });
 
@@ -66,19 +65,10 @@ test('a 40133 pauses only that advertiser and path', async () => {
   const time = createVirtualTime(0);
   const limiter = createRateLimiter({ clock: time });
   await limiter.penalize(call, { window: 'second', scope: 'advertiser' });
-  await time.run(() => limiter.acquire({ path: '/campaign/get/', advertiserId: '7200000000000000012' }));
+  await time.run(() =>
+    limiter.acquire({ path: '/campaign/get/', advertiserId: '7200000000000000012', lane: 'sync' }),
+  );
   assert.equal(time.now(), 0);
   await time.run(() => limiter.acquire(call));
   assert.equal(time.now(), 1000);
-});
-
-test('the store refuses atomically: a refused call counts in no bucket', async () => {
-  const store = createInMemoryRateLimitStore();
-  const buckets = [
-    { key: 'a', limit: 2, windowMilliseconds: 1000 },
-    { key: 'b', limit: 1, windowMilliseconds: 1000 },
-  ];
-  assert.deepEqual(await store.take(buckets, 0), { granted: true });
-  assert.deepEqual(await store.take(buckets, 10), { granted: false, retryAt: 1000 });
-  assert.deepEqual(await store.take([buckets[0]!], 20), { granted: true });
 });

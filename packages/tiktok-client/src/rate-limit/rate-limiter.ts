@@ -1,23 +1,36 @@
 import { systemClock, type Clock } from '../clock.js';
 import type { RateLimitSignal } from '../errors/tiktok-error-kind.js';
 import { createInMemoryRateLimitStore } from './in-memory-rate-limit-store.js';
-import type { RateBucket, RateLimitStore } from './rate-limit-store.js';
+import { LaneQueues, type Waiter } from './lane-queues.js';
+import { bookableFrom, defaultLanePolicy, horizonOf, lanes, type Lane, type LanePolicy } from './lanes.js';
+import type { LaneUsage, PacedBucket, RateLimitStore, RatePause } from './rate-limit-store.js';
 import {
   defaultEndpointRateLimits,
+  defaultHeadroom,
+  intervalOf,
   rateLimitTiers,
   type RateLimitTier,
   type RateLimits,
 } from './rate-limits.js';
+import { fairShareActiveMilliseconds, fairShareRetryMilliseconds, utcDayStart } from './store-rules.js';
 
 export interface RateLimitedCall {
   path: string;
   advertiserId?: string | undefined;
+  lane: Lane;
+  /** The workspace the call works for: calls of one lane are shared fairly among workspaces. */
+  tenant?: string | undefined;
+}
+
+/** What the limiter reports, for metrics. */
+export interface RateLimitObserver {
+  granted(event: { lane: Lane; waitedMilliseconds: number }): void;
 }
 
 /**
  * Paces calls so that a busy Whathead stays under TikTok's limits instead of bouncing off them
- * (issue 4 §4). One limiter must serve every call of the process; pass the same one to every
- * client, or share its store across processes.
+ * (issue 4 §4), serving lanes in order and tenants in turn (issue 10 §2). One limiter serves a
+ * process; its store may be shared by every process.
  */
 export interface RateLimiter {
   /** Waits for a slot; rejects with RateLimitWaitError when none comes before `deadline`. */
@@ -30,6 +43,12 @@ export interface RateLimiter {
    * pause (epoch ms), when TikTok's budget is expected back.
    */
   penalize(call: RateLimitedCall, signal: RateLimitSignal): Promise<number>;
+  /** Today's calls (UTC) by lane, app-wide and for `tenant`. */
+  usage(tenant?: string): Promise<LaneUsage[]>;
+  /** The pauses TikTok's answers put in place and that still run. */
+  pauses(): Promise<RatePause[]>;
+  /** Fails every waiting call and stops waiting, so that a closing process can exit. */
+  close(): void;
 }
 
 export interface RateLimiterOptions {
@@ -39,8 +58,14 @@ export interface RateLimiterOptions {
   endpoints?: Record<string, RateLimits>;
   /** Per advertiser and path (reference §7 40133); unpublished, so off unless set. */
   advertiserPathPerSecond?: number;
+  /** The share of every limit left unused (default 3 %). */
+  headroom?: number;
+  lanes?: LanePolicy;
+  /** How many calls a tenant may run ahead of the least-served tenant of its lane (default 1). */
+  fairShareSlack?: number;
   store?: RateLimitStore;
   clock?: Clock;
+  observer?: RateLimitObserver;
 }
 
 export class RateLimitWaitError extends Error {
@@ -50,60 +75,233 @@ export class RateLimitWaitError extends Error {
   }
 }
 
+export class RateLimiterClosedError extends Error {
+  override readonly name = 'RateLimiterClosedError';
+  constructor() {
+    super('The process is shutting down: no more TikTok calls');
+  }
+}
+
 const second = 1_000;
 const minute = 60_000;
-const day = 86_400_000;
-
 /** Reference §8 and correction 18: after a per-minute limit, pause five minutes. */
 const minuteLimitPauseMilliseconds = 5 * minute;
-
-const bucketsOf = (key: string, limits: RateLimits): RateBucket[] => [
-  { key, limit: limits.perSecond, windowMilliseconds: second },
-  { key, limit: limits.perMinute, windowMilliseconds: minute },
-  { key, limit: limits.perDay, windowMilliseconds: day },
-];
 
 export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
   const clock = options.clock ?? systemClock;
   const store = options.store ?? createInMemoryRateLimitStore();
+  const policy = options.lanes ?? defaultLanePolicy;
+  const headroom = options.headroom ?? defaultHeadroom;
+  const slack = options.fairShareSlack ?? 1;
   const appLimits = typeof options.tier === 'object' ? options.tier : rateLimitTiers[options.tier ?? 'basic'];
   const endpointLimits = options.endpoints ?? defaultEndpointRateLimits;
-
   const keys = {
     app: () => 'app',
     endpoint: (path: string) => `endpoint:${path}`,
     advertiser: (call: RateLimitedCall) => `advertiser:${call.advertiserId ?? ''}:${call.path}`,
   };
+  const paced = (key: string, limits: RateLimits): PacedBucket => ({
+    key,
+    intervalMilliseconds: intervalOf(limits, headroom),
+    perDay: limits.perDay,
+  });
 
-  function bucketsFor(call: RateLimitedCall): RateBucket[] {
-    const buckets = bucketsOf(keys.app(), appLimits);
+  function bucketsFor(call: RateLimitedCall): PacedBucket[] {
     const endpoint = endpointLimits[call.path];
-    // Unlimited buckets still carry the key, so that a pause after 40133/40132 has something to hold.
-    if (endpoint) buckets.push(...bucketsOf(keys.endpoint(call.path), endpoint));
-    else
-      buckets.push({
-        key: keys.endpoint(call.path),
-        limit: Number.POSITIVE_INFINITY,
-        windowMilliseconds: second,
-      });
+    // Unlimited buckets still carry their key, so that a pause after 40133/40132 has something to hold.
+    const buckets = [
+      paced(keys.app(), appLimits),
+      endpoint
+        ? paced(keys.endpoint(call.path), endpoint)
+        : { key: keys.endpoint(call.path), intervalMilliseconds: 0, perDay: Number.POSITIVE_INFINITY },
+    ];
     if (call.advertiserId !== undefined) {
-      const limit = options.advertiserPathPerSecond ?? Number.POSITIVE_INFINITY;
-      buckets.push({ key: keys.advertiser(call), limit, windowMilliseconds: second });
+      const perSecond = options.advertiserPathPerSecond ?? Number.POSITIVE_INFINITY;
+      buckets.push(paced(keys.advertiser(call), { perSecond, perMinute: Infinity, perDay: Infinity }));
     }
     return buckets;
   }
 
-  return {
-    async acquire(call, { deadline = Number.POSITIVE_INFINITY, signal } = {}) {
-      const buckets = bucketsFor(call);
-      for (;;) {
-        signal?.throwIfAborted();
-        const now = clock.now();
-        const result = await store.take(buckets, now);
-        if (result.granted) return;
-        if (result.retryAt > deadline) throw new RateLimitWaitError(result.retryAt);
-        await clock.sleep(result.retryAt - now, signal);
+  const queues = new LaneQueues();
+  const lastServed = new Map<Lane, number>();
+  /** A lane's horizon now: its own, grown by how long it has had calls waiting and none served. */
+  const starvedOf = (lane: Lane, oldestWaited: number, now: number) =>
+    Math.min(oldestWaited, now - (lastServed.get(lane) ?? Number.NEGATIVE_INFINITY));
+  const horizonNow = (lane: Lane, oldestWaited: number, now: number) =>
+    horizonOf(policy, lane, starvedOf(lane, oldestWaited, now));
+  /** When a waiting call may book `slot`, its lane's horizon growing while it waits unserved. */
+  const retryFrom = (waiter: Waiter, slot: number, now: number) =>
+    bookableFrom(policy, waiter.lane, starvedOf(waiter.lane, now - waiter.enqueuedAt, now), now, slot);
+  let pumping = false;
+  /** Set by every arrival, so that a pump about to sleep looks at the queue once more. */
+  let arrived = false;
+  let wake: AbortController | undefined;
+
+  function dequeue(waiter: Waiter): void {
+    const tenantEmptied = queues.remove(waiter);
+    if (tenantEmptied && waiter.lane !== 'interactive')
+      store.leave(waiter.lane, waiter.tenant).catch(() => undefined);
+  }
+
+  function kick(): void {
+    arrived = true;
+    wake?.abort();
+    if (!pumping) void pump();
+  }
+
+  const lastTouched = new Map<Lane, number>();
+  /**
+   * This process's other waiting tenants of a fair-shared lane, sent with a booking a few times a
+   * second so that they count as waiting everywhere even while their own turn has not come.
+   */
+  function waitingTenants(lane: Lane, now: number): string[] | undefined {
+    if (now - (lastTouched.get(lane) ?? Number.NEGATIVE_INFINITY) < fairShareActiveMilliseconds / 4)
+      return undefined;
+    lastTouched.set(lane, now);
+    return [...new Set(queues.heads(lane).map((waiter) => waiter.tenant))];
+  }
+
+  /** Every waiting call that needs `key` waits until `retryAt`, or fails now if that is past its deadline. */
+  function block(key: string | undefined, retryAt: number, now: number): void {
+    if (key === undefined) return;
+    for (const waiter of [...queues.all()]) {
+      if (!waiter.buckets.some((bucket) => bucket.key === key)) continue;
+      if (retryAt > waiter.deadline) {
+        dequeue(waiter);
+        waiter.fail(new RateLimitWaitError(retryAt));
+        continue;
       }
+      waiter.notBefore = Math.max(waiter.notBefore, retryFrom(waiter, retryAt, now));
+    }
+  }
+
+  /** Books a slot for one waiting call; otherwise returns when it is worth trying again. */
+  async function serveOne(now: number): Promise<'served' | number> {
+    let wakeAt = Number.POSITIVE_INFINITY;
+    for (const waiter of [...queues.all()]) {
+      if (waiter.deadline < now) {
+        dequeue(waiter);
+        waiter.fail(new RateLimitWaitError(Math.max(now, waiter.notBefore)));
+      } else wakeAt = Math.min(wakeAt, waiter.deadline);
+    }
+    // Furthest horizon first; between equals (a starved lane aged up to interactive's), the lane
+    // unserved the longest, then lane order.
+    const order = queues
+      .waitingLanes(now)
+      .map(({ lane, waited }) => ({
+        lane,
+        horizon: horizonNow(lane, waited, now),
+        starved: Math.min(waited, now - (lastServed.get(lane) ?? Number.NEGATIVE_INFINITY)),
+      }))
+      .sort(
+        (left, right) =>
+          right.horizon - left.horizon ||
+          right.starved - left.starved ||
+          lanes.indexOf(left.lane) - lanes.indexOf(right.lane),
+      );
+    for (const { lane, horizon } of order) {
+      const overShare = new Set<string>();
+      for (const waiter of queues.heads(lane)) {
+        if (waiter.notBefore > now || overShare.has(waiter.tenant)) {
+          wakeAt = Math.min(wakeAt, waiter.notBefore);
+          continue;
+        }
+        let reservation;
+        try {
+          reservation = await store.reserve({
+            buckets: waiter.buckets,
+            now,
+            latest: Math.min(now + horizon, waiter.deadline),
+            lane,
+            tenant: waiter.tenant,
+            fairShareSlack: lane === 'interactive' ? undefined : slack,
+            waiting: lane === 'interactive' ? undefined : waitingTenants(lane, now),
+          });
+        } catch (error) {
+          // The store is unreachable: this call fails as the database call would; the rest wait on.
+          dequeue(waiter);
+          waiter.fail(error);
+          return 'served';
+        }
+        if (reservation.granted) {
+          lastServed.set(lane, now);
+          dequeue(waiter);
+          waiter.grant(reservation.at);
+          return 'served';
+        }
+        if (reservation.retryAt > waiter.deadline) {
+          dequeue(waiter);
+          waiter.fail(new RateLimitWaitError(reservation.retryAt));
+          continue;
+        }
+        if (reservation.reason === 'fair-share') {
+          // Over its share: ask again once the tenants behind it have had a slot.
+          waiter.notBefore = now + fairShareRetryMilliseconds(waiter.buckets);
+          overShare.add(waiter.tenant);
+        } else {
+          // Time must pass before the same question can get another answer.
+          waiter.notBefore = Math.max(now + 1, retryFrom(waiter, reservation.retryAt, now));
+          block(reservation.key, reservation.retryAt, now);
+        }
+        wakeAt = Math.min(wakeAt, waiter.notBefore);
+      }
+    }
+    return wakeAt;
+  }
+
+  let closed = false;
+
+  async function pump(): Promise<void> {
+    pumping = true;
+    try {
+      while (!closed && queues.size > 0) {
+        arrived = false;
+        const now = clock.now();
+        const next = await serveOne(now);
+        if (next === 'served' || arrived) continue;
+        wake = new AbortController();
+        await clock.sleep(Math.max(0, next - now), wake.signal).catch(() => undefined);
+        wake = undefined;
+      }
+    } finally {
+      pumping = false;
+    }
+  }
+
+  return {
+    acquire(call, { deadline = Number.POSITIVE_INFINITY, signal } = {}) {
+      return new Promise<void>((resolve, reject) => {
+        if (signal?.aborted) return reject(signal.reason);
+        if (closed) return reject(new RateLimiterClosedError());
+        const enqueuedAt = clock.now();
+        const onAbort = () => {
+          dequeue(waiter);
+          reject(signal?.reason);
+        };
+        const waiter: Waiter = {
+          buckets: bucketsFor(call),
+          lane: call.lane,
+          tenant: call.tenant ?? '',
+          advertiser: call.advertiserId ?? '',
+          enqueuedAt,
+          deadline,
+          notBefore: enqueuedAt,
+          grant(at) {
+            signal?.removeEventListener('abort', onAbort);
+            options.observer?.granted({ lane: call.lane, waitedMilliseconds: Math.max(0, at - enqueuedAt) });
+            const delay = at - clock.now();
+            if (delay <= 0) resolve();
+            else clock.sleep(delay, signal).then(resolve, reject);
+          },
+          fail(error) {
+            signal?.removeEventListener('abort', onAbort);
+            reject(error);
+          },
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        queues.add(waiter);
+        kick();
+      });
     },
     async penalize(call, limit) {
       const until = pauseEnd(limit.window, clock.now());
@@ -116,6 +314,16 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       await store.pause(key, until);
       return until;
     },
+    usage: (tenant) => store.usage(clock.now(), tenant),
+    pauses: () => store.pauses(clock.now()),
+    close() {
+      closed = true;
+      for (const waiter of [...queues.all()]) {
+        dequeue(waiter);
+        waiter.fail(new RateLimiterClosedError());
+      }
+      wake?.abort();
+    },
   };
 }
 
@@ -126,7 +334,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
  * second would only spend attempts against a limit that has not reset.
  */
 function pauseEnd(window: RateLimitSignal['window'], now: number): number {
-  if (window === 'day') return (Math.floor(now / day) + 1) * day;
+  if (window === 'day') return utcDayStart(now) + 86_400_000;
   if (window === 'second') return now + second;
   return now + minuteLimitPauseMilliseconds;
 }

@@ -20,3 +20,15 @@ export const defaultEndpointRateLimits: Record<string, RateLimits> = {
   '/ad/create/': { perSecond: 5, perMinute: 150, perDay: 86_400 },
   '/report/task/create/': { perSecond: 2, perMinute: 60, perDay: 4_500 },
 };
+
+/**
+ * The share of each limit left unused, so that a call paced exactly at the limit and delayed on
+ * the network by a few milliseconds never lands in a window that is already full.
+ */
+export const defaultHeadroom = 0.03;
+
+/** The even spacing that keeps a bucket under both its per-second and per-minute limits. */
+export function intervalOf(limits: RateLimits, headroom = defaultHeadroom): number {
+  const tightest = Math.max(1_000 / limits.perSecond, 60_000 / limits.perMinute);
+  return Number.isFinite(tightest) && tightest > 0 ? tightest / (1 - headroom) : 0;
+}

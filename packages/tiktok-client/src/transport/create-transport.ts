@@ -1,7 +1,9 @@
 import type { Clock } from '../clock.js';
 import { TikTokApiError } from '../errors/tiktok-api-error.js';
 import type { TikTokClientLogger } from '../observability/tiktok-call-event.js';
-import { RateLimitWaitError, type RateLimiter } from '../rate-limit/rate-limiter.js';
+import { currentCallPriority } from '../rate-limit/call-priority-context.js';
+import type { CallPriority } from '../rate-limit/lanes.js';
+import { RateLimitWaitError, type RateLimitedCall, type RateLimiter } from '../rate-limit/rate-limiter.js';
 import { backoffDelay, rateLimitedBaseDelayMilliseconds, type RetryPolicy } from '../retry/retry-policy.js';
 import { sendOnce, type AttemptContext } from './send-once.js';
 import type { TikTokRequest } from './tiktok-request.js';
@@ -16,6 +18,7 @@ export interface TransportOptions {
   logger: TikTokClientLogger;
   retry: RetryPolicy;
   random: () => number;
+  defaultPriority: CallPriority | null;
 }
 
 export interface Transport {
@@ -40,7 +43,15 @@ export function createTransport(options: TransportOptions): Transport {
       timeoutMilliseconds: retry.timeoutMilliseconds,
       secrets: [request.accessToken, options.secret, ...(request.sensitive ?? [])],
     };
-    const call = { path: request.path, advertiserId: request.advertiserId };
+    const priority = currentCallPriority() ?? options.defaultPriority;
+    if (!priority)
+      throw new Error(`TikTok call ${request.path} names no lane: make it inside withCallPriority()`);
+    const call: RateLimitedCall = {
+      path: request.path,
+      advertiserId: request.advertiserId,
+      lane: priority.lane,
+      tenant: priority.tenant,
+    };
     const deadline = clock.now() + retry.maxTotalMilliseconds;
     for (let attempt = 1; ; attempt += 1) {
       await pace(request, call, deadline, attempt);
@@ -48,7 +59,7 @@ export function createTransport(options: TransportOptions): Transport {
       try {
         const result = await sendOnce(context, request);
         logger.info({
-          ...identity(request, attempt),
+          ...identity(request, attempt, call),
           code: 0,
           requestId: result.requestId,
           httpStatus: result.httpStatus,
@@ -63,7 +74,7 @@ export function createTransport(options: TransportOptions): Transport {
           error.retryAt = await limiter.penalize(call, error.rateLimit);
         const delay = retryDelay(request, error, attempt, deadline);
         logger.warn({
-          ...identity(request, attempt),
+          ...identity(request, attempt, call),
           code: error.code,
           requestId: error.requestId,
           httpStatus: error.httpStatus,
@@ -83,7 +94,7 @@ export function createTransport(options: TransportOptions): Transport {
 
   async function pace(
     request: TikTokRequest<unknown>,
-    call: { path: string; advertiserId: string | undefined },
+    call: RateLimitedCall,
     deadline: number,
     attempt: number,
   ) {
@@ -151,9 +162,10 @@ export function createTransport(options: TransportOptions): Transport {
   return { appId: options.appId, secret: options.secret, baseUrl: options.baseUrl, send };
 }
 
-const identity = (request: TikTokRequest<unknown>, attempt: number) => ({
+const identity = (request: TikTokRequest<unknown>, attempt: number, call: RateLimitedCall) => ({
   method: request.method,
   path: request.path,
   advertiserId: request.advertiserId,
+  lane: call.lane,
   attempt,
 });

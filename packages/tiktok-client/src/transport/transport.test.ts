@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { createRecordedFetch, envelope } from '../test-support/test-fetch.js';
 import { canaryToken, createTestClient } from '../test-support/test-client.js';
 import { rejectionOf } from '../test-support/expect-api-error.js';
+import { withCallPriority } from '../rate-limit/call-priority-context.js';
 
 const advertiserId = '7200000000000000011';
 const campaignPage = (ids: string[]) =>
@@ -234,6 +235,7 @@ test('every attempt is logged with method, path, advertiser, code, request_id, a
     method: 'GET',
     path: '/campaign/get/',
     advertiserId,
+    lane: 'interactive',
     attempt: 1,
     code: 50000,
     requestId: '202611251200000102452410100E00D348',
@@ -245,4 +247,20 @@ test('every attempt is logged with method, path, advertiser, code, request_id, a
     message: 'System error.',
   });
   assert.equal(logger.events[1]?.outcome, 'success');
+});
+
+test('a call names its lane: the one it runs in, or it fails unsent where the app requires one', async () => {
+  const recorded = createRecordedFetch([campaignPage([])]);
+  const { client, time, logger } = createTestClient({ fetch: recorded.fetch, defaultPriority: null });
+  await assert.rejects(
+    time.run(() => client.campaigns.get({ accessToken: canaryToken, advertiserId })),
+    /names no lane/,
+  );
+  assert.equal(recorded.requests.length, 0, 'nothing was sent');
+  await time.run(() =>
+    withCallPriority({ lane: 'sync', tenant: 'workspace-1' }, () =>
+      client.campaigns.get({ accessToken: canaryToken, advertiserId }),
+    ),
+  );
+  assert.equal(logger.events[0]?.lane, 'sync');
 });

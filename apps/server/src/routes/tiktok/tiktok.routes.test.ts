@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { ErrorResponse, TikTokAuditResponse, TikTokConnectionsResponse } from '@whathead/contracts';
 import { sql } from '@whathead/db';
 import { emulatorApp } from '@whathead/tiktok-emulator';
+import { withCallPriority } from '@whathead/tiktok-client';
 import { builtWebRoot } from '../../server.js';
 import { TestBrowser, type BrowserResponse } from '../../testing/test-app.js';
 import {
@@ -420,17 +421,19 @@ describe('coming back from TikTok without a connection', () => {
       .where('id', '=', connectionId)
       .executeTakeFirstOrThrow();
     const createIn = (advertiserId: string) =>
-      tiktokConnections.withConnectionToken(row, undefined, (accessToken) =>
-        kit.test.whathead.services.tiktokClient.campaigns.create({
-          accessToken,
-          advertiserId,
-          name: 'Refusal probe',
-          objectiveType: 'TRAFFIC',
-          budgetMode: 'BUDGET_MODE_INFINITE',
-        }),
+      withCallPriority({ lane: 'publish', tenant: workspaceId }, () =>
+        tiktokConnections.withConnectionToken(row, undefined, (accessToken) =>
+          kit.test.whathead.services.tiktokClient.campaigns.create({
+            accessToken,
+            advertiserId,
+            name: 'Refusal probe',
+            objectiveType: 'TRAFFIC',
+            budgetMode: 'BUDGET_MODE_INFINITE',
+          }),
+        ),
       );
     // Eligibility is not visible before a call (reference correction 15): TikTok refuses the call.
-    await assert.rejects(createIn('7200000000000000021'));
+    await assert.rejects(createIn('7200000000000000021'), /not eligible|API access|permission/i);
     const cafe = (await listConnections(browser, workspaceId)).connections[0]!.accounts.find(
       (account) => account.advertiserId === '7200000000000000021',
     )!;

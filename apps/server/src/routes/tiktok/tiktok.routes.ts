@@ -16,7 +16,7 @@ import type { RouteContext } from '../route-context.js';
 export const callbackDonePath = '/integrations/tiktok/done';
 
 export function registerTikTokRoutes(app: FastifyInstance, context: RouteContext): void {
-  const { tiktokConnections, tiktokAuthorization, tiktokGrants } = context.services;
+  const { tiktokConnections, tiktokAuthorization, tiktokGrants, tiktokUsage } = context.services;
   const base = '/api/workspaces/:workspaceId/tiktok';
 
   defineRoute(app, {
@@ -118,6 +118,15 @@ export function registerTikTokRoutes(app: FastifyInstance, context: RouteContext
       await tiktokConnections.disconnect(session, params.workspaceId, params.connectionId);
       return undefined;
     },
+  });
+
+  // Settings' TikTok usage panel: today's calls against the app's shared budget, and TikTok's pauses.
+  defineRoute(app, {
+    method: 'GET',
+    url: `${base}/usage`,
+    access: 'manager',
+    params: workspaceIdParamsSchema,
+    handler: ({ params, session }) => tiktokUsage.usage(session, params.workspaceId),
   });
 
   defineRoute(app, {

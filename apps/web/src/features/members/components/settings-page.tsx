@@ -14,6 +14,7 @@ import { InviteForm } from './invite-form';
 import { MembersTable } from './members-table';
 import { PendingInvitations } from './pending-invitations';
 import { TikTokActivity } from './tiktok-activity';
+import { TikTokUsage } from './tiktok-usage';
 
 interface SettingsPageProps {
   /** Sections about the user's own account that other features provide; the router puts them in. */
@@ -108,6 +109,15 @@ function WorkspaceSettings({
         >
           <TikTokActivity workspaceId={workspace.id} />
         </SettingsSection>
+
+        {canManage && (
+          <SettingsSection
+            title="TikTok usage"
+            description="Today’s calls to TikTok, and whether TikTok is asking Whathead to slow down."
+          >
+            <TikTokUsage workspaceId={workspace.id} />
+          </SettingsSection>
+        )}
 
         {accountSections}
       </div>

@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../errors.js';
+import type { Metrics } from '../../observability/metrics.js';
+import { metricsAccess } from './metrics-access.js';
+
+/**
+ * `GET /metrics`, Prometheus's text format. A plain Fastify route, not `defineRoute`: its caller
+ * is a scraper holding a bearer token or sitting on this machine, never a session, so none of the
+ * API's access levels describe it, and it answers text rather than JSON. Being outside /api, it
+ * stays out of the route table the authorization matrix walks; metrics.routes.test.ts holds it to
+ * its own rule (metrics-access.ts).
+ */
+export function registerMetricsRoutes(
+  app: FastifyInstance,
+  options: { metrics: Metrics; token: string | undefined },
+): void {
+  app.get('/metrics', async (request, reply) => {
+    const access = metricsAccess(
+      { headers: request.headers, socketAddress: request.socket.remoteAddress },
+      options.token,
+    );
+    if (access === 'token_required') {
+      // RFC 6750 §3: a bearer-protected resource names its scheme when refusing.
+      reply.header('www-authenticate', 'Bearer realm="whathead-metrics"');
+      throw new AppError('unauthenticated', 'Send the metrics token: Authorization: Bearer <METRICS_TOKEN>.');
+    }
+    if (access === 'remote_refused') {
+      // 403, not 401: no credential could help while METRICS_TOKEN is unset, and the operator
+      // who scrapes from elsewhere learns what to change.
+      throw new AppError(
+        'forbidden',
+        'Metrics are served to this machine only. Set METRICS_TOKEN to scrape them from elsewhere.',
+      );
+    }
+    const { contentType, body } = await options.metrics.render();
+    return reply.type(contentType).send(body);
+  });
+}

@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { CreateInvitationResponse, ErrorResponse, TikTokUsageResponse } from '@whathead/contracts';
+import { tiktokUsageResponseSchema } from '@whathead/contracts';
+import { TikTokRateLimitRepository } from '../../repositories/tiktok-rate-limit.repository.js';
+import { TestBrowser } from '../../testing/test-app.js';
+import { signUpWorkspace } from '../../testing/tiktok-flow.js';
+import { connect, scenario, startTikTokTestKit, type TikTokTestKit } from '../../testing/tiktok-test-kit.js';
+
+const usagePath = (workspaceId: string) => `/api/workspaces/${workspaceId}/tiktok/usage`;
+const northwindUs = '7200000000000000011';
+const cafeLumen = '7200000000000000021';
+const minutes = (count: number) => count * 60_000;
+
+describe('TikTok usage', () => {
+  let kit: TikTokTestKit;
+  let owner: { browser: TestBrowser; workspaceId: string };
+  let other: { browser: TestBrowser; workspaceId: string };
+  before(async () => {
+    kit = await startTikTokTestKit();
+    owner = await signUpWorkspace(kit.test, 'usage-owner@example.com');
+    other = await signUpWorkspace(kit.test, 'usage-other@example.com');
+  });
+  after(async () => kit?.close());
+
+  const usageOf = async (browser: TestBrowser, workspaceId: string) => {
+    const response = await browser.get<TikTokUsageResponse>(usagePath(workspaceId));
+    assert.equal(response.status, 200, response.text);
+    return tiktokUsageResponseSchema.parse(response.body);
+  };
+  const lane = (usage: TikTokUsageResponse, name: string) =>
+    usage.lanes.find((entry) => entry.lane === name)!;
+
+  it('starts at zero, against the tier’s day budget', async () => {
+    const usage = await usageOf(owner.browser, owner.workspaceId);
+    assert.equal(usage.appDayBudget, 864_000, 'TIKTOK_RATE_LIMITS=basic');
+    assert.equal(usage.day, new Date().toISOString().slice(0, 10));
+    assert.deepEqual(usage.lanes, [
+      { lane: 'interactive', appCalls: 0, workspaceCalls: 0 },
+      { lane: 'publish', appCalls: 0, workspaceCalls: 0 },
+      { lane: 'sync', appCalls: 0, workspaceCalls: 0 },
+    ]);
+    assert.deepEqual(usage.pauses, []);
+  });
+
+  it('counts today’s calls by lane, the app’s and this workspace’s, and no other workspace’s', async () => {
+    const connectionId = await connect(kit, owner.browser, owner.workspaceId, scenario.northwind);
+    const check = await owner.browser.post(
+      `/api/workspaces/${owner.workspaceId}/tiktok/connections/${connectionId}/check`,
+    );
+    assert.equal(check.status, 200, check.text);
+    const tiktokCalls = kit.emulator.control.calls().length;
+
+    const usage = await usageOf(owner.browser, owner.workspaceId);
+    assert.equal(lane(usage, 'interactive').appCalls, tiktokCalls);
+    // Check connection names the workspace; the sign-in's callback (public) names none yet.
+    assert.ok(lane(usage, 'interactive').workspaceCalls > 0, JSON.stringify(usage.lanes));
+    assert.ok(lane(usage, 'interactive').workspaceCalls <= tiktokCalls);
+
+    const theirs = await usageOf(other.browser, other.workspaceId);
+    assert.equal(lane(theirs, 'interactive').appCalls, tiktokCalls, 'the app’s budget is shared');
+    assert.equal(lane(theirs, 'interactive').workspaceCalls, 0);
+  });
+
+  it('is for owners and admins: a plain member gets 403, another workspace 404', async () => {
+    const invitation = await owner.browser.post<CreateInvitationResponse>(
+      `/api/workspaces/${owner.workspaceId}/invitations`,
+      { email: 'usage-member@example.com', role: 'member' },
+    );
+    const member = new TestBrowser(kit.test.app);
+    await member.get('/api/session');
+    await member.post('/api/auth/signup', {
+      name: 'Plain Member',
+      email: 'usage-member@example.com',
+      password: 'correct horse battery staple',
+      invitationToken: new URL(invitation.body.link).pathname.split('/').pop(),
+    });
+    const refused = await member.get<ErrorResponse>(usagePath(owner.workspaceId));
+    assert.equal(refused.status, 403);
+    assert.equal(refused.body.error.code, 'forbidden');
+    const outsider = await other.browser.get<ErrorResponse>(usagePath(owner.workspaceId));
+    assert.equal(outsider.status, 404);
+  });
+
+  it('tells the pauses TikTok asked for, naming only this workspace’s ad accounts', async () => {
+    const store = new TikTokRateLimitRepository(kit.test.database);
+    const now = Date.now();
+    const midnight = Math.floor(now / 86_400_000) * 86_400_000 + 86_400_000;
+    await store.pause('app', now + minutes(5));
+    await store.pause('endpoint:/report/task/create/', midnight);
+    await store.pause(`advertiser:${northwindUs}:/campaign/get/`, now + minutes(3));
+    await store.pause(`advertiser:${cafeLumen}:/campaign/get/`, now + minutes(4));
+
+    const usage = await usageOf(owner.browser, owner.workspaceId);
+    assert.deepEqual(
+      usage.pauses.map(({ until, ...pause }) => ({ ...pause, until: Date.parse(until) })),
+      [
+        {
+          scope: 'ad_account',
+          until: now + minutes(3),
+          budget: 'rate',
+          endpoint: '/campaign/get/',
+          advertiserId: northwindUs,
+          advertiserName: 'Northwind US',
+        },
+        {
+          scope: 'app',
+          until: now + minutes(5),
+          budget: 'rate',
+          endpoint: null,
+          advertiserId: null,
+          advertiserName: null,
+        },
+        {
+          scope: 'endpoint',
+          until: midnight,
+          budget: 'day',
+          endpoint: '/report/task/create/',
+          advertiserId: null,
+          advertiserName: null,
+        },
+      ],
+    );
+    const theirs = await usageOf(other.browser, other.workspaceId);
+    assert.deepEqual(
+      theirs.pauses.map((pause) => pause.scope),
+      ['app', 'endpoint'],
+      'another workspace sees the app’s pauses, not Northwind’s accounts',
+    );
+  });
+});

@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createVirtualTime } from '../test-support/virtual-time.js';
+import { bookableFrom, defaultLanePolicy, horizonOf, type Lane } from './lanes.js';
+import { createRateLimiter, type RateLimitedCall } from './rate-limiter.js';
+
+// Issue 10 §2: interactive calls first, background lanes fill what is left, no lane starves, and
+// within a lane workspaces and ad accounts take turns. Basic tier: 10 calls a second.
+
+const sync = (tenant: string, advertiserId?: string): RateLimitedCall => ({
+  path: '/report/integrated/get/',
+  lane: 'sync',
+  tenant,
+  advertiserId,
+});
+
+test('a call a person waits on goes ahead of a sync backlog', async () => {
+  const time = createVirtualTime(0);
+  const limiter = createRateLimiter({ clock: time });
+  const wait = await time.run(async () => {
+    const backlog = Array.from({ length: 60 }, () => limiter.acquire(sync('agency')));
+    await time.sleep(2_000);
+    const clicked = time.now();
+    await limiter.acquire({ path: '/bc/get/', lane: 'interactive', tenant: 'shop' });
+    const waited = time.now() - clicked;
+    await Promise.all(backlog);
+    return waited;
+  });
+  // Sync books at most 300 ms ahead; the click takes the first slot after those.
+  assert.ok(wait <= 300 + 104, `the interactive call waited ${wait} ms`);
+});
+
+test('publish work goes before sync work, and sync still gets a share', async () => {
+  const time = createVirtualTime(0);
+  const limiter = createRateLimiter({ clock: time });
+  const order: Lane[] = [];
+  await time.run(() =>
+    Promise.all(
+      (['sync', 'publish'] as const).flatMap((lane) =>
+        Array.from({ length: 30 }, () =>
+          limiter.acquire({ path: '/ad/update/', lane, tenant: 'w' }).then(() => order.push(lane)),
+        ),
+      ),
+    ),
+  );
+  const firstHalf = order.slice(0, 30);
+  const publishFirst = firstHalf.filter((lane) => lane === 'publish').length;
+  assert.ok(publishFirst >= 24, `publish had ${publishFirst} of the first 30 slots`);
+  assert.ok(firstHalf.includes('sync'), 'sync was not shut out while publish had work');
+});
+
+test('no lane starves: sync is served while interactive calls ask for three times the budget', async () => {
+  const time = createVirtualTime(0);
+  const limiter = createRateLimiter({ clock: time });
+  const served: Record<Lane, number> = { interactive: 0, publish: 0, sync: 0 };
+  let open = true;
+  await time.run(async () => {
+    // 30 people clicking every second for 20 s, and a backfill that wants all the rest.
+    const clicks = (async () => {
+      const pending: Promise<unknown>[] = [];
+      while (time.now() < 20_000) {
+        for (let index = 0; index < 30; index += 1)
+          pending.push(
+            limiter.acquire({ path: '/bc/get/', lane: 'interactive', tenant: `t${index}` }).then(() => {
+              if (open) served.interactive += 1;
+            }),
+          );
+        await time.sleep(1_000);
+      }
+      open = false;
+      await Promise.all(pending);
+    })();
+    const backfill = Array.from({ length: 400 }, () =>
+      limiter.acquire(sync('agency')).then(() => {
+        if (open) served.sync += 1;
+      }),
+    );
+    await clicks;
+    await Promise.all(backfill);
+  });
+  const share = served.sync / (served.sync + served.interactive);
+  assert.ok(share >= 0.05, `sync had ${served.sync} of ${served.sync + served.interactive} calls`);
+  assert.ok(served.interactive > served.sync * 3, 'interactive calls still came first');
+});
+
+test('workspaces take turns in a lane: a small sync is not stuck behind a big backfill', async () => {
+  const time = createVirtualTime(0);
+  const limiter = createRateLimiter({ clock: time });
+  const order: string[] = [];
+  await time.run(() =>
+    Promise.all([
+      ...Array.from({ length: 50 }, () => limiter.acquire(sync('big')).then(() => order.push('big'))),
+      ...Array.from({ length: 5 }, () => limiter.acquire(sync('small')).then(() => order.push('small'))),
+    ]),
+  );
+  assert.ok(order.lastIndexOf('small') < 11, `order: ${order.join(' ')}`);
+});
+
+test('ad accounts of one workspace take turns too', async () => {
+  const time = createVirtualTime(0);
+  const limiter = createRateLimiter({ clock: time });
+  const order: string[] = [];
+  await time.run(() =>
+    Promise.all([
+      ...Array.from({ length: 40 }, () =>
+        limiter.acquire(sync('agency', '7200000000000000001')).then(() => order.push('first')),
+      ),
+      ...Array.from({ length: 4 }, () =>
+        limiter.acquire(sync('agency', '7200000000000000002')).then(() => order.push('second')),
+      ),
+    ]),
+  );
+  assert.ok(order.lastIndexOf('second') < 9, `order: ${order.join(' ')}`);
+});
+
+test('a waiting call that is cancelled leaves the queue; the others go on', async () => {
+  const time = createVirtualTime(0);
+  const limiter = createRateLimiter({ clock: time });
+  const cancel = new AbortController();
+  const outcomes = await time.run(async () => {
+    const calls = Array.from({ length: 20 }, (_, index) =>
+      limiter
+        .acquire(sync('w'), index === 15 ? { signal: cancel.signal } : {})
+        .then(() => 'granted')
+        .catch((error: unknown) => (error === 'gone' ? 'cancelled' : String(error))),
+    );
+    cancel.abort('gone');
+    return Promise.all(calls);
+  });
+  assert.equal(outcomes.filter((outcome) => outcome === 'granted').length, 19);
+  assert.equal(outcomes[15], 'cancelled');
+});
+
+test('a waiting lane may book a slot once its horizon, ageing after the grace, reaches it', () => {
+  const policy = defaultLanePolicy;
+  // Sync reaches 300 ms ahead: a slot 500 ms away is bookable in 200 ms.
+  assert.equal(bookableFrom(policy, 'sync', 0, 0, 500), 200);
+  // A slot 2.5 s away: after 1 s the lane ages 4 ms a ms, and 300 + 4(t − 1000) = 2500 − t at 1240.
+  assert.equal(bookableFrom(policy, 'sync', 0, 0, 2_500), 1_240);
+  // Never sooner than the interactive horizon allows, however long it starved.
+  assert.equal(bookableFrom(policy, 'sync', 60_000, 0, 5_000), 3_000);
+  for (const [starved, slot] of [
+    [0, 500],
+    [0, 2_500],
+    [1_200, 1_900],
+    [60_000, 5_000],
+  ] as const) {
+    const at = bookableFrom(policy, 'sync', starved, 0, slot);
+    assert.ok(horizonOf(policy, 'sync', starved + at) >= slot - at - 1e-9, `${starved}/${slot}`);
+  }
+});
