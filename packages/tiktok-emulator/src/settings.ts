@@ -59,6 +59,12 @@ export interface EmulatorSettings {
   advertiserAdCreationEligible: 'absent' | 'enum' | 'boolean';
   /** Reference §8: app-wide buckets (Basic tier by default). */
   appRateLimit: RateLimit;
+  /**
+   * Reference §8 does not say how TikTok aligns its second and minute windows: `calendar` counts
+   * per clock-aligned second and minute (retry "next second"); `sliding` counts the calls of the
+   * last second or minute at each call. Day budgets reset at 00:00 UTC either way.
+   */
+  rateWindows: 'calendar' | 'sliding';
   /** Reference §8: endpoint-specific buckets, independent of each other, keyed by API path. */
   endpointRateLimits: Record<string, RateLimit>;
   /** Reference §7 40133: per advertiser and path; the values are unpublished (open question 12). */
@@ -91,6 +97,7 @@ export const defaultSettings: EmulatorSettings = {
   businessCenterVisibility: 'all',
   advertiserAdCreationEligible: 'absent',
   appRateLimit: { perSecond: 10, perMinute: 600, perDay: 864_000 },
+  rateWindows: 'calendar',
   endpointRateLimits: {
     '/ad/create/': { perSecond: 5, perMinute: 150, perDay: 86_400 },
     '/report/task/create/': { perSecond: 2, perMinute: 60, perDay: 4_500 },

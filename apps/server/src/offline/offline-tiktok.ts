@@ -1,3 +1,4 @@
+import { rateLimitTiers } from '@whathead/tiktok-client';
 import { createEmulator, emulatorApp, loadScenario } from '@whathead/tiktok-emulator';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
@@ -40,7 +41,12 @@ export async function startOfflineTikTok(
     apiBaseUrl: `${url}/open_api/v1.3`,
     authUrl: `${url}/portal/auth`,
   };
-  const emulator = createEmulator({ publicUrl: config.publicUrl });
+  // The emulator models the tier Whathead is configured for, so the budget meets the same limits.
+  const tier = config.tiktok.rateLimits;
+  const emulator = createEmulator({
+    publicUrl: config.publicUrl,
+    settings: { appRateLimit: typeof tier === 'string' ? rateLimitTiers[tier] : tier },
+  });
   try {
     const server = await emulator.listen({ port, host: 'localhost' });
     logger.info(

@@ -190,6 +190,37 @@ describe('the TikTok rate budget in PostgreSQL', () => {
     assert.ok(order.lastIndexOf('small') < 14, `order: ${order.join(' ')}`);
   });
 
+  it('forgets budgets, tenants and usage nobody has touched for a day, and nothing in use', async () => {
+    const store = new TikTokRateLimitRepository(database);
+    const app = { key: 'app', intervalMilliseconds: 100, perDay: 864_000 };
+    const advertiser = {
+      key: 'advertiser:7200000000000000011:/ad/get/',
+      intervalMilliseconds: 100,
+      perDay: Infinity,
+    };
+    const book = (now: number, tenant: string) =>
+      store.reserve({
+        buckets: [app, advertiser],
+        now,
+        latest: now + 300,
+        lane: 'sync',
+        tenant,
+        fairShareSlack: 1,
+      });
+    await book(noon - 3 * 86_400_000, 'gone');
+    await store.pause('endpoint:/ad/create/', noon + minute);
+    const keys = async () =>
+      (await database.db.selectFrom('tiktok_rate_buckets').select('key').orderBy('key').execute()).map(
+        (row) => row.key,
+      );
+    assert.deepEqual(await keys(), [advertiser.key, 'app', 'endpoint:/ad/create/']);
+    assert.ok((await store.deleteIdle(noon)) >= 2);
+    // The app row always stays; a running pause stays.
+    assert.deepEqual(await keys(), ['app', 'endpoint:/ad/create/']);
+    await book(noon, 'here');
+    assert.equal(await store.deleteIdle(noon + second), 0, 'what was just used stays');
+  });
+
   it('loses at most the slots a killed process had booked, never the budget', async (t) => {
     if (!database.url) return t.skip('PGlite serves one process; the PostgreSQL pass runs this');
     // A child process books slots for a sync backlog and is killed mid-way (SIGKILL: no clean-up).

@@ -89,6 +89,31 @@ export class TikTokRateLimitRepository implements RateLimitStore {
     }));
   }
 
+  /**
+   * Forgets what no longer paces anything: budgets (an advertiser and path, mostly) with no pause,
+   * no slot booked and no calls counted in the last day, tenants that stopped waiting a day ago,
+   * and usage counts older than 90 days.
+   */
+  async deleteIdle(now: number): Promise<number> {
+    const dayAgo = now - day;
+    const buckets = await this.#db
+      .deleteFrom('tiktok_rate_buckets')
+      .where('key', '<>', 'app')
+      .where('next_at', '<', dayAgo)
+      .where('paused_until', '<', String(dayAgo))
+      .where('day_start', '<', String(Math.floor(now / day) * day - day))
+      .executeTakeFirst();
+    const tenants = await this.#db
+      .deleteFrom('tiktok_rate_tenants')
+      .where('seen_at', '<', dayAgo)
+      .executeTakeFirst();
+    const usage = await this.#db
+      .deleteFrom('tiktok_rate_usage')
+      .where('day_start', '<', String(Math.floor(now / day) * day - 90 * day))
+      .executeTakeFirst();
+    return [buckets, tenants, usage].reduce((sum, result) => sum + Number(result.numDeletedRows), 0);
+  }
+
   async pauses(now: number): Promise<RatePause[]> {
     const rows = await this.#db
       .selectFrom('tiktok_rate_buckets')

@@ -4,6 +4,7 @@ import type { PasswordResetRepository } from '../repositories/password-reset.rep
 import type { SessionRepository } from '../repositories/session.repository.js';
 import type { ThrottleRepository } from '../repositories/throttle.repository.js';
 import type { TikTokOauthStateRepository } from '../repositories/tiktok-oauth-state.repository.js';
+import type { TikTokRateLimitRepository } from '../repositories/tiktok-rate-limit.repository.js';
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -13,6 +14,7 @@ export interface SweepOutcome {
   invitationsDeleted: number;
   passwordResetsDeleted: number;
   tiktokStatesDeleted: number;
+  tiktokRateRecordsDeleted: number;
 }
 
 /**
@@ -25,6 +27,7 @@ interface HousekeepingDependencies {
   invitations: InvitationRepository;
   passwordResets: PasswordResetRepository;
   tiktokStates: TikTokOauthStateRepository;
+  tiktokRateBudget: TikTokRateLimitRepository;
   clock: Clock;
 }
 
@@ -36,7 +39,8 @@ export class HousekeepingService {
   }
 
   async sweep(): Promise<SweepOutcome> {
-    const { sessions, throttles, invitations, passwordResets, tiktokStates, clock } = this.#dependencies;
+    const { sessions, throttles, invitations, passwordResets, tiktokStates, tiktokRateBudget, clock } =
+      this.#dependencies;
     const now = clock.now().getTime();
     return {
       sessionsDeleted: await sessions.deleteExpired(new Date(now)),
@@ -48,6 +52,7 @@ export class HousekeepingService {
       passwordResetsDeleted: await passwordResets.deleteExpiredBefore(new Date(now)),
       // Kept a day past expiry: a used code's hash must outlive the code's hour at TikTok (§1.2).
       tiktokStatesDeleted: await tiktokStates.deleteExpiredBefore(new Date(now - day)),
+      tiktokRateRecordsDeleted: await tiktokRateBudget.deleteIdle(now),
     };
   }
 }

@@ -12,6 +12,7 @@ import { TikTokAuditRepository } from '../repositories/tiktok-audit.repository.j
 import { TikTokConnectionRepository } from '../repositories/tiktok-connection.repository.js';
 import { TikTokOauthStateRepository } from '../repositories/tiktok-oauth-state.repository.js';
 import { TikTokPendingGrantRepository } from '../repositories/tiktok-pending-grant.repository.js';
+import { TikTokRateLimitRepository } from '../repositories/tiktok-rate-limit.repository.js';
 import { UserRepository } from '../repositories/user.repository.js';
 import { WorkspaceRepository } from '../repositories/workspace.repository.js';
 import { AccountService } from './account.service.js';
@@ -181,6 +182,7 @@ export function createServices(database: Database, settings: ServiceSettings, cl
       throttles: throttleRepository,
       passwordResets: passwordResetRepository,
       tiktokStates: tiktokStateRepository,
+      tiktokRateBudget: new TikTokRateLimitRepository(database),
       clock,
     }),
   };

@@ -36,7 +36,7 @@ export function checkRateLimits(
   const appKey = `app:${appId}`;
   const buckets = [{ key: appKey, limit: appRateLimit }];
   if (endpointLimit) buckets.push({ key: `${appKey}:${endpoint.path}`, limit: endpointLimit });
-  const overflow = runtime.limiter.take(buckets, now);
+  const overflow = runtime.limiter.take(buckets, now, runtime.settings.rateWindows);
   if (!overflow) return;
   // airbyte's observed text is "App reaches the QPS limit."; the endpoint variant names the path.
   const suffix = overflow.key === appKey ? '' : ` of ${endpoint.path}`;
@@ -86,6 +86,7 @@ export function authorizeAdvertisers(
         },
       ],
       now,
+      settings.rateWindows,
     );
     if (overflow)
       throw new ApiError(40133, `Advertiser ${advertiserId} reaches the QPS limit of ${endpoint.path}.`);

@@ -87,3 +87,17 @@ test('an endpoint the user did not grant is 40001 in TikTok wording', async () =
   assert.equal(answer.code, 40001);
   assert.equal(answer.message, 'advertiser does not grant you /advertiser/info/:GET permission');
 });
+
+test('sliding windows: no more than the limit in any second, across the clock’s second boundary', async () => {
+  const emulator = createTestEmulator({ settings: { rateWindows: 'sliding' } });
+  const { token } = await connect(emulator, ids.alex, ids.northwind);
+  emulator.control.advanceClock(1_600); // the token exchange is out of every window below
+  const burst = () =>
+    Promise.all(Array.from({ length: 10 }, () => callApi(emulator, 'GET', '/advertiser/info/', info(token))));
+  assert.ok((await burst()).every((answer) => answer.code === 0));
+  // 0.5 s later a new calendar second has begun, but the last second already holds 10 calls.
+  emulator.control.advanceClock(500);
+  assert.equal((await callApi(emulator, 'GET', '/advertiser/info/', info(token))).code, 40100);
+  emulator.control.advanceClock(501);
+  assert.equal((await callApi(emulator, 'GET', '/advertiser/info/', info(token))).code, 0);
+});
