@@ -2,7 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { assertCsrf } from './http/csrf.js';
-import { answerFrameworkError, registerErrorHandler } from './http/error-handler.js';
+import { answerFrameworkError, registerErrorHandler, sendNotFound } from './http/error-handler.js';
 import { requestId } from './http/request-id.js';
 import { recordRouteTable } from './http/route-table.js';
 import { registerSessionContext } from './http/session-context.js';
@@ -42,12 +42,13 @@ export interface AppOptions {
 /** API bodies are small JSON documents; anything bigger is a mistake or an attack. */
 const bodyLimitBytes = 64 * 1024;
 
-export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+/** What every Whathead listener shares: request ids, the one error shape, answers no cache keeps. */
+function createFastify(logger: FastifyBaseLogger, trustProxy: false | string[]): FastifyInstance {
   const app = Fastify({
-    loggerInstance: options.logger,
+    loggerInstance: logger,
     genReqId: requestId,
     bodyLimit: bodyLimitBytes,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy,
     return503OnClosing: true,
     frameworkErrors: answerFrameworkError,
     routerOptions: { maxParamLength: 200 },
@@ -60,6 +61,31 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // web app's files set their own caching (http/web-app.ts).
     reply.header('cache-control', 'no-store');
   });
+  return app;
+}
+
+export interface MetricsAppOptions {
+  logger: FastifyBaseLogger;
+  /** Checked by /readyz, as on the app. */
+  readiness: () => Promise<void>;
+  metrics: { metrics: Metrics; token: string | undefined };
+}
+
+/**
+ * The METRICS_PORT listener: /healthz, /readyz and /metrics with the app's own routes and access
+ * rule, and nothing else. A worker serves no other HTTP, so this is how it is scraped and probed.
+ * No proxy belongs in front of it, so no X-Forwarded-For is believed.
+ */
+export function buildMetricsApp(options: MetricsAppOptions): FastifyInstance {
+  const app = createFastify(options.logger, false);
+  registerHealthRoutes(app, options.readiness);
+  registerMetricsRoutes(app, options.metrics);
+  app.setNotFoundHandler((_request, reply) => sendNotFound(reply));
+  return app;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = createFastify(options.logger, options.trustProxy ?? false);
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {

@@ -95,6 +95,40 @@ describe('configuration', () => {
     }
   });
 
+  it('takes a METRICS_PORT of its own, told apart from the other ports the process listens on', () => {
+    assert.equal(loadConfig({}).metricsPort, undefined, 'unset: a worker listens on no port');
+    assert.equal(loadConfig({ METRICS_PORT: '9464' }).metricsPort, 9464);
+    for (const bad of ['0', '65536', '94.5', 'prometheus']) {
+      const problems = problemsOf({ METRICS_PORT: bad });
+      assert.equal(problems.length, 1, bad);
+      assert.match(problems[0]!, /^METRICS_PORT=".*": .*Fix: use a whole number from 1 to 65535/, bad);
+    }
+    for (const role of ['web', 'all']) {
+      const problems = problemsOf({ WHATHEAD_ROLE: role, PORT: '8080', METRICS_PORT: '8080' });
+      assert.equal(problems.length, 1, role);
+      assert.match(
+        problems[0]!,
+        new RegExp(`^METRICS_PORT=8080 is also PORT, and a ${role} process listens on both.*Fix: `),
+      );
+    }
+    assert.match(
+      problemsOf({ METRICS_PORT: '3000' }).join('\n'),
+      /is also PORT/,
+      'against the default PORT too',
+    );
+    const worker = loadConfig({ WHATHEAD_ROLE: 'worker', PORT: '8080', METRICS_PORT: '8080' });
+    assert.equal(worker.metricsPort, 8080, 'a worker does not listen on PORT');
+  });
+
+  it('keeps METRICS_PORT off the built-in TikTok emulator’s port, which only runs without a TikTok app', () => {
+    const problems = problemsOf({ METRICS_PORT: '4010' });
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]!, /^METRICS_PORT=4010 is also TIKTOK_EMULATOR_PORT.*Fix: /);
+    assert.equal(problemsOf({ METRICS_PORT: '5000', TIKTOK_EMULATOR_PORT: '5000' }).length, 1);
+    const withTikTok = { TIKTOK_APP_ID: '7000000000000000001', TIKTOK_APP_SECRET: 'app-secret-value' };
+    assert.equal(loadConfig({ ...withTikTok, METRICS_PORT: '4010' }).metricsPort, 4010);
+  });
+
   it('is documented: the README table lists every variable', () => {
     const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
     for (const name of Object.keys(variables))

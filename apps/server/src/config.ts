@@ -142,6 +142,13 @@ export const variables = {
       'Bearer token for `GET /metrics` (Prometheus). When unset, /metrics answers only requests from this machine.',
     fix: 'use at least 32 random characters, e.g. the output of `openssl rand -base64 32`',
   },
+  METRICS_PORT: {
+    schema: z.coerce.number().int().min(1).max(65535),
+    default: undefined,
+    description:
+      'Port of a second listener, on HOST, that serves only `/healthz`, `/readyz` and `/metrics` (same access as on PORT), whatever the role: how a `worker`, which serves no other HTTP, is scraped and health-checked. When unset, a worker listens on no port.',
+    fix: 'use a whole number from 1 to 65535 other than PORT, such as 9464, or unset it',
+  },
   LOG_LEVEL: {
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
     default: 'info',
@@ -231,6 +238,8 @@ export interface Config {
   mail: { smtpUrl: string | undefined; from: string };
   /** The bearer token /metrics asks for; undefined: loopback only. */
   metricsToken: string | undefined;
+  /** Where /healthz, /readyz and /metrics are served apart from the app; undefined: nowhere else. */
+  metricsPort: number | undefined;
   logLevel: string;
   logFormat: 'auto' | 'json' | 'text';
   tiktok: {
@@ -272,6 +281,34 @@ const shown = (name: string, value: string): string =>
   name === 'SMTP_URL'
     ? '(value hidden)'
     : JSON.stringify(value);
+
+/**
+ * METRICS_PORT against the other ports this process listens on: a clash would otherwise surface
+ * as EADDRINUSE half-way through start-up. A worker does not listen on PORT, so there they may match.
+ */
+function portClashes(values: Parsed, environment: Record<string, string | undefined>): string[] {
+  const metricsPort = values.METRICS_PORT;
+  if (metricsPort === undefined) return [];
+  const problems: string[] = [];
+  if (
+    values.WHATHEAD_ROLE !== undefined &&
+    values.WHATHEAD_ROLE !== 'worker' &&
+    metricsPort === values.PORT
+  ) {
+    problems.push(
+      `METRICS_PORT=${metricsPort} is also PORT, and a ${values.WHATHEAD_ROLE} process listens on both. ` +
+        'Fix: give METRICS_PORT a port of its own, such as 9464, or unset it: /metrics is served on PORT too.',
+    );
+  }
+  // Without a TikTok app, every process starts (or shares) the emulator on TIKTOK_EMULATOR_PORT.
+  if (!environment.TIKTOK_APP_ID && metricsPort === values.TIKTOK_EMULATOR_PORT) {
+    problems.push(
+      `METRICS_PORT=${metricsPort} is also TIKTOK_EMULATOR_PORT, where the built-in TikTok emulator listens. ` +
+        'Fix: give METRICS_PORT a port of its own, such as 9464.',
+    );
+  }
+  return problems;
+}
 
 /** Reads and checks every variable at once, so a bad start-up lists all problems, not the first. */
 export function loadConfig(environment: Record<string, string | undefined>): Config {
@@ -317,6 +354,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
       }
     }
   }
+  problems.push(...portClashes(values, environment));
   if (problems.length > 0) throw new ConfigError(problems);
 
   const port = values.PORT!;
@@ -342,6 +380,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
       from: values.SMTP_FROM ?? `Whathead <no-reply@${new URL(publicUrl).hostname}>`,
     },
     metricsToken: values.METRICS_TOKEN,
+    metricsPort: values.METRICS_PORT,
     logLevel: values.LOG_LEVEL!,
     logFormat: values.LOG_FORMAT!,
     tiktok: {

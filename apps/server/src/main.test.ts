@@ -90,6 +90,31 @@ describe('the whathead process', () => {
     assert.ok(!existsSync(path.join(dataDirectory, 'database', 'whathead.lock')), 'the lock is released');
   });
 
+  it('runs a worker that health checks and scrapers reach on METRICS_PORT alone, and stops cleanly', async () => {
+    const workerDataDirectory = mkdtempSync(path.join(tmpdir(), 'whathead-worker-'));
+    const [port, metricsPort] = [await freePort(), await freePort()];
+    const worker = launch({
+      WHATHEAD_ROLE: 'worker',
+      PORT: String(port),
+      METRICS_PORT: String(metricsPort),
+      WHATHEAD_DATA_DIR: workerDataDirectory,
+      TIKTOK_EMULATOR_PORT: String(await freePort()),
+    });
+    try {
+      await waitUntilHealthy(metricsPort, worker.exited);
+      assert.equal((await fetch(`http://localhost:${metricsPort}/readyz`)).status, 200);
+      const scraped = await fetch(`http://localhost:${metricsPort}/metrics`);
+      assert.equal(scraped.status, 200);
+      assert.match(await scraped.text(), /^# HELP whathead_job_duration_seconds /m);
+      await assert.rejects(fetch(`http://localhost:${port}/healthz`), 'a worker does not listen on PORT');
+      worker.child.kill('SIGTERM');
+      assert.equal(await worker.exited, 0, worker.output());
+    } finally {
+      worker.child.kill('SIGKILL');
+      rmSync(workerDataDirectory, { recursive: true, force: true });
+    }
+  });
+
   it('refuses to start on bad configuration, naming every bad variable', async () => {
     const bad = launch({ PORT: 'eighty', WHATHEAD_ROLE: 'janitor', WHATHEAD_DATA_DIR: dataDirectory });
     assert.equal(await bad.exited, 1);

@@ -45,6 +45,8 @@ async function main(): Promise<void> {
           ? `embedded PGlite in ${config.database.dataDirectory}`
           : 'PostgreSQL',
       startedInMs: Date.now() - started,
+      // The port health checks and scrapers of this process use (a worker listens on no other).
+      ...(config.metricsPort === undefined ? {} : { metricsPort: config.metricsPort }),
     },
     whathead.url ? `Whathead is running: open ${whathead.url}` : 'Whathead worker is running',
   );

@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { migrate, openDatabase, preparePrivateDirectory, type Database } from '@whathead/db';
 import { createRateLimiter, createTikTokClient, type RateLimitStore } from '@whathead/tiktok-client';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import { buildApp } from './app.js';
+import { buildApp, buildMetricsApp } from './app.js';
 import { TikTokRateLimitRepository } from './repositories/tiktok-rate-limit.repository.js';
-import type { Config } from './config.js';
+import { ConfigError, type Config } from './config.js';
 import { JobQueue } from './jobs/job-queue.js';
 import type { JobDefinition } from './jobs/job.js';
 import { createJobDefinitions } from './jobs/jobs.js';
@@ -29,7 +29,7 @@ export interface StartOptions {
   /** Throttles and hashing limits other than the standard ones (benchmarks compare with and without). */
   authenticationLimits?: AuthenticationLimits;
   webRoot?: string;
-  /** Listen on the configured port; tests that use `inject` skip it. */
+  /** Listen on the configured ports (PORT, METRICS_PORT); tests that use `inject` skip it. */
   listen?: boolean;
   /** An already-open database (tests); otherwise the configured one is opened and migrated. */
   database?: Database;
@@ -52,6 +52,8 @@ export interface RunningWhathead {
   database: Database;
   /** Where the HTTP server listens, when it does. */
   url: string | undefined;
+  /** The METRICS_PORT listener (/healthz, /readyz, /metrics), when METRICS_PORT is set. */
+  metricsApp: FastifyInstance | undefined;
   close(): Promise<void>;
 }
 
@@ -85,9 +87,23 @@ function createMailer(config: Config, logger: FastifyBaseLogger): Mailer {
   return logMailer(mailLogger);
 }
 
+/** Listens on METRICS_PORT; a port already taken is a setting to fix, told as one. */
+async function listenForMetrics(metricsApp: FastifyInstance, host: string, port: number): Promise<void> {
+  try {
+    await metricsApp.listen({ port, host });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    throw new ConfigError([
+      `METRICS_PORT=${port} is taken by another program, or by another Whathead process on this machine. ` +
+        'Fix: give each process on a machine its own METRICS_PORT, such as 9464 for the first and 9465 for the next.',
+    ]);
+  }
+}
+
 /**
  * Starts one Whathead process in the configured role: opens and migrates the database, starts
- * the job queue (working jobs unless the role is `web`) and the HTTP app (unless `worker`).
+ * the job queue (working jobs unless the role is `web`), the HTTP app (unless `worker`) and, when
+ * METRICS_PORT is set, the listener that serves only health and metrics (in every role).
  */
 export async function startWhathead(config: Config, options: StartOptions): Promise<RunningWhathead> {
   const clock = options.clock ?? systemClock;
@@ -166,6 +182,10 @@ export async function startWhathead(config: Config, options: StartOptions): Prom
     );
     closers.push(() => services.passwordHashing.close());
     const definitions = metrics.timeJobs(createJobDefinitions(services, options.logger));
+    // Closed after the job queue has drained (closers run last to first): a worker finishing its
+    // jobs after SIGTERM stays scrapable, and its liveness probe keeps answering meanwhile.
+    let metricsApp: FastifyInstance | undefined;
+    closers.push(async () => metricsApp?.close());
     const jobs = await JobQueue.start({
       database,
       definitions,
@@ -179,6 +199,8 @@ export async function startWhathead(config: Config, options: StartOptions): Prom
     services.tiktokConnections.useCheckQueue((target) => jobs.send(checkJob, target));
     await startKeyRotationIfNeeded(services, jobs, definitions, options.logger);
 
+    const readiness = async () => void (await database.executeSql('select 1'));
+    const metricsRoutes = { metrics, token: config.metricsToken };
     let app: FastifyInstance | undefined;
     let url: string | undefined;
     if (config.role !== 'worker') {
@@ -191,9 +213,9 @@ export async function startWhathead(config: Config, options: StartOptions): Prom
         trustProxy: config.trustProxy,
         // `npm run dev --workspace @whathead/web` serves the app from Vite, which proxies /api here.
         extraAllowedOrigins: config.environment === 'development' ? ['http://localhost:5173'] : [],
-        readiness: async () => void (await database.executeSql('select 1')),
+        readiness,
         webRoot: options.webRoot ?? builtWebRoot,
-        metrics: { metrics, token: config.metricsToken },
+        metrics: metricsRoutes,
       });
       closers.push(() => app!.close());
       if (options.listen !== false) {
@@ -201,7 +223,12 @@ export async function startWhathead(config: Config, options: StartOptions): Prom
         url = config.publicUrl;
       } else await app.ready();
     }
-    return { app, jobs, services, tiktok, database, url, close: closeAll };
+    if (config.metricsPort !== undefined) {
+      metricsApp = buildMetricsApp({ logger: options.logger, readiness, metrics: metricsRoutes });
+      if (options.listen !== false) await listenForMetrics(metricsApp, config.host, config.metricsPort);
+      else await metricsApp.ready();
+    }
+    return { app, jobs, services, tiktok, database, url, metricsApp, close: closeAll };
   } catch (error) {
     await closeAll();
     throw error;

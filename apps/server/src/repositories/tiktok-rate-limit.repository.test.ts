@@ -88,6 +88,18 @@ describe('the TikTok rate budget in PostgreSQL', () => {
     return { first: make(database), second: make(other) };
   };
 
+  /** Two processes' limiters at the Basic tier on virtual time. */
+  /** Two processes' limiters at the Basic tier on virtual time. */
+  const basicTierProcesses = (time: VirtualTime): [RateLimiter, RateLimiter] => {
+    const make = (db: Database) =>
+      createRateLimiter({
+        tier: 'basic',
+        clock: time,
+        store: tracked(time, new TikTokRateLimitRepository(db)),
+      });
+    return [make(database), make(other)];
+  };
+
   it('books the calls of every process in one budget', async () => {
     const { first, second: other } = processes(frozenAt(noon));
     await first.acquire(call, { deadline: noon });
@@ -138,13 +150,7 @@ describe('the TikTok rate budget in PostgreSQL', () => {
 
   it('serves a call a person waits on ahead of the sync backlog of another process', async () => {
     const time = createVirtualTime(noon);
-    const make = (db: Database) =>
-      createRateLimiter({
-        tier: { perSecond: 10, perMinute: 600, perDay: 864_000 },
-        clock: time,
-        store: tracked(time, new TikTokRateLimitRepository(db)),
-      });
-    const [worker, web] = [make(database), make(other)];
+    const [worker, web] = basicTierProcesses(time);
     const waits = await time.run(async () => {
       const backlog = Array.from({ length: 40 }, () =>
         worker.acquire({ path: '/report/integrated/get/', lane: 'sync', tenant: 'agency' }),
@@ -163,13 +169,7 @@ describe('the TikTok rate budget in PostgreSQL', () => {
 
   it('shares the sync lane evenly between workspaces whose work runs in different processes', async () => {
     const time = createVirtualTime(noon);
-    const make = (db: Database) =>
-      createRateLimiter({
-        tier: { perSecond: 10, perMinute: 600, perDay: 864_000 },
-        clock: time,
-        store: tracked(time, new TikTokRateLimitRepository(db)),
-      });
-    const [one, two] = [make(database), make(other)];
+    const [one, two] = basicTierProcesses(time);
     const order: string[] = [];
     await time.run(() =>
       Promise.all([

@@ -21,6 +21,17 @@ export class TestClock {
   }
 }
 
+/**
+ * What every test process is configured with: fixed secrets, so that processes a test starts on
+ * one database read each other's sessions and TikTok tokens, and no data dir.
+ */
+export const testEnvironment: Record<string, string> = {
+  NODE_ENV: 'test',
+  SESSION_SECRET: 'test-session-secret-that-is-long-enough-0123456789',
+  TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+  WHATHEAD_DATA_DIR: '/nonexistent-test-data-dir',
+};
+
 export interface TestApp {
   app: FastifyInstance;
   whathead: RunningWhathead;
@@ -49,14 +60,7 @@ export async function createTestApp(
       done();
     },
   });
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    SESSION_SECRET: 'test-session-secret-that-is-long-enough-0123456789',
-    TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
-    WHATHEAD_DATA_DIR: '/nonexistent-test-data-dir',
-    LOG_LEVEL: 'debug',
-    ...environment,
-  });
+  const config = loadConfig({ ...testEnvironment, LOG_LEVEL: 'debug', ...environment });
   const logger = pino(loggerOptions('debug'), sink) as FastifyBaseLogger;
   const clock = new TestClock();
   const whathead = await startWhathead(config, {
