@@ -20,7 +20,7 @@ export interface CallPriority {
  * call arriving anywhere finds a slot at most `horizon.sync` away and books it ahead of any later
  * sync call. A lane left unserved while it has calls waiting ages: past a grace its horizon
  * grows with the time since it was last served, up to the interactive one, so no lane starves
- * however busy the others are (with the defaults a sync lane unserved for 1.4 s books like an
+ * however busy the others are (with the defaults a sync lane unserved for 1.45 s books like an
  * interactive call, so it gets at least about one call every 1.5 s).
  */
 export interface LanePolicy {
@@ -32,7 +32,7 @@ export interface LanePolicy {
 }
 
 export const defaultLanePolicy: LanePolicy = {
-  horizonMilliseconds: { interactive: 2_000, publish: 600, sync: 300 },
+  horizonMilliseconds: { interactive: 2_000, publish: 500, sync: 200 },
   agingAfterMilliseconds: 1_000,
   agingPerMillisecond: 4,
 };
