@@ -86,8 +86,43 @@ describe('connecting TikTok across two app processes', () => {
       const elsewhere = await onSecond.post<{ error: { code: string } }>(checkPath, {});
       assert.equal(elsewhere.body.error.code, 'tiktok_rate_limited', 'the other process waits too');
       assert.equal(emulator.control.calls().length, calls, 'and sends nothing to TikTok meanwhile');
+      // Nobody is sent through TikTok's sign-in whose code could not be exchanged before it expires.
+      const connect = await onSecond.post<{ error: { code: string; details: { retryAt: string } } }>(
+        `/api/workspaces/${workspaceId}/tiktok/connect`,
+        {},
+      );
+      assert.equal(connect.status, 503);
+      assert.equal(connect.body.error.code, 'tiktok_rate_limited');
+      assert.ok(
+        Date.parse(connect.body.error.details.retryAt) > Date.now() + 4 * 60_000,
+        'the 5-minute pause',
+      );
     } finally {
       emulator.control.updateSettings({ appRateLimit: { perSecond: 10, perMinute: 600, perDay: 864_000 } });
+      await first.database.db.deleteFrom('tiktok_rate_buckets').where('key', '=', 'app').execute();
+    }
+  });
+
+  it('a sign-in that comes back while TikTok has paused Whathead says when to try again', async () => {
+    const { browser, workspaceId } = await signUpWorkspace(first, 'paused-callback@example.com');
+    const { state } = await startConnect(browser, workspaceId);
+    const authCode = emulator.control.issueAuthorizationCode({
+      email: 'alex.admin@example.com',
+      bcId: '7100000000000000001',
+    });
+    // TikTok answers another call of the app with its daily limit while the user is on its pages.
+    const limiter = first.whathead.services.tiktokRateLimiter;
+    const midnight = await limiter.penalize(
+      { path: '/campaign/get/', lane: 'sync' },
+      { window: 'day', scope: 'app' },
+    );
+    try {
+      const callback = await browser.get(callbackUrl(state, authCode));
+      const landing = new URL(String(callback.headers.location), 'http://localhost');
+      assert.equal(landing.searchParams.get('tiktok_error'), 'rate_limited');
+      assert.equal(landing.searchParams.get('retry_at'), new Date(midnight).toISOString());
+    } finally {
+      await first.database.db.deleteFrom('tiktok_rate_buckets').where('key', '=', 'app').execute();
     }
   });
 });

@@ -148,6 +148,7 @@ export function createServices(database: Database, settings: ServiceSettings, cl
     connectionService: tiktokConnections,
     grants: tiktokGrants,
     tiktok: settings.tiktok,
+    rateLimiter: settings.tiktokRateLimiter,
     sessionSecret: settings.sessionSecret,
     publicUrl: settings.publicUrl,
     clock,
@@ -173,6 +174,7 @@ export function createServices(database: Database, settings: ServiceSettings, cl
     tiktokUsage,
     /** The process's one TikTok client (its rate limiter is shared by every call). */
     tiktokClient: settings.tiktok,
+    tiktokRateLimiter: settings.tiktokRateLimiter,
     sessions,
     workspaces,
     invitations,

@@ -1,6 +1,11 @@
 import type { StartTikTokConnectInput, TikTokCallbackError } from '@whathead/contracts';
 import type { TikTokOauthStateRow } from '@whathead/db';
-import { TikTokApiError, type TikTokClient } from '@whathead/tiktok-client';
+import {
+  TikTokApiError,
+  withCallPriority,
+  type RateLimiter,
+  type TikTokClient,
+} from '@whathead/tiktok-client';
 import { AppError, notFound } from '../errors.js';
 import { addSeconds, type Clock } from '../lib/clock.js';
 import { keyedHash, randomToken } from '../lib/secret-token.js';
@@ -19,7 +24,17 @@ export const stateLifetimeSeconds = 10 * 60;
 
 type IssuedToken = Awaited<ReturnType<TikTokClient['oauth']['exchangeAuthorizationCode']>>;
 
-export type CallbackOutcome = { connectionId: string } | { grantId: string } | { error: TikTokCallbackError };
+export type CallbackOutcome =
+  | { connectionId: string }
+  | { grantId: string }
+  /** `retryAt` (epoch ms): when TikTok's pause ends, for `rate_limited`. */
+  | { error: TikTokCallbackError; retryAt?: number };
+
+/** Where the sign-in's code is exchanged (reference §1.3): a pause on it blocks every Connect. */
+const tokenExchangePath = '/oauth2/access_token/';
+
+/** A pause longer than this sends nobody to TikTok's sign-in: the code would expire in the wait. */
+const longestPauseToWaitOutMilliseconds = 60_000;
 
 type HeldState = Pick<TikTokOauthStateRow, 'workspace_id' | 'purpose' | 'connection_id'>;
 
@@ -58,6 +73,7 @@ export class TikTokAuthorizationService {
   readonly #secret: string;
   readonly #redirectUri: string;
   readonly #clock: Clock;
+  readonly #rateLimiter: Pick<RateLimiter, 'pauses'>;
 
   constructor(dependencies: {
     states: TikTokOauthStateRepository;
@@ -66,6 +82,8 @@ export class TikTokAuthorizationService {
     connectionService: TikTokConnectionService;
     grants: TikTokGrantService;
     tiktok: TikTokClient;
+    /** The shared budget: a Connect is refused up front while TikTok has Whathead paused for long. */
+    rateLimiter: Pick<RateLimiter, 'pauses'>;
     sessionSecret: string;
     publicUrl: string;
     clock: Clock;
@@ -76,6 +94,7 @@ export class TikTokAuthorizationService {
     this.#connectionService = dependencies.connectionService;
     this.#grants = dependencies.grants;
     this.#tiktok = dependencies.tiktok;
+    this.#rateLimiter = dependencies.rateLimiter;
     this.#secret = dependencies.sessionSecret;
     // The one redirect URI registered with TikTok (§1.1: must match exactly).
     this.#redirectUri = `${dependencies.publicUrl}${tiktokCallbackPath}`;
@@ -96,6 +115,7 @@ export class TikTokAuthorizationService {
       const connection = await this.#connections.find(workspaceId, input.reconnectConnectionId);
       if (!connection || connection.status === 'disconnected') throw notFound('This TikTok connection');
     }
+    await this.#refuseWhilePaused();
     const state = randomToken();
     const now = this.#clock.now();
     await this.#states.create({
@@ -111,6 +131,30 @@ export class TikTokAuthorizationService {
     return {
       authorizationUrl: this.#tiktok.oauth.buildAuthorizationUrl({ redirectUri: this.#redirectUri, state }),
     };
+  }
+
+  /**
+   * While TikTok has every call of the app paused for longer than a sign-in can wait (its daily
+   * budget spent, or five minutes after a per-minute limit), sending the user through TikTok's
+   * pages would only end in a code that cannot be exchanged: say when to come back instead.
+   */
+  async #refuseWhilePaused(): Promise<void> {
+    const now = Date.now();
+    const blocking = (await this.#rateLimiter.pauses()).filter(
+      (pause) => pause.key === 'app' || pause.key === `endpoint:${tokenExchangePath}`,
+    );
+    const until = Math.max(0, ...blocking.map((pause) => pause.until));
+    if (until - now > longestPauseToWaitOutMilliseconds)
+      throw new AppError(
+        'tiktok_rate_limited',
+        'TikTok has paused Whathead’s calls; connect after the pause.',
+        {
+          details: {
+            retryAfterSeconds: Math.ceil((until - now) / 1000),
+            retryAt: new Date(until).toISOString(),
+          },
+        },
+      );
   }
 
   /**
@@ -159,9 +203,16 @@ export class TikTokAuthorizationService {
       return { error: 'authorization_invalid' };
     try {
       await this.#connectionService.requireManager(session, stored.workspace_id);
-      return await this.#connect(session, stored, callback.authCode);
+      // The callback's address names no workspace; its calls are this workspace's.
+      return await withCallPriority({ lane: 'interactive', tenant: stored.workspace_id }, () =>
+        this.#connect(session, stored, callback.authCode),
+      );
     } catch (error) {
-      return { error: callbackErrorOf(error) };
+      const outcome = callbackErrorOf(error);
+      const retryAt = TikTokApiError.isInstance(error) ? error.retryAt : undefined;
+      return outcome === 'rate_limited' && retryAt !== undefined
+        ? { error: outcome, retryAt }
+        : { error: outcome };
     }
   }
 

@@ -53,7 +53,12 @@ export function registerTikTokRoutes(app: FastifyInstance, context: RouteContext
             ? `${callbackDonePath}?connected=${encodeURIComponent(outcome.connectionId)}`
             : 'grantId' in outcome
               ? `${callbackDonePath}?grant=${encodeURIComponent(outcome.grantId)}`
-              : `${callbackDonePath}?tiktok_error=${outcome.error}`;
+              : `${callbackDonePath}?${new URLSearchParams({
+                  tiktok_error: outcome.error,
+                  ...(outcome.retryAt === undefined
+                    ? {}
+                    : { retry_at: new Date(outcome.retryAt).toISOString() }),
+                })}`;
       } catch (error) {
         request.log.error({ err: error }, 'TikTok callback failed');
         target = `${callbackDonePath}?tiktok_error=failed`;

@@ -1,4 +1,5 @@
 import type { TikTokCallbackError } from '@whathead/contracts';
+import { formatResumeTime } from '../../../lib/format-resume-time';
 
 /** The button on screen that starts over: Connect, Add Another Account, or Reconnect. */
 export type TikTokConnectLabel = 'Connect' | 'Add Another Account' | 'Reconnect';
@@ -8,7 +9,11 @@ export type TikTokConnectLabel = 'Connect' | 'Add Another Account' | 'Reconnect'
  * Troubleshooting). Each names the button actually on screen, so "Click Connect" never points
  * at a button that reads Add Another Account.
  */
-export function tiktokCallbackMessage(error: TikTokCallbackError, label: TikTokConnectLabel): string {
+export function tiktokCallbackMessage(
+  error: TikTokCallbackError,
+  label: TikTokConnectLabel,
+  retryAt?: string,
+): string {
   switch (error) {
     case 'authorization_invalid':
       return `That TikTok sign-in expired, was already used, or was started in another window. Click ${label} to start again.`;
@@ -23,7 +28,9 @@ export function tiktokCallbackMessage(error: TikTokCallbackError, label: TikTokC
     case 'permission_denied':
       return 'Permission denied: your TikTok role in that Business Center can’t authorize ad accounts. You need Admin or Operator access (Analysts can only view). Ask your Business Center admin to grant it, then try again.';
     case 'rate_limited':
-      return `TikTok is busy: Whathead retried for a while, but TikTok kept asking it to slow down. Nothing was lost. Click ${label} again in a minute.`;
+      return retryAt
+        ? `TikTok has paused Whathead’s requests until ${formatResumeTime(retryAt)}, so the connection wasn’t finished. Nothing was lost: click ${label} after that.`
+        : `TikTok kept asking Whathead to slow down, so the connection wasn’t finished. Nothing was lost: click ${label} again in a few minutes.`;
     case 'unavailable':
       return 'TikTok didn’t answer. Nothing was lost: try again in a few minutes.';
     case 'failed':

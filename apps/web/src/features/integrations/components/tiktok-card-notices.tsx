@@ -53,7 +53,9 @@ export function TikTokCardNotices({
   return (
     <>
       <div ref={regionRef} tabIndex={-1} className="integration__notices" data-card-notices="">
-        {notice?.kind === 'error' && <FormAlert>{tiktokCallbackMessage(notice.error, label)}</FormAlert>}
+        {notice?.kind === 'error' && (
+          <FormAlert>{tiktokCallbackMessage(notice.error, label, notice.retryAt)}</FormAlert>
+        )}
         <StatusMessage
           tone={status?.tone === 'success' ? 'success' : 'neutral'}
           className={status?.tone === 'warning' ? 'notice--warning' : undefined}

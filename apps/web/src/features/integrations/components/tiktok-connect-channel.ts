@@ -4,7 +4,11 @@ import { tiktokCallbackErrorSchema, type TikTokCallbackError } from '@whathead/c
  * What TikTok's redirect reported: the connection made, a grant whose Business Centers the user
  * chooses from (it touched several), or why nothing was connected.
  */
-export type TikTokConnectResult = { connected: string } | { grant: string } | { error: TikTokCallbackError };
+export type TikTokConnectResult =
+  | { connected: string }
+  | { grant: string }
+  /** `retryAt`: when TikTok's pause ends (ISO time), for `rate_limited`. */
+  | { error: TikTokCallbackError; retryAt?: string | undefined };
 
 /**
  * How the callback page and the Integrations tab talk. Not `window.opener`: the server's
@@ -38,12 +42,20 @@ export function readTikTokConnectResult(searchParams: URLSearchParams): TikTokCo
   const error = searchParams.get('tiktok_error');
   if (error === null) return undefined;
   const known = tiktokCallbackErrorSchema.safeParse(error);
-  return { error: known.success ? known.data : 'failed' };
+  const retryAt = searchParams.get('retry_at');
+  // Only a real time is kept: the address can be edited by anyone.
+  const validRetryAt = retryAt !== null && !Number.isNaN(Date.parse(retryAt)) ? retryAt : undefined;
+  return known.success
+    ? { error: known.data, ...(validRetryAt ? { retryAt: validRetryAt } : {}) }
+    : { error: 'failed' };
 }
 
 /** The same result as address parameters, for a full-page connect that continues to Integrations. */
 export function tiktokConnectResultParams(result: TikTokConnectResult): URLSearchParams {
   if ('connected' in result) return new URLSearchParams({ connected: result.connected });
   if ('grant' in result) return new URLSearchParams({ grant: result.grant });
-  return new URLSearchParams({ tiktok_error: result.error });
+  return new URLSearchParams({
+    tiktok_error: result.error,
+    ...(result.retryAt ? { retry_at: result.retryAt } : {}),
+  });
 }

@@ -9,7 +9,7 @@ export type TikTokCardNotice =
   | { kind: 'connected'; connectionId: string; reconnected: boolean }
   | { kind: 'disconnected'; name: string }
   | { kind: 'saved'; text: string }
-  | { kind: 'error'; error: TikTokCallbackError }
+  | { kind: 'error'; error: TikTokCallbackError; retryAt?: string | undefined }
   | { kind: 'window-closed' };
 
 /**
@@ -58,7 +58,8 @@ function stateAfter(outcome: TikTokConnectOutcome, reconnect?: ReconnectContext)
     };
   }
   if ('grant' in outcome) return { notice: null, dialog: { kind: 'grant', grantId: outcome.grant } };
-  if ('error' in outcome) return { notice: { kind: 'error', error: outcome.error }, dialog: null };
+  if ('error' in outcome)
+    return { notice: { kind: 'error', error: outcome.error, retryAt: outcome.retryAt }, dialog: null };
   return { notice: { kind: 'window-closed' }, dialog: null };
 }
 
