@@ -36,9 +36,10 @@ create table tiktok_rate_usage (
 
 -- Books one call's slot atomically (docs/decisions/0007). The earliest slot every bucket admits
 -- is its latest `next_at` or pause; a bucket whose day is spent moves it to the next UTC day. A slot
--- later than p_latest is refused and books nothing. In a fair-shared lane (p_slack not null) a
--- tenant is refused a call that would put it more than p_slack calls ahead of the least-served
--- tenant still waiting.
+-- later than p_latest is refused and books nothing, and so is one that would leave another of
+-- the call's budgets (the app's) idle for more than one of its slots before it. In a
+-- fair-shared lane (p_slack not null) a tenant is refused a call that would put it more than
+-- p_slack calls ahead of the least-served tenant still waiting.
 -- Bucket rows are locked in key order, so concurrent calls never deadlock; the locks last for
 -- this one statement.
 create function tiktok_rate_reserve(
@@ -64,6 +65,7 @@ declare
   v_served bigint;
   v_floor bigint;
   v_fair boolean := true;
+  v_ask double precision;
 begin
   insert into tiktok_rate_buckets (key)
     select k.key from unnest(p_keys, p_intervals, p_per_day) as k(key, interval_ms, per_day)
@@ -117,6 +119,20 @@ begin
 
   if v_slot > p_latest then
     return query select false, v_slot, v_reason, v_key;
+    return;
+  end if;
+  -- A budget the call shares with others (the app's) would skip more than one of its slots if
+  -- the call booked a slot another budget pushed this far ahead: it asks again when the skip is
+  -- one slot at most, leaving the slots between to calls that can use them. Other calls keep
+  -- that budget booked some way ahead of now: the call asks again when, at that lead, the
+  -- budget's free slot has reached its own.
+  select max(v_slot - (greatest(coalesce(b.next_at, p_now), p_now) - p_now)) into v_ask
+    from unnest(p_keys, p_intervals, p_per_day) as k(key, interval_ms, per_day)
+    left join tiktok_rate_buckets b on b.key = k.key
+    where k.interval_ms > 0 and k.key is distinct from v_key
+      and v_slot - greatest(coalesce(b.next_at, p_now), p_now) > k.interval_ms;
+  if v_ask is not null then
+    return query select false, v_ask, 'ahead'::text, v_key;
     return;
   end if;
   if not v_fair then

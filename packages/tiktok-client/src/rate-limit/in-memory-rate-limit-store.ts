@@ -57,6 +57,25 @@ export function createInMemoryRateLimitStore(): RateLimitStore {
     return { slot, reason, key };
   }
 
+  /**
+   * A bucket the call shares with other calls (the app's) would skip more than one of its slots
+   * if the call booked a slot another bucket pushed this far ahead: the call asks again when the
+   * skip would be one slot at most, leaving the slots between to calls that can use them.
+   */
+  function askAgainAt(request: ReserveRequest, slot: number, bindingKey: string | undefined) {
+    let askAt: number | undefined;
+    for (const bucket of request.buckets) {
+      if (bucket.intervalMilliseconds <= 0 || bucket.key === bindingKey) continue;
+      const free = Math.max(buckets.get(bucket.key)?.nextAt ?? Number.NEGATIVE_INFINITY, request.now);
+      // Other calls keep the shared bucket booked (free − now) ahead: ask again when, at that
+      // lead, its free slot has reached this one.
+      const lead = free - request.now;
+      if (slot - free > bucket.intervalMilliseconds)
+        askAt = Math.max(askAt ?? Number.NEGATIVE_INFINITY, slot - lead);
+    }
+    return askAt;
+  }
+
   /** Marks the tenant as waiting and says whether it is within its fair share. */
   function withinFairShare(request: ReserveRequest): boolean {
     if (request.fairShareSlack === undefined) return true;
@@ -85,6 +104,8 @@ export function createInMemoryRateLimitStore(): RateLimitStore {
       const fair = withinFairShare(request);
       const { slot, reason, key } = earliestSlot(request);
       if (slot > request.latest) return { granted: false, retryAt: slot, reason, key };
+      const askAt = askAgainAt(request, slot, key);
+      if (askAt !== undefined) return { granted: false, retryAt: askAt, reason: 'ahead', key };
       if (!fair)
         return {
           granted: false,

@@ -170,3 +170,44 @@ test('a call woken late books a new slot rather than crowd the next: never eleve
   for (let index = 10; index < sent.length; index += 1)
     assert.ok(sent[index]! - sent[index - 10]! > 1_000, `calls ${index - 10}–${index} within a second`);
 });
+
+/** Callers that ask again as soon as they are served, for 20 s; counts what each kind got. */
+async function keepAsking(calls: Record<string, RateLimitedCall>, callersEach = 4) {
+  const time = createVirtualTime(0);
+  const limiter = createRateLimiter({ clock: time });
+  const served: Record<string, number> = Object.fromEntries(Object.keys(calls).map((name) => [name, 0]));
+  const stop = 20_000;
+  await time.run(() =>
+    Promise.all(
+      Object.entries(calls).flatMap(([name, call]) =>
+        Array.from({ length: callersEach }, async () => {
+          while (time.now() < stop) {
+            await limiter.acquire(call);
+            if (time.now() < stop) served[name]! += 1;
+          }
+        }),
+      ),
+    ),
+  );
+  return served;
+}
+
+test('ads created at their own pace leave the app’s slots between them to other work', async () => {
+  const served = await keepAsking({
+    adCreates: { path: '/ad/create/', lane: 'publish', tenant: 'shop' },
+    syncReads: sync('reader'),
+  });
+  const total = served.adCreates! + served.syncReads!;
+  // The app's budget (9.7 calls a second) stays in use, and ad creation keeps its own pace.
+  assert.ok(total >= 0.9 * 9.7 * 20, `only ${total} calls in 20 s: ${JSON.stringify(served)}`);
+  assert.ok(served.adCreates! >= 0.8 * 2.5 * 20, `ad creation slowed to ${served.adCreates}`);
+});
+
+test('a workspace held by a budget of its own does not hold the others of its lane to its pace', async () => {
+  const served = await keepAsking({
+    adCreates: { path: '/ad/create/', lane: 'publish', tenant: 'slow' },
+    updates: { path: '/ad/update/', lane: 'publish', tenant: 'fast' },
+  });
+  assert.ok(served.updates! >= 0.9 * (9.7 - 2.5) * 20, `updates: ${JSON.stringify(served)}`);
+  assert.ok(served.adCreates! >= 0.8 * 2.5 * 20, `ad creation slowed to ${served.adCreates}`);
+});

@@ -34,7 +34,12 @@ export interface ReserveRequest {
   waiting?: readonly string[] | undefined;
 }
 
-export type RefusalReason = 'paced' | 'paused' | 'day' | 'fair-share';
+/**
+ * Why a booking was refused. `ahead`: one of the call's own budgets (an endpoint's, an ad
+ * account's) puts its slot so far past the app's next free slot that booking it now would leave
+ * the app's slots in between unused; `retryAt` is then when to ask again, not the slot.
+ */
+export type RefusalReason = 'paced' | 'paused' | 'day' | 'fair-share' | 'ahead';
 
 export type Reservation =
   | { granted: true; at: number }

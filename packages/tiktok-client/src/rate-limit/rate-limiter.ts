@@ -166,11 +166,19 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     if (now - (lastTouched.get(lane) ?? Number.NEGATIVE_INFINITY) < fairShareActiveMilliseconds / 4)
       return undefined;
     lastTouched.set(lane, now);
-    return [...new Set(queues.heads(lane).map((waiter) => waiter.tenant))];
+    // Only tenants that could book now: one held by a budget of its own is not waiting for the app's.
+    return [
+      ...new Set(
+        queues
+          .heads(lane)
+          .filter((waiter) => waiter.notBefore <= now)
+          .map((waiter) => waiter.tenant),
+      ),
+    ];
   }
 
   /** Every waiting call that needs `key` waits until `retryAt`, or fails now if that is past its deadline. */
-  function block(key: string | undefined, retryAt: number, now: number): void {
+  function block(key: string | undefined, retryAt: number, now: number, asking: boolean): void {
     if (key === undefined) return;
     for (const waiter of [...queues.all()]) {
       if (!waiter.buckets.some((bucket) => bucket.key === key)) continue;
@@ -179,8 +187,20 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         waiter.fail(new RateLimitWaitError(retryAt));
         continue;
       }
-      waiter.notBefore = Math.max(waiter.notBefore, retryFrom(waiter, retryAt, now));
+      const from = asking ? retryAt : retryFrom(waiter, retryAt, now);
+      waiter.notBefore = Math.max(waiter.notBefore, now + 1, from);
     }
+  }
+
+  /**
+   * A tenant whose every waiting call is held by a budget of its own (an endpoint's, an ad
+   * account's) stops counting as waiting in its lane: it cannot use the shared slots now, so it
+   * must not hold the other tenants to its pace.
+   */
+  function leaveIfHeld(lane: Lane, tenant: string, now: number): void {
+    if (lane === 'interactive') return;
+    const ready = queues.heads(lane).some((waiter) => waiter.tenant === tenant && waiter.notBefore <= now);
+    if (!ready) store.leave(lane, tenant).catch(() => undefined);
   }
 
   /** Books a slot for one waiting call; otherwise returns when it is worth trying again. */
@@ -247,9 +267,13 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
           waiter.notBefore = now + fairShareRetryMilliseconds(waiter.buckets);
           overShare.add(waiter.tenant);
         } else {
-          // Time must pass before the same question can get another answer.
-          waiter.notBefore = Math.max(now + 1, retryFrom(waiter, reservation.retryAt, now));
-          block(reservation.key, reservation.retryAt, now);
+          // `ahead` answers when to ask again; the others, the slot, which the lane's horizon
+          // reaches earlier. Time must pass before the same question can get another answer.
+          const asking = reservation.reason === 'ahead';
+          const from = asking ? reservation.retryAt : retryFrom(waiter, reservation.retryAt, now);
+          waiter.notBefore = Math.max(now + 1, from);
+          block(reservation.key, reservation.retryAt, now, asking);
+          if (reservation.key !== keys.app()) leaveIfHeld(lane, waiter.tenant, now);
         }
         wakeAt = Math.min(wakeAt, waiter.notBefore);
       }

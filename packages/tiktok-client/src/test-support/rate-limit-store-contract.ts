@@ -46,6 +46,25 @@ export function rateLimitStoreContract(open: () => Promise<RateLimitStore>): voi
     assert.deepEqual(await store.reserve(request()), { granted: true, at: noon + 100 });
   });
 
+  it('does not let a narrow budget book the app’s slots far ahead and leave those between unused', async () => {
+    const store = await open();
+    const adCreate: PacedBucket = { key: 'endpoint:/ad/create/', intervalMilliseconds: 400, perDay: 100 };
+    const create = (now: number) =>
+      store.reserve(request({ buckets: [app, adCreate], now, latest: now + 2_000, lane: 'interactive' }));
+    assert.deepEqual(await create(noon), { granted: true, at: noon });
+    // The next ad can go at noon + 400; booking it now would skip the app's slots at 100–300.
+    // The app is booked 99 ms ahead: the ad asks again when, at that lead, the app reaches 400.
+    assert.deepEqual(await create(noon + 1), {
+      granted: false,
+      retryAt: noon + 301,
+      reason: 'ahead',
+      key: adCreate.key,
+    });
+    // Those slots stay for calls that can use them, and the ad books its own in time.
+    assert.deepEqual(await slots(store, 2, { now: noon + 1 }), [noon + 100, noon + 200]);
+    assert.deepEqual(await create(noon + 301), { granted: true, at: noon + 400 });
+  });
+
   it('spends a day budget per UTC day and opens the next one at 00:00 UTC', async () => {
     const store = await open();
     const lateEvening = Date.UTC(2026, 11, 1, 23, 59, 59, 500);
