@@ -108,9 +108,13 @@ export function defineRoute<
   });
 }
 
+/**
+ * The workspace a request names, as the rate budget's tenant. Lower-cased: PostgreSQL reads a
+ * uuid in any case, so one workspace may be spelled many ways, and its calls must count once.
+ */
 function workspaceOf(...inputs: unknown[]): string | undefined {
   for (const input of inputs)
     if (input && typeof input === 'object' && 'workspaceId' in input && typeof input.workspaceId === 'string')
-      return input.workspaceId;
+      return input.workspaceId.toLowerCase();
   return undefined;
 }

@@ -117,6 +117,8 @@ export class JobQueue {
 /** A job's TikTok calls go in its lane, for the workspace its payload names. */
 function priorityOf(definition: JobDefinition, payload: object): CallPriority {
   const tenant =
-    'workspaceId' in payload && typeof payload.workspaceId === 'string' ? payload.workspaceId : undefined;
+    'workspaceId' in payload && typeof payload.workspaceId === 'string'
+      ? payload.workspaceId.toLowerCase()
+      : undefined;
   return { lane: definition.lane, tenant };
 }
