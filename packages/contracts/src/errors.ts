@@ -49,7 +49,10 @@ export const errorResponseSchema = z.object({
       .object({
         issues: z.array(fieldIssueSchema).optional(),
         retryAfterSeconds: z.number().int().optional(),
-        /** When Whathead will try TikTok again (ISO time), for "TikTok is busy; retrying at HH:MM". */
+        /**
+         * When TikTok's pause ends (ISO time), for "Wait until 8:31 PM, then try again": nothing retries
+         * the person's own request. 00:00 UTC means TikTok's day budget.
+         */
         retryAt: z.iso.datetime().optional(),
       })
       .optional(),

@@ -11,9 +11,10 @@ export type TikTokLane = z.infer<typeof tiktokLaneSchema>;
 
 export const tiktokLaneUsageSchema = z.object({
   lane: tiktokLaneSchema,
-  /** Calls Whathead made today (UTC) in this lane, for every workspace together. */
-  appCalls: z.number().int().nonnegative(),
-  /** The share of those made for this workspace. */
+  /**
+   * Calls Whathead made today (UTC) in this lane for this workspace. Other workspaces' counts are
+   * never sent: anyone can sign up and own a workspace, and those counts are other customers' business.
+   */
   workspaceCalls: z.number().int().nonnegative(),
 });
 export type TikTokLaneUsage = z.infer<typeof tiktokLaneUsageSchema>;
@@ -33,7 +34,7 @@ export const tiktokPauseSchema = z.object({
   until: z.iso.datetime(),
   /**
    * `day`: TikTok said the day's budget is spent, so the pause lasts until 00:00 UTC. `rate`:
-   * TikTok said we called too fast (per second or minute) and asked us to slow down.
+   * TikTok said Whathead called too fast (per second or minute) and asked it to slow down.
    */
   budget: z.enum(['day', 'rate']),
   /** The TikTok endpoint paused (`/report/task/create/`); null for the whole app. */
@@ -45,16 +46,21 @@ export const tiktokPauseSchema = z.object({
 export type TikTokPause = z.infer<typeof tiktokPauseSchema>;
 
 /**
- * Settings' "TikTok usage" panel for owners and admins: today's calls by lane, the app's day
- * budget they are spent from (every workspace shares it), and whether TikTok is pausing us.
+ * Settings' "TikTok usage" panel for owners and admins: this workspace's calls today by lane, how
+ * much of the app's day budget (every workspace shares it) is spent, and whether TikTok is pausing
+ * Whathead.
  */
 export const tiktokUsageResponseSchema = z.object({
   /** The UTC day counted (TikTok's day budget resets at 00:00 UTC). */
   day: z.iso.date(),
-  /** Calls a day the TikTok app may make (TIKTOK_RATE_LIMITS), shared by every workspace. */
-  appDayBudget: z.number().int().positive(),
+  /**
+   * The share (0–1) of the app's day budget (TIKTOK_RATE_LIMITS) that every workspace together
+   * has spent today, rounded to 3 decimals so that it never reveals a few calls of another
+   * workspace.
+   */
+  appDayShare: z.number().min(0).max(1),
   lanes: z.array(tiktokLaneUsageSchema),
-  /** Running pauses, soonest end first; empty when TikTok is not holding us back. */
+  /** Running pauses, soonest end first; empty when TikTok is not holding Whathead back. */
   pauses: z.array(tiktokPauseSchema),
 });
 export type TikTokUsageResponse = z.infer<typeof tiktokUsageResponseSchema>;

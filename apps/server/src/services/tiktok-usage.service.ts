@@ -26,9 +26,11 @@ function readPauseKey(
 }
 
 /**
- * Settings' TikTok usage panel: how much of the app's shared TikTok budget went where today, and
- * which pauses TikTok's answers put in place. The budget and its pauses are the whole app's; of
- * the ad-account pauses, only this workspace's accounts are told.
+ * Settings' TikTok usage panel: this workspace's TikTok calls today, how much of the app's shared
+ * day budget every workspace together has spent, and which pauses TikTok's answers put in place.
+ * Anyone can sign up and own a workspace, so nothing here counts another workspace's calls: the
+ * app's spending is told only as a rounded share, and of the ad-account pauses only this
+ * workspace's accounts are told.
  */
 export class TikTokUsageService {
   readonly #workspaceService: WorkspaceService;
@@ -58,26 +60,38 @@ export class TikTokUsageService {
     const role = await this.#workspaceService.requireMember(actor, workspaceId);
     if (!canManageMembers(role)) throw forbidden('Only workspace owners and admins can see TikTok usage.');
     const now = this.#now();
-    const [lanes, pauses, accounts] = await Promise.all([
+    const [lanes, pauses, accounts, live] = await Promise.all([
       this.#limiter.usage(workspaceId),
       this.#limiter.pauses(),
       this.#connections.listAccounts(workspaceId),
+      this.#connections.listLive(workspaceId),
     ]);
-    const names = new Map(accounts.map((account) => [account.advertiser_id, account.name]));
+    // Only accounts the workspace still reaches: a disconnected or lost account's pauses are
+    // whoever uses it now's business.
+    const liveConnections = new Set(live.map((connection) => connection.id));
+    const reachable = accounts.filter(
+      (account) => account.accessible && liveConnections.has(account.connection_id),
+    );
+    const names = new Map(reachable.map((account) => [account.advertiser_id, account.name]));
+    const appCalls = lanes.reduce((sum, usage) => sum + usage.calls, 0);
     return {
       day: new Date(Math.floor(now / day) * day).toISOString().slice(0, 10),
-      appDayBudget: this.#appLimits.perDay,
-      lanes: lanes.map((usage) => ({
-        lane: usage.lane,
-        appCalls: usage.calls,
-        workspaceCalls: usage.tenantCalls,
-      })),
+      appDayShare: roundedShare(appCalls, this.#appLimits.perDay),
+      lanes: lanes.map((usage) => ({ lane: usage.lane, workspaceCalls: usage.tenantCalls })),
       pauses: pauses
         .filter((pause) => pause.until > now)
         .sort((left, right) => left.until - right.until)
         .flatMap((pause) => describePause(pause, names)),
     };
   }
+}
+
+/**
+ * To 3 decimals: a step is 0.1 % of the day budget (864 calls on the basic tier), too coarse to
+ * tell another workspace's few calls. At most 1, should the tier have been lowered during the day.
+ */
+function roundedShare(calls: number, budget: number): number {
+  return Math.min(1, Math.round((calls / budget) * 1_000) / 1_000);
 }
 
 function describePause(pause: RatePause, names: ReadonlyMap<string, string>): TikTokPause[] {

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '@whathead/contracts';
 import { isApiError } from './api-error';
+import { formatResumeTime } from './format-resume-time';
 
 /**
  * What the user reads for each error code the API can answer with. This is the only place codes
@@ -54,14 +55,23 @@ export function messageForError(error: unknown): string {
     return `Whathead is busy right now. Try again in ${describeWait(retryAfterSeconds)}.`;
   }
   const retryAt = error.details?.retryAt;
-  if (error.code === 'tiktok_rate_limited' && retryAt !== undefined) {
-    return `TikTok is busy; retrying at ${clockTime.format(new Date(retryAt))}.`;
-  }
+  if (error.code === 'tiktok_rate_limited' && retryAt !== undefined) return tiktokPauseMessage(retryAt);
   return errorMessages[error.code];
 }
 
-/** HH:MM in the user's own time zone, for "retrying at". */
-const clockTime = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+/**
+ * TikTok paused Whathead and the person's own request gave up waiting: nothing retries it, so the
+ * sentence says when trying again can work. A pause until 00:00 UTC is TikTok's day budget
+ * (reference §8); a shorter one is a per-second or per-minute limit.
+ */
+function tiktokPauseMessage(retryAt: string): string {
+  const until = formatResumeTime(retryAt);
+  return Date.parse(retryAt) % dayMilliseconds === 0
+    ? `TikTok’s daily allowance for Whathead is used up. Wait until ${until}, then try again; nothing was lost.`
+    : `TikTok asked Whathead to slow down. Wait until ${until}, then try again; nothing was lost.`;
+}
+
+const dayMilliseconds = 86_400_000;
 
 function describeWait(seconds: number): string {
   if (seconds < 60) return seconds <= 1 ? '1 second' : `${seconds} seconds`;

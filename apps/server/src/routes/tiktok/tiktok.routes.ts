@@ -125,7 +125,8 @@ export function registerTikTokRoutes(app: FastifyInstance, context: RouteContext
     },
   });
 
-  // Settings' TikTok usage panel: today's calls against the app's shared budget, and TikTok's pauses.
+  // Settings' TikTok usage panel: this workspace's calls today, the app's shared day budget as a
+  // rounded share, and TikTok's pauses.
   defineRoute(app, {
     method: 'GET',
     url: `${base}/usage`,

@@ -1,8 +1,10 @@
 import type { TikTokConnection } from '@whathead/contracts';
 import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { Button } from '../../../components/ui/button';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { StatusMessage } from '../../../components/ui/status-message';
+import { isApiError } from '../../../lib/api-error';
 import { messageForError } from '../../../lib/error-messages';
 import { useNow } from '../../../lib/use-now';
 import { useCheckTikTokConnection } from '../api/check-tiktok-connection';
@@ -10,7 +12,16 @@ import { TikTokDisconnectDialog } from './tiktok-disconnect-dialog';
 
 const minuteMilliseconds = 60_000;
 
-/** Manage accounts, Check connection (which always answers) and Disconnect, for one connection. */
+/**
+ * Settings, where owners and admins see the TikTok usage panel (pauses and today's calls). These
+ * actions are shown to owners and admins only, so whoever reads the link can open the panel.
+ */
+const settingsPath = '/settings';
+
+/**
+ * Manage accounts, Check connection (which always answers) and Disconnect, for one connection;
+ * owners and admins only.
+ */
 export function TikTokBusinessCenterActions({
   workspaceId,
   connection,
@@ -47,7 +58,19 @@ export function TikTokBusinessCenterActions({
         {/* Keyed by the check's time: "just now" counts from when this answer arrived. */}
         {changes && <CheckResult key={connection.lastCheckedAt} connection={connection} changes={changes} />}
       </StatusMessage>
-      <FormAlert>{check.isError ? messageForError(check.error) : undefined}</FormAlert>
+      <FormAlert>
+        {check.isError ? (
+          <>
+            {messageForError(check.error)}
+            {isApiError(check.error) && check.error.code === 'tiktok_rate_limited' && (
+              <>
+                {' '}
+                <Link to={settingsPath}>See TikTok usage</Link>
+              </>
+            )}
+          </>
+        ) : undefined}
+      </FormAlert>
       <div className="button-row">
         {connection.accounts.length > 0 && (
           <Button

@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { CheckTikTokConnectionResponse, TikTokConnection } from '@whathead/contracts';
 import { describe, expect, it, vi } from 'vitest';
+import { formatResumeTime } from '../../../lib/format-resume-time';
 import { queryClient } from '../../../lib/query-client';
 import { queryKeys } from '../../../lib/query-keys';
 import pageStyles from '../../../styles/pages.css?raw';
@@ -14,7 +15,7 @@ import {
   tiktokIds,
   workspaceIds,
 } from '../../../testing/fixtures';
-import { fakePopup, jsonResponse } from '../../../testing/mock-api';
+import { errorResponse, fakePopup, jsonResponse } from '../../../testing/mock-api';
 import { accountsRoute, announce, mockCard, openCard, tiktok } from '../../../testing/tiktok-card';
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
@@ -65,6 +66,22 @@ describe('Check connection says what it found (1)', () => {
     const card = await openCard();
     fireEvent.click(await within(card).findByRole('button', { name: 'Check connection' }));
     expect(await within(card).findByText('All good — checked 3 minutes ago.')).toBeTruthy();
+  });
+  it('when TikTok paused Whathead, says when to try again and links to the usage panel', async () => {
+    const retryAt = new Date(Date.now() + 5 * 60_000);
+    retryAt.setSeconds(30, 0);
+    mockCard([tiktokConnection()], {
+      [checkRoute]: () => errorResponse(503, 'tiktok_rate_limited', { retryAt: retryAt.toISOString() }),
+    });
+    const card = await openCard();
+    fireEvent.click(await within(card).findByRole('button', { name: 'Check connection' }));
+    const alert = await within(card).findByRole('alert');
+    expect(alert.textContent).toContain(
+      `TikTok asked Whathead to slow down. Wait until ${formatResumeTime(retryAt)}`,
+    );
+    expect(within(alert).getByRole('link', { name: 'See TikTok usage' }).getAttribute('href')).toBe(
+      '/settings',
+    );
   });
 });
 

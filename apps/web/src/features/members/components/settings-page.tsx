@@ -110,13 +110,15 @@ function WorkspaceSettings({
           <TikTokActivity workspaceId={workspace.id} />
         </SettingsSection>
 
-        {canManage && (
+        {canManage ? (
           <SettingsSection
             title="TikTok usage"
-            description="Today’s calls to TikTok, and whether TikTok is asking Whathead to slow down."
+            description="Whether TikTok is limiting Whathead, and this workspace’s calls to TikTok today."
           >
             <TikTokUsage workspaceId={workspace.id} />
           </SettingsSection>
+        ) : (
+          <p className="notice">Only owners and admins see TikTok usage.</p>
         )}
 
         {accountSections}

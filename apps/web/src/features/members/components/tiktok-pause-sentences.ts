@@ -1,34 +1,47 @@
 import type { TikTokLane, TikTokPause } from '@whathead/contracts';
+import { formatResumeTime } from '../../../lib/format-resume-time';
 
 export const laneLabels: Record<TikTokLane, string> = {
-  interactive: 'Someone waiting (connecting, checks, clicks)',
-  publish: 'Publishing',
-  sync: 'Syncing and reports',
+  interactive: 'Things your team did (connecting, checks, clicks)',
+  publish: 'Publishing to TikTok',
+  sync: 'Syncing campaigns and reports',
 };
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** TikTok endpoints a pause can name, as what Whathead was doing; a TikTok path means nothing to a reader. */
+const endpointActivities: Record<string, string> = {
+  '/ad/create/': 'creating ads',
+  '/report/task/create/': 'creating report tasks',
+  '/campaign/get/': 'reading campaigns',
+  '/adgroup/get/': 'reading ad groups',
+  '/ad/get/': 'reading ads',
+  '/report/integrated/get/': 'reading reports',
+  '/file/image/ad/upload/': 'uploading images',
+  '/file/video/ad/upload/': 'uploading videos',
+};
 
-/** "14:05" today, "26 Nov 2026, 01:00" on another day, in the reader's time zone. */
-export function resumeTime(isoDateTime: string, now: number): string {
-  const until = new Date(isoDateTime);
-  const sameDay = until.toDateString() === new Date(now).toDateString();
-  return (sameDay ? timeFormat : dateTimeFormat).format(until);
+function activityOf(endpoint: string | null): string {
+  return (endpoint !== null && endpointActivities[endpoint]) || 'some TikTok requests';
 }
 
-/** One pause in a sentence: what is held back, why, and when it resumes. */
+/**
+ * One pause in plain words: what waits, until when, and that nothing is lost. Nothing needs doing:
+ * calls held back go out by themselves when the pause ends.
+ */
 export function pauseSentence(pause: TikTokPause, now: number): string {
-  const resume = resumeTime(pause.until, now);
+  const until = formatResumeTime(pause.until, now);
   if (pause.scope === 'app') {
     return pause.budget === 'day'
-      ? `TikTok says today’s call budget is spent: calls resume at ${resume} (midnight UTC).`
-      : `TikTok asked us to slow down: calls resume at ${resume}.`;
+      ? `TikTok ended today’s allowance for Whathead early, before Whathead reached its daily limit. Calls are paused until ${until}. Nothing is lost: background work waits and continues then.`
+      : `TikTok asked Whathead to slow down. Calls wait until ${until}, then go out; nothing is lost.`;
   }
-  const reason = pause.budget === 'day' ? ' (its daily budget is spent)' : '';
-  if (pause.scope === 'endpoint')
-    return `Calls to TikTok’s ${pause.endpoint} are paused until ${resume}${reason}.`;
-  const account = pause.advertiserName
-    ? `${pause.advertiserName} (${pause.advertiserId})`
-    : `ad account ${pause.advertiserId}`;
-  return `Calls for ${account} to ${pause.endpoint} are paused until ${resume}${reason}.`;
+  const activity = activityOf(pause.endpoint);
+  const account =
+    pause.scope === 'ad_account'
+      ? ` in ${pause.advertiserName ? `${pause.advertiserName} (${pause.advertiserId})` : `ad account ${pause.advertiserId}`}`
+      : '';
+  const held =
+    pause.budget === 'day'
+      ? `TikTok’s daily allowance for ${activity}${account} is used up.`
+      : `TikTok asked Whathead to slow down on ${activity}${account}.`;
+  return `${held} Those calls wait until ${until}, then go out; nothing is lost.`;
 }

@@ -1,6 +1,7 @@
-import type { TikTokUsageResponse } from '@whathead/contracts';
+import type { TikTokPause, TikTokUsageResponse } from '@whathead/contracts';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { formatResumeTime } from '../../../lib/format-resume-time';
 import { signedInSession, workspaceIds } from '../../../testing/fixtures';
 import { errorResponse, jsonResponse, mockApi, type MockHandler } from '../../../testing/mock-api';
 import { renderApp } from '../../../testing/render-app';
@@ -13,17 +14,24 @@ const settingsAnswers: Record<string, MockHandler> = {
 };
 
 const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
-const timeOf = (iso: string) =>
-  new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(new Date(iso));
+const nextUtcMidnight = () => new Date((Math.floor(Date.now() / 86_400_000) + 1) * 86_400_000).toISOString();
+const appPause = (budget: 'day' | 'rate', until: string): TikTokPause => ({
+  scope: 'app',
+  until,
+  budget,
+  endpoint: null,
+  advertiserId: null,
+  advertiserName: null,
+});
 
 function usage(overrides: Partial<TikTokUsageResponse> = {}): TikTokUsageResponse {
   return {
     day: new Date().toISOString().slice(0, 10),
-    appDayBudget: 864_000,
+    appDayShare: 0.012,
     lanes: [
-      { lane: 'interactive', appCalls: 1_204, workspaceCalls: 37 },
-      { lane: 'publish', appCalls: 310, workspaceCalls: 12 },
-      { lane: 'sync', appCalls: 7_486, workspaceCalls: 250 },
+      { lane: 'interactive', workspaceCalls: 37 },
+      { lane: 'publish', workspaceCalls: 12 },
+      { lane: 'sync', workspaceCalls: 1_250 },
     ],
     pauses: [],
     ...overrides,
@@ -41,36 +49,42 @@ afterEach(() => {
 });
 
 describe('TikTok usage in Settings', () => {
-  it('shows an owner today’s calls by lane, this workspace’s and the app’s, against the day budget', async () => {
+  it('shows an owner this workspace’s calls by lane, and the app’s only as a share of the day', async () => {
     await openSettings('owner', () => jsonResponse(usage()));
     const section = await screen.findByRole('region', { name: 'TikTok usage' });
-    const table = await within(section).findByRole('table', { name: /TikTok calls today/ });
-    const row = (name: RegExp) => within(table).getByRole('row', { name });
-    expect(
-      within(row(/Someone waiting/))
+    const table = await within(section).findByRole('table', { name: /This workspace’s TikTok calls today/ });
+    const cells = (name: string) =>
+      within(within(table).getByRole('row', { name: new RegExp(`^${name}`) }))
         .getAllByRole('cell')
-        .map((cell) => cell.textContent),
-    ).toEqual(['37', (1204).toLocaleString()]);
-    expect(
-      within(row(/Syncing and reports/))
-        .getAllByRole('cell')
-        .map((cell) => cell.textContent),
-    ).toEqual(['250', (7486).toLocaleString()]);
-    expect(
-      within(row(/Total/))
-        .getAllByRole('cell')
-        .map((cell) => cell.textContent),
-    ).toEqual(['299', (9000).toLocaleString()]);
-    expect(within(table).getByRole('columnheader', { name: 'All workspaces' })).toBeTruthy();
-    expect(section.textContent).toContain(`may make ${(864_000).toLocaleString()} calls a day`);
-    expect(within(section).getByRole('status').textContent).toBe(
-      'TikTok isn’t holding Whathead back: calls go out as they come.',
+        .map((cell) => cell.textContent);
+    expect(cells('Things your team did \\(connecting, checks, clicks\\)')).toEqual(['37']);
+    expect(cells('Publishing to TikTok')).toEqual(['12']);
+    expect(cells('Syncing campaigns and reports')).toEqual([(1250).toLocaleString()]);
+    expect(cells('Total')).toEqual([(1299).toLocaleString()]);
+    expect(within(table).queryByRole('columnheader', { name: /All workspaces/ })).toBeNull();
+    expect(section.textContent).toContain(
+      'Calls are requests Whathead sent to TikTok for this workspace today (UTC day).',
     );
+    expect(section.textContent).toContain(
+      `Whathead as a whole, all workspaces together, has used ${(0.012).toLocaleString(undefined, { style: 'percent', maximumFractionDigits: 1 })} of TikTok’s daily allowance.`,
+    );
+    expect(within(section).getByRole('status').textContent).toBe('TikTok isn’t limiting Whathead right now.');
   });
 
-  it('says plainly when TikTok is pausing us, and which of the workspace’s ad accounts', async () => {
+  it('says “under 0.1 %”, never 0 %, for a share too small to round to 0.1 %', async () => {
+    await openSettings('owner', () => jsonResponse(usage({ appDayShare: 0 })));
+    const section = await screen.findByRole('region', { name: 'TikTok usage' });
+    const under = `under ${(0.001).toLocaleString(undefined, { style: 'percent', maximumFractionDigits: 1 })}`;
+    expect(
+      await within(section).findByText(new RegExp(`has used ${under} of TikTok’s daily allowance`)),
+    ).toBeTruthy();
+    expect(section.textContent).not.toMatch(/\b0\s?%/);
+  });
+
+  it('says what each pause holds back, in words, that nothing is lost, and when it ends', async () => {
     const appUntil = inMinutes(4);
     const accountUntil = inMinutes(2);
+    const endpointUntil = inMinutes(3);
     await openSettings('admin', () =>
       jsonResponse(
         usage({
@@ -84,10 +98,46 @@ describe('TikTok usage in Settings', () => {
               advertiserName: 'Northwind US',
             },
             {
-              scope: 'app',
-              until: appUntil,
+              scope: 'endpoint',
+              until: endpointUntil,
               budget: 'rate',
-              endpoint: null,
+              endpoint: '/some/new/endpoint/',
+              advertiserId: null,
+              advertiserName: null,
+            },
+            appPause('rate', appUntil),
+          ],
+        }),
+      ),
+    );
+    const section = await screen.findByRole('region', { name: 'TikTok usage' });
+    await within(section).findByRole('table');
+    const status = within(section).getByRole('status');
+    expect(status.className).toContain('notice--warning');
+    const sentences = within(status)
+      .getAllByRole('paragraph')
+      .map((paragraph) => paragraph.textContent);
+    expect(sentences).toEqual([
+      `TikTok asked Whathead to slow down. Calls wait until ${formatResumeTime(appUntil)}, then go out; nothing is lost.`,
+      `TikTok asked Whathead to slow down on reading campaigns in Northwind US (7200000000000000011). Those calls wait until ${formatResumeTime(accountUntil)}, then go out; nothing is lost.`,
+      `TikTok asked Whathead to slow down on some TikTok requests. Those calls wait until ${formatResumeTime(endpointUntil)}, then go out; nothing is lost.`,
+    ]);
+    expect(status.textContent).not.toMatch(/\/campaign\/get\/|\/some\/new/);
+  });
+
+  it('says TikTok ended the day early, instead of how much of the day is used, while a day pause runs', async () => {
+    const midnight = nextUtcMidnight();
+    await openSettings('owner', () =>
+      jsonResponse(
+        usage({
+          appDayShare: 0,
+          pauses: [
+            appPause('day', midnight),
+            {
+              scope: 'endpoint',
+              until: midnight,
+              budget: 'day',
+              endpoint: '/report/task/create/',
               advertiserId: null,
               advertiserName: null,
             },
@@ -96,15 +146,18 @@ describe('TikTok usage in Settings', () => {
       ),
     );
     const section = await screen.findByRole('region', { name: 'TikTok usage' });
-    const status = await within(section).findByRole('status');
-    await waitFor(() => expect(status.className).toContain('notice--warning'));
-    const sentences = within(status)
-      .getAllByRole('paragraph')
-      .map((paragraph) => paragraph.textContent);
-    expect(sentences).toEqual([
-      `TikTok asked us to slow down: calls resume at ${timeOf(appUntil)}.`,
-      `Calls for Northwind US (7200000000000000011) to /campaign/get/ are paused until ${timeOf(accountUntil)}.`,
+    await within(section).findByRole('table');
+    const status = within(section).getByRole('status');
+    expect(status.className).toContain('notice--warning');
+    expect(
+      within(status)
+        .getAllByRole('paragraph')
+        .map((paragraph) => paragraph.textContent),
+    ).toEqual([
+      `TikTok ended today’s allowance for Whathead early, before Whathead reached its daily limit. Calls are paused until ${formatResumeTime(midnight)}. Nothing is lost: background work waits and continues then.`,
+      `TikTok’s daily allowance for creating report tasks is used up. Those calls wait until ${formatResumeTime(midnight)}, then go out; nothing is lost.`,
     ]);
+    expect(section.textContent).not.toMatch(/daily allowance\.|has used/);
   });
 
   it('asks again every 30 seconds while open, so a new pause shows without a reload', async () => {
@@ -113,35 +166,25 @@ describe('TikTok usage in Settings', () => {
     const { requests } = await openSettings('owner', () =>
       jsonResponse(
         usage({
-          pauses: paused
-            ? [
-                {
-                  scope: 'app',
-                  until: inMinutes(5),
-                  budget: 'rate',
-                  endpoint: null,
-                  advertiserId: null,
-                  advertiserName: null,
-                },
-              ]
-            : [],
+          pauses: paused ? [appPause('rate', inMinutes(5))] : [],
         }),
       ),
     );
     const section = await screen.findByRole('region', { name: 'TikTok usage' });
-    await within(section).findByText(/isn’t holding Whathead back/);
+    await within(section).findByText('TikTok isn’t limiting Whathead right now.');
     const asked = () => requests.filter((request) => request.path === usagePath).length;
     expect(asked()).toBe(1);
     paused = true;
     await act(() => vi.advanceTimersByTimeAsync(30_000));
     await waitFor(() => expect(asked()).toBe(2));
-    expect(await within(section).findByText(/TikTok asked us to slow down/)).toBeTruthy();
+    expect(await within(section).findByText(/TikTok asked Whathead to slow down/)).toBeTruthy();
   });
 
-  it('is not shown to a plain member, who never asks for it', async () => {
+  it('is not shown to a plain member, who never asks for it and reads who can see it', async () => {
     const { requests } = await openSettings('member', () => jsonResponse(usage()));
     await screen.findByRole('region', { name: 'TikTok activity' });
     expect(screen.queryByRole('region', { name: 'TikTok usage' })).toBeNull();
+    expect(screen.getByText('Only owners and admins see TikTok usage.')).toBeTruthy();
     expect(requests.some((request) => request.path === usagePath)).toBe(false);
   });
 
