@@ -35,7 +35,10 @@ export interface AppOptions {
   readiness: () => Promise<void>;
   /** Folder of the built web app; when absent, only the API is served. */
   webRoot?: string;
-  /** Served at /metrics to METRICS_TOKEN's bearer, or to this machine when no token is set. */
+  /**
+   * Served at /metrics to METRICS_TOKEN's bearer only: without a token, PORT refuses everyone, this
+   * machine included (a reverse proxy here would make every visitor look local).
+   */
   metrics?: { metrics: Metrics; token: string | undefined };
 }
 
@@ -50,11 +53,15 @@ function createFastify(logger: FastifyBaseLogger, trustProxy: false | string[]):
     bodyLimit: bodyLimitBytes,
     trustProxy,
     return503OnClosing: true,
+    // On close, sockets idle in keep-alive are closed at once rather than at keepAliveTimeout
+    // (Fastify's 72 s, kept longer than load balancers' 60 s idle timeout so that they close first).
+    forceCloseConnections: 'idle',
     frameworkErrors: answerFrameworkError,
     routerOptions: { maxParamLength: 200 },
   });
   registerErrorHandler(app);
   recordRouteTable(app);
+  closeConnectionsOnceAnswered(app);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     // API answers are per user and often secret: no browser or proxy cache may keep them. The
@@ -62,6 +69,21 @@ function createFastify(logger: FastifyBaseLogger, trustProxy: false | string[]):
     reply.header('cache-control', 'no-store');
   });
   return app;
+}
+
+/**
+ * A request in flight when closing starts leaves its socket idle in keep-alive once answered, after
+ * the one sweep of idle sockets close makes: `app.close()` would then wait out keepAliveTimeout.
+ * `Connection: close` on those answers ends each socket as soon as its answer is sent (RFC 9112 §9.6).
+ */
+function closeConnectionsOnceAnswered(app: FastifyInstance): void {
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
 }
 
 export interface MetricsAppOptions {
@@ -72,14 +94,15 @@ export interface MetricsAppOptions {
 }
 
 /**
- * The METRICS_PORT listener: /healthz, /readyz and /metrics with the app's own routes and access
- * rule, and nothing else. A worker serves no other HTTP, so this is how it is scraped and probed.
- * No proxy belongs in front of it, so no X-Forwarded-For is believed.
+ * The METRICS_PORT listener: /healthz, /readyz and /metrics with the app's own routes, and nothing
+ * else. A worker serves no other HTTP, so this is how it is scraped and probed. No proxy belongs in
+ * front of it, so no X-Forwarded-For is believed, and it alone serves /metrics to this machine
+ * without METRICS_TOKEN.
  */
 export function buildMetricsApp(options: MetricsAppOptions): FastifyInstance {
   const app = createFastify(options.logger, false);
   registerHealthRoutes(app, options.readiness);
-  registerMetricsRoutes(app, options.metrics);
+  registerMetricsRoutes(app, { ...options.metrics, loopbackWithoutToken: true });
   app.setNotFoundHandler((_request, reply) => sendNotFound(reply));
   return app;
 }
@@ -124,7 +147,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     secureCookies: options.secureCookies,
   };
   registerHealthRoutes(app, options.readiness);
-  if (options.metrics) registerMetricsRoutes(app, options.metrics);
+  if (options.metrics) registerMetricsRoutes(app, { ...options.metrics, loopbackWithoutToken: false });
   registerSessionRoutes(app, context);
   registerAuthRoutes(app, context);
   registerPasswordResetRoutes(app, context);

@@ -85,7 +85,11 @@ describe('configuration', () => {
   });
 
   it('takes a METRICS_TOKEN of at least 32 characters, and never echoes a bad one', () => {
-    assert.equal(loadConfig({}).metricsToken, undefined, 'unset: /metrics is for this machine only');
+    assert.equal(
+      loadConfig({}).metricsToken,
+      undefined,
+      'unset: refused on PORT, this machine only on METRICS_PORT',
+    );
     const token = 'k'.repeat(32);
     assert.equal(loadConfig({ METRICS_TOKEN: token }).metricsToken, token);
     for (const bad of ['short-token', `${'k'.repeat(32)} space`]) {

@@ -139,14 +139,14 @@ export const variables = {
       ),
     default: undefined,
     description:
-      'Bearer token for `GET /metrics` (Prometheus). When unset, /metrics answers only requests from this machine.',
+      'Bearer token for `GET /metrics` (Prometheus). /metrics on PORT needs it: while it is unset, PORT refuses every scrape, from this machine too. METRICS_PORT serves this machine without it.',
     fix: 'use at least 32 random characters, e.g. the output of `openssl rand -base64 32`',
   },
   METRICS_PORT: {
     schema: z.coerce.number().int().min(1).max(65535),
     default: undefined,
     description:
-      'Port of a second listener, on HOST, that serves only `/healthz`, `/readyz` and `/metrics` (same access as on PORT), whatever the role: how a `worker`, which serves no other HTTP, is scraped and health-checked. When unset, a worker listens on no port.',
+      'Port of a second listener, on HOST, that serves only `/healthz`, `/readyz` and `/metrics`, whatever the role: how a `worker`, which serves no other HTTP, is scraped and health-checked. Without METRICS_TOKEN its /metrics serves this machine only (never a request a proxy forwarded), so keep it off your proxy. When unset, a worker listens on no port.',
     fix: 'use a whole number from 1 to 65535 other than PORT, such as 9464, or unset it',
   },
   LOG_LEVEL: {
@@ -236,7 +236,7 @@ export interface Config {
   tokenEncryptionPreviousKeys: string[];
   /** Where mail goes: an SMTP server, or the log when none is set. */
   mail: { smtpUrl: string | undefined; from: string };
-  /** The bearer token /metrics asks for; undefined: loopback only. */
+  /** The bearer token /metrics asks for; undefined: refused on PORT, loopback only on METRICS_PORT. */
   metricsToken: string | undefined;
   /** Where /healthz, /readyz and /metrics are served apart from the app; undefined: nowhere else. */
   metricsPort: number | undefined;
@@ -297,7 +297,7 @@ function portClashes(values: Parsed, environment: Record<string, string | undefi
   ) {
     problems.push(
       `METRICS_PORT=${metricsPort} is also PORT, and a ${values.WHATHEAD_ROLE} process listens on both. ` +
-        'Fix: give METRICS_PORT a port of its own, such as 9464, or unset it: /metrics is served on PORT too.',
+        'Fix: give METRICS_PORT a port of its own, such as 9464, or unset it and scrape /metrics on PORT with METRICS_TOKEN.',
     );
   }
   // Without a TikTok app, every process starts (or shares) the emulator on TIKTOK_EMULATOR_PORT.

@@ -17,6 +17,26 @@ function writesText(config: Config): boolean {
 }
 
 /**
+ * Who can scrape this process's /metrics, and where, for the start-up line: PORT serves only
+ * METRICS_TOKEN's bearer, METRICS_PORT serves this machine without one (README "Metrics").
+ */
+function metricsAccessSummary(config: Config): string {
+  const ports = [
+    ...(config.role === 'worker' ? [] : [`PORT ${config.port}`]),
+    ...(config.metricsPort === undefined ? [] : [`METRICS_PORT ${config.metricsPort}`]),
+  ];
+  if (config.metricsToken !== undefined && ports.length > 0)
+    return `${ports.join(' and ')}, to the bearer of METRICS_TOKEN`;
+  if (config.metricsPort !== undefined) {
+    const onPort = config.role === 'worker' ? '' : '; PORT refuses it until METRICS_TOKEN is set';
+    return `METRICS_PORT ${config.metricsPort}, to this machine only${onPort}`;
+  }
+  return config.role === 'worker'
+    ? 'not served: set METRICS_PORT'
+    : 'not served: set METRICS_TOKEN to scrape PORT, or METRICS_PORT to scrape from this machine';
+}
+
+/**
  * The one entry point: `node main.ts [--role=web|worker|all]`. The flag overrides WHATHEAD_ROLE,
  * so the same build runs as a web process, a job worker, or both.
  */
@@ -47,6 +67,7 @@ async function main(): Promise<void> {
       startedInMs: Date.now() - started,
       // The port health checks and scrapers of this process use (a worker listens on no other).
       ...(config.metricsPort === undefined ? {} : { metricsPort: config.metricsPort }),
+      metrics: metricsAccessSummary(config),
     },
     whathead.url ? `Whathead is running: open ${whathead.url}` : 'Whathead worker is running',
   );
@@ -60,7 +81,10 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) process.exit(1); // a second signal means "now"
     stopping = true;
-    logger.info({ signal }, 'shutting down: finishing requests and jobs in flight');
+    logger.info(
+      { signal },
+      'shutting down: finishing requests and jobs in flight; those waiting for a TikTok slot stop now',
+    );
     await whathead.close();
     logger.flush();
     process.exit(0);

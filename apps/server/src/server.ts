@@ -122,10 +122,18 @@ export async function startWhathead(config: Config, options: StartOptions): Prom
   }
   const database = options.database ?? (await openDatabase(config.database));
   const closers: (() => Promise<void>)[] = options.database ? [] : [() => database.close()];
-  const closeAll = async () => {
-    for (const close of closers.reverse())
-      await close().catch((error) => options.logger.error({ err: error }, 'shutdown step failed'));
-  };
+  // Shutdown first fails every TikTok call still waiting for a rate-limit slot: one can wait out a
+  // pause TikTok asked for, up to the client's 120 s retry deadline, and would hold the app's and
+  // the job queue's drain as long. Its request answers 503 (tiktok-errors.ts), its job is retried.
+  let stopTikTokCalls = () => {};
+  let closing: Promise<void> | undefined;
+  // Once: a second call waits for the first shutdown rather than closing everything again.
+  const closeAll = () =>
+    (closing ??= (async () => {
+      stopTikTokCalls();
+      for (const close of closers.reverse())
+        await close().catch((error) => options.logger.error({ err: error }, 'shutdown step failed'));
+    })());
   try {
     let tiktok = options.tiktok;
     if (!tiktok && config.tiktok.mode === 'emulator') {
@@ -153,7 +161,7 @@ export async function startWhathead(config: Config, options: StartOptions): Prom
       store: options.tiktokRateLimitStore ?? new TikTokRateLimitRepository(database),
       observer: metrics.rateLimitObserver,
     });
-    closers.push(async () => tiktokRateLimiter.close());
+    stopTikTokCalls = () => tiktokRateLimiter.close();
     metrics.watchRatePauses(() => tiktokRateLimiter.pauses());
     const services = createServices(
       database,

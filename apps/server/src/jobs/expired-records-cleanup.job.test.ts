@@ -45,6 +45,7 @@ describe('expired records cleanup job', () => {
       invitationsDeleted: 0,
       passwordResetsDeleted: 0,
       tiktokStatesDeleted: 0,
+      tiktokRateRecordsDeleted: 0,
       tiktokGrants: 0,
     });
     assert.equal(await countSessions(), 1);
@@ -61,6 +62,7 @@ describe('expired records cleanup job', () => {
       invitationsDeleted: 0,
       passwordResetsDeleted: 0,
       tiktokStatesDeleted: 0,
+      tiktokRateRecordsDeleted: 0,
       tiktokGrants: 0,
     });
   });

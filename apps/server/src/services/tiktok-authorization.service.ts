@@ -1,6 +1,7 @@
 import type { StartTikTokConnectInput, TikTokCallbackError } from '@whathead/contracts';
 import type { TikTokOauthStateRow } from '@whathead/db';
 import {
+  RateLimiterClosedError,
   TikTokApiError,
   withCallPriority,
   type RateLimiter,
@@ -334,6 +335,8 @@ function callbackErrorOf(error: unknown): TikTokCallbackError {
     if (error.code === 'tiktok_permission_denied' || error.code === 'forbidden') return 'permission_denied';
     return 'failed';
   }
+  // The process is shutting down (server.ts): the sign-in was not finished; starting again works.
+  if (error instanceof RateLimiterClosedError) return 'failed';
   if (!TikTokApiError.isInstance(error)) throw error;
   if (error.kind === 'rate_limited') return 'rate_limited';
   if (error.kind === 'transient' || error.kind === 'unexpected_response') return 'unavailable';

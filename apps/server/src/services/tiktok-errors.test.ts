@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { TikTokApiError, type TikTokApiErrorDetails } from '@whathead/tiktok-client';
+import { RateLimiterClosedError, TikTokApiError, type TikTokApiErrorDetails } from '@whathead/tiktok-client';
 import { unavailableAdvertiserOf } from './tiktok-advertiser-infos.js';
 import { attentionCauseOf, toAppError } from './tiktok-errors.js';
 
@@ -46,4 +46,14 @@ test('every auth-class refusal is a cause for Needs attention', () => {
   );
   assert.equal(attentionCauseOf(failure({ kind: 'permission_denied', code: 40001 })), 'permissions_missing');
   assert.equal(attentionCauseOf(failure({ kind: 'transient', code: 50000 })), undefined);
+});
+
+test('a call refused because the process is shutting down is a 503 to retry shortly, not a 500', () => {
+  const closed = new RateLimiterClosedError();
+  const appError = toAppError(closed);
+  assert.equal(appError.code, 'server_busy');
+  assert.equal(appError.status, 503);
+  assert.equal(appError.details?.retryAfterSeconds, 5);
+  assert.equal(appError.cause, closed);
+  assert.equal(attentionCauseOf(closed), undefined, 'nothing is wrong with the connection');
 });

@@ -1,6 +1,9 @@
 import type { TikTokAttentionCause } from '@whathead/contracts';
-import { TikTokApiError } from '@whathead/tiktok-client';
+import { RateLimiterClosedError, TikTokApiError } from '@whathead/tiktok-client';
 import { AppError } from '../errors.js';
+
+/** Long enough for a load balancer to see this process gone and send the retry elsewhere. */
+const shutdownRetryAfterSeconds = 5;
 
 /**
  * A failed TikTok call as the user should hear it (style.md principle 8): the cause and the one
@@ -8,6 +11,18 @@ import { AppError } from '../errors.js';
  */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  if (error instanceof RateLimiterClosedError) {
+    // This process is shutting down (server.ts) and the call never reached TikTok: nothing is
+    // wrong with TikTok or the connection, and the same request succeeds on a process that stays.
+    return new AppError(
+      'server_busy',
+      'This Whathead process is shutting down; try again in a few seconds.',
+      {
+        cause: error,
+        details: { retryAfterSeconds: shutdownRetryAfterSeconds },
+      },
+    );
+  }
   if (!TikTokApiError.isInstance(error)) throw error;
   switch (error.kind) {
     case 'auth_invalid':

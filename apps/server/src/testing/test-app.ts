@@ -49,7 +49,12 @@ export interface TestApp {
  */
 export async function createTestApp(
   environment: Record<string, string> = {},
-  options: { database?: TestDatabase; tiktok?: TikTokSettings } = {},
+  options: {
+    database?: TestDatabase;
+    tiktok?: TikTokSettings;
+    /** Listen on PORT (and METRICS_PORT) for real, for tests of sockets, not only of `inject`. */
+    listen?: boolean;
+  } = {},
 ): Promise<TestApp> {
   const ownsDatabase = options.database === undefined;
   const database = options.database ?? (await createTestDatabase({ migrated: false }));
@@ -68,7 +73,7 @@ export async function createTestApp(
     clock,
     passwordCost: testCost,
     database,
-    listen: false,
+    listen: options.listen ?? false,
     // Tests that need TikTok start their own emulator in-process and pass its settings.
     tiktok: options.tiktok ?? {
       mode: 'emulator',

@@ -20,7 +20,12 @@ export interface TikTokTestKit {
 
 /** The app wired to an in-process emulator listening on a free port, as production is to TikTok. */
 export async function startTikTokTestKit(
-  options: { emulator?: EmulatorOptions; environment?: Record<string, string>; database?: TestDatabase } = {},
+  options: {
+    emulator?: EmulatorOptions;
+    environment?: Record<string, string>;
+    database?: TestDatabase;
+    listen?: boolean;
+  } = {},
 ): Promise<TikTokTestKit> {
   // The emulator's default registered redirect is PUBLIC_URL's callback; the test app's is localhost:3000.
   const emulator = createEmulator({ publicUrl: 'http://localhost:3000', ...options.emulator });
@@ -28,6 +33,7 @@ export async function startTikTokTestKit(
   const test = await createTestApp(options.environment ?? {}, {
     tiktok: emulatorSettings(url, emulatorApp),
     ...(options.database ? { database: options.database } : {}),
+    ...(options.listen ? { listen: true } : {}),
   });
   return {
     test,

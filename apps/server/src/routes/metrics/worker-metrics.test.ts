@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { ErrorResponse } from '@whathead/contracts';
@@ -11,6 +12,7 @@ import { tiktokConnectionHealthJob } from '../../jobs/tiktok-connection-health.j
 import { testCost } from '../../lib/password.js';
 import type { TikTokSettings } from '../../lib/tiktok-settings.js';
 import { startWhathead, type RunningWhathead } from '../../server.js';
+import { proxyHeaderExamples } from '../../testing/proxy-headers.js';
 import { createTestApp, testEnvironment, type TestApp } from '../../testing/test-app.js';
 import {
   deliverCallback,
@@ -70,6 +72,23 @@ function total(exposition: string, name: string, labels: Record<string, string>)
     .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
 }
 
+/**
+ * A GET over node:http, which sends every header as given (fetch sets Host itself): the requests
+ * a proxy on this machine would make.
+ */
+function get(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    request(url, { headers, agent: false }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
 async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
   for (let attempt = 0; attempt < 150; attempt += 1) {
     if (await check()) return;
@@ -88,8 +107,9 @@ describe('a worker with METRICS_PORT', () => {
     const listening = await emulator.listen({ port: 0 });
     closeEmulator = listening.close;
     const tiktok = emulatorSettings(listening.url, emulatorApp);
-    // The web process only queues jobs: whatever a job does, the worker does it.
-    web = await createTestApp({ WHATHEAD_ROLE: 'web' }, { tiktok, database });
+    // The web process only queues jobs: whatever a job does, the worker does it. Its METRICS_PORT
+    // listener is built but not listening: the test calls it in-process.
+    web = await createTestApp({ WHATHEAD_ROLE: 'web', METRICS_PORT: '9464' }, { tiktok, database });
     const port = await freePort();
     worker = await startProcess({ WHATHEAD_ROLE: 'worker', METRICS_PORT: String(port) }, tiktok);
     metricsUrl = `http://127.0.0.1:${port}`;
@@ -142,7 +162,11 @@ describe('a worker with METRICS_PORT', () => {
     assert.ok(syncCalls > 0, 'the job’s TikTok calls are counted');
     assert.equal(total(exposition, 'whathead_tiktok_rate_permits_total', { lane: 'sync' }), syncCalls);
 
-    const onWeb = await web.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '127.0.0.1' });
+    const onWeb = await web.whathead.metricsApp!.inject({
+      method: 'GET',
+      url: '/metrics',
+      remoteAddress: '127.0.0.1',
+    });
     assert.equal(
       total(onWeb.body, 'whathead_tiktok_rate_permits_total', { lane: 'sync' }),
       0,
@@ -150,10 +174,12 @@ describe('a worker with METRICS_PORT', () => {
     );
   });
 
-  it('refuses a request a proxy forwarded, as /metrics on PORT does', async () => {
-    const proxied = await fetch(`${metricsUrl}/metrics`, { headers: { 'x-forwarded-for': '203.0.113.9' } });
-    assert.equal(proxied.status, 403);
-    assert.equal(((await proxied.json()) as ErrorResponse).error.code, 'forbidden');
+  it('refuses a request from this machine that carries any proxy header', async () => {
+    for (const headers of proxyHeaderExamples) {
+      const proxied = await get(`${metricsUrl}/metrics`, headers);
+      assert.equal(proxied.status, 403, JSON.stringify(headers));
+      assert.equal((JSON.parse(proxied.body) as ErrorResponse).error.code, 'forbidden');
+    }
   });
 });
 
@@ -207,15 +233,24 @@ describe('a process that serves the app, with METRICS_PORT', () => {
   });
   after(async () => whathead?.close());
 
-  it('serves /metrics on both ports, and the app on PORT only', async () => {
-    for (const url of [appUrl, metricsUrl]) {
-      const scraped = await fetch(`${url}/metrics`);
-      assert.equal(scraped.status, 200, url);
-      assert.match(await scraped.text(), /^# HELP whathead_job_queue_jobs /m, url);
-      assert.equal((await fetch(`${url}/readyz`)).status, 200, url);
-    }
+  it('serves /metrics to this machine on METRICS_PORT, and the app on PORT only', async () => {
+    const scraped = await fetch(`${metricsUrl}/metrics`);
+    assert.equal(scraped.status, 200);
+    assert.match(await scraped.text(), /^# HELP whathead_job_queue_jobs /m);
+    for (const url of [appUrl, metricsUrl]) assert.equal((await fetch(`${url}/readyz`)).status, 200, url);
     assert.equal((await fetch(`${appUrl}/api/session`)).status, 200);
     assert.equal((await fetch(`${metricsUrl}/api/session`)).status, 404);
+  });
+
+  it('refuses /metrics on PORT without METRICS_TOKEN, even from this machine', async () => {
+    // What a remote visitor's request looks like after nginx's plain `proxy_pass
+    // http://127.0.0.1:PORT;`: a loopback peer, a loopback Host, and no forwarding header.
+    const proxied = await get(`${appUrl}/metrics`, { host: appUrl.slice('http://'.length) });
+    assert.equal(proxied.status, 403);
+    const refused = JSON.parse(proxied.body) as ErrorResponse;
+    assert.equal(refused.error.code, 'forbidden');
+    assert.match(refused.error.message, /need METRICS_TOKEN.*METRICS_PORT/);
+    assert.doesNotMatch(proxied.body, /whathead_/);
   });
 });
 
