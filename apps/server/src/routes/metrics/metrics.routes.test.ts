@@ -8,6 +8,7 @@ import { proxyHeaderExamples } from '../../testing/proxy-headers.js';
 import { createTestApp, type TestApp } from '../../testing/test-app.js';
 import { signUpWorkspace } from '../../testing/tiktok-flow.js';
 import { connect, scenario, startTikTokTestKit, type TikTokTestKit } from '../../testing/tiktok-test-kit.js';
+import { eventually, sample, total } from '../../testing/metrics-text.js';
 
 const remote = '203.0.113.9';
 const token = 'metrics-token-for-tests-0123456789abcdef';
@@ -22,34 +23,6 @@ function scrape(app: FastifyInstance, options: { from?: string; headers?: Record
 }
 
 /** The value of one series of a Prometheus text exposition, or undefined when it is absent. */
-function sample(exposition: string, name: string, labels: Record<string, string> = {}): number | undefined {
-  for (const line of exposition.split('\n')) {
-    const match = /^([a-z_]+)(?:\{(.*)\})? (\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    const found = Object.fromEntries(
-      [...(match[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map(([, key, value]) => [key, value]),
-    );
-    if (Object.entries(labels).every(([key, value]) => found[key] === value)) return Number(match[3]);
-  }
-  return undefined;
-}
-
-/** The sum of every series of `name` whose labels include `labels`. */
-function total(exposition: string, name: string, labels: Record<string, string>): number {
-  return exposition
-    .split('\n')
-    .filter((line) => line.startsWith(`${name}{`))
-    .filter((line) => Object.entries(labels).every(([key, value]) => line.includes(`${key}="${value}"`)))
-    .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
-}
-
-async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  assert.fail(`timed out waiting for ${what}`);
-}
 
 describe('GET /metrics on METRICS_PORT without METRICS_TOKEN', () => {
   let kit: TikTokTestKit;

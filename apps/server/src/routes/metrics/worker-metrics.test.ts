@@ -20,6 +20,7 @@ import {
   signUpWorkspace,
   startConnect,
 } from '../../testing/tiktok-flow.js';
+import { eventually, total } from '../../testing/metrics-text.js';
 
 const token = 'metrics-token-for-tests-0123456789abcdef';
 const silent = { info() {}, warn() {} };
@@ -63,15 +64,6 @@ function startProcess(
   });
 }
 
-/** The sum of every series of `name` whose labels include `labels`. */
-function total(exposition: string, name: string, labels: Record<string, string>): number {
-  return exposition
-    .split('\n')
-    .filter((line) => line.startsWith(`${name}{`))
-    .filter((line) => Object.entries(labels).every(([key, value]) => line.includes(`${key}="${value}"`)))
-    .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
-}
-
 /**
  * A GET over node:http, which sends every header as given (fetch sets Host itself): the requests
  * a proxy on this machine would make.
@@ -87,14 +79,6 @@ function get(url: string, headers: Record<string, string>): Promise<{ status: nu
       .on('error', reject)
       .end();
   });
-}
-
-async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
-  for (let attempt = 0; attempt < 150; attempt += 1) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  assert.fail(`timed out waiting for ${what}`);
 }
 
 describe('a worker with METRICS_PORT', () => {
