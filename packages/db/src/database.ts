@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDirectory } from './data-dir-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { preparingPool } from './prepared-statements.js';
 import { preparePrivateDirectory, tighten } from './private-directory.js';
 import type { Tables } from './schema.js';
 
@@ -47,7 +48,7 @@ async function openPostgres(url: string, maxConnections = 10): Promise<Database>
   // An idle client losing its server must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   await pool.query('select 1');
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   return {
     engine: 'postgres',
     db,

@@ -1,4 +1,4 @@
-import type { Database, InvitationRow, Kysely, Tables } from '@whathead/db';
+import { compileOnce, type Database, type InvitationRow, type Kysely, type Tables } from '@whathead/db';
 
 export interface PendingInvitation {
   id: string;
@@ -13,6 +13,26 @@ export interface InvitationWithWorkspace extends InvitationRow {
   workspaceName: string;
   invitedByName: string | null;
 }
+
+/** The team page's read, on every load of it: built once (`compileOnce`). */
+const listPendingQuery = compileOnce((db: Kysely<Tables>, values: { workspaceId: string; now: Date }) =>
+  db
+    .selectFrom('invitations')
+    .leftJoin('users', 'users.id', 'invitations.invited_by')
+    .select([
+      'invitations.id',
+      'invitations.email',
+      'invitations.role',
+      'invitations.created_at as createdAt',
+      'invitations.expires_at as expiresAt',
+    ])
+    .select((builder) => builder.fn.coalesce('users.name', builder.val('A former member')).as('invitedBy'))
+    .where('invitations.workspace_id', '=', values.workspaceId)
+    .where('invitations.accepted_at', 'is', null)
+    .where('invitations.revoked_at', 'is', null)
+    .where('invitations.expires_at', '>', values.now)
+    .orderBy('invitations.created_at', 'desc'),
+);
 
 export class InvitationRepository {
   readonly #db: Kysely<Tables>;
@@ -65,23 +85,7 @@ export class InvitationRepository {
   }
 
   listPending(workspaceId: string, now: Date): Promise<PendingInvitation[]> {
-    return this.#db
-      .selectFrom('invitations')
-      .leftJoin('users', 'users.id', 'invitations.invited_by')
-      .select([
-        'invitations.id',
-        'invitations.email',
-        'invitations.role',
-        'invitations.created_at as createdAt',
-        'invitations.expires_at as expiresAt',
-      ])
-      .select((builder) => builder.fn.coalesce('users.name', builder.val('A former member')).as('invitedBy'))
-      .where('invitations.workspace_id', '=', workspaceId)
-      .where('invitations.accepted_at', 'is', null)
-      .where('invitations.revoked_at', 'is', null)
-      .where('invitations.expires_at', '>', now)
-      .orderBy('invitations.created_at', 'desc')
-      .execute();
+    return listPendingQuery(this.#db, { workspaceId, now });
   }
 
   /** Marks an open invitation accepted; false when someone else used it first. */

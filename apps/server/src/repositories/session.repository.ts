@@ -1,5 +1,6 @@
 import type { Database, Kysely, Tables } from '@whathead/db';
-import { sql } from '@whathead/db';
+import { compileOnce, jsonBuildObject, sql } from '@whathead/db';
+import type { MembershipWithWorkspace } from './workspace.repository.js';
 
 export interface SessionWithUser {
   tokenHash: string;
@@ -10,7 +11,54 @@ export interface SessionWithUser {
   createdAt: Date;
   lastSeenAt: Date;
   expiresAt: Date;
+  /**
+   * The user's workspaces and roles, read in the same statement as the session, so a request
+   * that names a workspace needs no second query to know whether its user belongs to it.
+   */
+  workspaces: MembershipWithWorkspace[];
 }
+
+/** Every API request runs it, so it is built once (`compileOnce`). */
+const findLiveQuery = compileOnce((db: Kysely<Tables>, values: { tokenHash: string; now: Date }) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select((builder) => [
+      'sessions.token_hash as tokenHash',
+      'sessions.user_id as userId',
+      'users.email',
+      'users.name',
+      'sessions.active_workspace_id as activeWorkspaceId',
+      'sessions.created_at as createdAt',
+      'sessions.last_seen_at as lastSeenAt',
+      'sessions.expires_at as expiresAt',
+      builder
+        .selectFrom('memberships')
+        .innerJoin('workspaces', 'workspaces.id', 'memberships.workspace_id')
+        .select((inner) =>
+          inner.fn
+            .coalesce(
+              inner.fn
+                .jsonAgg(
+                  jsonBuildObject({
+                    id: inner.ref('workspaces.id'),
+                    name: inner.ref('workspaces.name'),
+                    role: inner.ref('memberships.role'),
+                  }),
+                )
+                .orderBy('workspaces.name')
+                .orderBy('workspaces.id'),
+              sql<MembershipWithWorkspace[]>`'[]'::json`,
+            )
+            .as('workspaces'),
+        )
+        .whereRef('memberships.user_id', '=', 'sessions.user_id')
+        .$asScalar()
+        .as('workspaces'),
+    ])
+    .where('sessions.token_hash', '=', values.tokenHash)
+    .where('sessions.expires_at', '>', values.now),
+);
 
 export class SessionRepository {
   readonly #db: Kysely<Tables>;
@@ -72,24 +120,14 @@ export class SessionRepository {
       .execute();
   }
 
-  /** A live session and its user; expired sessions are as good as absent. */
-  findLive(tokenHash: string, now: Date): Promise<SessionWithUser | undefined> {
-    return this.#db
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select([
-        'sessions.token_hash as tokenHash',
-        'sessions.user_id as userId',
-        'users.email',
-        'users.name',
-        'sessions.active_workspace_id as activeWorkspaceId',
-        'sessions.created_at as createdAt',
-        'sessions.last_seen_at as lastSeenAt',
-        'sessions.expires_at as expiresAt',
-      ])
-      .where('sessions.token_hash', '=', tokenHash)
-      .where('sessions.expires_at', '>', now)
-      .executeTakeFirst();
+  /**
+   * A live session, its user and the user's workspaces (ordered as `WorkspaceRepository.listForUser`
+   * orders them), in one statement: every API request starts with it. Expired sessions are as
+   * good as absent.
+   */
+  async findLive(tokenHash: string, now: Date): Promise<SessionWithUser | undefined> {
+    const [found] = await findLiveQuery(this.#db, { tokenHash, now });
+    return found;
   }
 
   async touch(tokenHash: string, now: Date, expiresAt: Date): Promise<void> {

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
+  compileOnce,
+  jsonBuildObject,
   sql,
   type Database,
   type TikTokConnectionKind,
@@ -23,6 +25,102 @@ export interface AdAccountFacts {
   /** Whether it may be the default: a default that became unusable stops being the default. */
   usable: boolean;
 }
+
+/** What the connections card shows of a connection: never its token or anything of it. */
+export type ConnectionSummaryRow = Pick<
+  TikTokConnectionRow,
+  | 'id'
+  | 'kind'
+  | 'business_center_id'
+  | 'business_center_name'
+  | 'business_center_role'
+  | 'status'
+  | 'attention_cause'
+  | 'granted_scope_ids'
+  | 'connected_at'
+  | 'last_checked_at'
+  | 'last_check_result'
+  | 'check_requested_at'
+>;
+
+/** What the connections card shows of an ad account. */
+export type AccountSummaryRow = Pick<
+  TikTokAdAccountRow,
+  | 'connection_id'
+  | 'advertiser_id'
+  | 'name'
+  | 'status'
+  | 'currency'
+  | 'timezone'
+  | 'role'
+  | 'api_eligible'
+  | 'write_refused'
+  | 'accessible'
+  | 'selected'
+  | 'is_default'
+  | 'newly_available'
+>;
+
+/**
+ * The connections card's read, on every load of it: one statement (a round trip to the database
+ * costs more than the rows), built once (`compileOnce`).
+ */
+const listLiveWithAccountsQuery = compileOnce((db: Kysely<Tables>, values: { workspaceId: string }) =>
+  db
+    .selectFrom('tiktok_connections')
+    .select((builder) => [
+      'id',
+      'kind',
+      'business_center_id',
+      'business_center_name',
+      'business_center_role',
+      'status',
+      'attention_cause',
+      'granted_scope_ids',
+      'connected_at',
+      'last_checked_at',
+      'last_check_result',
+      'check_requested_at',
+      builder
+        .selectFrom('tiktok_ad_accounts as account')
+        .select((inner) =>
+          inner.fn
+            .coalesce(
+              inner.fn
+                .jsonAgg(
+                  jsonBuildObject({
+                    connection_id: inner.ref('account.connection_id'),
+                    advertiser_id: inner.ref('account.advertiser_id'),
+                    name: inner.ref('account.name'),
+                    status: inner.ref('account.status'),
+                    currency: inner.ref('account.currency'),
+                    timezone: inner.ref('account.timezone'),
+                    role: inner.ref('account.role'),
+                    api_eligible: inner.ref('account.api_eligible'),
+                    write_refused: inner.ref('account.write_refused'),
+                    accessible: inner.ref('account.accessible'),
+                    selected: inner.ref('account.selected'),
+                    is_default: inner.ref('account.is_default'),
+                    newly_available: inner.ref('account.newly_available'),
+                  }),
+                )
+                .orderBy('account.name')
+                .orderBy('account.advertiser_id'),
+              sql<AccountSummaryRow[]>`'[]'::json`,
+            )
+            .as('accounts'),
+        )
+        .whereRef('account.workspace_id', '=', 'tiktok_connections.workspace_id')
+        .whereRef('account.connection_id', '=', 'tiktok_connections.id')
+        .$asScalar()
+        .as('accounts'),
+    ])
+    .where('workspace_id', '=', values.workspaceId)
+    .where('status', '!=', 'disconnected')
+    // By name, so a reconnect does not move a Business Center to the end of the card.
+    .orderBy('business_center_name')
+    .orderBy('id'),
+);
 
 /** Every query takes the workspace: a connection id alone never reaches another workspace's row. */
 export class TikTokConnectionRepository {
@@ -144,6 +242,16 @@ export class TikTokConnectionRepository {
         .orderBy('id')
         .execute()
     );
+  }
+
+  /**
+   * What the connections card shows: the live connections (as `listLive` orders them), each
+   * with its ad accounts (as `listAccounts` orders them).
+   */
+  listLiveWithAccounts(
+    workspaceId: string,
+  ): Promise<(ConnectionSummaryRow & { accounts: AccountSummaryRow[] })[]> {
+    return listLiveWithAccountsQuery(this.#db, { workspaceId });
   }
 
   /** One page of every workspace's live connections, in id order after `afterId`, for the health job. */

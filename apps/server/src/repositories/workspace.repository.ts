@@ -1,4 +1,11 @@
-import type { Database, Kysely, Role, Tables, WorkspaceRow } from '@whathead/db';
+import {
+  compileOnce,
+  type Database,
+  type Kysely,
+  type Role,
+  type Tables,
+  type WorkspaceRow,
+} from '@whathead/db';
 
 export interface MembershipWithWorkspace {
   id: string;
@@ -13,6 +20,22 @@ export interface MemberRow {
   role: Role;
   joinedAt: Date;
 }
+
+/** The team page's read, on every load of it: built once (`compileOnce`). */
+const listMembersQuery = compileOnce((db: Kysely<Tables>, values: { workspaceId: string }) =>
+  db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select([
+      'users.id as userId',
+      'users.name',
+      'users.email',
+      'memberships.role',
+      'memberships.created_at as joinedAt',
+    ])
+    .where('memberships.workspace_id', '=', values.workspaceId)
+    .orderBy('memberships.created_at'),
+);
 
 export class WorkspaceRepository {
   readonly #db: Kysely<Tables>;
@@ -57,19 +80,7 @@ export class WorkspaceRepository {
   }
 
   listMembers(workspaceId: string): Promise<MemberRow[]> {
-    return this.#db
-      .selectFrom('memberships')
-      .innerJoin('users', 'users.id', 'memberships.user_id')
-      .select([
-        'users.id as userId',
-        'users.name',
-        'users.email',
-        'memberships.role',
-        'memberships.created_at as joinedAt',
-      ])
-      .where('memberships.workspace_id', '=', workspaceId)
-      .orderBy('memberships.created_at')
-      .execute();
+    return listMembersQuery(this.#db, { workspaceId });
   }
 
   /** Adds a member; returns false when they already belong to the workspace. */

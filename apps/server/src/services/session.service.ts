@@ -110,10 +110,20 @@ export class SessionService {
     session.activeWorkspaceId = workspaceId;
   }
 
-  /** What the browser may know of its session. The active workspace is always one the user still belongs to. */
-  async describe(session: CurrentSession | undefined, csrfToken: string): Promise<SessionResponse> {
+  /**
+   * What the browser may know of its session. The active workspace is always one the user still
+   * belongs to. `workspacesAsResolved`: answer with the workspaces read with the session at the
+   * start of this request, for a request that changed none; otherwise they are read again.
+   */
+  async describe(
+    session: CurrentSession | undefined,
+    csrfToken: string,
+    options: { workspacesAsResolved?: boolean } = {},
+  ): Promise<SessionResponse> {
     if (!session) return { user: null, workspaces: [], activeWorkspaceId: null, csrfToken };
-    const workspaces = await this.#workspaces.listForUser(session.userId);
+    const workspaces = options.workspacesAsResolved
+      ? session.workspaces
+      : await this.#workspaces.listForUser(session.userId);
     const active =
       workspaces.find((workspace) => workspace.id === session.activeWorkspaceId) ?? workspaces[0];
     return {

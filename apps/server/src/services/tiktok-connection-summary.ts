@@ -4,7 +4,10 @@ import type {
   TikTokConnection,
   TikTokConnectionsResponse,
 } from '@whathead/contracts';
-import type { TikTokAdAccountRow, TikTokConnectionRow } from '@whathead/db';
+import type {
+  AccountSummaryRow,
+  ConnectionSummaryRow,
+} from '../repositories/tiktok-connection.repository.js';
 import { isViewOnly, statusLabelOf, unusableReasonOf } from './tiktok-account-status.js';
 import { describePermissions } from './tiktok-permissions.js';
 
@@ -30,7 +33,7 @@ const businessCenterRoleLabels: Readonly<Record<string, string>> = {
  * The help page's "Permission denied", from the roles TikTok reports (correction 16): where the
  * user stands, what they need, and what their admin must do.
  */
-function permissionDeniedMessage(row: TikTokConnectionRow, accounts: readonly TikTokAdAccountRow[]): string {
+function permissionDeniedMessage(row: ConnectionSummaryRow, accounts: readonly AccountSummaryRow[]): string {
   const accountRoles = [
     ...new Set(accounts.filter((account) => account.accessible).map((account) => account.role)),
   ];
@@ -46,8 +49,8 @@ function permissionDeniedMessage(row: TikTokConnectionRow, accounts: readonly Ti
 }
 
 function attentionOf(
-  row: TikTokConnectionRow,
-  accounts: readonly TikTokAdAccountRow[],
+  row: ConnectionSummaryRow,
+  accounts: readonly AccountSummaryRow[],
 ): TikTokConnection['attention'] {
   const cause = row.attention_cause as TikTokAttentionCause | null;
   if (row.status !== 'needs_attention' || !cause) return null;
@@ -68,7 +71,7 @@ function attentionOf(
 export const inaccessibleReason =
   'No longer accessible: TikTok no longer lists this account for this connection (removed from the Business Center, deleted, or your access to it withdrawn). Check it in TikTok Ads Manager, then reconnect.';
 
-function describeAccount(row: TikTokAdAccountRow): TikTokAdAccount {
+function describeAccount(row: AccountSummaryRow): TikTokAdAccount {
   const facts = {
     status: row.status,
     role: row.role,
@@ -96,8 +99,8 @@ function describeAccount(row: TikTokAdAccountRow): TikTokAdAccount {
 
 /** What the browser may know of a workspace's connections: never a token, ciphertext or scope id. */
 export function describeConnections(
-  connections: readonly TikTokConnectionRow[],
-  accounts: readonly TikTokAdAccountRow[],
+  connections: readonly ConnectionSummaryRow[],
+  accounts: readonly AccountSummaryRow[],
   now: Date,
 ): Omit<TikTokConnectionsResponse, 'tiktokApp'> {
   const live = new Set(connections.map((connection) => connection.id));
@@ -131,7 +134,7 @@ export function describeConnections(
 export const checkClaimSeconds = 120;
 
 /** A background check was asked for after the last check ended, and recently. */
-function isChecking(row: TikTokConnectionRow, now: Date): boolean {
+function isChecking(row: ConnectionSummaryRow, now: Date): boolean {
   const requested = row.check_requested_at;
   if (!requested || now.getTime() - requested.getTime() > checkClaimSeconds * 1000) return false;
   return row.last_checked_at === null || requested > row.last_checked_at;

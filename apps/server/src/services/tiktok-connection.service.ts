@@ -13,7 +13,11 @@ import type { Clock } from '../lib/clock.js';
 import { tokenFingerprint } from '../lib/secret-token.js';
 import { TokenUnreadableError, type TokenCipher } from '../lib/token-cipher.js';
 import type { TikTokAuditRepository } from '../repositories/tiktok-audit.repository.js';
-import type { TikTokConnectionRepository } from '../repositories/tiktok-connection.repository.js';
+import type {
+  AccountSummaryRow,
+  ConnectionSummaryRow,
+  TikTokConnectionRepository,
+} from '../repositories/tiktok-connection.repository.js';
 import { withTikTokRequestIds } from './tiktok-call-context.js';
 import {
   observeConnection,
@@ -32,6 +36,27 @@ const manualCheckSeconds = 30;
 
 /** A connection last checked longer ago than this is checked again when a page loads. */
 export const staleCheckSeconds = 15 * 60;
+
+/** When a connection counts as stale, and when a claimed check that never ended may be claimed again. */
+interface CheckBounds {
+  staleBefore: Date;
+  retryBefore: Date;
+  now: Date;
+}
+
+const checkBounds = (now: Date): CheckBounds => ({
+  staleBefore: new Date(now.getTime() - staleCheckSeconds * 1000),
+  retryBefore: new Date(now.getTime() - checkClaimSeconds * 1000),
+  now,
+});
+
+/** The test `TikTokConnectionRepository.claimStaleChecks` makes, on a row already read. */
+const isDueForCheck = (
+  connection: Pick<TikTokConnectionRow, 'last_checked_at' | 'check_requested_at'>,
+  bounds: CheckBounds,
+): boolean =>
+  (connection.last_checked_at === null || connection.last_checked_at < bounds.staleBefore) &&
+  (connection.check_requested_at === null || connection.check_requested_at < bounds.retryBefore);
 
 /** The workspace's TikTok connections once made: list, accounts, health, disconnect, audit. */
 export class TikTokConnectionService {
@@ -79,7 +104,13 @@ export class TikTokConnectionService {
    */
   async list(actor: Actor, workspaceId: string): Promise<TikTokConnectionsResponse> {
     await this.#workspaceService.requireMember(actor, workspaceId);
-    await this.#requestStaleChecks(workspaceId);
+    const connections = await this.#connections.listLiveWithAccounts(workspaceId);
+    // Most loads find every connection checked recently: the claim, a write, waits for one that is due.
+    const bounds = checkBounds(this.#clock.now());
+    if (!this.#checkQueue || !connections.some((connection) => isDueForCheck(connection, bounds)))
+      return this.#answer(connections);
+    await this.#requestStaleChecks(workspaceId, bounds);
+    // Read again: the claims, this load's or another's that came first, change what `checking` says.
     return this.#describe(workspaceId);
   }
 
@@ -88,14 +119,9 @@ export class TikTokConnectionService {
     this.#checkQueue = queue;
   }
 
-  async #requestStaleChecks(workspaceId: string): Promise<void> {
+  async #requestStaleChecks(workspaceId: string, bounds: CheckBounds): Promise<void> {
     if (!this.#checkQueue) return;
-    const now = this.#clock.now();
-    const claimed = await this.#connections.claimStaleChecks(workspaceId, {
-      staleBefore: new Date(now.getTime() - staleCheckSeconds * 1000),
-      retryBefore: new Date(now.getTime() - checkClaimSeconds * 1000),
-      now,
-    });
+    const claimed = await this.#connections.claimStaleChecks(workspaceId, bounds);
     // A queue hiccup must not break the page: the claim lapses and a later load asks again.
     for (const connectionId of claimed)
       await this.#checkQueue({ workspaceId, connectionId }).catch(() => undefined);
@@ -369,10 +395,11 @@ export class TikTokConnectionService {
   }
 
   async #describe(workspaceId: string): Promise<TikTokConnectionsResponse> {
-    const [connections, accounts] = await Promise.all([
-      this.#connections.listLive(workspaceId),
-      this.#connections.listAccounts(workspaceId),
-    ]);
+    return this.#answer(await this.#connections.listLiveWithAccounts(workspaceId));
+  }
+
+  #answer(connections: readonly (ConnectionSummaryRow & { accounts: AccountSummaryRow[] })[]) {
+    const accounts = connections.flatMap((connection) => connection.accounts);
     return { ...describeConnections(connections, accounts, this.#clock.now()), tiktokApp: this.#tiktokApp };
   }
 

@@ -6,6 +6,12 @@ import type { WorkspaceRepository } from '../repositories/workspace.repository.j
 /** Who is asking: every workspace-scoped call names its actor, and the service checks membership. */
 export interface Actor {
   userId: string;
+  /**
+   * The actor's memberships as read with their session at the start of this request (a
+   * `CurrentSession` carries them): a workspace found here needs no second query. One not found
+   * here is still asked of the database, so a membership made earlier in the same request counts.
+   */
+  workspaces?: readonly { id: string; role: Role }[];
 }
 
 export class WorkspaceService {
@@ -30,7 +36,9 @@ export class WorkspaceService {
    * like one that does not exist, so ids cannot be probed.
    */
   async requireMember(actor: Actor, workspaceId: string): Promise<Role> {
-    const role = await this.#workspaces.roleOf(actor.userId, workspaceId);
+    const role =
+      actor.workspaces?.find((workspace) => workspace.id === workspaceId)?.role ??
+      (await this.#workspaces.roleOf(actor.userId, workspaceId));
     if (!role) throw notFound('This workspace');
     return role;
   }

@@ -34,12 +34,15 @@ export async function startBrowserSession(
 
 /**
  * The session as the browser should see it now. The CSRF token stays the same while it is valid
- * for this session, so several tabs of one browser do not invalidate each other's token.
+ * for this session, so several tabs of one browser do not invalidate each other's token. A
+ * request that changed no membership passes `workspacesAsResolved` and is answered with the
+ * workspaces read with its session, without reading them again.
  */
 export async function describeBrowserSession(
   context: RouteContext,
   request: FastifyRequest,
   reply: FastifyReply,
+  options: { workspacesAsResolved?: boolean } = {},
 ): Promise<SessionResponse> {
   const names = cookieNames(context.secureCookies);
   // A cookie whose session is gone (expired, secret rotated, user deleted) is cleared, or the
@@ -54,7 +57,7 @@ export async function describeBrowserSession(
       ? current
       : issueCsrfToken(context.sessionSecret, sessionToken);
   if (csrfToken !== current) setCsrfCookie(reply, csrfToken, context.secureCookies);
-  return context.services.sessions.describe(request.session, csrfToken);
+  return context.services.sessions.describe(request.session, csrfToken, options);
 }
 
 /** Forgets the session cookie and answers with the anonymous session, with a fresh anonymous CSRF token. */

@@ -9,7 +9,9 @@ export function registerSessionRoutes(app: FastifyInstance, context: RouteContex
     method: 'GET',
     url: '/api/session',
     access: 'public',
-    handler: ({ request, reply }) => describeBrowserSession(context, request, reply),
+    // A read: the workspaces read with the session at the start of this request are current.
+    handler: ({ request, reply }) =>
+      describeBrowserSession(context, request, reply, { workspacesAsResolved: true }),
   });
 
   defineRoute(app, {

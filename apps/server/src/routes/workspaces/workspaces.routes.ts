@@ -27,9 +27,12 @@ export function registerWorkspaceRoutes(app: FastifyInstance, context: RouteCont
     url: '/api/workspaces/:workspaceId/members',
     access: 'member',
     params: workspaceIdParamsSchema,
-    handler: async ({ params, session }): Promise<MembersResponse> => ({
-      members: await context.services.workspaces.listMembers(session, params.workspaceId),
-      invitations: await context.services.invitations.listPending(session, params.workspaceId),
-    }),
+    handler: async ({ params, session }): Promise<MembersResponse> => {
+      const [members, invitations] = await Promise.all([
+        context.services.workspaces.listMembers(session, params.workspaceId),
+        context.services.invitations.listPending(session, params.workspaceId),
+      ]);
+      return { members, invitations };
+    },
   });
 }
