@@ -10,7 +10,8 @@
  * (scripts/lib/load-generator.ts) with 100 keep-alive connections, one request in flight on each.
  * A workspace is seeded through the API as a browser would (scripts/lib/bench-app.ts): five
  * members, two open invitations, two TikTok connections with six ad accounts from the in-process
- * emulator. After a warm-up, /healthz and the routes take turns in phases of 1.75 s on the same
+ * emulator, and as many sessions as connections (its members logged in from 100 browsers); each
+ * request carries the next session in turn, so no two requests in a row share one. After a warm-up, /healthz and the routes take turns in phases of 1.75 s on the same
  * connections, 8 rounds, so every target meets the same machine: other programs' load comes and
  * goes, and a target measured alone for 10 s would meet another machine than the next. Each
  * phase's first half second is not measured, while the previous target's requests finish; each
@@ -104,11 +105,11 @@ async function openStore(engine: Engine): Promise<Store> {
 }
 
 /** The targets in turn after a warm-up, on the same connections: each one's figures. */
-async function measureTargets(baseUrl: string, targets: { name: string; path: string }[], cookie: string) {
+async function measureTargets(baseUrl: string, targets: { name: string; path: string }[], cookies: string[]) {
   const loads = await generateLoad({
     baseUrl,
     paths: targets.map((target) => target.path),
-    headers: { cookie },
+    cookies,
     connections,
     warmUpSeconds,
     rounds,
@@ -138,8 +139,10 @@ async function measureEngine(engine: Engine): Promise<Figures> {
     const firstStart = await app.start();
     let measured: Awaited<ReturnType<typeof measureTargets>>;
     try {
-      const { cookie, workspaceId } = await seedWorkspace(app.whathead, (grant) =>
-        emulator.control.issueAuthorizationCode(grant),
+      const { cookies, workspaceId } = await seedWorkspace(
+        app.whathead,
+        (grant) => emulator.control.issueAuthorizationCode(grant),
+        connections,
       );
       measured = await measureTargets(
         app.baseUrl,
@@ -147,7 +150,7 @@ async function measureEngine(engine: Engine): Promise<Figures> {
           { name: 'healthz', path: '/healthz' },
           ...readRoutes.map((route) => ({ name: route.name, path: route.path(workspaceId) })),
         ],
-        cookie,
+        cookies,
       );
     } finally {
       await app.stop();

@@ -136,12 +136,15 @@ export async function processStartToReady(
 /**
  * A workspace as a page load meets it, made through the API as a browser would: its owner, four
  * members who accepted invitations, two invitations still open, and two TikTok connections
- * (Northwind Retail with four ad accounts, Bluebird Agency with two). Answers the owner's cookies.
+ * (Northwind Retail with four ad accounts, Bluebird Agency with two). Answers the cookies of
+ * `browsers` sessions of its five members (each logged in as many times as it takes), for the
+ * load to spread over as many browsers would.
  */
 export async function seedWorkspace(
   whathead: RunningWhathead,
   issueAuthorizationCode: (grant: { email: string; bcId: string }) => string,
-): Promise<{ cookie: string; workspaceId: string }> {
+  browsers = 1,
+): Promise<{ cookies: string[]; workspaceId: string }> {
   const app = whathead.app!;
   const owner = new TestBrowser(app);
   const session = await owner.signUp({ email: 'owner@example.com', workspaceName: 'Bench Workspace' });
@@ -170,6 +173,19 @@ export async function seedWorkspace(
       groupKey: bcId,
     });
   }
-  const cookie = [...owner.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  return { cookie, workspaceId };
+  const cookieOf = (browser: TestBrowser) =>
+    [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  const cookies = [cookieOf(owner)];
+  const emails = ['owner@example.com', ...[1, 2, 3, 4].map((index) => `member-${index}@example.com`)];
+  while (cookies.length < browsers) {
+    const browser = new TestBrowser(app);
+    await browser.get('/api/session');
+    const loggedIn = await browser.post('/api/auth/login', {
+      email: emails[cookies.length % emails.length],
+      password: 'correct horse battery staple',
+    });
+    if (loggedIn.status !== 200) throw new Error(`log-in: ${loggedIn.status} ${loggedIn.text}`);
+    cookies.push(cookieOf(browser));
+  }
+  return { cookies, workspaceId };
 }

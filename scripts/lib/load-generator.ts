@@ -7,6 +7,12 @@ export interface LoadSpec {
   /** The paths put under load in turn, a phase each, round after round. */
   paths: string[];
   headers?: Record<string, string>;
+  /**
+   * Each request carries the next of these `cookie` headers in turn, as requests from as many
+   * browsers would: a server that could answer one session's requests from another's work would
+   * be measured as faster than it is.
+   */
+  cookies?: string[];
   /** Concurrent keep-alive connections, each with one request in flight; opened once, during the warm-up. */
   connections: number;
   /** Unmeasured load first (the paths in quick turns), so connections are open and the app is warm. */
@@ -81,6 +87,8 @@ async function run(spec: LoadSpec): Promise<PathLoad[]> {
       measured: phase < spec.rounds * count && intoPhase >= spec.settleSeconds * 1000,
     };
   };
+  let sent = 0;
+  const cookies = spec.cookies ?? [];
   let connectionErrors = 0;
   await new Promise<void>((resolve, reject) => {
     const instance = autocannon(
@@ -92,7 +100,15 @@ async function run(spec: LoadSpec): Promise<PathLoad[]> {
         timeout: 60,
         // Called as each request is about to be written: it goes to the path of this moment's phase.
         requests: [
-          { setupRequest: (request) => ({ ...request, path: spec.paths[phaseOf(performance.now()).path] }) },
+          {
+            setupRequest: (request) => ({
+              ...request,
+              path: spec.paths[phaseOf(performance.now()).path],
+              ...(cookies.length > 0
+                ? { headers: { ...request.headers, cookie: cookies[(sent += 1) % cookies.length]! } }
+                : {}),
+            }),
+          },
         ],
       },
       (error) => (error ? reject(error) : resolve()),

@@ -1,4 +1,15 @@
-import { compileOnce, type Database, type InvitationRow, type Kysely, type Tables } from '@whathead/db';
+import {
+  askedKeys,
+  askedPosition,
+  coalescedRead,
+  compileOnce,
+  jsonListOf,
+  listsByPosition,
+  type Database,
+  type InvitationRow,
+  type Kysely,
+  type Tables,
+} from '@whathead/db';
 
 export interface PendingInvitation {
   id: string;
@@ -14,31 +25,59 @@ export interface InvitationWithWorkspace extends InvitationRow {
   invitedByName: string | null;
 }
 
-/** The team page's read, on every load of it: built once (`compileOnce`). */
-const listPendingQuery = compileOnce((db: Kysely<Tables>, values: { workspaceId: string; now: Date }) =>
+/**
+ * The team page's read, on every load of it: built once (`compileOnce`), shared by loads arriving
+ * together (`coalescedRead`), each with the time it was asked at; each workspace's open invitations
+ * come as one JSON list.
+ */
+const listPendingQuery = compileOnce((db: Kysely<Tables>, values: { workspaceIds: string[]; nows: Date[] }) =>
   db
-    .selectFrom('invitations')
-    .leftJoin('users', 'users.id', 'invitations.invited_by')
-    .select([
-      'invitations.id',
-      'invitations.email',
-      'invitations.role',
-      'invitations.created_at as createdAt',
-      'invitations.expires_at as expiresAt',
-    ])
-    .select((builder) => builder.fn.coalesce('users.name', builder.val('A former member')).as('invitedBy'))
-    .where('invitations.workspace_id', '=', values.workspaceId)
-    .where('invitations.accepted_at', 'is', null)
-    .where('invitations.revoked_at', 'is', null)
-    .where('invitations.expires_at', '>', values.now)
-    .orderBy('invitations.created_at', 'desc'),
+    .selectFrom(askedKeys({ workspace_id: [values.workspaceIds, 'uuid'], now: [values.nows, 'timestamptz'] }))
+    .select((asked) => [
+      askedPosition,
+      jsonListOf(
+        asked
+          .selectFrom('invitations')
+          .leftJoin('users', 'users.id', 'invitations.invited_by')
+          .select((builder) => [
+            'invitations.id',
+            'invitations.email',
+            'invitations.role',
+            'invitations.created_at as createdAt',
+            'invitations.expires_at as expiresAt',
+            builder.fn.coalesce('users.name', builder.val('A former member')).as('invitedBy'),
+          ])
+          .whereRef('invitations.workspace_id', '=', 'asked.workspace_id')
+          .where('invitations.accepted_at', 'is', null)
+          .where('invitations.revoked_at', 'is', null)
+          .whereRef('invitations.expires_at', '>', 'asked.now'),
+        ['createdAt desc', 'id'],
+      ).as('invitations'),
+    ]),
 );
 
 export class InvitationRepository {
   readonly #db: Kysely<Tables>;
 
+  readonly #listPending: (asked: { workspaceId: string; now: Date }) => Promise<PendingInvitation[]>;
+
   constructor(database: Database) {
     this.#db = database.db;
+    this.#listPending = coalescedRead(async (asked) =>
+      listsByPosition(
+        await listPendingQuery(this.#db, {
+          workspaceIds: asked.map((each) => each.workspaceId),
+          nows: asked.map((each) => each.now),
+        }),
+        asked.length,
+        ({ invitations }) =>
+          invitations.map((invitation) => ({
+            ...invitation,
+            createdAt: new Date(invitation.createdAt),
+            expiresAt: new Date(invitation.expiresAt),
+          })),
+      ),
+    );
   }
 
   create(invitation: {
@@ -85,7 +124,7 @@ export class InvitationRepository {
   }
 
   listPending(workspaceId: string, now: Date): Promise<PendingInvitation[]> {
-    return listPendingQuery(this.#db, { workspaceId, now });
+    return this.#listPending({ workspaceId, now });
   }
 
   /** Marks an open invitation accepted; false when someone else used it first. */

@@ -1,5 +1,5 @@
 import type { Database, Kysely, Tables } from '@whathead/db';
-import { compileOnce, jsonBuildObject, sql } from '@whathead/db';
+import { askedKeys, askedPosition, coalescedRead, compileOnce, jsonListOf, sql } from '@whathead/db';
 import type { MembershipWithWorkspace } from './workspace.repository.js';
 
 export interface SessionWithUser {
@@ -18,12 +18,18 @@ export interface SessionWithUser {
   workspaces: MembershipWithWorkspace[];
 }
 
-/** Every API request runs it, so it is built once (`compileOnce`). */
-const findLiveQuery = compileOnce((db: Kysely<Tables>, values: { tokenHash: string; now: Date }) =>
+/**
+ * Every API request runs it, so it is built once (`compileOnce`) and requests arriving together
+ * share one statement (`coalescedRead`): the sessions asked for come as arrays, each with the time
+ * it was asked at, and each row says which one it answers (`position`, from 1).
+ */
+const findLiveQuery = compileOnce((db: Kysely<Tables>, values: { tokenHashes: string[]; nows: Date[] }) =>
   db
-    .selectFrom('sessions')
+    .selectFrom(askedKeys({ token_hash: [values.tokenHashes, 'text'], now: [values.nows, 'timestamptz'] }))
+    .innerJoin('sessions', 'sessions.token_hash', 'asked.token_hash')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select((builder) => [
+      askedPosition,
       'sessions.token_hash as tokenHash',
       'sessions.user_id as userId',
       'users.email',
@@ -32,39 +38,33 @@ const findLiveQuery = compileOnce((db: Kysely<Tables>, values: { tokenHash: stri
       'sessions.created_at as createdAt',
       'sessions.last_seen_at as lastSeenAt',
       'sessions.expires_at as expiresAt',
-      builder
-        .selectFrom('memberships')
-        .innerJoin('workspaces', 'workspaces.id', 'memberships.workspace_id')
-        .select((inner) =>
-          inner.fn
-            .coalesce(
-              inner.fn
-                .jsonAgg(
-                  jsonBuildObject({
-                    id: inner.ref('workspaces.id'),
-                    name: inner.ref('workspaces.name'),
-                    role: inner.ref('memberships.role'),
-                  }),
-                )
-                .orderBy('workspaces.name')
-                .orderBy('workspaces.id'),
-              sql<MembershipWithWorkspace[]>`'[]'::json`,
-            )
-            .as('workspaces'),
-        )
-        .whereRef('memberships.user_id', '=', 'sessions.user_id')
-        .$asScalar()
-        .as('workspaces'),
+      jsonListOf(
+        builder
+          .selectFrom('memberships')
+          .innerJoin('workspaces', 'workspaces.id', 'memberships.workspace_id')
+          .select(['workspaces.id', 'workspaces.name', 'memberships.role'])
+          .whereRef('memberships.user_id', '=', 'sessions.user_id'),
+        ['name', 'id'],
+      ).as('workspaces'),
     ])
-    .where('sessions.token_hash', '=', values.tokenHash)
-    .where('sessions.expires_at', '>', values.now),
+    .whereRef('sessions.expires_at', '>', 'asked.now'),
 );
 
 export class SessionRepository {
   readonly #db: Kysely<Tables>;
+  readonly #findLive: (asked: { tokenHash: string; now: Date }) => Promise<SessionWithUser | undefined>;
 
   constructor(database: Database) {
     this.#db = database.db;
+    this.#findLive = coalescedRead(async (asked) => {
+      const rows = await findLiveQuery(this.#db, {
+        tokenHashes: asked.map((each) => each.tokenHash),
+        nows: asked.map((each) => each.now),
+      });
+      const found: (SessionWithUser | undefined)[] = asked.map(() => undefined);
+      for (const { position, ...session } of rows) found[position - 1] = session;
+      return found;
+    });
   }
 
   /**
@@ -126,8 +126,7 @@ export class SessionRepository {
    * good as absent.
    */
   async findLive(tokenHash: string, now: Date): Promise<SessionWithUser | undefined> {
-    const [found] = await findLiveQuery(this.#db, { tokenHash, now });
-    return found;
+    return this.#findLive({ tokenHash, now });
   }
 
   async touch(tokenHash: string, now: Date, expiresAt: Date): Promise<void> {

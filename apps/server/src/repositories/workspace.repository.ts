@@ -1,5 +1,10 @@
 import {
+  askedKeys,
+  askedPosition,
+  coalescedRead,
   compileOnce,
+  jsonListOf,
+  listsByPosition,
   type Database,
   type Kysely,
   type Role,
@@ -21,27 +26,46 @@ export interface MemberRow {
   joinedAt: Date;
 }
 
-/** The team page's read, on every load of it: built once (`compileOnce`). */
-const listMembersQuery = compileOnce((db: Kysely<Tables>, values: { workspaceId: string }) =>
+/**
+ * The team page's read, on every load of it: built once (`compileOnce`), and loads arriving
+ * together share one statement (`coalescedRead`), each workspace's members as one JSON list.
+ */
+const listMembersQuery = compileOnce((db: Kysely<Tables>, values: { workspaceIds: string[] }) =>
   db
-    .selectFrom('memberships')
-    .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select([
-      'users.id as userId',
-      'users.name',
-      'users.email',
-      'memberships.role',
-      'memberships.created_at as joinedAt',
-    ])
-    .where('memberships.workspace_id', '=', values.workspaceId)
-    .orderBy('memberships.created_at'),
+    .selectFrom(askedKeys({ workspace_id: [values.workspaceIds, 'uuid'] }))
+    .select((asked) => [
+      askedPosition,
+      jsonListOf(
+        asked
+          .selectFrom('memberships')
+          .innerJoin('users', 'users.id', 'memberships.user_id')
+          .select([
+            'users.id as userId',
+            'users.name',
+            'users.email',
+            'memberships.role',
+            'memberships.created_at as joinedAt',
+          ])
+          .whereRef('memberships.workspace_id', '=', 'asked.workspace_id'),
+        ['joinedAt', 'userId'],
+      ).as('members'),
+    ]),
 );
 
 export class WorkspaceRepository {
   readonly #db: Kysely<Tables>;
 
+  readonly #listMembers: (workspaceId: string) => Promise<MemberRow[]>;
+
   constructor(database: Database) {
     this.#db = database.db;
+    this.#listMembers = coalescedRead(async (workspaceIds) =>
+      listsByPosition(
+        await listMembersQuery(this.#db, { workspaceIds: [...workspaceIds] }),
+        workspaceIds.length,
+        ({ members }) => members.map((member) => ({ ...member, joinedAt: new Date(member.joinedAt) })),
+      ),
+    );
   }
 
   async create(name: string, ownerId: string, db: Kysely<Tables> = this.#db): Promise<WorkspaceRow> {
@@ -80,7 +104,7 @@ export class WorkspaceRepository {
   }
 
   listMembers(workspaceId: string): Promise<MemberRow[]> {
-    return listMembersQuery(this.#db, { workspaceId });
+    return this.#listMembers(workspaceId);
   }
 
   /** Adds a member; returns false when they already belong to the workspace. */
