@@ -55,7 +55,8 @@ describe('coalescedRead', () => {
     const statements: (readonly string[])[] = [];
     const read = coalescedRead(async (keys: readonly string[]) => {
       statements.push(keys);
-      if (keys.includes('not-a-uuid')) throw new Error('invalid input syntax for type uuid');
+      if (keys.includes('not-a-uuid'))
+        throw Object.assign(new Error('invalid input syntax for type uuid'), { code: '22P02' });
       return keys.map((key) => `found ${key}`);
     });
     const settled = await Promise.allSettled([read('a'), read('not-a-uuid'), read('b')]);
@@ -66,10 +67,12 @@ describe('coalescedRead', () => {
     assert.deepEqual(statements, [['a', 'not-a-uuid', 'b'], ['a'], ['not-a-uuid'], ['b']]);
   });
 
-  it('fails every caller while the database is down, and the next statement runs as usual', async () => {
+  it('fails every caller at once while the database is down, and the next statement runs as usual', async () => {
     let down = true;
+    let statements = 0;
     const read = coalescedRead(async (keys: readonly number[]) => {
-      if (down) throw new Error('connection lost');
+      statements += 1;
+      if (down) throw Object.assign(new Error('connection lost'), { code: '08006' });
       return keys.map((key) => key * 2);
     });
     const failed = await Promise.allSettled([read(1), read(2)]);
@@ -77,6 +80,7 @@ describe('coalescedRead', () => {
       failed.map((each) => each.status === 'rejected' && (each.reason as Error).message),
       ['connection lost', 'connection lost'],
     );
+    assert.equal(statements, 1, 'no key is read again on its own');
     down = false;
     assert.equal(await read(3), 6);
   });

@@ -30,9 +30,10 @@ export function coalescedRead<Key, Result>(
       try {
         return await readAll(read, keys);
       } catch (error) {
-        if (keys.length === 1) throw error;
-        // One caller's key must not fail the others' (a value the database refuses, say): each
-        // key is read again on its own, and only the keys that fail alone fail.
+        if (keys.length === 1 || !refusesAValue(error)) throw error;
+        // One caller's key must not fail the others': each key is read again on its own, and only
+        // the keys that fail alone fail. Only when the database refused a value: a timeout or a
+        // lost connection would fail them all again, 32 times over, when it is already struggling.
         return Promise.all(
           keys.map((key) =>
             readAll(read, [key]).then(
@@ -47,6 +48,14 @@ export function coalescedRead<Key, Result>(
   );
   return (key) => loader.load(key);
 }
+
+/** PostgreSQL's "data exception" class (22xxx): a value it cannot take, such as a malformed uuid. */
+const refusesAValue = (error: unknown): boolean =>
+  typeof error === 'object' &&
+  error !== null &&
+  'code' in error &&
+  typeof error.code === 'string' &&
+  error.code.startsWith('22');
 
 async function readAll<Key, Result>(
   read: (keys: readonly Key[]) => Promise<readonly Result[]>,

@@ -61,7 +61,8 @@ export class TikTokUsageService {
     if (!canManageMembers(role)) throw forbidden('Only workspace owners and admins can see TikTok usage.');
     const now = this.#now();
     const [lanes, pauses, accounts, live] = await Promise.all([
-      this.#limiter.usage(workspaceId),
+      // Calls are counted for the lower-cased id (http/route.ts): PostgreSQL reads a uuid in any case.
+      this.#limiter.usage(workspaceId.toLowerCase()),
       this.#limiter.pauses(),
       this.#connections.listAccounts(workspaceId),
       this.#connections.listLive(workspaceId),

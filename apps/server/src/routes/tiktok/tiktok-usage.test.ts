@@ -55,6 +55,8 @@ describe('TikTok usage', () => {
     // Check connection names the workspace; the sign-in's callback (public) names none yet.
     assert.ok(lane(usage, 'interactive').workspaceCalls > 0, JSON.stringify(usage.lanes));
     assert.ok(lane(usage, 'interactive').workspaceCalls <= tiktokCalls);
+    const spelledInCapitals = await usageOf(owner.browser, owner.workspaceId.toUpperCase());
+    assert.deepEqual(spelledInCapitals.lanes, usage.lanes, 'the same workspace, whatever the case of its id');
 
     const theirs = await usageOf(other.browser, other.workspaceId);
     assert.deepEqual(
