@@ -18,6 +18,7 @@ import type { RouteContext } from './routes/route-context.js';
 import { registerOtherSessionRoutes } from './routes/session/other-sessions.routes.js';
 import { registerSessionRoutes } from './routes/session/session.routes.js';
 import { registerTikTokRoutes } from './routes/tiktok/tiktok.routes.js';
+import { registerCampaignRoutes } from './routes/campaigns/campaigns.routes.js';
 import { registerWorkspaceRoutes } from './routes/workspaces/workspaces.routes.js';
 import type { Services } from './services/services.js';
 
@@ -153,6 +154,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPasswordResetRoutes(app, context);
   registerOtherSessionRoutes(app, context);
   registerAccountRoutes(app, context);
+  registerCampaignRoutes(app, context);
   registerWorkspaceRoutes(app, context);
   registerInvitationRoutes(app, context);
   registerTikTokRoutes(app, context);

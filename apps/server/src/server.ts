@@ -205,6 +205,11 @@ export async function startWhathead(config: Config, options: StartOptions): Prom
     metrics.watchJobQueues(() => jobs.depths());
     const checkJob = definitions.find((definition) => definition.name === 'tiktok-connection-check')!;
     services.tiktokConnections.useCheckQueue((target) => jobs.send(checkJob, target));
+    const campaignSyncJob = definitions.find((definition) => definition.name === 'tiktok-campaign-sync')!;
+    services.campaignMirror.useSyncQueue((target) => jobs.send(campaignSyncJob, target));
+    services.tiktokConnections.onAccountsSelected((workspaceId, advertiserIds) =>
+      services.campaignMirror.queueSync(workspaceId, advertiserIds),
+    );
     await startKeyRotationIfNeeded(services, jobs, definitions, options.logger);
 
     const readiness = async () => void (await database.executeSql('select 1'));

@@ -9,3 +9,4 @@ export * from './tiktok-usage.js';
 export * from './password-resets.js';
 export * from './sessions.js';
 export * from './account.js';
+export * from './campaigns.js';

@@ -13,4 +13,4 @@ export { DataDirectoryLockedError } from './data-dir-lock.js';
 export { preparePrivateDirectory } from './private-directory.js';
 export { migrate, readMigrations, migrationsDirectory, type Migration } from './migrate.js';
 export * from './schema.js';
-export { sql, type Kysely, type Transaction } from 'kysely';
+export { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';

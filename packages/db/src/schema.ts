@@ -193,6 +193,53 @@ export interface TikTokRateUsageTable {
 }
 
 /** Every table, as Kysely sees it. Column names are the database's (snake_case). */
+export interface TikTokMirrorAccountsTable {
+  workspace_id: string;
+  advertiser_id: string;
+  state: ColumnType<MirrorAccountState, MirrorAccountState | undefined, MirrorAccountState>;
+  campaigns: ColumnType<number, number | undefined, number>;
+  ad_groups: ColumnType<number, number | undefined, number>;
+  ads: ColumnType<number, number | undefined, number>;
+  /** TikTok's "YYYY-MM-DD HH:MM:SS" (UTC) of the newest ad modification seen. */
+  ads_modified_through: string | null;
+  first_imported_at: Date | null;
+  last_synced_at: Date | null;
+  last_attempt_at: Date | null;
+  error: string | null;
+}
+
+export type MirrorAccountState = 'queued' | 'importing' | 'ready' | 'failed' | 'stopped';
+export type EntityLevel = 'campaign' | 'adgroup' | 'ad';
+
+export interface TikTokEntitiesTable {
+  workspace_id: string;
+  advertiser_id: string;
+  level: EntityLevel;
+  entity_id: string;
+  campaign_id: string;
+  adgroup_id: string | null;
+  name: string;
+  operation_status: string;
+  secondary_status: string | null;
+  delivery: string;
+  objective: string | null;
+  budget_mode: string | null;
+  /** numeric: read as text, so no digit is lost. */
+  budget: ColumnType<string | null, string | number | null, string | number | null>;
+  bid_strategy: string | null;
+  bid: ColumnType<string | null, string | number | null, string | number | null>;
+  optimization_goal: string | null;
+  placements: ColumnType<string[], string[] | undefined, string[]>;
+  schedule_start: Date | null;
+  schedule_end: Date | null;
+  targeting: string | null;
+  creative: string | null;
+  created_at: Date | null;
+  modified_at: Date | null;
+  raw: unknown;
+  synced_at: Date;
+}
+
 export interface Tables {
   users: UsersTable;
   workspaces: WorkspacesTable;
@@ -209,6 +256,8 @@ export interface Tables {
   tiktok_rate_usage: TikTokRateUsageTable;
   tiktok_ad_accounts: TikTokAdAccountsTable;
   tiktok_audit_events: TikTokAuditEventsTable;
+  tiktok_mirror_accounts: TikTokMirrorAccountsTable;
+  tiktok_entities: TikTokEntitiesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -1,11 +1,11 @@
 import { systemClock, type Clock } from './clock.js';
 import { getAdvertiserInfo } from './endpoints/advertisers/get-advertiser-info.js';
 import { createAdGroup } from './endpoints/ad-groups/create-ad-group.js';
-import { getAdGroups, listAdGroups } from './endpoints/ad-groups/get-ad-groups.js';
+import { getAdGroups, getAdGroupsWithRaw, listAdGroups } from './endpoints/ad-groups/get-ad-groups.js';
 import { updateAdGroupStatus } from './endpoints/ad-groups/update-ad-group-status.js';
 import { updateAdGroup } from './endpoints/ad-groups/update-ad-group.js';
 import { createAds } from './endpoints/ads/create-ads.js';
-import { getAds, listAds } from './endpoints/ads/get-ads.js';
+import { getAds, getAdsWithRaw, listAds } from './endpoints/ads/get-ads.js';
 import { updateAdStatus } from './endpoints/ads/update-ad-status.js';
 import { updateAds } from './endpoints/ads/update-ads.js';
 import {
@@ -17,7 +17,7 @@ import {
   listBusinessCenters,
 } from './endpoints/business-centers/get-business-centers.js';
 import { createCampaign } from './endpoints/campaigns/create-campaign.js';
-import { getCampaigns, listCampaigns } from './endpoints/campaigns/get-campaigns.js';
+import { getCampaigns, getCampaignsWithRaw, listCampaigns } from './endpoints/campaigns/get-campaigns.js';
 import { updateCampaignStatus } from './endpoints/campaigns/update-campaign-status.js';
 import { updateCampaign } from './endpoints/campaigns/update-campaign.js';
 import { getImageInfo, getVideoInfo } from './endpoints/creatives/get-media-info.js';
@@ -106,6 +106,7 @@ export function createTikTokClient(options: TikTokClientOptions) {
       update: updateCampaign(transport),
       updateStatus: updateCampaignStatus(transport),
       get: getCampaigns(transport),
+      getWithRaw: getCampaignsWithRaw(transport),
       list: listCampaigns(transport),
     },
     adGroups: {
@@ -113,6 +114,7 @@ export function createTikTokClient(options: TikTokClientOptions) {
       update: updateAdGroup(transport),
       updateStatus: updateAdGroupStatus(transport),
       get: getAdGroups(transport),
+      getWithRaw: getAdGroupsWithRaw(transport),
       list: listAdGroups(transport),
     },
     ads: {
@@ -120,6 +122,7 @@ export function createTikTokClient(options: TikTokClientOptions) {
       update: updateAds(transport),
       updateStatus: updateAdStatus(transport),
       get: getAds(transport),
+      getWithRaw: getAdsWithRaw(transport),
       list: listAds(transport),
     },
     images: {

@@ -14,6 +14,7 @@ describe('expired records cleanup job', () => {
     const rows = await test.database.executeSql('select name, cron from pgboss.schedule order by name');
     assert.deepEqual(rows.rows, [
       { name: 'expired-records-cleanup', cron: '*/15 * * * *' },
+      { name: 'tiktok-campaign-sweep', cron: '*/15 * * * *' },
       { name: 'tiktok-connection-health', cron: '17 */4 * * *' },
       { name: 'tiktok-token-rotation', cron: '43 3 * * *' },
     ]);

@@ -94,7 +94,9 @@ export class JobQueue {
     payload: Payload,
   ): Promise<string | null> {
     if (!this.#definitions.has(definition.name)) throw new Error(`Job ${definition.name} is not registered.`);
-    return this.#boss.send(definition.name, definition.payload.parse(payload));
+    const parsed = definition.payload.parse(payload);
+    const singletonKey = definition.singletonKey?.(parsed);
+    return this.#boss.send(definition.name, parsed, singletonKey === undefined ? {} : { singletonKey });
   }
 
   async stop(): Promise<void> {

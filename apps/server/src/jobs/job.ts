@@ -22,8 +22,13 @@ export interface JobDefinition<Payload extends object = object> {
    * (`workspaceId`), if any.
    */
   readonly lane: Lane;
-  /** pg-boss queue policy; `stately` keeps at most one run queued and one running. Default `standard`. */
+  /**
+   * pg-boss queue policy; `stately` keeps at most one run queued and one running (per
+   * `singletonKey` when the job has one). Default `standard`.
+   */
   readonly policy?: 'standard' | 'stately';
+  /** Which runs count as the same for the policy: one account's sync, not every account's. */
+  singletonKey?(payload: Payload): string;
   /** A recurring job: a cron expression (UTC) and the payload each run receives. */
   readonly recurring?: { cron: string; payload: Payload };
   /** Returns a short outcome that is logged and stored as the job's output. */

@@ -1,6 +1,7 @@
 import type { Services } from '../services/services.js';
 import type { JobDefinition } from './job.js';
 import { expiredRecordsCleanupJob } from './expired-records-cleanup.job.js';
+import { tiktokCampaignSweepJob, tiktokCampaignSyncJob } from './tiktok-campaign-sync.job.js';
 import { tiktokConnectionCheckJob } from './tiktok-connection-check.job.js';
 import { tiktokConnectionHealthJob, type JobLogger } from './tiktok-connection-health.job.js';
 import { tiktokTokenRotationJob } from './tiktok-token-rotation.job.js';
@@ -11,4 +12,6 @@ export const createJobDefinitions = (services: Services, logger: JobLogger): Job
   tiktokConnectionHealthJob(services, logger),
   tiktokConnectionCheckJob(services),
   tiktokTokenRotationJob(services),
+  tiktokCampaignSyncJob(services),
+  tiktokCampaignSweepJob(services),
 ];

@@ -1,3 +1,6 @@
+import { CampaignTableRepository } from '../repositories/campaign-table.repository.js';
+import { TikTokMirrorRepository } from '../repositories/tiktok-mirror.repository.js';
+import { CampaignMirrorService } from './campaign-mirror.service.js';
 import type { Database } from '@whathead/db';
 import type { RateLimiter, RateLimits, RateLimitTier, TikTokClient } from '@whathead/tiktok-client';
 import type { Clock } from '../lib/clock.js';
@@ -163,8 +166,18 @@ export function createServices(database: Database, settings: ServiceSettings, cl
     limiter: settings.tiktokRateLimiter,
     rateLimits: settings.tiktokRateLimits,
   });
+  const campaignMirror = new CampaignMirrorService({
+    mirror: new TikTokMirrorRepository(database),
+    table: new CampaignTableRepository(database),
+    connections: tiktokConnectionRepository,
+    connectionService: tiktokConnections,
+    workspaceService: workspaces,
+    tiktok: settings.tiktok,
+    clock,
+  });
   return {
     accounts,
+    campaignMirror,
     passwordResets,
     passwordHashing,
     tiktokConnections,

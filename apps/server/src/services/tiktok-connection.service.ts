@@ -127,6 +127,8 @@ export class TikTokConnectionService {
       await this.#checkQueue({ workspaceId, connectionId }).catch(() => undefined);
   }
 
+  #selectionListener: ((workspaceId: string, advertiserIds: string[]) => Promise<unknown>) | undefined;
+
   async updateAccounts(
     actor: Actor,
     workspaceId: string,
@@ -204,7 +206,17 @@ export class TikTokConnectionService {
         );
       }
     });
+    const newlySelected = nowSelected.filter((advertiserId) => !wasSelected.includes(advertiserId));
+    // The campaign mirror's first import starts when an account is chosen; a queue hiccup must
+    // not fail the save: the 15-minute pass queues it anyway.
+    if (newlySelected.length > 0)
+      await this.#selectionListener?.(workspaceId, newlySelected).catch(() => undefined);
     return this.#describe(workspaceId);
+  }
+
+  /** Told which accounts were newly selected (the campaign mirror starts importing them). */
+  onAccountsSelected(listener: (workspaceId: string, advertiserIds: string[]) => Promise<unknown>): void {
+    this.#selectionListener = listener;
   }
 
   /**

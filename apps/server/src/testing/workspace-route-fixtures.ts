@@ -137,4 +137,13 @@ export const workspaceRouteFixtures: Record<
   'GET /api/workspaces/:workspaceId/tiktok/audit': {
     call: ({ workspaceId }) => ({ url: `/api/workspaces/${workspaceId}/tiktok/audit` }),
   },
+  'GET /api/workspaces/:workspaceId/campaigns': {
+    call: ({ workspaceId }) => ({ url: `/api/workspaces/${workspaceId}/campaigns?level=ad&status=all` }),
+  },
+  'GET /api/workspaces/:workspaceId/campaigns/sync': {
+    call: ({ workspaceId }) => ({ url: `/api/workspaces/${workspaceId}/campaigns/sync` }),
+  },
+  'POST /api/workspaces/:workspaceId/campaigns/refresh': {
+    call: ({ workspaceId }) => ({ url: `/api/workspaces/${workspaceId}/campaigns/refresh` }),
+  },
 };

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { iteratePages } from '../pagination/iterate-pages.js';
 import type { Transport } from '../transport/create-transport.js';
-import { pageSchema, type Page } from '../transport/wire-schemas.js';
+import { pageSchema, withRaw, type Page } from '../transport/wire-schemas.js';
 import type { AdvertiserCall, PageRequest } from './call-input.js';
 
 /** Reference §2: campaigns, ad groups and ads come up to 1000 per page. */
@@ -22,7 +22,8 @@ export function entityReader<Entity, Filtering>(
   entitySchema: z.ZodType<Entity>,
   encodeFiltering: (filtering: Filtering) => Record<string, unknown>,
 ) {
-  const get =
+  const getPage =
+    <Item>(itemSchema: z.ZodType<Item>) =>
     (transport: Transport) =>
     ({
       accessToken,
@@ -31,12 +32,12 @@ export function entityReader<Entity, Filtering>(
       page = 1,
       pageSize = entityPageSize,
       signal,
-    }: EntityPageInput<Filtering>): Promise<Page<Entity>> =>
+    }: EntityPageInput<Filtering>): Promise<Page<Item>> =>
       transport.send({
         method: 'GET',
         path,
         effect: 'read',
-        schema: pageSchema(entitySchema),
+        schema: pageSchema(itemSchema),
         accessToken,
         advertiserId,
         query: {
@@ -47,9 +48,12 @@ export function entityReader<Entity, Filtering>(
         },
         signal,
       });
+  const get = getPage(entitySchema);
+  /** One page, each item with TikTok's object as sent (`raw`). */
+  const getWithRaw = getPage(withRaw(entitySchema));
   const list =
     (transport: Transport) =>
     (input: Omit<EntityPageInput<Filtering>, 'page'>): AsyncGenerator<Entity> =>
       iteratePages((page) => get(transport)({ ...input, page }));
-  return { get, list };
+  return { get, getWithRaw, list };
 }

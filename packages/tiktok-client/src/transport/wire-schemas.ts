@@ -93,6 +93,20 @@ export const pageSchema = <Item extends z.ZodType>(item: Item) =>
     .object({ list: z.array(item).nullish(), page_info: pageInfoSchema })
     .transform((data): Page<z.output<Item>> => ({ items: data.list ?? [], pageInfo: data.page_info }));
 
+/**
+ * An item as `item` reads it, plus `raw`: TikTok's object exactly as sent (large ids already exact
+ * strings, lossless-json.ts), for a mirror that must lose nothing TikTok said.
+ */
+export const withRaw = <Item extends z.ZodType>(item: Item) =>
+  z.record(z.string(), z.unknown()).transform((input, context) => {
+    const parsed = item.safeParse(input);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) context.addIssue(issue as never);
+      return z.NEVER;
+    }
+    return Object.assign({}, parsed.data as z.output<Item>, { raw: input });
+  });
+
 /** `{list}` without paging (info endpoints). */
 export const listSchema = <Item extends z.ZodType>(item: Item) =>
   z.object({ list: z.array(item).nullish() }).transform((data): z.output<Item>[] => data.list ?? []);

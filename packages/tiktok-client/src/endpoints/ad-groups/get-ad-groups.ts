@@ -23,5 +23,7 @@ const adGroupReader = entityReader('/adgroup/get/', adGroupSchema, (filtering: A
 
 /** One page of ad groups. */
 export const getAdGroups = adGroupReader.get;
+/** One page, each with TikTok's object as sent (`raw`): for the campaign mirror. */
+export const getAdGroupsWithRaw = adGroupReader.getWithRaw;
 /** Every ad group matching the filter, page after page. */
 export const listAdGroups = adGroupReader.list;

@@ -28,5 +28,7 @@ const adReader = entityReader('/ad/get/', adSchema, (filtering: AdFiltering) => 
 
 /** One page of ads. */
 export const getAds = adReader.get;
+/** One page, each with TikTok's object as sent (`raw`): for the campaign mirror. */
+export const getAdsWithRaw = adReader.getWithRaw;
 /** Every ad matching the filter, page after page. */
 export const listAds = adReader.list;

@@ -23,5 +23,7 @@ const campaignReader = entityReader('/campaign/get/', campaignSchema, (filtering
 
 /** One page of campaigns. */
 export const getCampaigns = campaignReader.get;
+/** One page, each with TikTok's object as sent (`raw`): for the campaign mirror. */
+export const getCampaignsWithRaw = campaignReader.getWithRaw;
 /** Every campaign matching the filter, page after page. */
 export const listCampaigns = campaignReader.list;

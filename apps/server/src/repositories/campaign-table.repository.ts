@@ -1,0 +1,139 @@
+import type { CampaignLevel, CampaignSortColumn } from '@whathead/contracts';
+import type { Database, Kysely, Tables } from '@whathead/db';
+import { sql, type RawBuilder } from '@whathead/db';
+
+export interface CampaignTableFilter {
+  workspaceId: string;
+  level: CampaignLevel;
+  advertiserIds?: readonly string[] | undefined;
+  campaignIds?: readonly string[] | undefined;
+  /** A delivery state, `not_deleted` or `all`. */
+  status: string;
+  objective?: string | undefined;
+  search?: string | undefined;
+  sort: CampaignSortColumn;
+  direction: 'asc' | 'desc';
+  /** The last row of the previous page: its sort value, advertiser and id. */
+  after?: readonly [string, string, string] | undefined;
+  limit: number;
+}
+
+export interface CampaignTableRow {
+  level: CampaignLevel;
+  entity_id: string;
+  advertiser_id: string;
+  account_name: string | null;
+  currency: string | null;
+  syncing: boolean;
+  name: string;
+  campaign_id: string;
+  campaign_name: string | null;
+  adgroup_id: string | null;
+  adgroup_name: string | null;
+  operation_status: string;
+  secondary_status: string | null;
+  /** What the sync recorded; `deleted` also for rows TikTok no longer lists. */
+  delivery: string;
+  objective: string | null;
+  budget_mode: string | null;
+  budget: string | null;
+  bid_strategy: string | null;
+  bid: string | null;
+  optimization_goal: string | null;
+  placements: string[];
+  schedule_start: Date | null;
+  schedule_end: Date | null;
+  targeting: string | null;
+  creative: string | null;
+  created_at: Date | null;
+  modified_at: Date | null;
+  /** The sort column's value as text, for the next page's cursor. */
+  sort_value: string;
+}
+
+/**
+ * Each sort as one expression with no NULLs (so a row-value comparison pages through every row) and
+ * its SQL type, for the cursor's value.
+ */
+const sortExpressions: Record<CampaignSortColumn, { expression: RawBuilder<unknown>; type: string }> = {
+  name: { expression: sql`lower(entity.name)`, type: 'text' },
+  status: { expression: sql`entity.delivery`, type: 'text' },
+  budget: { expression: sql`coalesce(entity.budget, -1)`, type: 'numeric' },
+  created: { expression: sql`coalesce(entity.created_at, 'epoch'::timestamptz)`, type: 'timestamptz' },
+  modified: { expression: sql`coalesce(entity.modified_at, 'epoch'::timestamptz)`, type: 'timestamptz' },
+};
+
+/** `%` and `_` in a search are letters, not patterns. */
+const likePattern = (search: string) => `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+
+/** The Campaigns page's table: filtered, sorted and paged in PostgreSQL, one statement a page. */
+export class CampaignTableRepository {
+  readonly #db: Kysely<Tables>;
+
+  constructor(database: Database) {
+    this.#db = database.db;
+  }
+
+  async page(filter: CampaignTableFilter): Promise<CampaignTableRow[]> {
+    const sort = sortExpressions[filter.sort];
+    const descending = filter.direction === 'desc';
+    const order = descending ? sql`desc` : sql`asc`;
+    const conditions: RawBuilder<unknown>[] = [
+      sql`entity.workspace_id = ${filter.workspaceId}::uuid`,
+      sql`entity.level = ${filter.level}`,
+    ];
+    if (filter.advertiserIds?.length)
+      conditions.push(sql`entity.advertiser_id = any(${[...filter.advertiserIds]}::text[])`);
+    if (filter.campaignIds?.length && filter.level !== 'campaign')
+      conditions.push(sql`entity.campaign_id = any(${[...filter.campaignIds]}::text[])`);
+    if (filter.status === 'not_deleted') conditions.push(sql`entity.delivery != 'deleted'`);
+    else if (filter.status !== 'all') conditions.push(sql`entity.delivery = ${filter.status}`);
+    if (filter.objective)
+      conditions.push(sql`coalesce(entity.objective, campaign.objective) = ${filter.objective}`);
+    if (filter.search)
+      conditions.push(
+        sql`(entity.name ilike ${likePattern(filter.search)} or entity.entity_id = ${filter.search})`,
+      );
+    if (filter.after) {
+      const [value, advertiserId, entityId] = filter.after;
+      const comparison = descending ? sql`<` : sql`>`;
+      conditions.push(
+        sql`(${sort.expression}, entity.advertiser_id, entity.entity_id) ${comparison} (${value}::${sql.raw(sort.type)}, ${advertiserId}, ${entityId})`,
+      );
+    }
+    const result = await sql<CampaignTableRow>`
+      with known as (
+        select distinct on (account.advertiser_id) account.advertiser_id, account.name, account.currency,
+          (account.selected and account.accessible and connection.status = 'connected') as syncing
+        from tiktok_ad_accounts account
+        join tiktok_connections connection
+          on connection.id = account.connection_id and connection.workspace_id = account.workspace_id
+        where account.workspace_id = ${filter.workspaceId}::uuid
+        order by account.advertiser_id,
+          (account.selected and account.accessible and connection.status = 'connected') desc
+      )
+      select entity.level, entity.entity_id, entity.advertiser_id, known.name as account_name,
+        known.currency, coalesce(known.syncing, false) as syncing, entity.name, entity.campaign_id,
+        campaign.name as campaign_name, entity.adgroup_id, adgroup.name as adgroup_name,
+        entity.operation_status, entity.secondary_status, entity.delivery,
+        coalesce(entity.objective, campaign.objective) as objective, entity.budget_mode,
+        entity.budget::text as budget, entity.bid_strategy, entity.bid::text as bid,
+        entity.optimization_goal, entity.placements, entity.schedule_start, entity.schedule_end,
+        entity.targeting, entity.creative, entity.created_at, entity.modified_at,
+        (${sort.expression})::text as sort_value
+      from tiktok_entities entity
+      left join known on known.advertiser_id = entity.advertiser_id
+      left join tiktok_entities campaign
+        on campaign.workspace_id = entity.workspace_id and campaign.advertiser_id = entity.advertiser_id
+        and campaign.level = 'campaign' and campaign.entity_id = entity.campaign_id
+        and entity.level != 'campaign'
+      left join tiktok_entities adgroup
+        on adgroup.workspace_id = entity.workspace_id and adgroup.advertiser_id = entity.advertiser_id
+        and adgroup.level = 'adgroup' and adgroup.entity_id = entity.adgroup_id and entity.level = 'ad'
+      where ${sql.join(conditions, sql` and `)}
+      order by ${sort.expression} ${order}, entity.advertiser_id ${order}, entity.entity_id ${order}
+      limit ${filter.limit}
+    `.execute(this.#db);
+    return result.rows;
+  }
+}

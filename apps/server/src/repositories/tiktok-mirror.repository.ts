@@ -1,0 +1,311 @@
+import type { Database, EntityLevel, Kysely, MirrorAccountState, Tables } from '@whathead/db';
+import { sql } from '@whathead/db';
+
+/** A campaign, ad group or ad as the mirror stores it (`tiktok_entities`, migration 0009). */
+export interface MirrorEntity {
+  level: EntityLevel;
+  entityId: string;
+  campaignId: string;
+  adGroupId: string | null;
+  name: string;
+  operationStatus: string;
+  secondaryStatus: string | null;
+  delivery: string;
+  objective: string | null;
+  budgetMode: string | null;
+  budget: number | null;
+  bidStrategy: string | null;
+  bid: number | null;
+  optimizationGoal: string | null;
+  placements: string[];
+  scheduleStart: Date | null;
+  scheduleEnd: Date | null;
+  targeting: string | null;
+  creative: string | null;
+  createdAt: Date | null;
+  modifiedAt: Date | null;
+  raw: unknown;
+}
+
+/** An ad account that syncs: selected, reachable, on a live connection of the workspace. */
+export interface SyncingAccount {
+  workspaceId: string;
+  advertiserId: string;
+  connectionId: string;
+}
+
+/** Every query takes the workspace: nothing here reaches another workspace's rows. */
+export class TikTokMirrorRepository {
+  readonly #db: Kysely<Tables>;
+
+  constructor(database: Database) {
+    this.#db = database.db;
+  }
+
+  /**
+   * Writes a page of entities in one statement (the page travels as one JSON value and is
+   * unpacked by `jsonb_to_recordset`), replacing what the mirror held for them.
+   */
+  async upsert(workspaceId: string, advertiserId: string, entities: readonly MirrorEntity[], now: Date) {
+    if (entities.length === 0) return;
+    const page = JSON.stringify(
+      entities.map((entity) => ({
+        level: entity.level,
+        entity_id: entity.entityId,
+        campaign_id: entity.campaignId,
+        adgroup_id: entity.adGroupId,
+        name: entity.name,
+        operation_status: entity.operationStatus,
+        secondary_status: entity.secondaryStatus,
+        delivery: entity.delivery,
+        objective: entity.objective,
+        budget_mode: entity.budgetMode,
+        budget: entity.budget,
+        bid_strategy: entity.bidStrategy,
+        bid: entity.bid,
+        optimization_goal: entity.optimizationGoal,
+        placements: entity.placements,
+        schedule_start: entity.scheduleStart?.toISOString() ?? null,
+        schedule_end: entity.scheduleEnd?.toISOString() ?? null,
+        targeting: entity.targeting,
+        creative: entity.creative,
+        created_at: entity.createdAt?.toISOString() ?? null,
+        modified_at: entity.modifiedAt?.toISOString() ?? null,
+        raw: entity.raw,
+      })),
+    );
+    await sql`
+      insert into tiktok_entities (
+        workspace_id, advertiser_id, level, entity_id, campaign_id, adgroup_id, name,
+        operation_status, secondary_status, delivery, objective, budget_mode, budget, bid_strategy,
+        bid, optimization_goal, placements, schedule_start, schedule_end, targeting, creative,
+        created_at, modified_at, raw, synced_at)
+      select ${workspaceId}::uuid, ${advertiserId}, page.level, page.entity_id, page.campaign_id,
+        page.adgroup_id, page.name, page.operation_status, page.secondary_status, page.delivery,
+        page.objective, page.budget_mode, page.budget, page.bid_strategy, page.bid,
+        page.optimization_goal, coalesce(page.placements, '{}'), page.schedule_start,
+        page.schedule_end, page.targeting, page.creative, page.created_at, page.modified_at,
+        page.raw, ${now}::timestamptz
+      from jsonb_to_recordset(${page}::jsonb) as page(
+        level text, entity_id text, campaign_id text, adgroup_id text, name text,
+        operation_status text, secondary_status text, delivery text, objective text,
+        budget_mode text, budget numeric, bid_strategy text, bid numeric, optimization_goal text,
+        placements text[], schedule_start timestamptz, schedule_end timestamptz, targeting text,
+        creative text, created_at timestamptz, modified_at timestamptz, raw jsonb)
+      on conflict (workspace_id, advertiser_id, level, entity_id) do update set
+        campaign_id = excluded.campaign_id, adgroup_id = excluded.adgroup_id, name = excluded.name,
+        operation_status = excluded.operation_status, secondary_status = excluded.secondary_status,
+        delivery = excluded.delivery, objective = excluded.objective,
+        budget_mode = excluded.budget_mode, budget = excluded.budget,
+        bid_strategy = excluded.bid_strategy, bid = excluded.bid,
+        optimization_goal = excluded.optimization_goal, placements = excluded.placements,
+        schedule_start = excluded.schedule_start, schedule_end = excluded.schedule_end,
+        targeting = excluded.targeting, creative = excluded.creative,
+        created_at = excluded.created_at, modified_at = excluded.modified_at, raw = excluded.raw,
+        synced_at = excluded.synced_at
+    `.execute(this.#db);
+  }
+
+  /**
+   * After a complete listing of one level (deleted ones included), a mirrored row TikTok no longer
+   * lists at all is gone at TikTok: it is kept, as deleted. Returns how many were marked.
+   */
+  async markUnlisted(
+    workspaceId: string,
+    advertiserId: string,
+    level: EntityLevel,
+    listedIds: readonly string[],
+    now: Date,
+  ): Promise<number> {
+    const result = await this.#db
+      .updateTable('tiktok_entities')
+      .set({ delivery: 'deleted', synced_at: now })
+      .where('workspace_id', '=', workspaceId)
+      .where('advertiser_id', '=', advertiserId)
+      .where('level', '=', level)
+      .where('delivery', '!=', 'deleted')
+      .where(sql<boolean>`not (entity_id = any(${[...listedIds]}::text[]))`)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  /**
+   * Ad groups and ads under a deleted campaign or ad group are deleted too (TikTok deletes them
+   * with it), whether or not TikTok touched their own modify time, which it does not document.
+   */
+  async cascadeDeletions(workspaceId: string, advertiserId: string, now: Date): Promise<void> {
+    await sql`
+      update tiktok_entities child set delivery = 'deleted', synced_at = ${now}::timestamptz
+      from tiktok_entities parent
+      where child.workspace_id = ${workspaceId}::uuid and child.advertiser_id = ${advertiserId}
+        and parent.workspace_id = child.workspace_id and parent.advertiser_id = child.advertiser_id
+        and parent.delivery = 'deleted' and child.delivery != 'deleted'
+        and ((parent.level = 'campaign' and child.level in ('adgroup', 'ad')
+              and child.campaign_id = parent.entity_id)
+          or (parent.level = 'adgroup' and child.level = 'ad' and child.adgroup_id = parent.entity_id))
+    `.execute(this.#db);
+  }
+
+  /** What the mirror holds of a level for an account: id → modify time and statuses, to diff a re-read. */
+  async fingerprints(
+    workspaceId: string,
+    advertiserId: string,
+    level: EntityLevel,
+  ): Promise<Map<string, string>> {
+    const rows = await this.#db
+      .selectFrom('tiktok_entities')
+      .select(['entity_id', sql<string>`md5(raw::text)`.as('fingerprint')])
+      .where('workspace_id', '=', workspaceId)
+      .where('advertiser_id', '=', advertiserId)
+      .where('level', '=', level)
+      .execute();
+    return new Map(rows.map((row) => [row.entity_id, row.fingerprint]));
+  }
+
+  /** Live rows per level, for the account's progress. */
+  async counts(workspaceId: string, advertiserId: string) {
+    const rows = await this.#db
+      .selectFrom('tiktok_entities')
+      .select(['level', sql<number>`count(*)::int`.as('count')])
+      .where('workspace_id', '=', workspaceId)
+      .where('advertiser_id', '=', advertiserId)
+      .where('delivery', '!=', 'deleted')
+      .groupBy('level')
+      .execute();
+    const of = (level: EntityLevel) => rows.find((row) => row.level === level)?.count ?? 0;
+    return { campaigns: of('campaign'), adGroups: of('adgroup'), ads: of('ad') };
+  }
+
+  /** Marks accounts queued for a sync (creating their row), unless one is already under way. */
+  async markQueued(workspaceId: string, advertiserIds: readonly string[]): Promise<void> {
+    if (advertiserIds.length === 0) return;
+    await this.#db
+      .insertInto('tiktok_mirror_accounts')
+      .values(
+        advertiserIds.map((advertiserId) => ({ workspace_id: workspaceId, advertiser_id: advertiserId })),
+      )
+      .onConflict((conflict) =>
+        conflict
+          .columns(['workspace_id', 'advertiser_id'])
+          .doUpdateSet({ state: 'queued' })
+          .where('tiktok_mirror_accounts.state', 'not in', ['queued', 'importing']),
+      )
+      .execute();
+  }
+
+  async setState(
+    workspaceId: string,
+    advertiserId: string,
+    change: {
+      state: MirrorAccountState;
+      now: Date;
+      error?: string | null;
+      counts?: { campaigns: number; adGroups: number; ads: number };
+      adsModifiedThrough?: string | null;
+      finished?: boolean;
+    },
+  ): Promise<void> {
+    await this.#db
+      .insertInto('tiktok_mirror_accounts')
+      .values({ workspace_id: workspaceId, advertiser_id: advertiserId, state: change.state })
+      .onConflict((conflict) =>
+        conflict.columns(['workspace_id', 'advertiser_id']).doUpdateSet((update) => ({
+          state: change.state,
+          last_attempt_at:
+            change.state === 'importing' ? change.now : update.ref('tiktok_mirror_accounts.last_attempt_at'),
+          ...(change.error === undefined ? {} : { error: change.error }),
+          ...(change.counts
+            ? {
+                campaigns: change.counts.campaigns,
+                ad_groups: change.counts.adGroups,
+                ads: change.counts.ads,
+              }
+            : {}),
+          ...(change.adsModifiedThrough === undefined
+            ? {}
+            : { ads_modified_through: change.adsModifiedThrough }),
+          ...(change.finished
+            ? {
+                last_synced_at: change.now,
+                first_imported_at: sql<Date>`coalesce(tiktok_mirror_accounts.first_imported_at, ${change.now}::timestamptz)`,
+              }
+            : {}),
+        })),
+      )
+      .execute();
+  }
+
+  async findAccount(workspaceId: string, advertiserId: string) {
+    return this.#db
+      .selectFrom('tiktok_mirror_accounts')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('advertiser_id', '=', advertiserId)
+      .executeTakeFirst();
+  }
+
+  /** The accounts that sync: of one workspace, or of every workspace (the 15-minute sweep). */
+  async syncingAccounts(workspaceId?: string): Promise<SyncingAccount[]> {
+    let query = this.#db
+      .selectFrom('tiktok_ad_accounts as account')
+      .innerJoin('tiktok_connections as connection', (join) =>
+        join
+          .onRef('connection.id', '=', 'account.connection_id')
+          .onRef('connection.workspace_id', '=', 'account.workspace_id'),
+      )
+      .select([
+        'account.workspace_id as workspaceId',
+        'account.advertiser_id as advertiserId',
+        'account.connection_id as connectionId',
+      ])
+      .where('account.selected', '=', true)
+      .where('account.accessible', '=', true)
+      .where('connection.status', '=', 'connected')
+      .orderBy('account.workspace_id')
+      .orderBy('account.advertiser_id');
+    if (workspaceId !== undefined) query = query.where('account.workspace_id', '=', workspaceId);
+    const rows = await query.execute();
+    // An account reached through two Business Centers syncs once.
+    const seen = new Set<string>();
+    return rows.filter((row) => {
+      const key = `${row.workspaceId}:${row.advertiserId}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
+  /** Each mirrored or syncing account of the workspace, with its name and whether it still syncs. */
+  async listAccounts(workspaceId: string) {
+    const rows = await sql<{
+      advertiser_id: string;
+      name: string | null;
+      syncing: boolean;
+      state: MirrorAccountState | null;
+      campaigns: number | null;
+      ad_groups: number | null;
+      ads: number | null;
+      last_synced_at: Date | null;
+      error: string | null;
+    }>`
+      with known as (
+        select distinct on (account.advertiser_id) account.advertiser_id, account.name,
+          (account.selected and account.accessible and connection.status = 'connected') as syncing
+        from tiktok_ad_accounts account
+        join tiktok_connections connection
+          on connection.id = account.connection_id and connection.workspace_id = account.workspace_id
+        where account.workspace_id = ${workspaceId}::uuid
+        order by account.advertiser_id,
+          (account.selected and account.accessible and connection.status = 'connected') desc
+      )
+      select coalesce(mirror.advertiser_id, known.advertiser_id) as advertiser_id, known.name,
+        coalesce(known.syncing, false) as syncing, mirror.state, mirror.campaigns,
+        mirror.ad_groups, mirror.ads, mirror.last_synced_at, mirror.error
+      from (select * from tiktok_mirror_accounts where workspace_id = ${workspaceId}::uuid) mirror
+      full join known on known.advertiser_id = mirror.advertiser_id
+      where mirror.advertiser_id is not null or known.syncing
+      order by known.name, 1
+    `.execute(this.#db);
+    return rows.rows;
+  }
+}

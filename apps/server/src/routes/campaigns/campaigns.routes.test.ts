@@ -1,0 +1,247 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import {
+  campaignSyncResponseSchema,
+  campaignTableResponseSchema,
+  type CampaignRow,
+  type CampaignSyncResponse,
+} from '@whathead/contracts';
+import type { TestBrowser } from '../../testing/test-app.js';
+import { connectionsPath, listConnections, signUpWorkspace } from '../../testing/tiktok-flow.js';
+import { connect, scenario, startTikTokTestKit, type TikTokTestKit } from '../../testing/tiktok-test-kit.js';
+
+const northwindUs = '7200000000000000011';
+const northwindOutlet = '7200000000000000012';
+const twoTo53 = 2n ** 53n;
+
+describe('the campaign mirror and its table', () => {
+  let kit: TikTokTestKit;
+  let owner: { browser: TestBrowser; workspaceId: string };
+  let connectionId: string;
+  let token: string;
+  before(async () => {
+    kit = await startTikTokTestKit();
+    owner = await signUpWorkspace(kit.test, 'mirror-owner@example.com');
+    connectionId = await connect(kit, owner.browser, owner.workspaceId, scenario.northwind);
+    token = kit.emulator.control.tokens().at(-1)!.access_token;
+  });
+  after(async () => kit?.close());
+
+  const base = () => `/api/workspaces/${owner.workspaceId}/campaigns`;
+  const syncOf = async (): Promise<CampaignSyncResponse> => {
+    const response = await owner.browser.get(`${base()}/sync`);
+    assert.equal(response.status, 200, response.text);
+    return campaignSyncResponseSchema.parse(response.body);
+  };
+  /** Waits, as the page does, until no selected account is queued or importing. */
+  const settled = async (): Promise<CampaignSyncResponse> => {
+    for (let attempt = 0; attempt < 200; attempt += 1) {
+      const sync = await syncOf();
+      if (sync.accounts.every((account) => account.state !== 'queued' && account.state !== 'importing'))
+        return sync;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`the sync did not settle: ${JSON.stringify(await syncOf())}`);
+  };
+  const table = async (query: Record<string, string> = {}) => {
+    const response = await owner.browser.get(`${base()}?${new URLSearchParams(query)}`);
+    assert.equal(response.status, 200, response.text);
+    return campaignTableResponseSchema.parse(response.body);
+  };
+  /** Every row of a view, page after page. */
+  const allRows = async (query: Record<string, string>): Promise<CampaignRow[]> => {
+    const rows: CampaignRow[] = [];
+    let after: string | null = null;
+    do {
+      const page = await table({ ...query, ...(after ? { after } : {}) });
+      rows.push(...page.rows);
+      after = page.nextCursor;
+    } while (after);
+    return rows;
+  };
+  /** A call to the emulator as TikTok, as someone working in Ads Manager would change things. */
+  const atTikTok = async (path: string, body: object) => {
+    const response = await fetch(`${kit.tiktokBaseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'access-token': token, 'content-type': 'application/json' },
+      body: JSON.stringify({ advertiser_id: northwindUs, ...body }),
+    });
+    const answer = (await response.json()) as { code: number; message: string };
+    assert.equal(answer.code, 0, answer.message);
+  };
+  const readAtTikTok = async (path: string) => {
+    const url = new URL(`${kit.tiktokBaseUrl}${path}`);
+    url.searchParams.set('advertiser_id', northwindUs);
+    url.searchParams.set('page_size', '1000');
+    url.searchParams.set('filtering', JSON.stringify({ primary_status: 'STATUS_ALL' }));
+    const response = await fetch(url, { headers: { 'access-token': token } });
+    // Ids are compared as text: JSON.parse would round them.
+    const text = await response.text();
+    return [...text.matchAll(/"(campaign|adgroup|ad)_id":\s*"?(\d+)"?/g)].map((match) => match[2]!);
+  };
+
+  it('imports a newly selected account in the background, with every id exact', async () => {
+    const saved = await owner.browser.request(
+      'PUT',
+      `${connectionsPath(owner.workspaceId)}/${connectionId}/accounts`,
+      {
+        selectedAdvertiserIds: [northwindUs],
+        defaultAdvertiserId: northwindUs,
+      },
+    );
+    assert.equal(saved.status, 200, saved.text);
+    const sync = await settled();
+    const account = sync.accounts.find((each) => each.advertiserId === northwindUs)!;
+    assert.equal(account.state, 'ready', JSON.stringify(account));
+    assert.equal(account.name, 'Northwind US');
+    assert.ok(account.lastSyncedAt);
+    assert.deepEqual([sync.imported, sync.importing], [1, 1]);
+
+    const campaigns = await allRows({ level: 'campaign' });
+    const adGroups = await allRows({ level: 'adgroup' });
+    const ads = await allRows({ level: 'ad' });
+    assert.deepEqual(
+      [campaigns.length, adGroups.length, ads.length],
+      [account.campaigns, account.adGroups, account.ads],
+    );
+    assert.ok(campaigns.length > 0 && adGroups.length > 0 && ads.length > 0);
+    const tiktokCampaignIds = new Set(await readAtTikTok('/campaign/get/'));
+    assert.deepEqual(
+      new Set(campaigns.map((row) => row.id)),
+      tiktokCampaignIds,
+      'the same ids, digit for digit',
+    );
+    // TikTok's 19-digit advertiser ids are beyond 2^53 (its entity ids have 16 digits, reference §10).
+    assert.ok(BigInt(northwindUs) > twoTo53);
+    assert.ok([...campaigns, ...adGroups, ...ads].every((row) => row.advertiserId === northwindUs));
+    const ad = ads[0]!;
+    assert.equal(ad.accountName, 'Northwind US');
+    assert.equal(ad.currency, 'USD');
+    assert.ok(ad.campaignName && ad.adGroupName, 'an ad names its campaign and ad group');
+    assert.equal(ad.readOnly, false);
+    assert.match(ad.tiktokUrl, new RegExp(`aadvid=${northwindUs}`));
+    const adGroup = adGroups[0]!;
+    assert.ok(adGroup.targeting, 'an ad group summarises its targeting');
+  });
+
+  it('pages through a view with no row twice and none missed, in the order asked', async () => {
+    const whole = await allRows({ level: 'ad', sort: 'name', direction: 'asc', limit: '500' });
+    const paged = await allRows({ level: 'ad', sort: 'name', direction: 'asc', limit: '1' });
+    assert.deepEqual(
+      paged.map((row) => row.id),
+      whole.map((row) => row.id),
+    );
+    const names = whole.map((row) => row.name.toLowerCase());
+    assert.deepEqual(names, [...names].sort());
+  });
+
+  it('finds rows by part of a name or by an exact id, and narrows to chosen campaigns', async () => {
+    const [campaign] = (await table({ level: 'campaign' })).rows;
+    const byId = await table({ level: 'campaign', q: campaign!.id });
+    assert.deepEqual(
+      byId.rows.map((row) => row.id),
+      [campaign!.id],
+    );
+    const part = campaign!.name.slice(1, 5).toUpperCase();
+    assert.ok((await table({ level: 'campaign', q: part })).rows.some((row) => row.id === campaign!.id));
+    assert.deepEqual((await table({ level: 'campaign', q: '100%_nothing' })).rows, []);
+    const under = await allRows({ level: 'ad', campaigns: campaign!.id });
+    assert.ok(under.length > 0);
+    assert.ok(under.every((row) => row.campaignId === campaign!.id));
+  });
+
+  it('sees changes made at TikTok: an ad turned off, a campaign turned off, a campaign deleted', async () => {
+    const campaigns = await allRows({ level: 'campaign', sort: 'name', direction: 'asc' });
+    const [first, second] = campaigns;
+    assert.ok(first && second, 'the sample account has two campaigns');
+    const [ad] = await allRows({ level: 'ad', campaigns: second.id });
+    await atTikTok('/ad/status/update/', { ad_ids: [ad!.id], operation_status: 'DISABLE' });
+    await atTikTok('/campaign/status/update/', { campaign_ids: [first.id], operation_status: 'DISABLE' });
+
+    const refreshed = await owner.browser.post(`${base()}/refresh`);
+    assert.equal(refreshed.status, 202, refreshed.text);
+    await settled();
+    const ads = await allRows({ level: 'ad', status: 'all' });
+    assert.equal(ads.find((row) => row.id === ad!.id)!.delivery.state, 'paused');
+    const underFirst = await allRows({ level: 'adgroup', campaigns: first.id });
+    assert.ok(underFirst.length > 0);
+    for (const row of underFirst)
+      assert.deepEqual(row.delivery, {
+        state: 'not_delivering',
+        label: 'Not delivering',
+        reason: 'Its campaign is turned off.',
+      });
+
+    await atTikTok('/campaign/status/update/', { campaign_ids: [second.id], operation_status: 'DELETE' });
+    await owner.browser.post(`${base()}/refresh`);
+    await settled();
+    const shown = await allRows({ level: 'campaign' });
+    assert.ok(!shown.some((row) => row.id === second.id), 'deleted campaigns are hidden by default');
+    const deleted = await allRows({ level: 'campaign', status: 'deleted' });
+    assert.deepEqual(
+      deleted.map((row) => row.id),
+      [second.id],
+    );
+    const orphans = await allRows({ level: 'ad', campaigns: second.id, status: 'all' });
+    assert.ok(orphans.length > 0 && orphans.every((row) => row.delivery.state === 'deleted'));
+  });
+
+  it('refuses a view it cannot serve, saying which field is wrong', async () => {
+    const refused: [field: string, value: string][] = [
+      ['level', 'keyword'],
+      ['after', 'not-a-cursor'],
+      ['limit', '5000'],
+      ['accounts', 'x'],
+    ];
+    for (const [field, value] of refused) {
+      const response = await owner.browser.get<{ error: { details?: { issues?: { path: string }[] } } }>(
+        `${base()}?${new URLSearchParams({ [field]: value })}`,
+      );
+      assert.equal(response.status, 400, `${field}=${value}: ${response.text}`);
+      assert.ok(
+        response.body.error.details?.issues?.some((issue) => issue.path.split('.')[0] === field),
+        `${field}=${value} names its field: ${response.text}`,
+      );
+    }
+  });
+
+  it('keeps a deselected account’s rows, read-only, and stops syncing it', async () => {
+    const saved = await owner.browser.request(
+      'PUT',
+      `${connectionsPath(owner.workspaceId)}/${connectionId}/accounts`,
+      {
+        selectedAdvertiserIds: [northwindOutlet],
+        defaultAdvertiserId: null,
+      },
+    );
+    assert.equal(saved.status, 200, saved.text);
+    const sync = await settled();
+    assert.equal(sync.accounts.find((each) => each.advertiserId === northwindUs)!.state, 'stopped');
+    const rows = await allRows({ level: 'campaign', accounts: northwindUs, status: 'all' });
+    assert.ok(rows.length > 0 && rows.every((row) => row.readOnly));
+  });
+
+  it('stops cleanly when TikTok revokes the token: Needs attention, rows kept, the reason in words', async () => {
+    const before = await allRows({ level: 'ad', status: 'all' });
+    kit.emulator.control.revokeToken(token);
+    await owner.browser.post(`${base()}/refresh`);
+    const sync = await settled();
+    const outlet = sync.accounts.find((each) => each.advertiserId === northwindOutlet)!;
+    // The connection needs attention, so the account no longer syncs, and says why.
+    assert.equal(outlet.state, 'stopped');
+    assert.equal(outlet.syncing, false);
+    assert.match(outlet.error!, /needs attention.*Reconnect/i);
+    const [connection] = (await listConnections(owner.browser, owner.workspaceId)).connections;
+    assert.equal(connection!.status, 'needs_attention');
+    assert.equal((await allRows({ level: 'ad', status: 'all' })).length, before.length);
+  });
+
+  it('shows another workspace nothing of this one', async () => {
+    const other = await signUpWorkspace(kit.test, 'mirror-other@example.com');
+    const theirs = await other.browser.get(`/api/workspaces/${other.workspaceId}/campaigns?level=ad`);
+    assert.equal(theirs.status, 200);
+    assert.deepEqual((theirs.body as { rows: unknown[] }).rows, []);
+    const ours = await other.browser.get(`${base()}?level=ad`);
+    assert.equal(ours.status, 404);
+  });
+});

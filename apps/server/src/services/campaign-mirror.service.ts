@@ -1,0 +1,271 @@
+import type {
+  CampaignRow,
+  CampaignSyncResponse,
+  CampaignTableResponse,
+  campaignTableQuerySchema,
+} from '@whathead/contracts';
+import type { TikTokClient } from '@whathead/tiktok-client';
+import type { z } from 'zod';
+import { validationFailed, type AppError } from '../errors.js';
+import type { Clock } from '../lib/clock.js';
+import { TokenUnreadableError } from '../lib/token-cipher.js';
+import type { CampaignTableRepository, CampaignTableRow } from '../repositories/campaign-table.repository.js';
+import type { TikTokConnectionRepository } from '../repositories/tiktok-connection.repository.js';
+import type { TikTokMirrorRepository } from '../repositories/tiktok-mirror.repository.js';
+import { deliveryOf } from './tiktok-delivery-status.js';
+import { attentionCauseOf, toAppError } from './tiktok-errors.js';
+import type { TikTokConnectionService } from './tiktok-connection.service.js';
+import { syncAccountEntities } from './tiktok-entity-sync.js';
+import type { Actor, WorkspaceService } from './workspace.service.js';
+
+type TableQuery = z.output<typeof campaignTableQuerySchema>;
+
+/** Ads Manager's pages for each level, opened on the entity (aadvid: the ad account). */
+const adsManagerPages = { campaign: 'campaign', adgroup: 'adgroup', ad: 'ad' } as const;
+
+/**
+ * The campaign mirror (issue 11): every campaign, ad group and ad of the workspace's selected ad
+ * accounts, synced by jobs in the `sync` lane and read by the Campaigns page without a TikTok call.
+ */
+export class CampaignMirrorService {
+  readonly #mirror: TikTokMirrorRepository;
+  readonly #table: CampaignTableRepository;
+  readonly #connections: TikTokConnectionRepository;
+  readonly #connectionService: TikTokConnectionService;
+  readonly #workspaceService: WorkspaceService;
+  readonly #tiktok: TikTokClient;
+  readonly #clock: Clock;
+  #syncQueue: ((target: { workspaceId: string; advertiserId: string }) => Promise<unknown>) | undefined;
+
+  constructor(dependencies: {
+    mirror: TikTokMirrorRepository;
+    table: CampaignTableRepository;
+    connections: TikTokConnectionRepository;
+    connectionService: TikTokConnectionService;
+    workspaceService: WorkspaceService;
+    tiktok: TikTokClient;
+    clock: Clock;
+  }) {
+    this.#mirror = dependencies.mirror;
+    this.#table = dependencies.table;
+    this.#connections = dependencies.connections;
+    this.#connectionService = dependencies.connectionService;
+    this.#workspaceService = dependencies.workspaceService;
+    this.#tiktok = dependencies.tiktok;
+    this.#clock = dependencies.clock;
+  }
+
+  /** Set once the job queue runs: it is built after the services, because its jobs call them. */
+  useSyncQueue(queue: (target: { workspaceId: string; advertiserId: string }) => Promise<unknown>): void {
+    this.#syncQueue = queue;
+  }
+
+  /**
+   * Queues a sync of the workspace's syncing accounts (all of them, or those named). An account
+   * already queued or importing is not queued twice (one job per account, `stately`).
+   */
+  async queueSync(workspaceId: string, advertiserIds?: readonly string[]): Promise<number> {
+    const syncing = (await this.#mirror.syncingAccounts(workspaceId)).filter(
+      (account) => !advertiserIds || advertiserIds.includes(account.advertiserId),
+    );
+    if (!this.#syncQueue || syncing.length === 0) return 0;
+    await this.#mirror.markQueued(
+      workspaceId,
+      syncing.map((account) => account.advertiserId),
+    );
+    for (const account of syncing) await this.#syncQueue({ workspaceId, advertiserId: account.advertiserId });
+    return syncing.length;
+  }
+
+  /** The 15-minute pass: every syncing account of every workspace. */
+  async queueEverySyncingAccount(): Promise<number> {
+    const accounts = await this.#mirror.syncingAccounts();
+    const byWorkspace = new Map<string, typeof accounts>();
+    for (const account of accounts)
+      byWorkspace.set(account.workspaceId, [...(byWorkspace.get(account.workspaceId) ?? []), account]);
+    let queued = 0;
+    for (const [workspaceId, each] of byWorkspace)
+      queued += await this.queueSync(
+        workspaceId,
+        each.map((account) => account.advertiserId),
+      );
+    return queued;
+  }
+
+  /** **Refresh**: any member may ask for a sync now; it runs in the background. */
+  async refresh(actor: Actor, workspaceId: string): Promise<CampaignSyncResponse> {
+    await this.#workspaceService.requireMember(actor, workspaceId);
+    await this.queueSync(workspaceId.toLowerCase());
+    return this.status(actor, workspaceId);
+  }
+
+  async status(actor: Actor, workspaceId: string): Promise<CampaignSyncResponse> {
+    await this.#workspaceService.requireMember(actor, workspaceId);
+    const rows = await this.#mirror.listAccounts(workspaceId);
+    const accounts = rows.map((row) => ({
+      advertiserId: row.advertiser_id,
+      name: row.name ?? row.advertiser_id,
+      state: row.syncing ? (row.state ?? 'queued') : 'stopped',
+      syncing: row.syncing,
+      campaigns: row.campaigns ?? 0,
+      adGroups: row.ad_groups ?? 0,
+      ads: row.ads ?? 0,
+      lastSyncedAt: row.last_synced_at?.toISOString() ?? null,
+      error: row.error,
+    }));
+    const syncing = accounts.filter((account) => account.syncing);
+    return {
+      accounts,
+      imported: syncing.filter((account) => account.lastSyncedAt !== null).length,
+      importing: syncing.length,
+    };
+  }
+
+  async table(actor: Actor, workspaceId: string, query: TableQuery): Promise<CampaignTableResponse> {
+    await this.#workspaceService.requireMember(actor, workspaceId);
+    const after = query.after === undefined ? undefined : decodeCursor(query.after);
+    const rows = await this.#table.page({
+      workspaceId: workspaceId.toLowerCase(),
+      level: query.level,
+      advertiserIds: query.accounts,
+      campaignIds: query.campaigns,
+      status: query.status,
+      objective: query.objective,
+      search: query.q || undefined,
+      sort: query.sort,
+      direction: query.direction,
+      after,
+      limit: query.limit + 1,
+    });
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      rows: page.map(describeRow),
+      nextCursor:
+        rows.length > query.limit && last
+          ? encodeCursor([last.sort_value, last.advertiser_id, last.entity_id])
+          : null,
+    };
+  }
+
+  /**
+   * One account's pass: campaigns and ad groups re-read in full and compared with the mirror, ads
+   * modified since the last pass (and every ad under a campaign or ad group that changed). A pass
+   * that fails writes nothing half: pages already written are TikTok's newer truth, and nothing
+   * is marked deleted until its whole level was listed.
+   */
+  async syncAccount(workspaceId: string, advertiserId: string): Promise<Record<string, unknown>> {
+    const now = () => this.#clock.now();
+    const [account] = (await this.#mirror.syncingAccounts(workspaceId)).filter(
+      (each) => each.advertiserId === advertiserId,
+    );
+    if (!account) {
+      await this.#mirror.setState(workspaceId, advertiserId, { state: 'stopped', now: now() });
+      return { stopped: 'the account no longer syncs' };
+    }
+    const connection = await this.#connections.find(workspaceId, account.connectionId);
+    if (!connection || connection.status === 'disconnected') return { stopped: 'the connection is gone' };
+    const previous = await this.#mirror.findAccount(workspaceId, advertiserId);
+    await this.#mirror.setState(workspaceId, advertiserId, { state: 'importing', now: now() });
+    try {
+      const { result } = await this.#connectionService.withConnectionToken(
+        connection,
+        undefined,
+        (accessToken) =>
+          syncAccountEntities({
+            tiktok: this.#tiktok,
+            mirror: this.#mirror,
+            workspaceId,
+            advertiserId,
+            accessToken,
+            adsModifiedThrough: previous?.ads_modified_through ?? null,
+            now,
+          }),
+      );
+      await this.#mirror.setState(workspaceId, advertiserId, {
+        state: 'ready',
+        now: now(),
+        error: null,
+        counts: await this.#mirror.counts(workspaceId, advertiserId),
+        adsModifiedThrough: result.adsModifiedThrough,
+        finished: true,
+      });
+      return result.calls;
+    } catch (error) {
+      const stopped = error instanceof TokenUnreadableError || attentionCauseOf(error) !== undefined;
+      const reason = stopped
+        ? 'The TikTok connection needs attention. Reconnect it in Integrations; syncing resumes then.'
+        : syncFailure(toAppError(error));
+      await this.#mirror.setState(workspaceId, advertiserId, { state: 'failed', now: now(), error: reason });
+      // A broken connection is not retried (Reconnect queues a sync); anything else is, by pg-boss.
+      if (stopped) return { stopped: reason };
+      throw error;
+    }
+  }
+}
+
+function syncFailure(error: AppError): string {
+  if (error.code === 'tiktok_rate_limited')
+    return 'TikTok asked Whathead to slow down. The sync will try again.';
+  if (error.code === 'tiktok_unavailable') return 'TikTok did not answer. The sync will try again.';
+  return `The sync failed: ${error.message}`;
+}
+
+const encodeCursor = (parts: readonly string[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+
+function decodeCursor(cursor: string): [string, string, string] {
+  try {
+    const parts: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parts) && parts.length === 3 && parts.every((part) => typeof part === 'string'))
+      return parts as [string, string, string];
+  } catch {
+    // Answered below as any other cursor that is not ours.
+  }
+  throw validationFailed([
+    { path: 'after', message: 'This page of the table is out of date. Load it again.' },
+  ]);
+}
+
+/** TikTok's statuses say it, unless the sync found it gone (unlisted, or under a deleted parent). */
+function deliveryOfRow(row: CampaignTableRow): CampaignRow['delivery'] {
+  const delivery = deliveryOf(row.level, row.operation_status, row.secondary_status);
+  if (row.delivery !== 'deleted' || delivery.state === 'deleted') return delivery;
+  return {
+    state: 'deleted',
+    label: 'Deleted',
+    reason: 'Deleted at TikTok, or with the campaign or ad group it was in.',
+  };
+}
+
+function describeRow(row: CampaignTableRow): CampaignRow {
+  return {
+    level: row.level,
+    id: row.entity_id,
+    advertiserId: row.advertiser_id,
+    accountName: row.account_name ?? row.advertiser_id,
+    currency: row.currency,
+    name: row.name,
+    campaignId: row.campaign_id,
+    campaignName: row.campaign_name,
+    adGroupId: row.adgroup_id,
+    adGroupName: row.adgroup_name,
+    operationStatus: row.operation_status,
+    secondaryStatus: row.secondary_status,
+    delivery: deliveryOfRow(row),
+    objective: row.objective,
+    budgetMode: row.budget_mode,
+    budget: row.budget,
+    bidStrategy: row.bid_strategy,
+    bid: row.bid,
+    optimizationGoal: row.optimization_goal,
+    placements: row.placements,
+    scheduleStart: row.schedule_start?.toISOString() ?? null,
+    scheduleEnd: row.schedule_end?.toISOString() ?? null,
+    targeting: row.targeting,
+    creative: row.creative,
+    createdAt: row.created_at?.toISOString() ?? null,
+    modifiedAt: row.modified_at?.toISOString() ?? null,
+    readOnly: !row.syncing,
+    tiktokUrl: `https://ads.tiktok.com/i18n/perf/${adsManagerPages[row.level]}?aadvid=${row.advertiser_id}&keyword=${row.entity_id}`,
+  };
+}

@@ -1,0 +1,293 @@
+import type { EntityLevel } from '@whathead/db';
+import type { Ad, AdGroup, Campaign, Page, TikTokClient } from '@whathead/tiktok-client';
+import type { MirrorEntity, TikTokMirrorRepository } from '../repositories/tiktok-mirror.repository.js';
+import { deliveryOf } from './tiktok-delivery-status.js';
+
+/** Reference §2: the largest page TikTok serves for these reads; fewer calls is the whole game. */
+const pageSize = 1000;
+/** Reference §4.1: `campaign_ids` and `adgroup_ids` filters take at most 100 ids. */
+const idsPerFilter = 100;
+/** Deleted objects are hidden unless asked for (reference §4.1): the mirror must see deletions. */
+const everyStatus = 'STATUS_ALL';
+
+type Get<Filtering, Item> = (input: {
+  accessToken: string;
+  advertiserId: string;
+  filtering?: Filtering;
+  page?: number;
+  pageSize?: number;
+}) => Promise<Page<Item>>;
+
+export interface EntitySyncInput {
+  tiktok: TikTokClient;
+  mirror: TikTokMirrorRepository;
+  workspaceId: string;
+  advertiserId: string;
+  accessToken: string;
+  /** The newest ad modify time of the last pass; null before the first import. */
+  adsModifiedThrough: string | null;
+  now: () => Date;
+}
+
+/** TikTok writes times as "YYYY-MM-DD HH:MM:SS" in UTC (reference §10). */
+export function tiktokTime(value: string | undefined): Date | null {
+  if (!value) return null;
+  const time = new Date(`${value.replace(' ', 'T')}Z`);
+  return Number.isNaN(time.getTime()) ? null : time;
+}
+
+/**
+ * Pages through one listing, writing each page as it comes. Returns the ids seen and whether the
+ * listing is whole: page numbers shift when TikTok's set changes mid-walk, so an id can be missed,
+ * and only a listing whose count matches TikTok's total may mark the missing as deleted.
+ */
+async function mirrorListing<Filtering, Item>(
+  input: EntitySyncInput,
+  get: Get<Filtering, Item>,
+  filtering: Filtering,
+  toEntity: (item: Item) => MirrorEntity,
+  counter: { calls: number },
+  onEntity?: (entity: MirrorEntity) => void,
+): Promise<{ ids: string[]; whole: boolean }> {
+  const ids = new Set<string>();
+  let total: number;
+  for (let page = 1; ; page += 1) {
+    const result = await get({
+      accessToken: input.accessToken,
+      advertiserId: input.advertiserId,
+      filtering,
+      page,
+      pageSize,
+    });
+    counter.calls += 1;
+    const entities = result.items.map(toEntity);
+    for (const entity of entities) {
+      ids.add(entity.entityId);
+      onEntity?.(entity);
+    }
+    await input.mirror.upsert(input.workspaceId, input.advertiserId, entities, input.now());
+    total = result.pageInfo.totalNumber;
+    if (result.items.length === 0 || page >= result.pageInfo.totalPage) break;
+  }
+  return { ids: [...ids], whole: ids.size === total };
+}
+
+/** The ids whose mirrored object differs from TikTok's (new ones included). */
+async function changedIds(
+  input: EntitySyncInput,
+  level: EntityLevel,
+  before: Map<string, string>,
+): Promise<string[]> {
+  const after = await input.mirror.fingerprints(input.workspaceId, input.advertiserId, level);
+  return [...after].filter(([id, fingerprint]) => before.get(id) !== fingerprint).map(([id]) => id);
+}
+
+const chunks = <Item>(items: readonly Item[], size: number): Item[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, index) =>
+    items.slice(index * size, (index + 1) * size),
+  );
+
+/**
+ * One account's mirror pass. Campaigns and ad groups have no modified-since filter (reference
+ * §4.1), so they are re-read whole and compared; ads are read by `modified_after`, plus every ad
+ * under a campaign or ad group that changed, since a parent's change (turned off, deleted) changes
+ * its ads' secondary status without touching their modify time.
+ */
+export async function syncAccountEntities(input: EntitySyncInput) {
+  const counter = { calls: 0 };
+  const { tiktok, mirror, workspaceId, advertiserId } = input;
+  const levels: EntityLevel[] = ['campaign', 'adgroup'];
+  const before = new Map(
+    await Promise.all(
+      levels.map(
+        async (level) => [level, await mirror.fingerprints(workspaceId, advertiserId, level)] as const,
+      ),
+    ),
+  );
+
+  const campaigns = await mirrorListing(
+    input,
+    tiktok.campaigns.getWithRaw,
+    { primaryStatus: everyStatus },
+    campaignEntity,
+    counter,
+  );
+  if (campaigns.whole)
+    await mirror.markUnlisted(workspaceId, advertiserId, 'campaign', campaigns.ids, input.now());
+  const adGroups = await mirrorListing(
+    input,
+    tiktok.adGroups.getWithRaw,
+    { primaryStatus: everyStatus },
+    adGroupEntity,
+    counter,
+  );
+  if (adGroups.whole)
+    await mirror.markUnlisted(workspaceId, advertiserId, 'adgroup', adGroups.ids, input.now());
+
+  let newest = input.adsModifiedThrough ?? '';
+  const noteModified = (entity: MirrorEntity) => {
+    const modified = (entity.raw as { modify_time?: unknown }).modify_time;
+    if (typeof modified === 'string' && modified > newest) newest = modified;
+  };
+  if (input.adsModifiedThrough === null) {
+    const ads = await mirrorListing(
+      input,
+      tiktok.ads.getWithRaw,
+      { primaryStatus: everyStatus },
+      adEntity,
+      counter,
+      noteModified,
+    );
+    if (ads.whole) await mirror.markUnlisted(workspaceId, advertiserId, 'ad', ads.ids, input.now());
+  } else {
+    await mirrorListing(
+      input,
+      tiktok.ads.getWithRaw,
+      { primaryStatus: everyStatus, modifiedAfter: input.adsModifiedThrough },
+      adEntity,
+      counter,
+      noteModified,
+    );
+    const changedCampaigns = await changedIds(input, 'campaign', before.get('campaign')!);
+    const changedAdGroups = await changedIds(input, 'adgroup', before.get('adgroup')!);
+    for (const campaignIds of chunks(changedCampaigns, idsPerFilter))
+      await mirrorListing(
+        input,
+        tiktok.ads.getWithRaw,
+        { primaryStatus: everyStatus, campaignIds },
+        adEntity,
+        counter,
+      );
+    for (const adGroupIds of chunks(changedAdGroups, idsPerFilter))
+      await mirrorListing(
+        input,
+        tiktok.ads.getWithRaw,
+        { primaryStatus: everyStatus, adGroupIds },
+        adEntity,
+        counter,
+      );
+  }
+  await mirror.cascadeDeletions(workspaceId, advertiserId, input.now());
+  return { calls: { calls: counter.calls }, adsModifiedThrough: newest || null };
+}
+
+type WithRaw<Item> = Item & { raw: Record<string, unknown> };
+type CampaignItem = WithRaw<Campaign>;
+type AdGroupItem = WithRaw<AdGroup>;
+type AdItem = WithRaw<Ad>;
+
+const words = (values: unknown): string[] =>
+  Array.isArray(values) ? values.filter((value): value is string => typeof value === 'string') : [];
+
+function campaignEntity(campaign: CampaignItem): MirrorEntity {
+  const operationStatus = campaign.operationStatus ?? 'ENABLE';
+  const secondaryStatus = campaign.secondaryStatus ?? null;
+  return {
+    level: 'campaign',
+    entityId: campaign.campaignId,
+    campaignId: campaign.campaignId,
+    adGroupId: null,
+    name: campaign.name,
+    operationStatus,
+    secondaryStatus,
+    delivery: deliveryOf('campaign', operationStatus, secondaryStatus).state,
+    objective: campaign.objectiveType ?? null,
+    budgetMode: campaign.budgetMode ?? null,
+    budget: campaign.budget ?? null,
+    bidStrategy: null,
+    bid: null,
+    optimizationGoal: null,
+    placements: [],
+    scheduleStart: null,
+    scheduleEnd: null,
+    targeting: null,
+    creative: null,
+    createdAt: tiktokTime(campaign.createTime),
+    modifiedAt: tiktokTime(campaign.modifyTime),
+    raw: campaign.raw,
+  };
+}
+
+/** Locations, ages and gender in a few words: what a marketer scans a row for. */
+function targetingOf(adGroup: AdGroupItem): string {
+  const parts: string[] = [];
+  const locations = adGroup.locationIds.length;
+  parts.push(locations === 0 ? 'No locations' : `${locations} location${locations === 1 ? '' : 's'}`);
+  const ages = words(adGroup.raw.age_groups).map((age) => age.replace('AGE_', '').replace('_', '–'));
+  parts.push(ages.length > 0 ? `ages ${ages.join(', ')}` : 'all ages');
+  const gender = typeof adGroup.raw.gender === 'string' ? adGroup.raw.gender : 'GENDER_UNLIMITED';
+  parts.push(gender === 'GENDER_MALE' ? 'men' : gender === 'GENDER_FEMALE' ? 'women' : 'all genders');
+  return parts.join(' · ');
+}
+
+function adGroupEntity(adGroup: AdGroupItem): MirrorEntity {
+  const operationStatus = adGroup.operationStatus ?? 'ENABLE';
+  const secondaryStatus = adGroup.secondaryStatus ?? null;
+  return {
+    level: 'adgroup',
+    entityId: adGroup.adGroupId,
+    campaignId: adGroup.campaignId ?? '',
+    adGroupId: adGroup.adGroupId,
+    name: adGroup.name,
+    operationStatus,
+    secondaryStatus,
+    delivery: deliveryOf('adgroup', operationStatus, secondaryStatus).state,
+    objective: null,
+    budgetMode: adGroup.budgetMode ?? null,
+    budget: adGroup.budget ?? null,
+    bidStrategy: adGroup.bidType ?? null,
+    bid: adGroup.bidPrice ?? null,
+    optimizationGoal: adGroup.optimizationGoal ?? null,
+    placements:
+      adGroup.placementType === 'PLACEMENT_TYPE_AUTOMATIC' ? ['AUTOMATIC'] : (adGroup.placements ?? []),
+    scheduleStart: tiktokTime(adGroup.scheduleStartTime),
+    scheduleEnd: tiktokTime(adGroup.scheduleEndTime),
+    targeting: targetingOf(adGroup),
+    creative: null,
+    createdAt: tiktokTime(adGroup.createTime),
+    modifiedAt: tiktokTime(adGroup.modifyTime),
+    raw: adGroup.raw,
+  };
+}
+
+const adFormats: Readonly<Record<string, string>> = {
+  SINGLE_VIDEO: 'Video',
+  SINGLE_IMAGE: 'Image',
+  CAROUSEL_ADS: 'Carousel',
+  LIVE_CONTENT: 'LIVE',
+  CATALOG_CAROUSEL: 'Catalog carousel',
+};
+
+function adEntity(ad: AdItem): MirrorEntity {
+  const operationStatus = ad.operationStatus ?? 'ENABLE';
+  const secondaryStatus = ad.secondaryStatus ?? null;
+  const creative = [
+    ad.adFormat ? (adFormats[ad.adFormat] ?? ad.adFormat) : undefined,
+    ad.adText ? `“${ad.adText}”` : undefined,
+    ad.callToAction ? ad.callToAction.toLowerCase().replace(/_/g, ' ') : undefined,
+  ].filter(Boolean);
+  return {
+    level: 'ad',
+    entityId: ad.adId,
+    campaignId: ad.campaignId ?? '',
+    adGroupId: ad.adGroupId ?? null,
+    name: ad.name,
+    operationStatus,
+    secondaryStatus,
+    delivery: deliveryOf('ad', operationStatus, secondaryStatus).state,
+    objective: null,
+    budgetMode: null,
+    budget: null,
+    bidStrategy: null,
+    bid: null,
+    optimizationGoal: null,
+    placements: [],
+    scheduleStart: null,
+    scheduleEnd: null,
+    targeting: null,
+    creative: creative.length > 0 ? creative.join(' · ') : null,
+    createdAt: tiktokTime(ad.createTime),
+    modifiedAt: tiktokTime(ad.modifyTime),
+    raw: ad.raw,
+  };
+}

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+
+/**
+ * The Campaigns page reads a mirror of every campaign, ad group and ad of the workspace's selected
+ * TikTok ad accounts (issue 11). TikTok ids are 19-digit numbers beyond 2^53: always strings.
+ */
+export const campaignLevels = ['campaign', 'adgroup', 'ad'] as const;
+export const campaignLevelSchema = z.enum(campaignLevels);
+export type CampaignLevel = z.infer<typeof campaignLevelSchema>;
+
+/** What a row's delivery comes to, in the marketer's words (from TikTok's secondary status). */
+export const deliveryStates = [
+  'active',
+  'paused',
+  'not_delivering',
+  'scheduled',
+  'completed',
+  'deleted',
+] as const;
+export const deliveryStateSchema = z.enum(deliveryStates);
+export type DeliveryState = z.infer<typeof deliveryStateSchema>;
+
+/** The status filter: a delivery state, or every row but deleted ones (the default), or all. */
+export const campaignStatusFilters = [...deliveryStates, 'not_deleted', 'all'] as const;
+
+export const campaignSortColumns = ['name', 'status', 'budget', 'created', 'modified'] as const;
+export type CampaignSortColumn = (typeof campaignSortColumns)[number];
+
+const tiktokId = z.string().regex(/^\d{1,20}$/, 'Not a TikTok id.');
+/** A comma-separated list in the URL, each item checked. */
+const commaList = (item: z.ZodType<string, string>, most: number, what: string) =>
+  z
+    .string()
+    .transform((value) => (value === '' ? [] : value.split(',')))
+    .pipe(z.array(item).max(most, `At most ${most} ${what}.`));
+
+export const campaignTableQuerySchema = z.strictObject({
+  level: campaignLevelSchema.default('campaign'),
+  /** Ad accounts to show; none: every account of the workspace's mirror. */
+  accounts: commaList(tiktokId, 500, 'ad accounts').optional(),
+  /** Narrows ad groups and ads to these campaigns (the rows selected on the Campaigns tab). */
+  campaigns: commaList(tiktokId, 100, 'campaigns').optional(),
+  status: z.enum(campaignStatusFilters).default('not_deleted'),
+  objective: z.string().max(64).optional(),
+  /** Matches a name (any part, any case) or an exact id. */
+  q: z.string().trim().max(200, 'Search for at most 200 characters.').optional(),
+  sort: z.enum(campaignSortColumns).default('modified'),
+  direction: z.enum(['asc', 'desc']).default('desc'),
+  /** The page after this cursor (from the previous page's `nextCursor`). */
+  after: z.string().max(400).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type CampaignTableQuery = z.input<typeof campaignTableQuerySchema>;
+
+export const campaignRowSchema = z.object({
+  level: campaignLevelSchema,
+  id: z.string(),
+  advertiserId: z.string(),
+  accountName: z.string(),
+  /** The account's currency (ISO 4217), for the budget and bid; null when TikTok did not say. */
+  currency: z.string().nullable(),
+  name: z.string(),
+  campaignId: z.string(),
+  campaignName: z.string().nullable(),
+  adGroupId: z.string().nullable(),
+  adGroupName: z.string().nullable(),
+  /** TikTok's operation status: ENABLE, DISABLE, DELETE (FROZEN on read). */
+  operationStatus: z.string(),
+  /** TikTok's secondary status, e.g. ADGROUP_STATUS_CAMPAIGN_DISABLE; null when TikTok sent none. */
+  secondaryStatus: z.string().nullable(),
+  delivery: z.object({ state: deliveryStateSchema, label: z.string(), reason: z.string().nullable() }),
+  objective: z.string().nullable(),
+  budgetMode: z.string().nullable(),
+  /** A decimal in the account's currency, as text so no digit is lost. */
+  budget: z.string().nullable(),
+  bidStrategy: z.string().nullable(),
+  bid: z.string().nullable(),
+  optimizationGoal: z.string().nullable(),
+  placements: z.array(z.string()),
+  scheduleStart: z.string().nullable(),
+  scheduleEnd: z.string().nullable(),
+  /** Locations, ages, gender in a few words (ad groups). */
+  targeting: z.string().nullable(),
+  /** Format, text and call to action in a few words (ads). */
+  creative: z.string().nullable(),
+  /** TikTok's own create and modify times, ISO 8601 in UTC. */
+  createdAt: z.string().nullable(),
+  modifiedAt: z.string().nullable(),
+  /** The account is no longer selected or connected: the row is kept, not synced, not editable. */
+  readOnly: z.boolean(),
+  /** Opens the entity in TikTok Ads Manager. */
+  tiktokUrl: z.string(),
+});
+export type CampaignRow = z.infer<typeof campaignRowSchema>;
+
+export const campaignTableResponseSchema = z.object({
+  rows: z.array(campaignRowSchema),
+  /** Ask again with `after` set to it for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+export type CampaignTableResponse = z.infer<typeof campaignTableResponseSchema>;
+
+export const mirrorAccountStates = ['queued', 'importing', 'ready', 'failed', 'stopped'] as const;
+
+export const mirrorAccountSchema = z.object({
+  advertiserId: z.string(),
+  name: z.string(),
+  state: z.enum(mirrorAccountStates),
+  /** Whether the account is still selected and connected, so it keeps syncing. */
+  syncing: z.boolean(),
+  campaigns: z.number().int(),
+  adGroups: z.number().int(),
+  ads: z.number().int(),
+  lastSyncedAt: z.string().nullable(),
+  /** Why the last sync failed, in plain words; null when it did not. */
+  error: z.string().nullable(),
+});
+export type MirrorAccount = z.infer<typeof mirrorAccountSchema>;
+
+export const campaignSyncResponseSchema = z.object({
+  accounts: z.array(mirrorAccountSchema),
+  /** "Importing 3 of 7 ad accounts": how many accounts have their first import done, of how many. */
+  imported: z.number().int(),
+  importing: z.number().int(),
+});
+export type CampaignSyncResponse = z.infer<typeof campaignSyncResponseSchema>;
