@@ -124,3 +124,41 @@ export const campaignSyncResponseSchema = z.object({
   importing: z.number().int(),
 });
 export type CampaignSyncResponse = z.infer<typeof campaignSyncResponseSchema>;
+
+/** What a status action asks of TikTok: Turn on, Turn off, Delete (reference §4.3). */
+export const campaignOperations = ['ENABLE', 'DISABLE', 'DELETE'] as const;
+
+export const campaignTargetSchema = z.strictObject({ advertiserId: tiktokId, id: tiktokId });
+
+export const changeCampaignStatusInputSchema = z.strictObject({
+  level: campaignLevelSchema,
+  operation: z.enum(campaignOperations),
+  targets: z
+    .array(campaignTargetSchema)
+    .min(1, 'Choose at least one row.')
+    .max(500, 'At most 500 rows at once.'),
+  /**
+   * The user saw that someone changed these at TikTok since Whathead last synced, and chose to
+   * apply the change anyway.
+   */
+  overwrite: z.boolean().default(false),
+});
+export type ChangeCampaignStatusInput = z.input<typeof changeCampaignStatusInputSchema>;
+
+/**
+ * One row's outcome: `changed`; `conflict` (changed at TikTok since the last sync: `tiktok` says
+ * how it stands there, nothing was sent); `skipped` (nothing to send, with why); `failed` (TikTok
+ * refused, with why in plain words).
+ */
+export const campaignActionResultSchema = z.object({
+  advertiserId: z.string(),
+  id: z.string(),
+  outcome: z.enum(['changed', 'conflict', 'skipped', 'failed']),
+  message: z.string().nullable(),
+  /** The row as the mirror now holds it, when there is one. */
+  row: campaignRowSchema.nullable(),
+});
+export type CampaignActionResult = z.infer<typeof campaignActionResultSchema>;
+
+export const campaignActionResponseSchema = z.object({ results: z.array(campaignActionResultSchema) });
+export type CampaignActionResponse = z.infer<typeof campaignActionResponseSchema>;

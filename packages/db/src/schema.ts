@@ -240,6 +240,22 @@ export interface TikTokEntitiesTable {
   synced_at: Date;
 }
 
+export interface TikTokEntityChangesTable {
+  id: Generated<string>;
+  /** Only for ordering; int8 reads differently per engine, so it is never selected. */
+  sequence: ColumnType<never, never, never>;
+  workspace_id: string;
+  advertiser_id: string;
+  level: EntityLevel;
+  entity_id: string;
+  actor_user_id: string | null;
+  field: string;
+  before: string | null;
+  after: string | null;
+  tiktok_request_id: string | null;
+  occurred_at: ColumnType<Date, Date | undefined, never>;
+}
+
 export interface Tables {
   users: UsersTable;
   workspaces: WorkspacesTable;
@@ -258,6 +274,7 @@ export interface Tables {
   tiktok_audit_events: TikTokAuditEventsTable;
   tiktok_mirror_accounts: TikTokMirrorAccountsTable;
   tiktok_entities: TikTokEntitiesTable;
+  tiktok_entity_changes: TikTokEntityChangesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

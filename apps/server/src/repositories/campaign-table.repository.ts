@@ -13,6 +13,8 @@ export interface CampaignTableFilter {
   search?: string | undefined;
   sort: CampaignSortColumn;
   direction: 'asc' | 'desc';
+  /** Only these rows (an action's targets). */
+  targets?: readonly { advertiserId: string; id: string }[] | undefined;
   /** The last row of the previous page: its sort value, advertiser and id. */
   after?: readonly [string, string, string] | undefined;
   limit: number;
@@ -84,6 +86,10 @@ export class CampaignTableRepository {
     ];
     if (filter.advertiserIds?.length)
       conditions.push(sql`entity.advertiser_id = any(${[...filter.advertiserIds]}::text[])`);
+    if (filter.targets)
+      conditions.push(
+        sql`(entity.advertiser_id, entity.entity_id) in (select * from unnest(${filter.targets.map((target) => target.advertiserId)}::text[], ${filter.targets.map((target) => target.id)}::text[]))`,
+      );
     if (filter.campaignIds?.length && filter.level !== 'campaign')
       conditions.push(sql`entity.campaign_id = any(${[...filter.campaignIds]}::text[])`);
     if (filter.status === 'not_deleted') conditions.push(sql`entity.delivery != 'deleted'`);

@@ -1,3 +1,4 @@
+import { CampaignActionService } from './campaign-action.service.js';
 import { CampaignTableRepository } from '../repositories/campaign-table.repository.js';
 import { TikTokMirrorRepository } from '../repositories/tiktok-mirror.repository.js';
 import { CampaignMirrorService } from './campaign-mirror.service.js';
@@ -166,11 +167,24 @@ export function createServices(database: Database, settings: ServiceSettings, cl
     limiter: settings.tiktokRateLimiter,
     rateLimits: settings.tiktokRateLimits,
   });
+  const mirrorRepository = new TikTokMirrorRepository(database);
+  const campaignTableRepository = new CampaignTableRepository(database);
   const campaignMirror = new CampaignMirrorService({
-    mirror: new TikTokMirrorRepository(database),
-    table: new CampaignTableRepository(database),
+    mirror: mirrorRepository,
+    table: campaignTableRepository,
     connections: tiktokConnectionRepository,
     connectionService: tiktokConnections,
+    workspaceService: workspaces,
+    tiktok: settings.tiktok,
+    clock,
+  });
+  const campaignActions = new CampaignActionService({
+    database,
+    table: campaignTableRepository,
+    mirror: mirrorRepository,
+    connections: tiktokConnectionRepository,
+    connectionService: tiktokConnections,
+    mirrorService: campaignMirror,
     workspaceService: workspaces,
     tiktok: settings.tiktok,
     clock,
@@ -178,6 +192,7 @@ export function createServices(database: Database, settings: ServiceSettings, cl
   return {
     accounts,
     campaignMirror,
+    campaignActions,
     passwordResets,
     passwordHashing,
     tiktokConnections,

@@ -172,6 +172,39 @@ export async function syncAccountEntities(input: EntitySyncInput) {
 }
 
 type WithRaw<Item> = Item & { raw: Record<string, unknown> };
+
+/** Reads one level's objects by id from TikTok, deleted ones included, as mirror entities. */
+export async function readEntities(
+  tiktok: TikTokClient,
+  call: { accessToken: string; advertiserId: string },
+  level: EntityLevel,
+  ids: readonly string[],
+): Promise<MirrorEntity[]> {
+  const entities: MirrorEntity[] = [];
+  for (const batch of chunks(ids, idsPerFilter)) {
+    const page = { ...call, pageSize, filtering: undefined };
+    if (level === 'campaign') {
+      const found = await tiktok.campaigns.getWithRaw({
+        ...page,
+        filtering: { primaryStatus: everyStatus, campaignIds: batch },
+      });
+      entities.push(...found.items.map(campaignEntity));
+    } else if (level === 'adgroup') {
+      const found = await tiktok.adGroups.getWithRaw({
+        ...page,
+        filtering: { primaryStatus: everyStatus, adGroupIds: batch },
+      });
+      entities.push(...found.items.map(adGroupEntity));
+    } else {
+      const found = await tiktok.ads.getWithRaw({
+        ...page,
+        filtering: { primaryStatus: everyStatus, adIds: batch },
+      });
+      entities.push(...found.items.map(adEntity));
+    }
+  }
+  return entities;
+}
 type CampaignItem = WithRaw<Campaign>;
 type AdGroupItem = WithRaw<AdGroup>;
 type AdItem = WithRaw<Ad>;

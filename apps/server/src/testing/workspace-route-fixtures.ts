@@ -143,6 +143,16 @@ export const workspaceRouteFixtures: Record<
   'GET /api/workspaces/:workspaceId/campaigns/sync': {
     call: ({ workspaceId }) => ({ url: `/api/workspaces/${workspaceId}/campaigns/sync` }),
   },
+  'POST /api/workspaces/:workspaceId/campaigns/status': {
+    call: ({ workspaceId }) => ({
+      url: `/api/workspaces/${workspaceId}/campaigns/status`,
+      body: {
+        level: 'campaign',
+        operation: 'DISABLE',
+        targets: [{ advertiserId: '7200000000000000011', id: '1' }],
+      },
+    }),
+  },
   'POST /api/workspaces/:workspaceId/campaigns/refresh': {
     call: ({ workspaceId }) => ({ url: `/api/workspaces/${workspaceId}/campaigns/refresh` }),
   },

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
+  campaignActionResponseSchema,
   campaignSyncResponseSchema,
   campaignTableResponseSchema,
   type CampaignRow,
   type CampaignSyncResponse,
 } from '@whathead/contracts';
+import { sql } from '@whathead/db';
 import type { TestBrowser } from '../../testing/test-app.js';
 import { connectionsPath, listConnections, signUpWorkspace } from '../../testing/tiktok-flow.js';
 import { connect, scenario, startTikTokTestKit, type TikTokTestKit } from '../../testing/tiktok-test-kit.js';
@@ -148,6 +150,69 @@ describe('the campaign mirror and its table', () => {
     const under = await allRows({ level: 'ad', campaigns: campaign!.id });
     assert.ok(under.length > 0);
     assert.ok(under.every((row) => row.campaignId === campaign!.id));
+  });
+
+  const changeStatus = async (body: object) => {
+    const response = await owner.browser.post(`${base()}/status`, body);
+    assert.equal(response.status, 200, response.text);
+    return campaignActionResponseSchema.parse(response.body).results;
+  };
+
+  it('turns off three ads at once, recording who did it with TikTok’s request id', async () => {
+    const live = (await allRows({ level: 'ad' })).filter((row) => row.delivery.state === 'active');
+    assert.ok(live.length >= 3, `three live ads: ${live.length}`);
+    const targets = live.slice(0, 3).map((row) => ({ advertiserId: row.advertiserId, id: row.id }));
+    const results = await changeStatus({ level: 'ad', operation: 'DISABLE', targets });
+    assert.deepEqual(
+      results.map((result) => [result.id, result.outcome, result.message, result.row?.delivery.state]),
+      targets.map((target) => [target.id, 'changed', 'Turned off.', 'paused']),
+    );
+    const changes = await sql<{
+      entity_id: string;
+      before: string;
+      after: string;
+      tiktok_request_id: string;
+    }>`
+      select entity_id, before, after, tiktok_request_id from tiktok_entity_changes
+      where workspace_id = ${owner.workspaceId}::uuid order by entity_id`.execute(kit.test.database.db);
+    assert.deepEqual(
+      changes.rows.map((change) => [change.entity_id, change.before, change.after]),
+      targets.map((target) => [target.id, 'ENABLE', 'DISABLE']).sort(),
+    );
+    assert.ok(changes.rows.every((change) => change.tiktok_request_id));
+
+    const again = await changeStatus({ level: 'ad', operation: 'DISABLE', targets: targets.slice(0, 1) });
+    assert.deepEqual([again[0]!.outcome, again[0]!.message], ['skipped', 'Already off.']);
+    const unknown = await changeStatus({
+      level: 'ad',
+      operation: 'DISABLE',
+      targets: [{ advertiserId: northwindUs, id: '1234567890123456' }],
+    });
+    assert.equal(unknown[0]!.outcome, 'skipped');
+  });
+
+  it('never overwrites a change made at TikTok since the last sync without asking', async () => {
+    const [campaign] = (await allRows({ level: 'campaign' })).filter(
+      (row) => row.operationStatus === 'ENABLE',
+    );
+    assert.ok(campaign);
+    await atTikTok('/campaign/update/', {
+      campaign_id: campaign.id,
+      campaign_name: 'Renamed in Ads Manager',
+    });
+    const target = [{ advertiserId: campaign.advertiserId, id: campaign.id }];
+    const [conflict] = await changeStatus({ level: 'campaign', operation: 'DISABLE', targets: target });
+    assert.equal(conflict!.outcome, 'conflict');
+    assert.equal(conflict!.row!.name, 'Renamed in Ads Manager', 'the row now shows how it stands at TikTok');
+    assert.equal(conflict!.row!.operationStatus, 'ENABLE', 'nothing was sent');
+    const [applied] = await changeStatus({
+      level: 'campaign',
+      operation: 'DISABLE',
+      targets: target,
+      overwrite: true,
+    });
+    assert.equal(applied!.outcome, 'changed');
+    assert.equal(applied!.row!.delivery.state, 'paused');
   });
 
   it('sees changes made at TikTok: an ad turned off, a campaign turned off, a campaign deleted', async () => {

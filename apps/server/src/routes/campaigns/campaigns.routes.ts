@@ -1,11 +1,15 @@
-import { campaignTableQuerySchema, workspaceIdParamsSchema } from '@whathead/contracts';
+import {
+  campaignTableQuerySchema,
+  changeCampaignStatusInputSchema,
+  workspaceIdParamsSchema,
+} from '@whathead/contracts';
 import type { FastifyInstance } from 'fastify';
 import { defineRoute } from '../../http/route.js';
 import type { RouteContext } from '../route-context.js';
 
 /** The Campaigns page (issue 11): the mirror's table, its sync state, and Refresh. */
 export function registerCampaignRoutes(app: FastifyInstance, context: RouteContext): void {
-  const { campaignMirror } = context.services;
+  const { campaignMirror, campaignActions } = context.services;
   const base = '/api/workspaces/:workspaceId/campaigns';
 
   defineRoute(app, {
@@ -32,5 +36,15 @@ export function registerCampaignRoutes(app: FastifyInstance, context: RouteConte
     params: workspaceIdParamsSchema,
     status: 202,
     handler: ({ params, session }) => campaignMirror.refresh(session, params.workspaceId),
+  });
+
+  // Turn on, Turn off, Delete: one or many rows of one level, each with its own outcome.
+  defineRoute(app, {
+    method: 'POST',
+    url: `${base}/status`,
+    access: 'member',
+    params: workspaceIdParamsSchema,
+    body: changeCampaignStatusInputSchema,
+    handler: ({ params, body, session }) => campaignActions.changeStatus(session, params.workspaceId, body),
   });
 }

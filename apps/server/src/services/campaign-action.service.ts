@@ -1,0 +1,279 @@
+import type {
+  CampaignActionResponse,
+  CampaignActionResult,
+  CampaignLevel,
+  changeCampaignStatusInputSchema,
+} from '@whathead/contracts';
+import type { Database } from '@whathead/db';
+import type { TikTokClient } from '@whathead/tiktok-client';
+import type { z } from 'zod';
+import type { Clock } from '../lib/clock.js';
+import type { CampaignTableRepository, CampaignTableRow } from '../repositories/campaign-table.repository.js';
+import type { TikTokConnectionRepository } from '../repositories/tiktok-connection.repository.js';
+import type { TikTokMirrorRepository } from '../repositories/tiktok-mirror.repository.js';
+import type { CampaignMirrorService } from './campaign-mirror.service.js';
+import { describeRow } from './campaign-rows.js';
+import { withTikTokRequestIds } from './tiktok-call-context.js';
+import type { TikTokConnectionService } from './tiktok-connection.service.js';
+import { readEntities } from './tiktok-entity-sync.js';
+import { toAppError } from './tiktok-errors.js';
+import type { Actor, WorkspaceService } from './workspace.service.js';
+
+type StatusInput = z.output<typeof changeCampaignStatusInputSchema>;
+type Operation = StatusInput['operation'];
+
+/** Reference §4.1: status updates take at most 20 ids a call. */
+const idsPerStatusCall = 20;
+
+const operationWords: Record<Operation, { done: string; already: string }> = {
+  ENABLE: { done: 'Turned on.', already: 'Already on.' },
+  DISABLE: { done: 'Turned off.', already: 'Already off.' },
+  DELETE: { done: 'Deleted.', already: 'Already deleted.' },
+};
+
+const statusCalls = (tiktok: TikTokClient, level: CampaignLevel) =>
+  level === 'campaign'
+    ? (call: Call, ids: string[], operationStatus: Operation) =>
+        tiktok.campaigns.updateStatus({ ...call, campaignIds: ids, operationStatus })
+    : level === 'adgroup'
+      ? (call: Call, ids: string[], operationStatus: Operation) =>
+          tiktok.adGroups.updateStatus({ ...call, adGroupIds: ids, operationStatus })
+      : (call: Call, ids: string[], operationStatus: Operation) =>
+          tiktok.ads.updateStatus({ ...call, adIds: ids, operationStatus });
+
+interface Call {
+  accessToken: string;
+  advertiserId: string;
+}
+
+/**
+ * Changes made from the Campaigns table (issue 11, item 3), in the `interactive` lane: a person
+ * waits. Nothing is overwritten silently: each row is read again from TikTok first, and one that
+ * changed there since the mirror saw it comes back as a conflict unless the user chose to apply
+ * anyway. Every change is recorded with who made it and TikTok's request id.
+ */
+export class CampaignActionService {
+  readonly #database: Database;
+  readonly #table: CampaignTableRepository;
+  readonly #mirror: TikTokMirrorRepository;
+  readonly #connections: TikTokConnectionRepository;
+  readonly #connectionService: TikTokConnectionService;
+  readonly #mirrorService: CampaignMirrorService;
+  readonly #workspaceService: WorkspaceService;
+  readonly #tiktok: TikTokClient;
+  readonly #clock: Clock;
+
+  constructor(dependencies: {
+    database: Database;
+    table: CampaignTableRepository;
+    mirror: TikTokMirrorRepository;
+    connections: TikTokConnectionRepository;
+    connectionService: TikTokConnectionService;
+    mirrorService: CampaignMirrorService;
+    workspaceService: WorkspaceService;
+    tiktok: TikTokClient;
+    clock: Clock;
+  }) {
+    this.#database = dependencies.database;
+    this.#table = dependencies.table;
+    this.#mirror = dependencies.mirror;
+    this.#connections = dependencies.connections;
+    this.#connectionService = dependencies.connectionService;
+    this.#mirrorService = dependencies.mirrorService;
+    this.#workspaceService = dependencies.workspaceService;
+    this.#tiktok = dependencies.tiktok;
+    this.#clock = dependencies.clock;
+  }
+
+  async changeStatus(actor: Actor, workspaceId: string, input: StatusInput): Promise<CampaignActionResponse> {
+    await this.#workspaceService.requireMember(actor, workspaceId);
+    workspaceId = workspaceId.toLowerCase();
+    const targets = uniqueTargets(input.targets);
+    const rows = await this.#rows(workspaceId, input.level, targets);
+    const results = new Map<string, CampaignActionResult>();
+    const settle = (
+      advertiserId: string,
+      id: string,
+      outcome: CampaignActionResult['outcome'],
+      message: string | null,
+    ) => results.set(key(advertiserId, id), { advertiserId, id, outcome, message, row: null });
+
+    const toSend = new Map<string, CampaignTableRow[]>();
+    for (const target of targets) {
+      const row = rows.get(key(target.advertiserId, target.id));
+      if (!row) settle(target.advertiserId, target.id, 'skipped', 'Not among this workspace’s campaigns.');
+      else if (!row.syncing)
+        settle(
+          target.advertiserId,
+          target.id,
+          'skipped',
+          'Its ad account no longer syncs with Whathead: change it in TikTok Ads Manager, or select the account again in Integrations.',
+        );
+      else if (row.delivery === 'deleted' || row.operation_status === 'DELETE')
+        settle(target.advertiserId, target.id, 'skipped', 'Deleted at TikTok: it can no longer be changed.');
+      else if (row.operation_status === input.operation)
+        settle(target.advertiserId, target.id, 'skipped', operationWords[input.operation].already);
+      else toSend.set(row.advertiser_id, [...(toSend.get(row.advertiser_id) ?? []), row]);
+    }
+
+    const syncing = await this.#mirror.syncingAccounts(workspaceId);
+    for (const [advertiserId, accountRows] of toSend) {
+      const account = syncing.find((each) => each.advertiserId === advertiserId);
+      const connection = account && (await this.#connections.find(workspaceId, account.connectionId));
+      if (!connection) {
+        for (const row of accountRows)
+          settle(
+            advertiserId,
+            row.entity_id,
+            'failed',
+            'Its TikTok connection is gone. Reconnect it in Integrations.',
+          );
+        continue;
+      }
+      try {
+        await this.#connectionService.withConnectionToken(connection, actor, async (accessToken) => {
+          const call = { accessToken, advertiserId };
+          // Read again first: someone may have changed these in Ads Manager since the last sync.
+          const current = await readEntities(
+            this.#tiktok,
+            call,
+            input.level,
+            accountRows.map((row) => row.entity_id),
+          );
+          await this.#mirror.upsert(workspaceId, advertiserId, current, this.#clock.now());
+          const atTikTok = new Map(current.map((entity) => [entity.entityId, entity]));
+          const ready: string[] = [];
+          for (const row of accountRows) {
+            const now = atTikTok.get(row.entity_id);
+            if (!now) settle(advertiserId, row.entity_id, 'skipped', 'TikTok no longer has it.');
+            else if (now.operationStatus === 'DELETE')
+              settle(
+                advertiserId,
+                row.entity_id,
+                'skipped',
+                'Deleted at TikTok: it can no longer be changed.',
+              );
+            else if (!input.overwrite && now.modifiedAt?.getTime() !== row.modified_at?.getTime())
+              settle(
+                advertiserId,
+                row.entity_id,
+                'conflict',
+                'Changed in TikTok since Whathead last synced: see how it stands there, then choose.',
+              );
+            else if (now.operationStatus === input.operation)
+              settle(advertiserId, row.entity_id, 'skipped', operationWords[input.operation].already);
+            else ready.push(row.entity_id);
+          }
+          const send = statusCalls(this.#tiktok, input.level);
+          for (let start = 0; start < ready.length; start += idsPerStatusCall) {
+            const batch = ready.slice(start, start + idsPerStatusCall);
+            try {
+              const { requestIds } = await withTikTokRequestIds(() => send(call, batch, input.operation));
+              for (const id of batch)
+                settle(advertiserId, id, 'changed', operationWords[input.operation].done);
+              await this.#record(
+                workspaceId,
+                advertiserId,
+                input.level,
+                actor,
+                batch,
+                accountRows,
+                input.operation,
+                requestIds[0] ?? null,
+              );
+            } catch (error) {
+              const message = toAppError(error).message;
+              for (const id of batch) settle(advertiserId, id, 'failed', message);
+            }
+          }
+          const changed = ready.filter((id) => results.get(key(advertiserId, id))?.outcome === 'changed');
+          if (changed.length > 0)
+            await this.#mirror.upsert(
+              workspaceId,
+              advertiserId,
+              await readEntities(this.#tiktok, call, input.level, changed),
+              this.#clock.now(),
+            );
+        });
+      } catch (error) {
+        const message = toAppError(error).message;
+        for (const row of accountRows)
+          if (!results.has(key(advertiserId, row.entity_id)))
+            settle(advertiserId, row.entity_id, 'failed', message);
+      }
+    }
+    // A campaign or ad group turned off or deleted changes what its ad groups and ads say.
+    if (toSend.size > 0 && input.level !== 'ad')
+      await this.#mirrorService.queueSync(workspaceId, [...toSend.keys()]).catch(() => undefined);
+
+    const fresh = await this.#rows(workspaceId, input.level, targets);
+    return {
+      results: targets.map((target) => {
+        const result = results.get(key(target.advertiserId, target.id))!;
+        const row = fresh.get(key(target.advertiserId, target.id));
+        return { ...result, row: row ? describeRow(row) : null };
+      }),
+    };
+  }
+
+  async #rows(
+    workspaceId: string,
+    level: CampaignLevel,
+    targets: readonly { advertiserId: string; id: string }[],
+  ) {
+    const rows = await this.#table.page({
+      workspaceId,
+      level,
+      targets,
+      status: 'all',
+      sort: 'name',
+      direction: 'asc',
+      limit: targets.length,
+    });
+    return new Map(rows.map((row) => [key(row.advertiser_id, row.entity_id), row]));
+  }
+
+  async #record(
+    workspaceId: string,
+    advertiserId: string,
+    level: CampaignLevel,
+    actor: Actor,
+    ids: readonly string[],
+    rows: readonly CampaignTableRow[],
+    operation: Operation,
+    requestId: string | null,
+  ) {
+    const before = new Map(rows.map((row) => [row.entity_id, row.operation_status]));
+    await this.#database.db
+      .insertInto('tiktok_entity_changes')
+      .values(
+        ids.map((id) => ({
+          workspace_id: workspaceId,
+          advertiser_id: advertiserId,
+          level,
+          entity_id: id,
+          actor_user_id: actor.userId,
+          field: 'status',
+          before: before.get(id) ?? null,
+          after: operation,
+          tiktok_request_id: requestId,
+          occurred_at: this.#clock.now(),
+        })),
+      )
+      .execute();
+  }
+}
+
+const key = (advertiserId: string, id: string) => `${advertiserId}:${id}`;
+
+function uniqueTargets<Target extends { advertiserId: string; id: string }>(
+  targets: readonly Target[],
+): Target[] {
+  const seen = new Set<string>();
+  return targets.filter((target) => {
+    const each = key(target.advertiserId, target.id);
+    if (seen.has(each)) return false;
+    seen.add(each);
+    return true;
+  });
+}
