@@ -10,6 +10,7 @@ import {
   createConnection,
   createInvitation,
   createGrant,
+  createMirroredCampaign,
   workspaceRouteFixtures,
   type RouteTarget,
   type WorkspaceResources,
@@ -62,6 +63,7 @@ async function victimTarget(world: World, needs: string[] = []): Promise<RouteTa
     connectionId: needs.includes('connection') ? await createConnection(world.victim) : randomUUID(),
     invitationId: needs.includes('invitation') ? await createInvitation(world.victim) : randomUUID(),
     grantId: needs.includes('grant') ? await createGrant(world.victim) : randomUUID(),
+    campaignId: needs.includes('campaign') ? await createMirroredCampaign(world.victim) : '1000000000000001',
   };
 }
 

@@ -162,3 +162,38 @@ export type CampaignActionResult = z.infer<typeof campaignActionResultSchema>;
 
 export const campaignActionResponseSchema = z.object({ results: z.array(campaignActionResultSchema) });
 export type CampaignActionResponse = z.infer<typeof campaignActionResponseSchema>;
+
+/** TikTok refuses names over 512 characters and names with emoji (reference §4.1). */
+const entityNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter a name.')
+  .max(512, 'TikTok allows at most 512 characters.')
+  .refine((name) => !/\p{Extended_Pictographic}/u.test(name), 'TikTok does not accept emoji in names.');
+
+/** A money amount as the user typed it: at most two decimals, above zero. */
+const amountSchema = z.coerce
+  .number({ error: 'Enter an amount.' })
+  .positive('Enter an amount above zero.')
+  .refine((amount) => Math.round(amount * 100) === amount * 100, 'Use at most two decimals.');
+
+export const campaignEntityParamsSchema = z.strictObject({
+  workspaceId: z.uuid('Not a workspace id.'),
+  level: campaignLevelSchema,
+  advertiserId: tiktokId,
+  id: tiktokId,
+});
+
+export const editCampaignEntityInputSchema = z
+  .strictObject({
+    name: entityNameSchema.optional(),
+    /** In the account's currency; campaigns and ad groups with a daily or lifetime budget. */
+    budget: amountSchema.optional(),
+    /** Ad groups that bid a custom price. */
+    bid: amountSchema.optional(),
+    overwrite: z.boolean().default(false),
+  })
+  .refine((input) => input.name !== undefined || input.budget !== undefined || input.bid !== undefined, {
+    message: 'Change the name, the budget or the bid.',
+  });
+export type EditCampaignEntityInput = z.input<typeof editCampaignEntityInputSchema>;

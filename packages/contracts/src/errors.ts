@@ -27,6 +27,7 @@ export const errorCodes = [
   'tiktok_reconnect_required',
   'tiktok_account_not_usable',
   'tiktok_advertiser_unavailable',
+  'campaign_not_editable',
   'tiktok_rate_limited',
   'tiktok_unavailable',
   'internal',

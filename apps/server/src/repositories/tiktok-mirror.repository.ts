@@ -281,6 +281,8 @@ export class TikTokMirrorRepository {
       advertiser_id: string;
       name: string | null;
       syncing: boolean;
+      /** Selected, but its connection needs attention: it syncs again after Reconnect. */
+      waiting_for_reconnect: boolean;
       state: MirrorAccountState | null;
       campaigns: number | null;
       ad_groups: number | null;
@@ -290,7 +292,8 @@ export class TikTokMirrorRepository {
     }>`
       with known as (
         select distinct on (account.advertiser_id) account.advertiser_id, account.name,
-          (account.selected and account.accessible and connection.status = 'connected') as syncing
+          (account.selected and account.accessible and connection.status = 'connected') as syncing,
+          (account.selected and connection.status = 'needs_attention') as waiting_for_reconnect
         from tiktok_ad_accounts account
         join tiktok_connections connection
           on connection.id = account.connection_id and connection.workspace_id = account.workspace_id
@@ -299,7 +302,8 @@ export class TikTokMirrorRepository {
           (account.selected and account.accessible and connection.status = 'connected') desc
       )
       select coalesce(mirror.advertiser_id, known.advertiser_id) as advertiser_id, known.name,
-        coalesce(known.syncing, false) as syncing, mirror.state, mirror.campaigns,
+        coalesce(known.syncing, false) as syncing,
+        coalesce(known.waiting_for_reconnect, false) as waiting_for_reconnect, mirror.state, mirror.campaigns,
         mirror.ad_groups, mirror.ads, mirror.last_synced_at, mirror.error
       from (select * from tiktok_mirror_accounts where workspace_id = ${workspaceId}::uuid) mirror
       full join known on known.advertiser_id = mirror.advertiser_id

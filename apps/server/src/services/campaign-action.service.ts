@@ -3,16 +3,19 @@ import type {
   CampaignActionResult,
   CampaignLevel,
   changeCampaignStatusInputSchema,
+  editCampaignEntityInputSchema,
 } from '@whathead/contracts';
 import type { Database } from '@whathead/db';
 import type { TikTokClient } from '@whathead/tiktok-client';
 import type { z } from 'zod';
+import { AppError, notFound, validationFailed } from '../errors.js';
 import type { Clock } from '../lib/clock.js';
 import type { CampaignTableRepository, CampaignTableRow } from '../repositories/campaign-table.repository.js';
 import type { TikTokConnectionRepository } from '../repositories/tiktok-connection.repository.js';
 import type { TikTokMirrorRepository } from '../repositories/tiktok-mirror.repository.js';
 import type { CampaignMirrorService } from './campaign-mirror.service.js';
 import { describeRow } from './campaign-rows.js';
+import { budgetProblem } from './tiktok-budget-rules.js';
 import { withTikTokRequestIds } from './tiktok-call-context.js';
 import type { TikTokConnectionService } from './tiktok-connection.service.js';
 import { readEntities } from './tiktok-entity-sync.js';
@@ -20,6 +23,7 @@ import { toAppError } from './tiktok-errors.js';
 import type { Actor, WorkspaceService } from './workspace.service.js';
 
 type StatusInput = z.output<typeof changeCampaignStatusInputSchema>;
+type EditInput = z.output<typeof editCampaignEntityInputSchema>;
 type Operation = StatusInput['operation'];
 
 /** Reference §4.1: status updates take at most 20 ids a call. */
@@ -214,6 +218,119 @@ export class CampaignActionService {
         return { ...result, row: row ? describeRow(row) : null };
       }),
     };
+  }
+
+  /**
+   * Rename, Edit budget, Edit bid (campaigns and ad groups). What TikTok would refuse is refused
+   * here first, before any call: a budget under TikTok's minimum, a bid on an ad group that does
+   * not bid a custom price, a change to something deleted.
+   */
+  async edit(
+    actor: Actor,
+    target: { workspaceId: string; level: CampaignLevel; advertiserId: string; id: string },
+    input: EditInput,
+  ): Promise<CampaignActionResult> {
+    await this.#workspaceService.requireMember(actor, target.workspaceId);
+    const workspaceId = target.workspaceId.toLowerCase();
+    const { level, advertiserId, id } = target;
+    const row = (await this.#rows(workspaceId, level, [{ advertiserId, id }])).get(key(advertiserId, id));
+    if (!row) throw notFound('This campaign, ad group or ad');
+    if (!row.syncing)
+      throw new AppError(
+        'campaign_not_editable',
+        'Its ad account no longer syncs with Whathead: change it in TikTok Ads Manager, or select the account again in Integrations.',
+      );
+    if (row.delivery === 'deleted' || row.operation_status === 'DELETE')
+      throw new AppError('campaign_not_editable', 'Deleted at TikTok: it can no longer be changed.');
+    if (level === 'ad')
+      throw validationFailed([{ path: 'name', message: 'Ads are renamed in TikTok Ads Manager for now.' }]);
+    const problems = [
+      input.budget === undefined ? undefined : budgetProblem(row, input.budget, this.#clock.now()),
+      input.bid === undefined || (level === 'adgroup' && row.bid_strategy === 'BID_TYPE_CUSTOM')
+        ? undefined
+        : { path: 'bid', message: 'Only an ad group that bids a custom price has a bid to edit.' },
+    ].filter((problem) => problem !== undefined);
+    if (problems.length > 0) throw validationFailed(problems);
+
+    const account = (await this.#mirror.syncingAccounts(workspaceId)).find(
+      (each) => each.advertiserId === advertiserId,
+    );
+    const connection = account && (await this.#connections.find(workspaceId, account.connectionId));
+    if (!connection)
+      throw new AppError(
+        'campaign_not_editable',
+        'Its TikTok connection is gone. Reconnect it in Integrations.',
+      );
+    const { result } = await this.#connectionService.withConnectionToken(
+      connection,
+      actor,
+      async (accessToken) => {
+        const call = { accessToken, advertiserId };
+        const [current] = await readEntities(this.#tiktok, call, level, [id]);
+        if (!current) return { outcome: 'skipped' as const, message: 'TikTok no longer has it.' };
+        await this.#mirror.upsert(workspaceId, advertiserId, [current], this.#clock.now());
+        if (current.operationStatus === 'DELETE')
+          return { outcome: 'skipped' as const, message: 'Deleted at TikTok: it can no longer be changed.' };
+        if (!input.overwrite && current.modifiedAt?.getTime() !== row.modified_at?.getTime())
+          return {
+            outcome: 'conflict' as const,
+            message: 'Changed in TikTok since Whathead last synced: see how it stands there, then choose.',
+          };
+        try {
+          const { requestIds } = await withTikTokRequestIds(() =>
+            level === 'campaign'
+              ? this.#tiktok.campaigns.update({
+                  ...call,
+                  campaignId: id,
+                  name: input.name,
+                  budget: input.budget,
+                })
+              : this.#tiktok.adGroups.update({
+                  ...call,
+                  adGroupId: id,
+                  name: input.name,
+                  budget: input.budget,
+                  bidPrice: input.bid,
+                }),
+          );
+          const changes = (
+            [
+              ['name', row.name, input.name],
+              ['budget', row.budget, input.budget?.toFixed(2)],
+              ['bid', row.bid, input.bid?.toFixed(2)],
+            ] as const
+          ).filter((change) => change[2] !== undefined);
+          await this.#database.db
+            .insertInto('tiktok_entity_changes')
+            .values(
+              changes.map(([field, before, after]) => ({
+                workspace_id: workspaceId,
+                advertiser_id: advertiserId,
+                level,
+                entity_id: id,
+                actor_user_id: actor.userId,
+                field,
+                before,
+                after: after ?? null,
+                tiktok_request_id: requestIds[0] ?? null,
+                occurred_at: this.#clock.now(),
+              })),
+            )
+            .execute();
+        } catch (error) {
+          return { outcome: 'failed' as const, message: toAppError(error).message };
+        }
+        await this.#mirror.upsert(
+          workspaceId,
+          advertiserId,
+          await readEntities(this.#tiktok, call, level, [id]),
+          this.#clock.now(),
+        );
+        return { outcome: 'changed' as const, message: 'Saved.' };
+      },
+    );
+    const fresh = (await this.#rows(workspaceId, level, [{ advertiserId, id }])).get(key(advertiserId, id));
+    return { advertiserId, id, ...result, row: fresh ? describeRow(fresh) : null };
   }
 
   async #rows(

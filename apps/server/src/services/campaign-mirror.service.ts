@@ -107,7 +107,7 @@ export class CampaignMirrorService {
       adGroups: row.ad_groups ?? 0,
       ads: row.ads ?? 0,
       lastSyncedAt: row.last_synced_at?.toISOString() ?? null,
-      error: row.error,
+      error: row.waiting_for_reconnect ? needsReconnect : row.syncing ? row.error : null,
     }));
     const syncing = accounts.filter((account) => account.syncing);
     return {
@@ -189,9 +189,7 @@ export class CampaignMirrorService {
       return result.calls;
     } catch (error) {
       const stopped = error instanceof TokenUnreadableError || attentionCauseOf(error) !== undefined;
-      const reason = stopped
-        ? 'The TikTok connection needs attention. Reconnect it in Integrations; syncing resumes then.'
-        : syncFailure(toAppError(error));
+      const reason = stopped ? needsReconnect : syncFailure(toAppError(error));
       await this.#mirror.setState(workspaceId, advertiserId, { state: 'failed', now: now(), error: reason });
       // A broken connection is not retried (Reconnect queues a sync); anything else is, by pg-boss.
       if (stopped) return { stopped: reason };
@@ -199,6 +197,8 @@ export class CampaignMirrorService {
     }
   }
 }
+
+const needsReconnect = 'The TikTok connection needs attention. Reconnect it in Integrations, then Refresh.';
 
 function syncFailure(error: AppError): string {
   if (error.code === 'tiktok_rate_limited')

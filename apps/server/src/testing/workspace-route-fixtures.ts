@@ -9,6 +9,8 @@ export interface RouteTarget {
   connectionId: string;
   invitationId: string;
   grantId: string;
+  /** A campaign of Northwind US in the workspace's campaign mirror. */
+  campaignId: string;
 }
 
 /** One valid call of a workspace route: its path with the ids filled in, and a body it accepts. */
@@ -41,6 +43,26 @@ export async function createInvitation(resources: WorkspaceResources): Promise<s
 export const createConnection = (resources: WorkspaceResources): Promise<string> =>
   connect(resources.kit, resources.owner, resources.workspaceId, scenario.northwind);
 
+/** Northwind US selected and imported into the campaign mirror: its first campaign's id. */
+export async function createMirroredCampaign(resources: WorkspaceResources): Promise<string> {
+  const { owner, workspaceId } = resources;
+  const connectionId = await createConnection(resources);
+  const northwindUs = '7200000000000000011';
+  const saved = await owner.request('PUT', `${connectionsPath(workspaceId)}/${connectionId}/accounts`, {
+    selectedAdvertiserIds: [northwindUs],
+    defaultAdvertiserId: northwindUs,
+  });
+  if (saved.status !== 200) throw new Error(`accounts: ${saved.status} ${saved.text}`);
+  for (let attempt = 0; attempt < 400; attempt += 1) {
+    const page = await owner.get<{ rows: { id: string }[] }>(
+      `/api/workspaces/${workspaceId}/campaigns?level=campaign`,
+    );
+    if (page.body.rows[0]) return page.body.rows[0].id;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('the campaign mirror imported nothing');
+}
+
 /**
  * A held TikTok sign-in spanning Northwind and Bluebird. Both must be unconnected for the grant
  * to be held, so the workspace's connections are disconnected first.
@@ -67,7 +89,7 @@ export const workspaceRouteFixtures: Record<
   string,
   {
     /** Which of the target's ids the call names besides the workspace. */
-    needs?: ('connection' | 'invitation' | 'grant')[];
+    needs?: ('connection' | 'invitation' | 'grant' | 'campaign')[];
     call(target: RouteTarget): RouteCall;
   }
 > = {
@@ -151,6 +173,13 @@ export const workspaceRouteFixtures: Record<
         operation: 'DISABLE',
         targets: [{ advertiserId: '7200000000000000011', id: '1' }],
       },
+    }),
+  },
+  'PATCH /api/workspaces/:workspaceId/campaigns/:level/:advertiserId/:id': {
+    needs: ['campaign'],
+    call: ({ workspaceId, campaignId }) => ({
+      url: `/api/workspaces/${workspaceId}/campaigns/campaign/7200000000000000011/${campaignId}`,
+      body: { name: 'Renamed' },
     }),
   },
   'POST /api/workspaces/:workspaceId/campaigns/refresh': {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
   campaignActionResponseSchema,
+  campaignActionResultSchema,
   campaignSyncResponseSchema,
   campaignTableResponseSchema,
   type CampaignRow,
@@ -213,6 +214,43 @@ describe('the campaign mirror and its table', () => {
     });
     assert.equal(applied!.outcome, 'changed');
     assert.equal(applied!.row!.delivery.state, 'paused');
+  });
+
+  const edit = (row: CampaignRow, body: object) =>
+    owner.browser.request('PATCH', `${base()}/${row.level}/${row.advertiserId}/${row.id}`, body);
+
+  it('raises an ad group’s budget and renames a campaign, at TikTok and in the table', async () => {
+    const [adGroup] = (await allRows({ level: 'adgroup' })).filter(
+      (row) => row.budgetMode === 'BUDGET_MODE_DAY',
+    );
+    assert.ok(adGroup, 'a daily-budget ad group');
+    const raised = Number(adGroup.budget) + 25;
+    const saved = await edit(adGroup, { budget: raised });
+    assert.equal(saved.status, 200, saved.text);
+    const result = campaignActionResultSchema.parse(saved.body);
+    assert.equal(result.outcome, 'changed');
+    assert.equal(Number(result.row!.budget), raised);
+    const [campaign] = await allRows({ level: 'campaign' });
+    const renamed = campaignActionResultSchema.parse(
+      (await edit(campaign!, { name: 'Spring sale · US' })).body,
+    );
+    assert.equal(renamed.row!.name, 'Spring sale · US');
+  });
+
+  it('refuses a budget under TikTok’s minimum, and a name TikTok would refuse, before any call', async () => {
+    const [adGroup] = (await allRows({ level: 'adgroup' })).filter(
+      (row) => row.budgetMode === 'BUDGET_MODE_DAY',
+    );
+    const calls = kit.emulator.control.calls().length;
+    const low = await edit(adGroup!, { budget: 5 });
+    assert.equal(low.status, 400, low.text);
+    assert.match(low.text, /at least 20\.00 USD a day/);
+    const emoji = await edit(adGroup!, { name: 'Big sale 🔥' });
+    assert.equal(emoji.status, 400, emoji.text);
+    assert.match(emoji.text, /emoji/);
+    const long = await edit(adGroup!, { name: 'x'.repeat(513) });
+    assert.equal(long.status, 400, long.text);
+    assert.equal(kit.emulator.control.calls().length, calls, 'TikTok was not called');
   });
 
   it('sees changes made at TikTok: an ad turned off, a campaign turned off, a campaign deleted', async () => {

@@ -1,6 +1,8 @@
 import {
+  campaignEntityParamsSchema,
   campaignTableQuerySchema,
   changeCampaignStatusInputSchema,
+  editCampaignEntityInputSchema,
   workspaceIdParamsSchema,
 } from '@whathead/contracts';
 import type { FastifyInstance } from 'fastify';
@@ -46,5 +48,15 @@ export function registerCampaignRoutes(app: FastifyInstance, context: RouteConte
     params: workspaceIdParamsSchema,
     body: changeCampaignStatusInputSchema,
     handler: ({ params, body, session }) => campaignActions.changeStatus(session, params.workspaceId, body),
+  });
+
+  // Rename, Edit budget, Edit bid: one campaign or ad group.
+  defineRoute(app, {
+    method: 'PATCH',
+    url: `${base}/:level/:advertiserId/:id`,
+    access: 'member',
+    params: campaignEntityParamsSchema,
+    body: editCampaignEntityInputSchema,
+    handler: ({ params, body, session }) => campaignActions.edit(session, params, body),
   });
 }
