@@ -1,5 +1,5 @@
 import type { EntityLevel } from '@whathead/db';
-import type { Ad, AdGroup, Campaign, Page, TikTokClient } from '@whathead/tiktok-client';
+import type { Ad, AdGroup, Campaign, TikTokClient } from '@whathead/tiktok-client';
 import type { MirrorEntity, TikTokMirrorRepository } from '../repositories/tiktok-mirror.repository.js';
 import { deliveryOf } from './tiktok-delivery-status.js';
 
@@ -8,15 +8,38 @@ const pageSize = 1000;
 /** Reference §4.1: `campaign_ids` and `adgroup_ids` filters take at most 100 ids. */
 const idsPerFilter = 100;
 /** Deleted objects are hidden unless asked for (reference §4.1): the mirror must see deletions. */
-const everyStatus = 'STATUS_ALL';
+const everyStatus = 'STATUS_ALL' as const;
 
-type Get<Filtering, Item> = (input: {
+/** The filters the mirror uses, at whichever level (reference §4.1). */
+interface EntityFiltering {
+  primaryStatus: typeof everyStatus;
+  modifiedAfter?: string;
+  campaignIds?: string[];
+  adGroupIds?: string[];
+  adIds?: string[];
+}
+
+interface PageRequest {
   accessToken: string;
   advertiserId: string;
-  filtering?: Filtering;
-  page?: number;
-  pageSize?: number;
-}) => Promise<Page<Item>>;
+  filtering: EntityFiltering;
+  page: number;
+  pageSize: number;
+}
+
+/** One page of a level, as mirror rows. */
+async function pageOf(tiktok: TikTokClient, level: EntityLevel, request: PageRequest) {
+  if (level === 'campaign') {
+    const found = await tiktok.campaigns.getWithRaw(request);
+    return { entities: found.items.map(campaignEntity), pageInfo: found.pageInfo };
+  }
+  if (level === 'adgroup') {
+    const found = await tiktok.adGroups.getWithRaw(request);
+    return { entities: found.items.map(adGroupEntity), pageInfo: found.pageInfo };
+  }
+  const found = await tiktok.ads.getWithRaw(request);
+  return { entities: found.items.map(adEntity), pageInfo: found.pageInfo };
+}
 
 export interface EntitySyncInput {
   tiktok: TikTokClient;
@@ -41,18 +64,17 @@ export function tiktokTime(value: string | undefined): Date | null {
  * listing is whole: page numbers shift when TikTok's set changes mid-walk, so an id can be missed,
  * and only a listing whose count matches TikTok's total may mark the missing as deleted.
  */
-async function mirrorListing<Filtering, Item>(
+async function mirrorListing(
   input: EntitySyncInput,
-  get: Get<Filtering, Item>,
-  filtering: Filtering,
-  toEntity: (item: Item) => MirrorEntity,
+  level: EntityLevel,
+  filtering: EntityFiltering,
   counter: { calls: number },
   onEntity?: (entity: MirrorEntity) => void,
 ): Promise<{ ids: string[]; whole: boolean }> {
   const ids = new Set<string>();
   let total: number;
   for (let page = 1; ; page += 1) {
-    const result = await get({
+    const { entities, pageInfo } = await pageOf(input.tiktok, level, {
       accessToken: input.accessToken,
       advertiserId: input.advertiserId,
       filtering,
@@ -60,14 +82,13 @@ async function mirrorListing<Filtering, Item>(
       pageSize,
     });
     counter.calls += 1;
-    const entities = result.items.map(toEntity);
     for (const entity of entities) {
       ids.add(entity.entityId);
       onEntity?.(entity);
     }
     await input.mirror.upsert(input.workspaceId, input.advertiserId, entities, input.now());
-    total = result.pageInfo.totalNumber;
-    if (result.items.length === 0 || page >= result.pageInfo.totalPage) break;
+    total = pageInfo.totalNumber;
+    if (entities.length === 0 || page >= pageInfo.totalPage) break;
   }
   return { ids: [...ids], whole: ids.size === total };
 }
@@ -95,7 +116,7 @@ const chunks = <Item>(items: readonly Item[], size: number): Item[][] =>
  */
 export async function syncAccountEntities(input: EntitySyncInput) {
   const counter = { calls: 0 };
-  const { tiktok, mirror, workspaceId, advertiserId } = input;
+  const { mirror, workspaceId, advertiserId } = input;
   const levels: EntityLevel[] = ['campaign', 'adgroup'];
   const before = new Map(
     await Promise.all(
@@ -105,24 +126,10 @@ export async function syncAccountEntities(input: EntitySyncInput) {
     ),
   );
 
-  const campaigns = await mirrorListing(
-    input,
-    tiktok.campaigns.getWithRaw,
-    { primaryStatus: everyStatus },
-    campaignEntity,
-    counter,
-  );
-  if (campaigns.whole)
-    await mirror.markUnlisted(workspaceId, advertiserId, 'campaign', campaigns.ids, input.now());
-  const adGroups = await mirrorListing(
-    input,
-    tiktok.adGroups.getWithRaw,
-    { primaryStatus: everyStatus },
-    adGroupEntity,
-    counter,
-  );
-  if (adGroups.whole)
-    await mirror.markUnlisted(workspaceId, advertiserId, 'adgroup', adGroups.ids, input.now());
+  for (const level of levels) {
+    const listed = await mirrorListing(input, level, { primaryStatus: everyStatus }, counter);
+    if (listed.whole) await mirror.markUnlisted(workspaceId, advertiserId, level, listed.ids, input.now());
+  }
 
   let newest = input.adsModifiedThrough ?? '';
   const noteModified = (entity: MirrorEntity) => {
@@ -130,42 +137,18 @@ export async function syncAccountEntities(input: EntitySyncInput) {
     if (typeof modified === 'string' && modified > newest) newest = modified;
   };
   if (input.adsModifiedThrough === null) {
-    const ads = await mirrorListing(
-      input,
-      tiktok.ads.getWithRaw,
-      { primaryStatus: everyStatus },
-      adEntity,
-      counter,
-      noteModified,
-    );
+    const ads = await mirrorListing(input, 'ad', { primaryStatus: everyStatus }, counter, noteModified);
     if (ads.whole) await mirror.markUnlisted(workspaceId, advertiserId, 'ad', ads.ids, input.now());
   } else {
-    await mirrorListing(
-      input,
-      tiktok.ads.getWithRaw,
-      { primaryStatus: everyStatus, modifiedAfter: input.adsModifiedThrough },
-      adEntity,
-      counter,
-      noteModified,
-    );
-    const changedCampaigns = await changedIds(input, 'campaign', before.get('campaign')!);
-    const changedAdGroups = await changedIds(input, 'adgroup', before.get('adgroup')!);
-    for (const campaignIds of chunks(changedCampaigns, idsPerFilter))
-      await mirrorListing(
-        input,
-        tiktok.ads.getWithRaw,
-        { primaryStatus: everyStatus, campaignIds },
-        adEntity,
-        counter,
-      );
-    for (const adGroupIds of chunks(changedAdGroups, idsPerFilter))
-      await mirrorListing(
-        input,
-        tiktok.ads.getWithRaw,
-        { primaryStatus: everyStatus, adGroupIds },
-        adEntity,
-        counter,
-      );
+    const modifiedAfter = input.adsModifiedThrough;
+    await mirrorListing(input, 'ad', { primaryStatus: everyStatus, modifiedAfter }, counter, noteModified);
+    for (const campaignIds of chunks(
+      await changedIds(input, 'campaign', before.get('campaign')!),
+      idsPerFilter,
+    ))
+      await mirrorListing(input, 'ad', { primaryStatus: everyStatus, campaignIds }, counter);
+    for (const adGroupIds of chunks(await changedIds(input, 'adgroup', before.get('adgroup')!), idsPerFilter))
+      await mirrorListing(input, 'ad', { primaryStatus: everyStatus, adGroupIds }, counter);
   }
   await mirror.cascadeDeletions(workspaceId, advertiserId, input.now());
   return { calls: { calls: counter.calls }, adsModifiedThrough: newest || null };
@@ -180,31 +163,15 @@ export async function readEntities(
   level: EntityLevel,
   ids: readonly string[],
 ): Promise<MirrorEntity[]> {
+  const idFilter = level === 'campaign' ? 'campaignIds' : level === 'adgroup' ? 'adGroupIds' : 'adIds';
   const entities: MirrorEntity[] = [];
   for (const batch of chunks(ids, idsPerFilter)) {
-    const page = { ...call, pageSize, filtering: undefined };
-    if (level === 'campaign') {
-      const found = await tiktok.campaigns.getWithRaw({
-        ...page,
-        filtering: { primaryStatus: everyStatus, campaignIds: batch },
-      });
-      entities.push(...found.items.map(campaignEntity));
-    } else if (level === 'adgroup') {
-      const found = await tiktok.adGroups.getWithRaw({
-        ...page,
-        filtering: { primaryStatus: everyStatus, adGroupIds: batch },
-      });
-      entities.push(...found.items.map(adGroupEntity));
-    } else {
-      const found = await tiktok.ads.getWithRaw({
-        ...page,
-        filtering: { primaryStatus: everyStatus, adIds: batch },
-      });
-      entities.push(...found.items.map(adEntity));
-    }
+    const filtering = { primaryStatus: everyStatus, [idFilter]: batch };
+    entities.push(...(await pageOf(tiktok, level, { ...call, filtering, page: 1, pageSize })).entities);
   }
   return entities;
 }
+
 type CampaignItem = WithRaw<Campaign>;
 type AdGroupItem = WithRaw<AdGroup>;
 type AdItem = WithRaw<Ad>;
