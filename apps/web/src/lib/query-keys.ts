@@ -10,6 +10,12 @@ export const queryKeys = {
   tiktokUsage: (workspaceId: string) => ['workspaces', workspaceId, 'tiktok', 'usage'] as const,
   /** This session's held TikTok sign-ins; under the workspace, so switching workspace drops them. */
   tiktokGrants: (workspaceId: string) => ['workspaces', workspaceId, 'tiktok', 'grants'] as const,
+  /** Every page of every view of the Campaigns table, for refreshing them all after a sync. */
+  campaignRows: (workspaceId: string) => ['workspaces', workspaceId, 'campaigns', 'rows'] as const,
+  /** One view of the table (level, accounts, filters, order): its pages, as an infinite query. */
+  campaignTable: (workspaceId: string, query: object) =>
+    ['workspaces', workspaceId, 'campaigns', 'rows', query] as const,
+  campaignSync: (workspaceId: string) => ['workspaces', workspaceId, 'campaigns', 'sync'] as const,
   invitationPreview: (token: string) => ['invitations', token] as const,
   passwordReset: (token: string) => ['password-resets', token] as const,
   /** Not under `session`: a change of user must drop it with everything else of the old user. */

@@ -1,4 +1,7 @@
 import type {
+  CampaignRow,
+  CampaignSyncResponse,
+  MirrorAccount,
   SessionResponse,
   TikTokAdAccount,
   TikTokConnection,
@@ -128,4 +131,64 @@ export function tiktokGrant(overrides: Partial<TikTokPendingGrant> = {}): TikTok
     ],
     ...overrides,
   };
+}
+
+/** A campaign of Northwind US, active, with a daily budget in dollars. */
+export function campaignRow(overrides: Partial<CampaignRow> = {}): CampaignRow {
+  const id = overrides.id ?? '1800000000000000001';
+  return {
+    level: 'campaign',
+    id,
+    advertiserId: '7200000000000000011',
+    accountName: 'Northwind US',
+    currency: 'USD',
+    name: 'Summer Sale',
+    campaignId: id,
+    campaignName: null,
+    adGroupId: null,
+    adGroupName: null,
+    operationStatus: 'ENABLE',
+    secondaryStatus: 'CAMPAIGN_STATUS_ENABLE',
+    delivery: { state: 'active', label: 'Active', reason: null },
+    objective: 'WEB_CONVERSIONS',
+    budgetMode: 'BUDGET_MODE_DAY',
+    budget: '50.00',
+    bidStrategy: null,
+    bid: null,
+    optimizationGoal: null,
+    placements: [],
+    scheduleStart: null,
+    scheduleEnd: null,
+    targeting: null,
+    creative: null,
+    createdAt: '2026-10-01T09:00:00.000Z',
+    modifiedAt: '2026-11-20T15:30:00.000Z',
+    readOnly: false,
+    tiktokUrl: `https://ads.tiktok.com/i18n/perf/campaign?aadvid=7200000000000000011&keyword=${id}`,
+    ...overrides,
+  };
+}
+
+/** An ad account whose mirror is imported and up to date. */
+export function mirrorAccount(overrides: Partial<MirrorAccount> = {}): MirrorAccount {
+  return {
+    advertiserId: '7200000000000000011',
+    name: 'Northwind US',
+    state: 'ready',
+    syncing: true,
+    campaigns: 12,
+    adGroups: 30,
+    ads: 120,
+    lastSyncedAt: new Date(Date.now() - 3 * 60_000).toISOString(),
+    error: null,
+    ...overrides,
+  };
+}
+
+/** The sync state of these accounts; by default those not queued or importing count as imported. */
+export function campaignSyncAnswer(
+  accounts: MirrorAccount[],
+  imported = accounts.filter((account) => account.state !== 'queued' && account.state !== 'importing').length,
+): CampaignSyncResponse {
+  return { accounts, imported, importing: accounts.length };
 }

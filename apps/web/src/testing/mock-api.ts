@@ -4,6 +4,8 @@ import { vi } from 'vitest';
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** The query string's parameters; handlers are keyed by path alone. */
+  query: URLSearchParams;
   headers: Headers;
   body: unknown;
 }
@@ -37,6 +39,7 @@ export function mockApi(handlers: Record<string, MockHandler>) {
     const request: RecordedRequest = {
       method,
       path: url.pathname,
+      query: url.searchParams,
       headers: new Headers(init?.headers),
       body,
     };

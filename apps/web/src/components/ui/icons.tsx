@@ -147,3 +147,50 @@ export const MusicNoteIcon = ({ size }: IconProps) => (
     <path d="M13.5 4c.6 2.4 2.6 4 5 4" />
   </Icon>
 );
+
+export const ExternalLinkIcon = ({ size = 16 }: IconProps) => (
+  <Icon size={size}>
+    <path d="M13.5 4.5h6v6" />
+    <path d="M19.5 4.5l-8 8" />
+    <path d="M17.5 13.5v4.5a1.5 1.5 0 0 1-1.5 1.5H6A1.5 1.5 0 0 1 4.5 18V8A1.5 1.5 0 0 1 6 6.5h4.5" />
+  </Icon>
+);
+
+export const RefreshIcon = ({ size }: IconProps) => (
+  <Icon size={size}>
+    <path d="M19.5 12a7.5 7.5 0 1 1-2.2-5.3" />
+    <path d="M19.5 4.5v4h-4" />
+  </Icon>
+);
+
+export const ColumnsIcon = ({ size }: IconProps) => (
+  <Icon size={size}>
+    <rect x="4" y="4.5" width="16" height="15" rx="2" />
+    <path d="M9.5 4.5v15M14.5 4.5v15" />
+  </Icon>
+);
+
+export const ChevronDownIcon = ({ size = 16 }: IconProps) => (
+  <Icon size={size}>
+    <path d="M6.5 9.5l5.5 5.5 5.5-5.5" />
+  </Icon>
+);
+
+export const ArrowUpIcon = ({ size = 14 }: IconProps) => (
+  <Icon size={size}>
+    <path d="M12 19V5M6.5 10.5L12 5l5.5 5.5" />
+  </Icon>
+);
+
+export const ArrowDownIcon = ({ size = 14 }: IconProps) => (
+  <Icon size={size}>
+    <path d="M12 5v14M6.5 13.5L12 19l5.5-5.5" />
+  </Icon>
+);
+
+export const SearchIcon = ({ size = 16 }: IconProps) => (
+  <Icon size={size}>
+    <circle cx="11" cy="11" r="6.5" />
+    <path d="M16 16l4 4" />
+  </Icon>
+);

@@ -1,0 +1,47 @@
+import type { CampaignLevel, CampaignSyncResponse, TikTokConnectionsResponse } from '@whathead/contracts';
+import { useCallback, useId, useMemo } from 'react';
+import { isSyncRunning } from '../api/get-campaign-sync';
+import { accountOptions, resolveAccounts } from './campaign-accounts';
+import { CampaignLevelPanel } from './campaign-level-panel';
+import { CampaignTabs } from './campaign-tabs';
+import { useCampaignView } from './use-campaign-view';
+
+interface CampaignBrowserProps {
+  workspaceId: string;
+  connections: TikTokConnectionsResponse;
+  sync: CampaignSyncResponse | undefined;
+}
+
+/** The tabs and the view they show, all of it read from and written to the URL. */
+export function CampaignBrowser({ workspaceId, connections, sync }: CampaignBrowserProps) {
+  const { view, changeView } = useCampaignView();
+  const options = useMemo(() => accountOptions(connections, sync), [connections, sync]);
+  const accounts = useMemo(
+    () => resolveAccounts(view.accounts, connections.defaultAdvertiserId, options),
+    [view.accounts, connections.defaultAdvertiserId, options],
+  );
+  const panelId = useId();
+  const tabBaseId = useId();
+  const tabId = useCallback((level: CampaignLevel) => `${tabBaseId}-${level}`, [tabBaseId]);
+  return (
+    <div className="campaign-browser">
+      <CampaignTabs
+        level={view.level}
+        onChange={(level) => changeView({ level })}
+        panelId={panelId}
+        tabId={tabId}
+      />
+      <CampaignLevelPanel
+        key={view.level}
+        workspaceId={workspaceId}
+        view={view}
+        changeView={changeView}
+        accountOptions={options}
+        accounts={accounts}
+        isImporting={isSyncRunning(sync) && (sync?.imported ?? 0) < (sync?.importing ?? 0)}
+        panelId={panelId}
+        tabId={tabId(view.level)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,192 @@
+import type { Row } from '@tanstack/react-table';
+import type { CampaignRow } from '@whathead/contracts';
+import { use } from 'react';
+import { Badge } from '../../../components/ui/badge';
+import { CopyIcon, ExternalLinkIcon } from '../../../components/ui/icons';
+import { classNames } from '../../../lib/class-names';
+import { copyText } from '../../../lib/copy-text';
+import { formatRelativeTime } from '../../../lib/format-relative-time';
+import { CampaignTableContext } from './campaign-table-context';
+import type { CampaignTableFeatures } from './campaign-table-features';
+import { bidStrategyLabels, budgetModeLabels, deliveryTones, inWords, levelNouns } from './campaign-words';
+import { formatMoney } from './format-money';
+
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+export const notSyncingNote =
+  'Not syncing: this ad account is no longer used by the workspace, so the row shows what TikTok last said and can’t be changed here.';
+export const performanceNote = 'Performance data arrives with Reports.';
+
+/** Shown for a value TikTok doesn't have, so an empty cell never reads as still loading. */
+const none = <span className="campaign-cell__none">—</span>;
+
+export function SelectCell({ row }: { row: Row<CampaignTableFeatures, CampaignRow> }) {
+  const { name, readOnly } = row.original;
+  return (
+    <input
+      type="checkbox"
+      className="campaign-table__checkbox"
+      aria-label={`Select ${name}`}
+      checked={row.getIsSelected()}
+      disabled={!row.getCanSelect()}
+      title={readOnly ? notSyncingNote : undefined}
+      onChange={row.getToggleSelectedHandler()}
+    />
+  );
+}
+
+export function NameCell({ row }: { row: CampaignRow }) {
+  const parent = parentLine(row);
+  return (
+    <span className="campaign-cell">
+      <span className="campaign-cell__title">
+        <span className="campaign-cell__name" title={row.name}>
+          {row.name}
+        </span>
+        {row.readOnly && (
+          <span title={notSyncingNote}>
+            <Badge>Not syncing</Badge>
+          </span>
+        )}
+      </span>
+      {parent && (
+        <span className="campaign-cell__sub" title={parent}>
+          {parent}
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** Where an ad group or ad sits, as TikTok Ads Manager shows it under the name. */
+function parentLine(row: CampaignRow): string | null {
+  const campaign = row.campaignName ?? row.campaignId;
+  if (row.level === 'adgroup') return `Campaign: ${campaign}`;
+  if (row.level === 'ad')
+    return `Ad group: ${row.adGroupName ?? row.adGroupId ?? '—'} · Campaign: ${campaign}`;
+  return null;
+}
+
+export function DeliveryCell({ delivery }: { delivery: CampaignRow['delivery'] }) {
+  return (
+    <span className="campaign-cell">
+      <span className="campaign-cell__title">
+        <span className={classNames('status-dot', `status-dot--${deliveryTones[delivery.state]}`)} />
+        {delivery.label}
+      </span>
+      {delivery.reason && (
+        <span className="campaign-cell__sub" title={delivery.reason}>
+          {delivery.reason}
+        </span>
+      )}
+    </span>
+  );
+}
+
+export function BudgetCell({ row }: { row: CampaignRow }) {
+  const mode = inWords(budgetModeLabels, row.budgetMode);
+  if (row.budgetMode === 'BUDGET_MODE_INFINITE') return <span>No limit</span>;
+  if (row.budget === null) return mode ? <span className="campaign-cell__sub">{mode}</span> : none;
+  return <Amount amount={row.budget} currency={row.currency} below={mode} />;
+}
+
+export function BidCell({ row }: { row: CampaignRow }) {
+  const strategy = inWords(bidStrategyLabels, row.bidStrategy);
+  if (row.bid === null) return strategy ? <span>{strategy}</span> : none;
+  return <Amount amount={row.bid} currency={row.currency} below={strategy} />;
+}
+
+function Amount({
+  amount,
+  currency,
+  below,
+}: {
+  amount: string;
+  currency: string | null;
+  below: string | null;
+}) {
+  return (
+    <span className="campaign-cell">
+      <span
+        className="campaign-cell__amount"
+        title={currency ? undefined : 'TikTok didn’t say the currency.'}
+      >
+        {formatMoney(amount, currency)}
+      </span>
+      {below && <span className="campaign-cell__sub">{below}</span>}
+    </span>
+  );
+}
+
+export function WordsCell({ labels, value }: { labels: Record<string, string>; value: string | null }) {
+  const words = inWords(labels, value);
+  return words ? <span>{words}</span> : none;
+}
+
+export function AccountCell({ row }: { row: CampaignRow }) {
+  return (
+    <span className="campaign-cell">
+      <span className="campaign-cell__name" title={row.accountName}>
+        {row.accountName}
+      </span>
+      <span className="campaign-cell__sub">{row.advertiserId}</span>
+    </span>
+  );
+}
+
+export function IdCell({ row }: { row: CampaignRow }) {
+  const { announce } = use(CampaignTableContext);
+  const noun = levelNouns[row.level].one;
+  return (
+    <span className="campaign-cell__id">
+      <code>{row.id}</code>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={`Copy the ${noun} ID of ${row.name}`}
+        title="Copy ID"
+        onClick={() =>
+          void copyText(row.id).then((copied) =>
+            announce(
+              copied ? `ID ${row.id} copied.` : 'Couldn’t copy automatically. Select the ID and copy it.',
+            ),
+          )
+        }
+      >
+        <CopyIcon size={16} />
+      </button>
+    </span>
+  );
+}
+
+export function DateCell({ at }: { at: string | null }) {
+  const { now } = use(CampaignTableContext);
+  if (at === null) return none;
+  return (
+    <time dateTime={at} title={dateTimeFormat.format(new Date(at))}>
+      {formatRelativeTime(at, now)}
+    </time>
+  );
+}
+
+export function MetricCell() {
+  return (
+    <span className="campaign-cell__none" title={performanceNote}>
+      —<span className="visually-hidden">{performanceNote}</span>
+    </span>
+  );
+}
+
+export function OpenCell({ row }: { row: CampaignRow }) {
+  return (
+    <a
+      className="icon-button"
+      href={row.tiktokUrl}
+      target="_blank"
+      rel="noopener noreferrer"
+      title="Open in TikTok Ads Manager"
+    >
+      <ExternalLinkIcon />
+      <span className="visually-hidden">Open {row.name} in TikTok Ads Manager (opens in a new tab)</span>
+    </a>
+  );
+}

@@ -1,0 +1,128 @@
+import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
+import type { CampaignLevel, CampaignRow, CampaignSortColumn } from '@whathead/contracts';
+import {
+  AccountCell,
+  BidCell,
+  BudgetCell,
+  DateCell,
+  DeliveryCell,
+  IdCell,
+  MetricCell,
+  NameCell,
+  OpenCell,
+  SelectCell,
+  WordsCell,
+} from './campaign-cells';
+import type { CampaignTableFeatures } from './campaign-table-features';
+import { objectiveLabels, optimizationGoalLabels } from './campaign-words';
+
+export interface ColumnInfo {
+  label: string;
+  /** The server's sort key, for the columns the server can sort by. */
+  sort?: CampaignSortColumn;
+  /** Whether the column chooser offers it; the checkbox, the name and the link always show. */
+  hideable: boolean;
+  /** Performance columns wait for Reports: offered, hidden until asked for. */
+  performance?: boolean;
+  size: number;
+  /** The levels that have this column; all when not given. */
+  levels?: readonly CampaignLevel[];
+}
+
+/** The performance metrics TikTok reports (reference §6); their numbers arrive with Reports. */
+const metrics = {
+  spend: 'Spend',
+  impressions: 'Impressions',
+  clicks: 'Clicks',
+  ctr: 'CTR',
+  cpc: 'CPC',
+  conversions: 'Conversions',
+  cpa: 'CPA',
+} as const;
+
+const metricColumns = Object.fromEntries(
+  Object.entries(metrics).map(([id, label]) => [
+    id,
+    { label, hideable: true, performance: true, size: 112 } satisfies ColumnInfo,
+  ]),
+) as Record<keyof typeof metrics, ColumnInfo>;
+
+export const columnInfo = {
+  select: { label: 'Select', hideable: false, size: 44 },
+  name: { label: 'Name', sort: 'name', hideable: false, size: 300 },
+  delivery: { label: 'Status', sort: 'status', hideable: true, size: 180 },
+  budget: { label: 'Budget', sort: 'budget', hideable: true, size: 150, levels: ['campaign', 'adgroup'] },
+  bid: { label: 'Bid', hideable: true, size: 150, levels: ['adgroup'] },
+  optimizationGoal: { label: 'Optimisation goal', hideable: true, size: 160, levels: ['adgroup'] },
+  objective: { label: 'Objective', hideable: true, size: 170 },
+  account: { label: 'Ad account', hideable: true, size: 200 },
+  id: { label: 'TikTok ID', hideable: true, size: 210 },
+  created: { label: 'Created', sort: 'created', hideable: true, size: 130 },
+  modified: { label: 'Modified', sort: 'modified', hideable: true, size: 130 },
+  ...metricColumns,
+  open: { label: 'Open in TikTok Ads Manager', hideable: false, size: 64 },
+} satisfies Record<string, ColumnInfo>;
+
+export type CampaignColumnId = keyof typeof columnInfo;
+
+export const sortableColumnIds = Object.fromEntries(
+  Object.entries(columnInfo).flatMap(([id, info]) => ('sort' in info ? [[info.sort, id]] : [])),
+) as Record<CampaignSortColumn, CampaignColumnId>;
+
+type CampaignColumn = ColumnDef<CampaignTableFeatures, CampaignRow>;
+
+const helper = createColumnHelper<CampaignTableFeatures, CampaignRow>();
+
+function display(id: CampaignColumnId, cell: CampaignColumn['cell']): CampaignColumn {
+  const info: ColumnInfo = columnInfo[id];
+  return helper.display({
+    id,
+    header: info.label,
+    cell,
+    size: info.size,
+    enableSorting: info.sort !== undefined,
+    // Names read A to Z first; statuses, budgets and dates biggest or newest first.
+    sortDescFirst: id !== 'name',
+    enableHiding: info.hideable,
+  });
+}
+
+const allColumns: CampaignColumn[] = [
+  display('select', ({ row }) => <SelectCell row={row} />),
+  display('name', ({ row }) => <NameCell row={row.original} />),
+  display('delivery', ({ row }) => <DeliveryCell delivery={row.original.delivery} />),
+  display('budget', ({ row }) => <BudgetCell row={row.original} />),
+  display('bid', ({ row }) => <BidCell row={row.original} />),
+  display('optimizationGoal', ({ row }) => (
+    <WordsCell labels={optimizationGoalLabels} value={row.original.optimizationGoal} />
+  )),
+  display('objective', ({ row }) => <WordsCell labels={objectiveLabels} value={row.original.objective} />),
+  display('account', ({ row }) => <AccountCell row={row.original} />),
+  display('id', ({ row }) => <IdCell row={row.original} />),
+  display('created', ({ row }) => <DateCell at={row.original.createdAt} />),
+  display('modified', ({ row }) => <DateCell at={row.original.modifiedAt} />),
+  ...Object.keys(metrics).map((id) => display(id as CampaignColumnId, () => <MetricCell />)),
+  display('open', ({ row }) => <OpenCell row={row.original} />),
+];
+
+const columnsByLevel = new Map<CampaignLevel, CampaignColumn[]>();
+
+/** The columns of a level, built once: the table recomputes everything when its columns change. */
+export function columnsFor(level: CampaignLevel): CampaignColumn[] {
+  let columns = columnsByLevel.get(level);
+  if (!columns) {
+    columns = allColumns.filter((column) => {
+      const levels = (columnInfo[column.id as CampaignColumnId] as ColumnInfo).levels;
+      return !levels || levels.includes(level);
+    });
+    columnsByLevel.set(level, columns);
+  }
+  return columns;
+}
+
+/** The columns the chooser offers for a level, in table order. */
+export function hideableColumnsFor(level: CampaignLevel): CampaignColumnId[] {
+  return columnsFor(level)
+    .map((column) => column.id as CampaignColumnId)
+    .filter((id) => columnInfo[id].hideable);
+}

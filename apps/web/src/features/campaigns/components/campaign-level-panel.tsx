@@ -1,0 +1,152 @@
+import type { RowSelectionState, Updater } from '@tanstack/react-table';
+import type { CampaignSortColumn } from '@whathead/contracts';
+import { useCallback, useMemo, useState } from 'react';
+import { useCampaignTable } from '../api/get-campaigns';
+import { accountsSummary, type AccountOption } from './campaign-accounts';
+import { CampaignFilters } from './campaign-filters';
+import { CampaignSelection } from './campaign-selection';
+import { CampaignTable, selectedIdsAfter } from './campaign-table';
+import { CampaignTableFooter } from './campaign-table-footer';
+import { TableEmpty, TableError, TableLoading } from './campaign-table-states';
+import { ColumnChooser } from './column-chooser';
+import { useColumnVisibility } from './use-column-visibility';
+import {
+  maximumSelectedCampaigns,
+  tableQueryOf,
+  type CampaignView,
+  type ChangeView,
+  type SortDirection,
+} from './use-campaign-view';
+
+interface CampaignLevelPanelProps {
+  workspaceId: string;
+  view: CampaignView;
+  changeView: ChangeView;
+  accountOptions: readonly AccountOption[];
+  /** The accounts shown, the default one filled in. */
+  accounts: readonly string[] | 'all';
+  isImporting: boolean;
+  panelId: string;
+  tabId: string;
+}
+
+/** One tab's content: its filters, its selection, and its table. Render it keyed by level. */
+export function CampaignLevelPanel(props: CampaignLevelPanelProps) {
+  const { workspaceId, view, changeView, accountOptions, accounts, isImporting } = props;
+  const { level } = view;
+  const [columnVisibility, setColumnVisibility] = useColumnVisibility(level);
+  // Ad groups and ads ticked here; campaigns ticked live in the URL, as they narrow the other tabs.
+  const [selectedHere, setSelectedHere] = useState<string[]>([]);
+  const [selectionNote, setSelectionNote] = useState<string | null>(null);
+  // A tick shows at once; the URL, which the router updates a moment later, then takes over.
+  const [ticked, setTicked] = useState<readonly string[] | null>(null);
+  const [campaignsInUrl, setCampaignsInUrl] = useState(view.campaigns);
+  if (campaignsInUrl !== view.campaigns) {
+    setCampaignsInUrl(view.campaigns);
+    setTicked(null);
+  }
+  const selectedCampaigns = ticked ?? view.campaigns;
+  const query = useMemo(() => tableQueryOf(view, accounts), [view, accounts]);
+  const table = useCampaignTable(workspaceId, query, true);
+  const rows = useMemo(() => table.data?.pages.flatMap((page) => page.rows) ?? [], [table.data]);
+  const { hasNextPage, isFetchingNextPage, isFetchNextPageError, isPlaceholderData, fetchNextPage } = table;
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage && !isFetchNextPageError && !isPlaceholderData) {
+      void fetchNextPage();
+    }
+  }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, isPlaceholderData, fetchNextPage]);
+
+  const selectCampaigns = (change: Updater<RowSelectionState>) => {
+    const ids = selectedIdsAfter(change, selectedCampaigns);
+    const kept = ids.slice(0, maximumSelectedCampaigns);
+    setSelectionNote(
+      ids.length > kept.length
+        ? `Ad groups and ads can be narrowed to ${maximumSelectedCampaigns} campaigns at a time: the first ${maximumSelectedCampaigns} are selected.`
+        : null,
+    );
+    setTicked(kept);
+    changeView({ campaigns: kept }, { replace: true });
+  };
+  const selectHere = (change: Updater<RowSelectionState>) =>
+    setSelectedHere((current) => selectedIdsAfter(change, current));
+  const isFiltered =
+    view.status !== 'not_deleted' ||
+    view.objective !== '' ||
+    view.q.trim() !== '' ||
+    (level !== 'campaign' && view.campaigns.length > 0);
+  const narrowedTo =
+    accounts !== 'all' && accountOptions.length > 1 ? accountsSummary(accounts, accountOptions) : null;
+  const clearFilters = () =>
+    changeView({
+      accounts: 'all',
+      status: 'not_deleted',
+      objective: '',
+      q: '',
+      campaigns: level === 'campaign' ? view.campaigns : [],
+    });
+
+  let content;
+  if (table.isPending) content = <TableLoading level={level} />;
+  else if (table.isError && rows.length === 0) {
+    content = <TableError error={table.error} onRetry={() => void table.refetch()} />;
+  } else if (rows.length === 0) {
+    content = (
+      <TableEmpty
+        level={level}
+        isFiltered={isFiltered}
+        narrowedTo={narrowedTo}
+        isImporting={isImporting}
+        onClearFilters={clearFilters}
+      />
+    );
+  } else {
+    content = (
+      <>
+        <CampaignTable
+          key={JSON.stringify(query)}
+          level={level}
+          rows={rows}
+          columnVisibility={columnVisibility}
+          sort={view.sort}
+          direction={view.direction}
+          onSort={(sort: CampaignSortColumn, direction: SortDirection) => changeView({ sort, direction })}
+          selectedIds={level === 'campaign' ? selectedCampaigns : selectedHere}
+          onSelect={level === 'campaign' ? selectCampaigns : selectHere}
+          isComplete={!hasNextPage}
+          isUpdating={isPlaceholderData}
+          onNearEnd={loadMore}
+        />
+        <CampaignTableFooter
+          level={level}
+          loaded={rows.length}
+          hasMore={hasNextPage}
+          isLoadingMore={isFetchingNextPage || isPlaceholderData}
+          loadError={isFetchNextPageError ? table.error : null}
+          onRetry={() => void fetchNextPage()}
+        />
+      </>
+    );
+  }
+
+  return (
+    <div id={props.panelId} role="tabpanel" aria-labelledby={props.tabId} className="campaign-panel">
+      <CampaignFilters
+        view={view}
+        changeView={changeView}
+        accountOptions={accountOptions}
+        accounts={accounts}
+      >
+        <ColumnChooser level={level} visibility={columnVisibility} onChange={setColumnVisibility} />
+      </CampaignFilters>
+      <CampaignSelection
+        level={level}
+        campaigns={selectedCampaigns}
+        selectedHere={selectedHere.length}
+        onClearHere={() => setSelectedHere([])}
+        changeView={changeView}
+        note={selectionNote}
+      />
+      {content}
+    </div>
+  );
+}
