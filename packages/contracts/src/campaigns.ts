@@ -97,6 +97,11 @@ export const campaignTableResponseSchema = z.object({
   rows: z.array(campaignRowSchema),
   /** Ask again with `after` set to it for the next page; null on the last page. */
   nextCursor: z.string().nullable(),
+  /**
+   * When the newest sync of the workspace's ad accounts ended, as this page saw it: a page older
+   * than the sync state's newest `lastSyncedAt` is stale and is read again.
+   */
+  syncedAt: z.string().nullable().default(null),
 });
 export type CampaignTableResponse = z.infer<typeof campaignTableResponseSchema>;
 

@@ -176,7 +176,7 @@ export class TikTokMirrorRepository {
     return { campaigns: of('campaign'), adGroups: of('adgroup'), ads: of('ad') };
   }
 
-  /** Marks accounts queued for a sync (creating their row), unless one is already under way. */
+  /** Marks accounts queued for a sync (creating their row); one queued while a pass runs waits for it. */
   async markQueued(workspaceId: string, advertiserIds: readonly string[]): Promise<void> {
     if (advertiserIds.length === 0) return;
     await this.#db
@@ -188,7 +188,8 @@ export class TikTokMirrorRepository {
         conflict
           .columns(['workspace_id', 'advertiser_id'])
           .doUpdateSet({ state: 'queued' })
-          .where('tiktok_mirror_accounts.state', 'not in', ['queued', 'importing']),
+          // While a pass runs, `queued` asks for another after it: what changed since it began.
+          .where('tiktok_mirror_accounts.state', '!=', 'queued'),
       )
       .execute();
   }
@@ -210,7 +211,11 @@ export class TikTokMirrorRepository {
       .values({ workspace_id: workspaceId, advertiser_id: advertiserId, state: change.state })
       .onConflict((conflict) =>
         conflict.columns(['workspace_id', 'advertiser_id']).doUpdateSet((update) => ({
-          state: change.state,
+          // A pass ending leaves `queued` in place: another was asked for while it ran.
+          state:
+            change.state === 'ready' || change.state === 'failed'
+              ? sql<MirrorAccountState>`case when tiktok_mirror_accounts.state = 'queued' then 'queued' else ${change.state} end`
+              : change.state,
           last_attempt_at:
             change.state === 'importing' ? change.now : update.ref('tiktok_mirror_accounts.last_attempt_at'),
           ...(change.error === undefined ? {} : { error: change.error }),
@@ -233,6 +238,16 @@ export class TikTokMirrorRepository {
         })),
       )
       .execute();
+  }
+
+  /** When the newest pass of the workspace's accounts ended. */
+  async latestSync(workspaceId: string): Promise<Date | null> {
+    const row = await this.#db
+      .selectFrom('tiktok_mirror_accounts')
+      .select((builder) => builder.fn.max('last_synced_at').as('latest'))
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirst();
+    return row?.latest ?? null;
   }
 
   async findAccount(workspaceId: string, advertiserId: string) {

@@ -120,6 +120,8 @@ export class CampaignMirrorService {
   async table(actor: Actor, workspaceId: string, query: TableQuery): Promise<CampaignTableResponse> {
     await this.#workspaceService.requireMember(actor, workspaceId);
     const after = query.after === undefined ? undefined : decodeCursor(query.after);
+    // Read before the page, so a pass ending meanwhile makes the page look older, not newer.
+    const syncedAt = await this.#mirror.latestSync(workspaceId.toLowerCase());
     const rows = await this.#table.page({
       workspaceId: workspaceId.toLowerCase(),
       level: query.level,
@@ -141,6 +143,7 @@ export class CampaignMirrorService {
         rows.length > query.limit && last
           ? encodeCursor([last.sort_value, last.advertiser_id, last.entity_id])
           : null,
+      syncedAt: syncedAt?.toISOString() ?? null,
     };
   }
 

@@ -26,7 +26,7 @@ const pagesKeptOnRefresh = 5;
 /** One view of the table: everything but the paging, which the infinite query does. */
 export type CampaignTableView = Omit<CampaignTableQuery, 'after' | 'limit'>;
 
-type CampaignPages = InfiniteData<CampaignTableResponse, string | undefined>;
+export type CampaignPages = InfiniteData<CampaignTableResponse, string | undefined>;
 
 /** `GET /api/workspaces/:workspaceId/campaigns`: one page of campaigns, ad groups or ads, filtered and sorted by the server. */
 export function getCampaigns(
