@@ -12,7 +12,7 @@ import { AppError, notFound, validationFailed } from '../errors.js';
 import type { Clock } from '../lib/clock.js';
 import type { CampaignTableRepository, CampaignTableRow } from '../repositories/campaign-table.repository.js';
 import type { TikTokConnectionRepository } from '../repositories/tiktok-connection.repository.js';
-import type { TikTokMirrorRepository } from '../repositories/tiktok-mirror.repository.js';
+import type { MirrorEntity, TikTokMirrorRepository } from '../repositories/tiktok-mirror.repository.js';
 import type { CampaignMirrorService } from './campaign-mirror.service.js';
 import { describeRow } from './campaign-rows.js';
 import { budgetProblem } from './tiktok-budget-rules.js';
@@ -157,7 +157,7 @@ export class CampaignActionService {
                 'skipped',
                 'Deleted at TikTok: it can no longer be changed.',
               );
-            else if (!input.overwrite && now.modifiedAt?.getTime() !== row.modified_at?.getTime())
+            else if (!input.overwrite && changedAtTikTok(row, now))
               settle(
                 advertiserId,
                 row.entity_id,
@@ -271,7 +271,7 @@ export class CampaignActionService {
         await this.#mirror.upsert(workspaceId, advertiserId, [current], this.#clock.now());
         if (current.operationStatus === 'DELETE')
           return { outcome: 'skipped' as const, message: 'Deleted at TikTok: it can no longer be changed.' };
-        if (!input.overwrite && current.modifiedAt?.getTime() !== row.modified_at?.getTime())
+        if (!input.overwrite && changedAtTikTok(row, current))
           return {
             outcome: 'conflict' as const,
             message: 'Changed in TikTok since Whathead last synced: see how it stands there, then choose.',
@@ -382,6 +382,22 @@ export class CampaignActionService {
 }
 
 const key = (advertiserId: string, id: string) => `${advertiserId}:${id}`;
+
+const amount = (value: string | number | null) => (value === null ? null : Number(value));
+
+/**
+ * Whether someone changed it at TikTok since the mirror saw it: its modify time moved, or a field
+ * a marketer sets differs. Both, because no source says every change moves the modify time.
+ */
+function changedAtTikTok(row: CampaignTableRow, now: MirrorEntity): boolean {
+  return (
+    now.modifiedAt?.getTime() !== row.modified_at?.getTime() ||
+    now.operationStatus !== row.operation_status ||
+    now.name !== row.name ||
+    amount(now.budget) !== amount(row.budget) ||
+    amount(now.bid) !== amount(row.bid)
+  );
+}
 
 function uniqueTargets<Target extends { advertiserId: string; id: string }>(
   targets: readonly Target[],
