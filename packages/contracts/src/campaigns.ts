@@ -202,3 +202,20 @@ export const editCampaignEntityInputSchema = z
     message: 'Change the name, the budget or the bid.',
   });
 export type EditCampaignEntityInput = z.input<typeof editCampaignEntityInputSchema>;
+
+/** One write Whathead made at TikTok on a row (the audit trail shown from the row). */
+export const campaignChangeSchema = z.object({
+  id: z.string(),
+  occurredAt: z.string(),
+  /** Who made it; null when that member's account was deleted since. */
+  actor: z.object({ name: z.string(), email: z.string() }).nullable(),
+  field: z.enum(['status', 'name', 'budget', 'bid']),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+  /** TikTok's request id of the call that made the change, for TikTok's support. */
+  tiktokRequestId: z.string().nullable(),
+});
+export type CampaignChange = z.infer<typeof campaignChangeSchema>;
+
+export const campaignChangesResponseSchema = z.object({ changes: z.array(campaignChangeSchema) });
+export type CampaignChangesResponse = z.infer<typeof campaignChangesResponseSchema>;

@@ -1,17 +1,21 @@
 import type {
   CampaignActionResponse,
   CampaignActionResult,
+  CampaignChangesResponse,
   CampaignLevel,
   changeCampaignStatusInputSchema,
   editCampaignEntityInputSchema,
 } from '@whathead/contracts';
-import type { Database } from '@whathead/db';
 import type { TikTokClient } from '@whathead/tiktok-client';
 import type { z } from 'zod';
 import { AppError, notFound, validationFailed } from '../errors.js';
 import type { Clock } from '../lib/clock.js';
 import type { CampaignTableRepository, CampaignTableRow } from '../repositories/campaign-table.repository.js';
 import type { TikTokConnectionRepository } from '../repositories/tiktok-connection.repository.js';
+import type {
+  EntityChange,
+  TikTokEntityChangeRepository,
+} from '../repositories/tiktok-entity-change.repository.js';
 import type { MirrorEntity, TikTokMirrorRepository } from '../repositories/tiktok-mirror.repository.js';
 import type { CampaignMirrorService } from './campaign-mirror.service.js';
 import { describeRow } from './campaign-rows.js';
@@ -25,6 +29,9 @@ import type { Actor, WorkspaceService } from './workspace.service.js';
 type StatusInput = z.output<typeof changeCampaignStatusInputSchema>;
 type EditInput = z.output<typeof editCampaignEntityInputSchema>;
 type Operation = StatusInput['operation'];
+
+/** How many of a row's changes its history shows: enough to follow what happened lately. */
+const historyLength = 200;
 
 /** Reference §4.1: status updates take at most 20 ids a call. */
 const idsPerStatusCall = 20;
@@ -57,7 +64,7 @@ interface Call {
  * anyway. Every change is recorded with who made it and TikTok's request id.
  */
 export class CampaignActionService {
-  readonly #database: Database;
+  readonly #changes: TikTokEntityChangeRepository;
   readonly #table: CampaignTableRepository;
   readonly #mirror: TikTokMirrorRepository;
   readonly #connections: TikTokConnectionRepository;
@@ -68,7 +75,7 @@ export class CampaignActionService {
   readonly #clock: Clock;
 
   constructor(dependencies: {
-    database: Database;
+    changes: TikTokEntityChangeRepository;
     table: CampaignTableRepository;
     mirror: TikTokMirrorRepository;
     connections: TikTokConnectionRepository;
@@ -78,7 +85,7 @@ export class CampaignActionService {
     tiktok: TikTokClient;
     clock: Clock;
   }) {
-    this.#database = dependencies.database;
+    this.#changes = dependencies.changes;
     this.#table = dependencies.table;
     this.#mirror = dependencies.mirror;
     this.#connections = dependencies.connections;
@@ -300,23 +307,20 @@ export class CampaignActionService {
               ['bid', row.bid, input.bid?.toFixed(2)],
             ] as const
           ).filter((change) => change[2] !== undefined);
-          await this.#database.db
-            .insertInto('tiktok_entity_changes')
-            .values(
-              changes.map(([field, before, after]) => ({
-                workspace_id: workspaceId,
-                advertiser_id: advertiserId,
-                level,
-                entity_id: id,
-                actor_user_id: actor.userId,
-                field,
-                before,
-                after: after ?? null,
-                tiktok_request_id: requestIds[0] ?? null,
-                occurred_at: this.#clock.now(),
-              })),
-            )
-            .execute();
+          await this.#changes.record(
+            workspaceId,
+            changes.map(([field, before, after]) => ({
+              advertiserId,
+              level,
+              entityId: id,
+              actorUserId: actor.userId,
+              field,
+              before,
+              after: after ?? null,
+              tiktokRequestId: requestIds[0] ?? null,
+              occurredAt: this.#clock.now(),
+            })),
+          );
         } catch (error) {
           return { outcome: 'failed' as const, message: toAppError(error).message };
         }
@@ -331,6 +335,34 @@ export class CampaignActionService {
     );
     const fresh = (await this.#rows(workspaceId, level, [{ advertiserId, id }])).get(key(advertiserId, id));
     return { advertiserId, id, ...result, row: fresh ? describeRow(fresh) : null };
+  }
+
+  /** The row's history: what Whathead changed at TikTok, who did, newest first. */
+  async changes(
+    actor: Actor,
+    target: { workspaceId: string; level: CampaignLevel; advertiserId: string; id: string },
+  ): Promise<CampaignChangesResponse> {
+    await this.#workspaceService.requireMember(actor, target.workspaceId);
+    const workspaceId = target.workspaceId.toLowerCase();
+    const { level, advertiserId, id } = target;
+    const row = (await this.#rows(workspaceId, level, [{ advertiserId, id }])).get(key(advertiserId, id));
+    if (!row) throw notFound('This campaign, ad group or ad');
+    const changes = await this.#changes.list(
+      workspaceId,
+      { level, advertiserId, entityId: id },
+      historyLength,
+    );
+    return {
+      changes: changes.map((change) => ({
+        id: change.id,
+        occurredAt: change.occurredAt.toISOString(),
+        actor: change.actor,
+        field: change.field,
+        before: change.before,
+        after: change.after,
+        tiktokRequestId: change.tiktokRequestId,
+      })),
+    };
   }
 
   async #rows(
@@ -361,23 +393,20 @@ export class CampaignActionService {
     requestId: string | null,
   ) {
     const before = new Map(rows.map((row) => [row.entity_id, row.operation_status]));
-    await this.#database.db
-      .insertInto('tiktok_entity_changes')
-      .values(
-        ids.map((id) => ({
-          workspace_id: workspaceId,
-          advertiser_id: advertiserId,
-          level,
-          entity_id: id,
-          actor_user_id: actor.userId,
-          field: 'status',
-          before: before.get(id) ?? null,
-          after: operation,
-          tiktok_request_id: requestId,
-          occurred_at: this.#clock.now(),
-        })),
-      )
-      .execute();
+    await this.#changes.record(
+      workspaceId,
+      ids.map((id): EntityChange => ({
+        advertiserId,
+        level,
+        entityId: id,
+        actorUserId: actor.userId,
+        field: 'status',
+        before: before.get(id) ?? null,
+        after: operation,
+        tiktokRequestId: requestId,
+        occurredAt: this.#clock.now(),
+      })),
+    );
   }
 }
 

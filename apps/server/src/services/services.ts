@@ -14,6 +14,7 @@ import { SessionRepository } from '../repositories/session.repository.js';
 import { ThrottleRepository } from '../repositories/throttle.repository.js';
 import { TikTokAuditRepository } from '../repositories/tiktok-audit.repository.js';
 import { TikTokConnectionRepository } from '../repositories/tiktok-connection.repository.js';
+import { TikTokEntityChangeRepository } from '../repositories/tiktok-entity-change.repository.js';
 import { TikTokOauthStateRepository } from '../repositories/tiktok-oauth-state.repository.js';
 import { TikTokPendingGrantRepository } from '../repositories/tiktok-pending-grant.repository.js';
 import { TikTokRateLimitRepository } from '../repositories/tiktok-rate-limit.repository.js';
@@ -179,7 +180,7 @@ export function createServices(database: Database, settings: ServiceSettings, cl
     clock,
   });
   const campaignActions = new CampaignActionService({
-    database,
+    changes: new TikTokEntityChangeRepository(database),
     table: campaignTableRepository,
     mirror: mirrorRepository,
     connections: tiktokConnectionRepository,

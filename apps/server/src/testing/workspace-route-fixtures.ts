@@ -182,6 +182,12 @@ export const workspaceRouteFixtures: Record<
       body: { name: 'Renamed' },
     }),
   },
+  'GET /api/workspaces/:workspaceId/campaigns/:level/:advertiserId/:id/changes': {
+    needs: ['campaign'],
+    call: ({ workspaceId, campaignId }) => ({
+      url: `/api/workspaces/${workspaceId}/campaigns/campaign/7200000000000000011/${campaignId}/changes`,
+    }),
+  },
   'POST /api/workspaces/:workspaceId/campaigns/refresh': {
     call: ({ workspaceId }) => ({ url: `/api/workspaces/${workspaceId}/campaigns/refresh` }),
   },

@@ -3,12 +3,12 @@ import { after, before, describe, it } from 'node:test';
 import {
   campaignActionResponseSchema,
   campaignActionResultSchema,
+  campaignChangesResponseSchema,
   campaignSyncResponseSchema,
   campaignTableResponseSchema,
   type CampaignRow,
   type CampaignSyncResponse,
 } from '@whathead/contracts';
-import { sql } from '@whathead/db';
 import type { TestBrowser } from '../../testing/test-app.js';
 import { connectionsPath, listConnections, signUpWorkspace } from '../../testing/tiktok-flow.js';
 import { connect, scenario, startTikTokTestKit, type TikTokTestKit } from '../../testing/tiktok-test-kit.js';
@@ -183,19 +183,17 @@ describe('the campaign mirror and its table', () => {
       results.map((result) => [result.id, result.outcome, result.message, result.row?.delivery.state]),
       targets.map((target) => [target.id, 'changed', 'Turned off.', 'paused']),
     );
-    const changes = await sql<{
-      entity_id: string;
-      before: string;
-      after: string;
-      tiktok_request_id: string;
-    }>`
-      select entity_id, before, after, tiktok_request_id from tiktok_entity_changes
-      where workspace_id = ${owner.workspaceId}::uuid order by entity_id`.execute(kit.test.database.db);
-    assert.deepEqual(
-      changes.rows.map((change) => [change.entity_id, change.before, change.after]),
-      targets.map((target) => [target.id, 'ENABLE', 'DISABLE']).sort(),
-    );
-    assert.ok(changes.rows.every((change) => change.tiktok_request_id));
+    for (const target of targets) {
+      const history = await owner.browser.get(`${base()}/ad/${target.advertiserId}/${target.id}/changes`);
+      assert.equal(history.status, 200, history.text);
+      const [change, ...older] = campaignChangesResponseSchema.parse(history.body).changes;
+      assert.deepEqual(older, []);
+      assert.deepEqual(
+        [change!.field, change!.before, change!.after, change!.actor?.email],
+        ['status', 'ENABLE', 'DISABLE', 'mirror-owner@example.com'],
+      );
+      assert.ok(change!.tiktokRequestId, 'TikTok’s request id is kept');
+    }
 
     const again = await changeStatus({ level: 'ad', operation: 'DISABLE', targets: targets.slice(0, 1) });
     assert.deepEqual([again[0]!.outcome, again[0]!.message], ['skipped', 'Already off.']);
@@ -250,6 +248,14 @@ describe('the campaign mirror and its table', () => {
       (await edit(campaign!, { name: 'Spring sale · US' })).body,
     );
     assert.equal(renamed.row!.name, 'Spring sale · US');
+    const history = campaignChangesResponseSchema.parse(
+      (await owner.browser.get(`${base()}/campaign/${campaign!.advertiserId}/${campaign!.id}/changes`)).body,
+    );
+    const [newest] = history.changes;
+    assert.deepEqual(
+      [newest!.field, newest!.before, newest!.after],
+      ['name', campaign!.name, 'Spring sale · US'],
+    );
   });
 
   it('refuses a budget under TikTok’s minimum, and a name TikTok would refuse, before any call', async () => {

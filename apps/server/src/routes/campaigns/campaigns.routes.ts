@@ -59,4 +59,13 @@ export function registerCampaignRoutes(app: FastifyInstance, context: RouteConte
     body: editCampaignEntityInputSchema,
     handler: ({ params, body, session }) => campaignActions.edit(session, params, body),
   });
+
+  // The row's history: every change Whathead made to it at TikTok.
+  defineRoute(app, {
+    method: 'GET',
+    url: `${base}/:level/:advertiserId/:id/changes`,
+    access: 'member',
+    params: campaignEntityParamsSchema,
+    handler: ({ params, session }) => campaignActions.changes(session, params),
+  });
 }
