@@ -17,8 +17,11 @@ import { freePort } from './postgres-cluster.js';
 
 const mainModule = fileURLToPath(new URL('../../apps/server/src/main.ts', import.meta.url));
 
-/** The secrets every start of one benchmark's app shares, so sessions outlive a restart. */
-const secrets = {
+/**
+ * The secrets every start of one benchmark's app shares, so sessions outlive a restart and a worker
+ * process of the same run opens the TikTok tokens the web process sealed.
+ */
+export const secrets = {
   SESSION_SECRET: 'bench-session-secret-that-is-long-enough-0123456789',
   TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
 };

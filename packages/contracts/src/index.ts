@@ -10,3 +10,4 @@ export * from './password-resets.js';
 export * from './sessions.js';
 export * from './account.js';
 export * from './campaigns.js';
+export * from './campaign-budget-rules.js';

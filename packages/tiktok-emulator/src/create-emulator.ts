@@ -29,7 +29,7 @@ import { createIdGenerator } from './state/id-generator.js';
 import type { AppRecord } from './state/records.js';
 
 export interface EmulatorOptions {
-  /** A fixture name (`default`, `empty-business-center`, `analyst-only`, `agency-large`) or an inline definition. */
+  /** A fixture name (`default`, `empty-business-center`, `analyst-only`, `agency-large`, `large-ad-accounts`) or an inline definition. */
   scenario?: string | ScenarioDefinition;
   /** Same seed, same calls → same ids, tokens, faults and report metrics. */
   seed?: number;

@@ -51,14 +51,16 @@ export class JobQueue {
       if (!options.work) continue;
       if (definition.recurring)
         await boss.schedule(definition.name, definition.recurring.cron, definition.recurring.payload);
-      await boss.work<object>(
-        definition.name,
-        {
-          batchSize: 1,
-          pollingIntervalSeconds: options.pollingIntervalSeconds ?? defaultPollingIntervalSeconds,
-        },
-        async ([job]) => queue.#run(definition, job, options.logger),
-      );
+      // pg-boss 10 works one batch at a time per worker: each worker is one run at a time.
+      for (let worker = 0; worker < (definition.concurrency ?? 1); worker += 1)
+        await boss.work<object>(
+          definition.name,
+          {
+            batchSize: 1,
+            pollingIntervalSeconds: options.pollingIntervalSeconds ?? defaultPollingIntervalSeconds,
+          },
+          async ([job]) => queue.#run(definition, job, options.logger),
+        );
     }
     return queue;
   }

@@ -29,6 +29,11 @@ export interface JobDefinition<Payload extends object = object> {
   readonly policy?: 'standard' | 'stately';
   /** Which runs count as the same for the policy: one account's sync, not every account's. */
   singletonKey?(payload: Payload): string;
+  /**
+   * How many runs one process works at once (default 1). More suits jobs that mostly wait on
+   * TikTok, whose calls the shared rate budget paces whatever the number.
+   */
+  readonly concurrency?: number;
   /** A recurring job: a cron expression (UTC) and the payload each run receives. */
   readonly recurring?: { cron: string; payload: Payload };
   /** Returns a short outcome that is logged and stored as the job's output. */

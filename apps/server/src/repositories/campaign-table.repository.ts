@@ -43,15 +43,24 @@ export interface CampaignTableRow {
   bid: string | null;
   optimization_goal: string | null;
   placements: string[];
-  schedule_start: Date | null;
-  schedule_end: Date | null;
+  /** TikTok's times as ISO 8601 text in UTC, written by PostgreSQL (see `isoTime`). */
+  schedule_start: string | null;
+  schedule_end: string | null;
   targeting: string | null;
   creative: string | null;
-  created_at: Date | null;
-  modified_at: Date | null;
+  created_at: string | null;
+  modified_at: string | null;
   /** The sort column's value as text, for the next page's cursor. */
   sort_value: string;
 }
+
+/**
+ * A time column as the API sends it (ISO 8601, UTC, milliseconds), made by PostgreSQL: a page of
+ * 500 rows would otherwise parse 2,000 timestamps into Dates only to print them again, a sixth of
+ * the table route's CPU in the campaign-table benchmark.
+ */
+const isoTime = (column: 'schedule_start' | 'schedule_end' | 'created_at' | 'modified_at') =>
+  sql`to_char(${sql.ref(`entity.${column}`)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as ${sql.ref(column)}`;
 
 /**
  * Each sort as one expression with no NULLs (so a row-value comparison pages through every row) and
@@ -84,7 +93,10 @@ export class CampaignTableRepository {
       sql`entity.workspace_id = ${filter.workspaceId}::uuid`,
       sql`entity.level = ${filter.level}`,
     ];
-    if (filter.advertiserIds?.length)
+    // One account (the page opens on the default one) as `=`, so its own index serves the page.
+    if (filter.advertiserIds?.length === 1)
+      conditions.push(sql`entity.advertiser_id = ${filter.advertiserIds[0]}`);
+    else if (filter.advertiserIds?.length)
       conditions.push(sql`entity.advertiser_id = any(${[...filter.advertiserIds]}::text[])`);
     if (filter.targets)
       conditions.push(
@@ -124,8 +136,9 @@ export class CampaignTableRepository {
         entity.operation_status, entity.secondary_status, entity.delivery,
         coalesce(entity.objective, campaign.objective) as objective, entity.budget_mode,
         entity.budget::text as budget, entity.bid_strategy, entity.bid::text as bid,
-        entity.optimization_goal, entity.placements, entity.schedule_start, entity.schedule_end,
-        entity.targeting, entity.creative, entity.created_at, entity.modified_at,
+        entity.optimization_goal, entity.placements, ${isoTime('schedule_start')},
+        ${isoTime('schedule_end')}, entity.targeting, entity.creative, ${isoTime('created_at')},
+        ${isoTime('modified_at')},
         (${sort.expression})::text as sort_value
       from tiktok_entities entity
       left join known on known.advertiser_id = entity.advertiser_id

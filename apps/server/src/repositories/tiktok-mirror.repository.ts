@@ -103,6 +103,10 @@ export class TikTokMirrorRepository {
         targeting = excluded.targeting, creative = excluded.creative,
         created_at = excluded.created_at, modified_at = excluded.modified_at, raw = excluded.raw,
         synced_at = excluded.synced_at
+      -- Every other column is read from TikTok's object: a row whose object and delivery are as
+      -- they were is left alone (\`synced_at\` then tells when it last changed). A pass re-reads
+      -- all campaigns and ad groups, most unchanged; rewriting them would only churn the table.
+      where (tiktok_entities.raw, tiktok_entities.delivery) is distinct from (excluded.raw, excluded.delivery)
     `.execute(this.#db);
   }
 
@@ -124,7 +128,9 @@ export class TikTokMirrorRepository {
       .where('advertiser_id', '=', advertiserId)
       .where('level', '=', level)
       .where('delivery', '!=', 'deleted')
-      .where(sql<boolean>`not (entity_id = any(${[...listedIds]}::text[]))`)
+      // A subquery, not `<> all(array)`: PostgreSQL hashes it, where the array is scanned once
+      // per row (20,000 ads: 400 million comparisons).
+      .where(sql<boolean>`entity_id not in (select unnest(${[...listedIds]}::text[]))`)
       .executeTakeFirst();
     return Number(result.numUpdatedRows);
   }
@@ -134,15 +140,20 @@ export class TikTokMirrorRepository {
    * with it), whether or not TikTok touched their own modify time, which it does not document.
    */
   async cascadeDeletions(workspaceId: string, advertiserId: string, now: Date): Promise<void> {
+    // The deleted parents are few and read once; each child is then checked against them by
+    // hash. (A join or a correlated lookup per child is planned badly on a mirror just filled,
+    // before PostgreSQL has statistics: 25 s for 24,000 rows.)
     await sql`
+      with gone as materialized (
+        select level, entity_id from tiktok_entities
+        where workspace_id = ${workspaceId}::uuid and advertiser_id = ${advertiserId}
+          and level in ('campaign', 'adgroup') and delivery = 'deleted'
+      )
       update tiktok_entities child set delivery = 'deleted', synced_at = ${now}::timestamptz
-      from tiktok_entities parent
       where child.workspace_id = ${workspaceId}::uuid and child.advertiser_id = ${advertiserId}
-        and parent.workspace_id = child.workspace_id and parent.advertiser_id = child.advertiser_id
-        and parent.delivery = 'deleted' and child.delivery != 'deleted'
-        and ((parent.level = 'campaign' and child.level in ('adgroup', 'ad')
-              and child.campaign_id = parent.entity_id)
-          or (parent.level = 'adgroup' and child.level = 'ad' and child.adgroup_id = parent.entity_id))
+        and child.level in ('adgroup', 'ad') and child.delivery != 'deleted'
+        and (child.campaign_id in (select entity_id from gone where level = 'campaign')
+          or (child.level = 'ad' and child.adgroup_id in (select entity_id from gone where level = 'adgroup')))
     `.execute(this.#db);
   }
 

@@ -420,7 +420,7 @@ const amount = (value: string | number | null) => (value === null ? null : Numbe
  */
 function changedAtTikTok(row: CampaignTableRow, now: MirrorEntity): boolean {
   return (
-    now.modifiedAt?.getTime() !== row.modified_at?.getTime() ||
+    (now.modifiedAt?.toISOString() ?? null) !== row.modified_at ||
     now.operationStatus !== row.operation_status ||
     now.name !== row.name ||
     amount(now.budget) !== amount(row.budget) ||

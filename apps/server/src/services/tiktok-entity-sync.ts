@@ -72,23 +72,34 @@ async function mirrorListing(
   onEntity?: (entity: MirrorEntity) => void,
 ): Promise<{ ids: string[]; whole: boolean }> {
   const ids = new Set<string>();
-  let total: number;
-  for (let page = 1; ; page += 1) {
-    const { entities, pageInfo } = await pageOf(input.tiktok, level, {
+  const read = (page: number) => {
+    const found = pageOf(input.tiktok, level, {
       accessToken: input.accessToken,
       advertiserId: input.advertiserId,
       filtering,
       page,
       pageSize,
     });
+    // Awaited in its turn; until then a failure must not count as unhandled.
+    found.catch(() => undefined);
+    return found;
+  };
+  let total: number;
+  let next = read(1);
+  for (let page = 1; ; page += 1) {
+    const { entities, pageInfo } = await next;
     counter.calls += 1;
+    total = pageInfo.totalNumber;
+    const more = entities.length > 0 && page < pageInfo.totalPage;
+    // The next page is on its way while this one is written: TikTok's answer, not our write,
+    // sets the pace.
+    if (more) next = read(page + 1);
     for (const entity of entities) {
       ids.add(entity.entityId);
       onEntity?.(entity);
     }
     await input.mirror.upsert(input.workspaceId, input.advertiserId, entities, input.now());
-    total = pageInfo.totalNumber;
-    if (entities.length === 0 || page >= pageInfo.totalPage) break;
+    if (!more) break;
   }
   return { ids: [...ids], whole: ids.size === total };
 }

@@ -22,7 +22,7 @@ import {
   primaryStatusFilter,
   selectFields,
 } from './entity-rules.js';
-import { adSecondaryStatus } from './secondary-status.js';
+import { adSecondaryStatus, adStatusReader } from './secondary-status.js';
 
 export function describeAd(runtime: EmulatorRuntime, ad: AdRecord, now: number) {
   return { ...ad, secondary_status: adSecondaryStatus(runtime, ad, now) };
@@ -276,18 +276,32 @@ export const adGetEndpoint = defineEndpoint({
   ),
   handle({ input, runtime, now }) {
     const filtering = input.filtering ?? {};
+    const statusOf = adStatusReader(runtime, now);
+    // Filtered on the records first and described by the page: an account's listing is read
+    // page after page, and describing every ad for each page made a page cost the whole account.
     const rows = [...runtime.store.ads.values()]
       .reverse()
       .filter((ad) => ad.advertiser_id === input.advertiser_id)
-      .map((ad) => describeAd(runtime, ad, now))
       .filter((ad) => !filtering.ad_ids || filtering.ad_ids.includes(ad.ad_id))
       .filter((ad) => !filtering.adgroup_ids || filtering.adgroup_ids.includes(ad.adgroup_id))
       .filter((ad) => !filtering.campaign_ids || filtering.campaign_ids.includes(ad.campaign_id))
       .filter((ad) => !filtering.ad_name || ad.ad_name.includes(filtering.ad_name))
       .filter((ad) => !filtering.modified_after || ad.modify_time > filtering.modified_after)
-      .filter((ad) => matchesStatusFilters(ad, filtering, 'AD'));
+      .map((ad) => ({ ad, secondaryStatus: statusOf(ad) }))
+      .filter(({ ad, secondaryStatus }) =>
+        matchesStatusFilters(
+          {
+            operation_status: ad.operation_status,
+            secondary_status: secondaryStatus,
+            create_time: ad.create_time,
+          },
+          filtering,
+          'AD',
+        ),
+      );
     const page = paginate(rows, input.page, input.page_size);
-    return { ...page, list: selectFields(page.list, input.fields) };
+    const list = page.list.map(({ ad, secondaryStatus }) => ({ ...ad, secondary_status: secondaryStatus }));
+    return { ...page, list: selectFields(list, input.fields) };
   },
 });
 

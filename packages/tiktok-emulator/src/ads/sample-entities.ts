@@ -5,14 +5,16 @@ import { formatDateTime, millisecondsPerDay, millisecondsPerHour } from '../stat
 import type { AdRecord, AdgroupRecord, AdvertiserRecord, CampaignRecord } from '../state/records.js';
 import { recordStatus } from '../state/store.js';
 import { fromNowScheduleMilliseconds } from './entity-rules.js';
+import { seedGeneratedEntities } from './generated-entities.js';
 
 /** Sample objects start this long before the scenario loads, so reports have history. */
 const historyDays = 60;
 
 /**
  * Creates what a scenario asks for with `sample_campaigns`: per campaign two ad groups of two
- * video ads, plus one image and one ready video in the account's library. Ids come from the
- * seeded generator, so a seed always yields the same sample objects.
+ * video ads, plus one image and one ready video in the account's library; then the account's
+ * `generated_entities`, if any. Ids come from the seeded generator, so a seed always yields the
+ * same sample objects.
  */
 export function seedSampleEntities(runtime: EmulatorRuntime): void {
   const created =
@@ -20,11 +22,20 @@ export function seedSampleEntities(runtime: EmulatorRuntime): void {
     historyDays * millisecondsPerDay;
   for (const definition of scenarioAdvertisers(runtime.scenario)) {
     const advertiser = runtime.store.advertisers.get(definition.advertiser_id);
-    if (!advertiser || definition.sample_campaigns === 0) continue;
+    const generated = definition.generated_entities;
+    if (!advertiser || (definition.sample_campaigns === 0 && !generated)) continue;
     const media = seedLibrary(runtime, advertiser, created);
     for (let index = 0; index < definition.sample_campaigns; index += 1) {
       seedCampaign(runtime, advertiser, index, created, media);
     }
+    if (generated)
+      seedGeneratedEntities(
+        runtime,
+        advertiser,
+        generated,
+        { from: created, to: runtime.clock.now() },
+        media,
+      );
   }
 }
 

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { scenarioSchema, type Scenario, type ScenarioDefinition } from './scenario-schema.js';
 
 /** The fixtures shipped in this folder; each name reads as the case it lets you try. */
-export const scenarioNames = ['default', 'empty-business-center', 'analyst-only', 'agency-large'] as const;
+export const scenarioNames = [
+  'default',
+  'empty-business-center',
+  'analyst-only',
+  'agency-large',
+  'large-ad-accounts',
+] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 
 export class ScenarioError extends Error {

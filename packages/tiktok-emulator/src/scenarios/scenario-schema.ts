@@ -26,6 +26,26 @@ export type AdvertiserRole = (typeof advertiserRoles)[number];
 
 const accountId = z.string().regex(/^[67]\d{18}$/, 'must be a 19-digit id starting with 6 or 7');
 
+const generatedEntitiesSchema = z
+  .object({
+    campaigns: z.number().int().min(0).max(100_000),
+    ad_groups: z.number().int().min(0).max(500_000),
+    ads: z.number().int().min(0).max(2_000_000),
+  })
+  .refine((counts) => counts.ad_groups === 0 || counts.campaigns > 0, {
+    message: 'ad groups need at least one campaign',
+    path: ['campaigns'],
+  })
+  .refine((counts) => counts.ads === 0 || counts.ad_groups > 0, {
+    message: 'ads need at least one ad group',
+    path: ['ad_groups'],
+  })
+  // /ad/create/ refuses a 21st live ad in an ad group (`maximumAdsPerAdgroup`'s default).
+  .refine((counts) => counts.ads <= counts.ad_groups * 20, {
+    message: 'at most 20 ads per ad group',
+    path: ['ads'],
+  });
+
 const advertiserSchema = z.object({
   advertiser_id: accountId,
   name: z.string().min(1),
@@ -49,6 +69,12 @@ const advertiserSchema = z.object({
   created: z.string().default('2024-03-01 09:30:00'),
   /** Campaigns (each with ad groups and ads) that already exist when the scenario loads, for reports. */
   sample_campaigns: z.number().int().min(0).max(50).default(0),
+  /**
+   * An account at scale, made at load without an API call (ads/generated-entities.ts): this many
+   * campaigns, ad groups and ads, spread evenly over their parents, with names, statuses, budgets
+   * and times drawn from the seed.
+   */
+  generated_entities: generatedEntitiesSchema.optional(),
   members: z.array(z.object({ email: z.string(), advertiser_role: z.enum(advertiserRoles) })).default([]),
 });
 
