@@ -28,6 +28,7 @@ export interface ApiClient {
   /** For endpoints that answer 204 No Content. */
   post(path: string, body?: unknown): Promise<void>;
   put<Output>(path: string, body: unknown, schema: ResponseSchema<Output>): Promise<Output>;
+  patch<Output>(path: string, body: unknown, schema: ResponseSchema<Output>): Promise<Output>;
   delete(path: string): Promise<void>;
 }
 
@@ -107,6 +108,7 @@ export function createApiClient({
       parseBody(await send({ method: 'GET', path, signal: options?.signal }), schema),
     post,
     put: async (path, body, schema) => parseBody(await send({ method: 'PUT', path, body }), schema),
+    patch: async (path, body, schema) => parseBody(await send({ method: 'PATCH', path, body }), schema),
     delete: async (path) => {
       await send({ method: 'DELETE', path });
     },

@@ -16,6 +16,11 @@ export const queryKeys = {
   campaignTable: (workspaceId: string, query: object) =>
     ['workspaces', workspaceId, 'campaigns', 'rows', query] as const,
   campaignSync: (workspaceId: string) => ['workspaces', workspaceId, 'campaigns', 'sync'] as const,
+  /** Every row's change history, for refreshing them all after a change. */
+  campaignChangeLists: (workspaceId: string) => ['workspaces', workspaceId, 'campaigns', 'changes'] as const,
+  /** The changes Whathead made to one campaign, ad group or ad. */
+  campaignChanges: (workspaceId: string, level: string, advertiserId: string, id: string) =>
+    ['workspaces', workspaceId, 'campaigns', 'changes', level, advertiserId, id] as const,
   invitationPreview: (token: string) => ['invitations', token] as const,
   passwordReset: (token: string) => ['password-resets', token] as const,
   /** Not under `session`: a change of user must drop it with everything else of the old user. */

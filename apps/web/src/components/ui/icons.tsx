@@ -194,3 +194,36 @@ export const SearchIcon = ({ size = 16 }: IconProps) => (
     <path d="M16 16l4 4" />
   </Icon>
 );
+
+export const PencilIcon = ({ size = 16 }: IconProps) => (
+  <Icon size={size}>
+    <path d="M15.5 5.5l3 3L9 18l-4 1 1-4 9.5-9.5z" />
+    <path d="M13.5 7.5l3 3" />
+  </Icon>
+);
+
+export const MoreIcon = ({ size = 18 }: IconProps) => (
+  <Icon size={size}>
+    <path d="M6 12h.01M12 12h.01M18 12h.01" strokeWidth={3} />
+  </Icon>
+);
+
+export const PowerIcon = ({ size }: IconProps) => (
+  <Icon size={size}>
+    <path d="M12 4v8" />
+    <path d="M7.5 6.8a7 7 0 1 0 9 0" />
+  </Icon>
+);
+
+export const PauseIcon = ({ size }: IconProps) => (
+  <Icon size={size}>
+    <path d="M9 6v12M15 6v12" />
+  </Icon>
+);
+
+export const TrashIcon = ({ size }: IconProps) => (
+  <Icon size={size}>
+    <path d="M4.5 7h15M10 4.5h4M6.5 7l1 12.5h9l1-12.5" />
+    <path d="M10.5 10.5v6M13.5 10.5v6" />
+  </Icon>
+);

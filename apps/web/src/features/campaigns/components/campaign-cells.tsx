@@ -6,10 +6,11 @@ import { CopyIcon, ExternalLinkIcon } from '../../../components/ui/icons';
 import { classNames } from '../../../lib/class-names';
 import { copyText } from '../../../lib/copy-text';
 import { formatRelativeTime } from '../../../lib/format-relative-time';
+import { CampaignActionsContext } from './campaign-actions-context';
 import { CampaignTableContext } from './campaign-table-context';
 import type { CampaignTableFeatures } from './campaign-table-features';
-import { bidStrategyLabels, budgetModeLabels, deliveryTones, inWords, levelNouns } from './campaign-words';
-import { formatMoney } from './format-money';
+import { RowMenu } from './row-menu';
+import { deliveryTones, inWords, levelNouns } from './campaign-words';
 
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 export const notSyncingNote =
@@ -35,24 +36,41 @@ export function SelectCell({ row }: { row: Row<CampaignTableFeatures, CampaignRo
 }
 
 export function NameCell({ row }: { row: CampaignRow }) {
+  const actions = use(CampaignActionsContext);
+  const problem = actions?.problemOf(row, 'name') ?? null;
   const parent = parentLine(row);
+  let below = parent && (
+    <span className="campaign-cell__sub" title={parent}>
+      {parent}
+    </span>
+  );
+  if (problem) below = <RowProblem prefix="Not renamed" message={problem} />;
+  else if (actions?.isSaving(row, 'name')) below = <span className="campaign-cell__sub">Saving…</span>;
   return (
-    <span className="campaign-cell">
-      <span className="campaign-cell__title">
-        <span className="campaign-cell__name" title={row.name}>
-          {row.name}
-        </span>
-        {row.readOnly && (
-          <span title={notSyncingNote}>
-            <Badge>Not syncing</Badge>
+    <span className="campaign-cell__with-menu">
+      <span className="campaign-cell">
+        <span className="campaign-cell__title">
+          <span className="campaign-cell__name" title={row.name}>
+            {row.name}
           </span>
-        )}
-      </span>
-      {parent && (
-        <span className="campaign-cell__sub" title={parent}>
-          {parent}
+          {row.readOnly && (
+            <span title={notSyncingNote}>
+              <Badge>Not syncing</Badge>
+            </span>
+          )}
         </span>
-      )}
+        {below}
+      </span>
+      {actions && <RowMenu row={row} actions={actions} />}
+    </span>
+  );
+}
+
+/** Why the row's last change didn't happen, beside the value it was about. */
+function RowProblem({ prefix, message }: { prefix: string; message: string }) {
+  return (
+    <span className="campaign-cell__sub campaign-cell__problem" title={message}>
+      {prefix}: {message}
     </span>
   );
 }
@@ -66,53 +84,24 @@ function parentLine(row: CampaignRow): string | null {
   return null;
 }
 
-export function DeliveryCell({ delivery }: { delivery: CampaignRow['delivery'] }) {
+export function DeliveryCell({ row }: { row: CampaignRow }) {
+  const { delivery } = row;
+  const problem = use(CampaignActionsContext)?.problemOf(row, 'status') ?? null;
   return (
     <span className="campaign-cell">
       <span className="campaign-cell__title">
         <span className={classNames('status-dot', `status-dot--${deliveryTones[delivery.state]}`)} />
         {delivery.label}
       </span>
-      {delivery.reason && (
-        <span className="campaign-cell__sub" title={delivery.reason}>
-          {delivery.reason}
-        </span>
+      {problem ? (
+        <RowProblem prefix="Not changed" message={problem} />
+      ) : (
+        delivery.reason && (
+          <span className="campaign-cell__sub" title={delivery.reason}>
+            {delivery.reason}
+          </span>
+        )
       )}
-    </span>
-  );
-}
-
-export function BudgetCell({ row }: { row: CampaignRow }) {
-  const mode = inWords(budgetModeLabels, row.budgetMode);
-  if (row.budgetMode === 'BUDGET_MODE_INFINITE') return <span>No limit</span>;
-  if (row.budget === null) return mode ? <span className="campaign-cell__sub">{mode}</span> : none;
-  return <Amount amount={row.budget} currency={row.currency} below={mode} />;
-}
-
-export function BidCell({ row }: { row: CampaignRow }) {
-  const strategy = inWords(bidStrategyLabels, row.bidStrategy);
-  if (row.bid === null) return strategy ? <span>{strategy}</span> : none;
-  return <Amount amount={row.bid} currency={row.currency} below={strategy} />;
-}
-
-function Amount({
-  amount,
-  currency,
-  below,
-}: {
-  amount: string;
-  currency: string | null;
-  below: string | null;
-}) {
-  return (
-    <span className="campaign-cell">
-      <span
-        className="campaign-cell__amount"
-        title={currency ? undefined : 'TikTok didn’t say the currency.'}
-      >
-        {formatMoney(amount, currency)}
-      </span>
-      {below && <span className="campaign-cell__sub">{below}</span>}
     </span>
   );
 }

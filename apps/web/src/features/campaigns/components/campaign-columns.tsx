@@ -1,9 +1,8 @@
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { CampaignLevel, CampaignRow, CampaignSortColumn } from '@whathead/contracts';
+import { BidCell, BudgetCell } from './amount-cells';
 import {
   AccountCell,
-  BidCell,
-  BudgetCell,
   DateCell,
   DeliveryCell,
   IdCell,
@@ -90,7 +89,7 @@ function display(id: CampaignColumnId, cell: CampaignColumn['cell']): CampaignCo
 const allColumns: CampaignColumn[] = [
   display('select', ({ row }) => <SelectCell row={row} />),
   display('name', ({ row }) => <NameCell row={row.original} />),
-  display('delivery', ({ row }) => <DeliveryCell delivery={row.original.delivery} />),
+  display('delivery', ({ row }) => <DeliveryCell row={row.original} />),
   display('budget', ({ row }) => <BudgetCell row={row.original} />),
   display('bid', ({ row }) => <BidCell row={row.original} />),
   display('optimizationGoal', ({ row }) => (

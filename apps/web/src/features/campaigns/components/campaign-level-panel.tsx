@@ -1,22 +1,19 @@
-import type { RowSelectionState, Updater } from '@tanstack/react-table';
 import type { CampaignSortColumn } from '@whathead/contracts';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useCampaignTable } from '../api/get-campaigns';
+import { useCampaignActions } from '../hooks/use-campaign-actions';
+import { useCampaignSelection } from '../hooks/use-campaign-selection';
 import { accountsSummary, type AccountOption } from './campaign-accounts';
+import { CampaignActionBar } from './campaign-action-bar';
 import { CampaignFilters } from './campaign-filters';
+import { CampaignRowActions } from './campaign-row-actions';
 import { CampaignSelection } from './campaign-selection';
-import { CampaignTable, selectedIdsAfter } from './campaign-table';
+import { CampaignTable } from './campaign-table';
 import { CampaignTableFooter } from './campaign-table-footer';
 import { TableEmpty, TableError, TableLoading } from './campaign-table-states';
 import { ColumnChooser } from './column-chooser';
 import { useColumnVisibility } from './use-column-visibility';
-import {
-  maximumSelectedCampaigns,
-  tableQueryOf,
-  type CampaignView,
-  type ChangeView,
-  type SortDirection,
-} from './use-campaign-view';
+import { tableQueryOf, type CampaignView, type ChangeView, type SortDirection } from './use-campaign-view';
 
 interface CampaignLevelPanelProps {
   workspaceId: string;
@@ -35,17 +32,7 @@ export function CampaignLevelPanel(props: CampaignLevelPanelProps) {
   const { workspaceId, view, changeView, accountOptions, accounts, isImporting } = props;
   const { level } = view;
   const [columnVisibility, setColumnVisibility] = useColumnVisibility(level);
-  // Ad groups and ads ticked here; campaigns ticked live in the URL, as they narrow the other tabs.
-  const [selectedHere, setSelectedHere] = useState<string[]>([]);
-  const [selectionNote, setSelectionNote] = useState<string | null>(null);
-  // A tick shows at once; the URL, which the router updates a moment later, then takes over.
-  const [ticked, setTicked] = useState<readonly string[] | null>(null);
-  const [campaignsInUrl, setCampaignsInUrl] = useState(view.campaigns);
-  if (campaignsInUrl !== view.campaigns) {
-    setCampaignsInUrl(view.campaigns);
-    setTicked(null);
-  }
-  const selectedCampaigns = ticked ?? view.campaigns;
+  const selection = useCampaignSelection(view, changeView);
   const query = useMemo(() => tableQueryOf(view, accounts), [view, accounts]);
   const table = useCampaignTable(workspaceId, query, true);
   const rows = useMemo(() => table.data?.pages.flatMap((page) => page.rows) ?? [], [table.data]);
@@ -56,19 +43,11 @@ export function CampaignLevelPanel(props: CampaignLevelPanelProps) {
     }
   }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, isPlaceholderData, fetchNextPage]);
 
-  const selectCampaigns = (change: Updater<RowSelectionState>) => {
-    const ids = selectedIdsAfter(change, selectedCampaigns);
-    const kept = ids.slice(0, maximumSelectedCampaigns);
-    setSelectionNote(
-      ids.length > kept.length
-        ? `Ad groups and ads can be narrowed to ${maximumSelectedCampaigns} campaigns at a time: the first ${maximumSelectedCampaigns} are selected.`
-        : null,
-    );
-    setTicked(kept);
-    changeView({ campaigns: kept }, { replace: true });
-  };
-  const selectHere = (change: Updater<RowSelectionState>) =>
-    setSelectedHere((current) => selectedIdsAfter(change, current));
+  const selectedRows = useMemo(() => {
+    const ids = new Set(selection.ids);
+    return rows.filter((row) => ids.has(row.id));
+  }, [rows, selection.ids]);
+  const actions = useCampaignActions(workspaceId, { onDeleted: selection.deselect });
   const isFiltered =
     view.status !== 'not_deleted' ||
     view.objective !== '' ||
@@ -110,8 +89,8 @@ export function CampaignLevelPanel(props: CampaignLevelPanelProps) {
           sort={view.sort}
           direction={view.direction}
           onSort={(sort: CampaignSortColumn, direction: SortDirection) => changeView({ sort, direction })}
-          selectedIds={level === 'campaign' ? selectedCampaigns : selectedHere}
-          onSelect={level === 'campaign' ? selectCampaigns : selectHere}
+          selectedIds={selection.ids}
+          onSelect={selection.select}
           isComplete={!hasNextPage}
           isUpdating={isPlaceholderData}
           onNearEnd={loadMore}
@@ -140,13 +119,23 @@ export function CampaignLevelPanel(props: CampaignLevelPanelProps) {
       </CampaignFilters>
       <CampaignSelection
         level={level}
-        campaigns={selectedCampaigns}
-        selectedHere={selectedHere.length}
-        onClearHere={() => setSelectedHere([])}
+        campaigns={selection.campaigns}
+        selectedHere={selection.here.length}
+        onClearHere={selection.clearHere}
         changeView={changeView}
-        note={selectionNote}
+        note={selection.note}
+        actions={
+          <CampaignActionBar
+            level={level}
+            rows={selectedRows}
+            selectedCount={selection.ids.length}
+            actions={actions}
+          />
+        }
       />
-      {content}
+      <CampaignRowActions workspaceId={workspaceId} actions={actions}>
+        {content}
+      </CampaignRowActions>
     </div>
   );
 }

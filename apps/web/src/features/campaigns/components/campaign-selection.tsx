@@ -1,10 +1,9 @@
 import type { CampaignLevel } from '@whathead/contracts';
+import type { ReactNode } from 'react';
 import { CloseIcon } from '../../../components/ui/icons';
 import { levelNouns } from './campaign-words';
+import { countOf } from './count-words';
 import type { ChangeView } from './use-campaign-view';
-
-const count = (amount: number, nouns: { one: string; many: string }) =>
-  `${amount.toLocaleString()} ${amount === 1 ? nouns.one : nouns.many}`;
 
 interface CampaignSelectionProps {
   level: CampaignLevel;
@@ -16,6 +15,8 @@ interface CampaignSelectionProps {
   changeView: ChangeView;
   /** Why fewer campaigns were selected than asked for. */
   note: string | null;
+  /** What can be done to the selected rows (Turn on, Turn off, Delete). */
+  actions?: ReactNode;
 }
 
 /**
@@ -23,13 +24,14 @@ interface CampaignSelectionProps {
  * ads; on the other tabs, the chip that says they show only those campaigns' rows.
  */
 export function CampaignSelection(props: CampaignSelectionProps) {
-  const { level, campaigns, selectedHere, onClearHere, changeView, note } = props;
+  const { level, campaigns, selectedHere, onClearHere, changeView, note, actions } = props;
   const nouns = levelNouns[level];
   if (level === 'campaign') {
     if (campaigns.length === 0) return null;
     return (
       <div className="campaign-selection" role="group" aria-label="Selected campaigns">
-        <span className="campaign-selection__count">{count(campaigns.length, nouns)} selected</span>
+        <span className="campaign-selection__count">{countOf(campaigns.length, nouns)} selected</span>
+        {actions}
         <button type="button" className="link-button" onClick={() => changeView({ level: 'adgroup' })}>
           Show their ad groups
         </button>
@@ -53,7 +55,7 @@ export function CampaignSelection(props: CampaignSelectionProps) {
       {campaigns.length > 0 && (
         <span className="chip">
           Showing {nouns.many} of{' '}
-          {count(campaigns.length, { one: 'selected campaign', many: 'selected campaigns' })}
+          {countOf(campaigns.length, { one: 'selected campaign', many: 'selected campaigns' })}
           <span aria-hidden="true"> · </span>
           <button
             type="button"
@@ -68,7 +70,8 @@ export function CampaignSelection(props: CampaignSelectionProps) {
       )}
       {selectedHere > 0 && (
         <>
-          <span className="campaign-selection__count">{count(selectedHere, nouns)} selected</span>
+          <span className="campaign-selection__count">{countOf(selectedHere, nouns)} selected</span>
+          {actions}
           <button type="button" className="link-button" onClick={onClearHere}>
             Clear selection
           </button>

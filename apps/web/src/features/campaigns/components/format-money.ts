@@ -29,3 +29,10 @@ function currencyFormat(currency: string): Intl.NumberFormat | undefined {
     return undefined;
   }
 }
+
+/** The sign an amount of the currency is written with ("$", "€"), or its code when Intl has none. */
+export function currencySymbol(currency: string | null): string | null {
+  if (!currency) return null;
+  const format = currencyFormat(currency);
+  return format?.formatToParts(0).find((part) => part.type === 'currency')?.value ?? currency;
+}

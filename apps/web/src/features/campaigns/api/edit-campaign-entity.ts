@@ -1,0 +1,60 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { campaignActionResultSchema, type CampaignActionResult, type CampaignRow } from '@whathead/contracts';
+import { api } from '../../../lib/api';
+import { holdCampaignRows, putCampaignRows, refreshAfterChange } from './campaign-row-cache';
+
+/** Rename, Edit budget, Edit bid: what changes; amounts in the row's currency. */
+export interface EntityChange {
+  name?: string;
+  budget?: number;
+  bid?: number;
+}
+
+/** Marks the edits under way, so a cell can say it is saving (see useMutationState). */
+export const editMutationKey = ['campaigns', 'edit'] as const;
+
+/** `PATCH /api/workspaces/:workspaceId/campaigns/:level/:advertiserId/:id`: one campaign or ad group. */
+export function editCampaignEntity(
+  workspaceId: string,
+  target: Pick<CampaignRow, 'level' | 'advertiserId' | 'id'>,
+  input: EntityChange & { overwrite?: boolean },
+): Promise<CampaignActionResult> {
+  const path = [workspaceId, 'campaigns', target.level, target.advertiserId, target.id]
+    .map(encodeURIComponent)
+    .join('/');
+  return api.patch(`/workspaces/${path}`, input, campaignActionResultSchema);
+}
+
+export interface EntityEdit {
+  /** The row as the table showed it: what a refusal puts back. */
+  row: CampaignRow;
+  change: EntityChange;
+  overwrite?: boolean;
+}
+
+/** Optimistic, as status changes are: the new value shows at once, and goes back if not saved. */
+export function useEditCampaignEntity(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: editMutationKey,
+    mutationFn: ({ row, change, overwrite = false }: EntityEdit) =>
+      editCampaignEntity(workspaceId, row, { ...change, overwrite }),
+    onMutate: async ({ row, change }) => {
+      await holdCampaignRows(queryClient, workspaceId);
+      putCampaignRows(queryClient, workspaceId, [
+        {
+          ...row,
+          name: change.name ?? row.name,
+          budget: change.budget === undefined ? row.budget : change.budget.toFixed(2),
+          bid: change.bid === undefined ? row.bid : change.bid.toFixed(2),
+        },
+      ]);
+    },
+    onSuccess: (result, { row }) =>
+      putCampaignRows(queryClient, workspaceId, [
+        result.outcome === 'changed' && result.row ? result.row : row,
+      ]),
+    onError: (_error, { row }) => putCampaignRows(queryClient, workspaceId, [row]),
+    onSettled: () => refreshAfterChange(queryClient, workspaceId),
+  });
+}
