@@ -96,8 +96,13 @@ async function sqlMilliseconds(
   samples: number,
 ) {
   const query = campaignTableQuerySchema.parse(view.query);
+  // The cursor is [sort, direction, value, account, id] (campaign-mirror.service.ts).
   const after = query.after
-    ? (JSON.parse(Buffer.from(query.after, 'base64url').toString('utf8')) as [string, string, string])
+    ? ((JSON.parse(Buffer.from(query.after, 'base64url').toString('utf8')) as string[]).slice(2) as [
+        string,
+        string,
+        string,
+      ])
     : undefined;
   const times: number[] = [];
   for (let sample = 0; sample < samples; sample += 1) {

@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import type { CreateInvitationResponse } from '@whathead/contracts';
 import type { FastifyBaseLogger } from 'fastify';
 import { pino } from 'pino';
@@ -14,8 +13,7 @@ import { TestBrowser } from '../../apps/server/src/testing/test-app.js';
 import { deliverCallback, startConnect } from '../../apps/server/src/testing/tiktok-flow.js';
 import { scenario } from '../../apps/server/src/testing/tiktok-test-kit.js';
 import { freePort } from './postgres-cluster.js';
-
-const mainModule = fileURLToPath(new URL('../../apps/server/src/main.ts', import.meta.url));
+import { bundleServer } from './server-bundle.js';
 
 /**
  * The secrets every start of one benchmark's app shares, so sessions outlive a restart and a worker
@@ -106,8 +104,9 @@ export async function processStartToReady(
   tiktok: TikTokSettings,
 ): Promise<number> {
   const port = await freePort();
+  const compiled = await bundleServer();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', mainModule], {
+  const child = spawn(process.execPath, ['--enable-source-maps', compiled], {
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,

@@ -2,8 +2,13 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { WorkerMemory, WorkerSettings } from './campaign-sync-worker.js';
+import { bundleServer } from './server-bundle.js';
 
 const workerScript = fileURLToPath(new URL('./campaign-sync-worker.ts', import.meta.url));
+/** Compiled as `npm start` compiles the server, so the worker runs as it does in production. */
+const compiledWorker = fileURLToPath(
+  new URL('../../apps/server/dist/campaign-sync-worker.js', import.meta.url),
+);
 
 export interface SyncWorker {
   /** The worker's memory now and at its peak so far. */
@@ -13,7 +18,8 @@ export interface SyncWorker {
 
 /** Starts the campaign-sync benchmark's worker process and waits until it works jobs. */
 export async function startSyncWorker(settings: WorkerSettings): Promise<SyncWorker> {
-  const child = spawn(process.execPath, ['--import', 'tsx', workerScript], {
+  await bundleServer(workerScript, compiledWorker);
+  const child = spawn(process.execPath, ['--enable-source-maps', compiledWorker], {
     env: { ...process.env, CAMPAIGN_SYNC_WORKER: JSON.stringify(settings) },
     stdio: ['pipe', 'pipe', 'inherit'],
   });

@@ -25,6 +25,7 @@ export const statusByCode: Record<ErrorCode, number> = {
   tiktok_account_not_usable: 409,
   tiktok_advertiser_unavailable: 409,
   campaign_not_editable: 409,
+  tiktok_refused: 422,
   tiktok_rate_limited: 503,
   tiktok_unavailable: 502,
   internal: 500,

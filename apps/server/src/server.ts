@@ -20,6 +20,8 @@ import { startOfflineTikTok } from './offline/offline-tiktok.js';
 import { createServices, type AuthenticationLimits, type Services } from './services/services.js';
 import { tiktokClientLogger } from './services/tiktok-call-context.js';
 
+// Two folders up from apps/server/src (the sources) and from apps/server/dist (the compiled server
+// `npm start` runs) alike.
 export const builtWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 export interface StartOptions {

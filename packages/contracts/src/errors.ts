@@ -28,6 +28,7 @@ export const errorCodes = [
   'tiktok_account_not_usable',
   'tiktok_advertiser_unavailable',
   'campaign_not_editable',
+  'tiktok_refused',
   'tiktok_rate_limited',
   'tiktok_unavailable',
   'internal',

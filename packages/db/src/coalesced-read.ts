@@ -50,7 +50,7 @@ export function coalescedRead<Key, Result>(
 }
 
 /** PostgreSQL's "data exception" class (22xxx): a value it cannot take, such as a malformed uuid. */
-const refusesAValue = (error: unknown): boolean =>
+export const refusesAValue = (error: unknown): boolean =>
   typeof error === 'object' &&
   error !== null &&
   'code' in error &&

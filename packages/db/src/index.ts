@@ -6,7 +6,7 @@ export {
   type ScriptConnection,
   type ScriptRunner,
 } from './database.js';
-export { askedKeys, askedPosition, coalescedRead, listsByPosition } from './coalesced-read.js';
+export { askedKeys, askedPosition, coalescedRead, listsByPosition, refusesAValue } from './coalesced-read.js';
 export { compileOnce } from './compile-once.js';
 export { jsonListOf } from './json-list.js';
 export { DataDirectoryLockedError } from './data-dir-lock.js';

@@ -1,11 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ScriptRunner } from './database.js';
 
-export const migrationsDirectory = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../migrations',
+/**
+ * Found from the package, not from this file: the server also runs compiled into one file
+ * elsewhere (scripts/lib/server-bundle.ts), where this module's own location means nothing.
+ */
+export const migrationsDirectory = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('@whathead/db/package.json')),
+  'migrations',
 );
 
 export interface Migration {

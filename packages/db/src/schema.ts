@@ -256,6 +256,14 @@ export interface TikTokEntityChangesTable {
   occurred_at: ColumnType<Date, Date | undefined, never>;
 }
 
+export interface TikTokEntityEditsTable {
+  workspace_id: string;
+  advertiser_id: string;
+  level: EntityLevel;
+  entity_id: string;
+  expires_at: Date;
+}
+
 export interface Tables {
   users: UsersTable;
   workspaces: WorkspacesTable;
@@ -275,6 +283,7 @@ export interface Tables {
   tiktok_mirror_accounts: TikTokMirrorAccountsTable;
   tiktok_entities: TikTokEntitiesTable;
   tiktok_entity_changes: TikTokEntityChangesTable;
+  tiktok_entity_edits: TikTokEntityEditsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

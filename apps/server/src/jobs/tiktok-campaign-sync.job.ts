@@ -13,9 +13,9 @@ export const tiktokCampaignSyncJob = (services: Services) =>
     lane: 'sync',
     policy: 'stately',
     singletonKey: ({ workspaceId, advertiserId }) => `${workspaceId}:${advertiserId}`,
-    // Three accounts at once: one account's pass spends most of its time waiting on TikTok and
-    // writing pages, and the shared budget keeps the sum within TikTok's limit.
-    concurrency: 3,
+    // Two accounts at once: one account's pass spends much of its time waiting on TikTok and
+    // writing pages, and the shared budget keeps the sum within TikTok's limit (decision 0011).
+    concurrency: 2,
     payload: z.object({ workspaceId: z.uuid(), advertiserId: z.string().regex(/^\d{1,20}$/) }),
     retry: { limit: 3, delaySeconds: 60, backoff: true },
     run: ({ workspaceId, advertiserId }) => services.campaignMirror.syncAccount(workspaceId, advertiserId),

@@ -74,6 +74,23 @@ const sortExpressions: Record<CampaignSortColumn, { expression: RawBuilder<unkno
   modified: { expression: sql`coalesce(entity.modified_at, 'epoch'::timestamptz)`, type: 'timestamptz' },
 };
 
+/** What each sort type's value looks like as PostgreSQL prints it (`sort_value`). */
+const sortValuePatterns: Record<string, RegExp> = {
+  // No NUL (PostgreSQL text cannot hold one); a sort value is a name, at most 512 characters.
+  text: /^(?![\s\S]*\0)[\s\S]{0,2048}$/u,
+  numeric: /^-?\d{1,20}(\.\d{1,12})?$/,
+  timestamptz:
+    /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[ T]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/,
+};
+
+/**
+ * Whether a cursor's value could have come from this sort: a forged or outdated cursor is then
+ * refused in plain words instead of failing in PostgreSQL's cast.
+ */
+export function isSortValue(sort: CampaignSortColumn, value: string): boolean {
+  return sortValuePatterns[sortExpressions[sort].type]!.test(value);
+}
+
 /** `%` and `_` in a search are letters, not patterns. */
 const likePattern = (search: string) => `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 

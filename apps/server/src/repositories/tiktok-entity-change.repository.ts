@@ -13,6 +13,13 @@ export interface EntityChange {
   occurredAt: Date;
 }
 
+/** Which campaign, ad group or ad. */
+export interface EntityKey {
+  level: EntityLevel;
+  advertiserId: string;
+  entityId: string;
+}
+
 /** A recorded change with who made it, as the row's history shows it. */
 export interface RecordedChange extends Omit<EntityChange, 'actorUserId'> {
   id: string;
@@ -48,10 +55,45 @@ export class TikTokEntityChangeRepository {
       .execute();
   }
 
+  /**
+   * Claims an entity for one edit until `expiresAt`; false when another edit holds it. A claim
+   * whose time has passed (its process died mid-edit) is taken over.
+   */
+  async claim(workspaceId: string, entity: EntityKey, now: Date, expiresAt: Date): Promise<boolean> {
+    const claimed = await this.#db
+      .insertInto('tiktok_entity_edits')
+      .values({
+        workspace_id: workspaceId,
+        advertiser_id: entity.advertiserId,
+        level: entity.level,
+        entity_id: entity.entityId,
+        expires_at: expiresAt,
+      })
+      .onConflict((conflict) =>
+        conflict
+          .columns(['workspace_id', 'advertiser_id', 'level', 'entity_id'])
+          .doUpdateSet({ expires_at: expiresAt })
+          .where('tiktok_entity_edits.expires_at', '<=', now),
+      )
+      .returning('entity_id')
+      .executeTakeFirst();
+    return claimed !== undefined;
+  }
+
+  async release(workspaceId: string, entity: EntityKey): Promise<void> {
+    await this.#db
+      .deleteFrom('tiktok_entity_edits')
+      .where('workspace_id', '=', workspaceId)
+      .where('advertiser_id', '=', entity.advertiserId)
+      .where('level', '=', entity.level)
+      .where('entity_id', '=', entity.entityId)
+      .execute();
+  }
+
   /** One entity's changes, newest first (at most `limit`). */
   async list(
     workspaceId: string,
-    entity: { level: EntityLevel; advertiserId: string; entityId: string },
+    entity: EntityKey,
     limit: number,
   ): Promise<RecordedChange[]> {
     const rows = await this.#db

@@ -30,6 +30,9 @@ type StatusInput = z.output<typeof changeCampaignStatusInputSchema>;
 type EditInput = z.output<typeof editCampaignEntityInputSchema>;
 type Operation = StatusInput['operation'];
 
+/** How long an edit may hold its row: its three TikTok calls with retries, and then some. */
+const editClaimMilliseconds = 60_000;
+
 /** How many of a row's changes its history shows: enough to follow what happened lately. */
 const historyLength = 200;
 
@@ -122,8 +125,7 @@ export class CampaignActionService {
         );
       else if (row.delivery === 'deleted' || row.operation_status === 'DELETE')
         settle(target.advertiserId, target.id, 'skipped', 'Deleted at TikTok: it can no longer be changed.');
-      else if (row.operation_status === input.operation)
-        settle(target.advertiserId, target.id, 'skipped', operationWords[input.operation].already);
+      // "Already on" is decided on TikTok's answer below, not on a mirror that may be behind.
       else toSend.set(row.advertiser_id, [...(toSend.get(row.advertiser_id) ?? []), row]);
     }
 
@@ -198,13 +200,19 @@ export class CampaignActionService {
             }
           }
           const changed = ready.filter((id) => results.get(key(advertiserId, id))?.outcome === 'changed');
-          if (changed.length > 0)
-            await this.#mirror.upsert(
-              workspaceId,
-              advertiserId,
-              await readEntities(this.#tiktok, call, input.level, changed),
-              this.#clock.now(),
-            );
+          if (changed.length > 0) {
+            try {
+              await this.#mirror.upsert(
+                workspaceId,
+                advertiserId,
+                await readEntities(this.#tiktok, call, input.level, changed),
+                this.#clock.now(),
+              );
+            } catch {
+              // Changed at TikTok all the same; the account's next pass updates the rows.
+              await this.#mirrorService.queueSync(workspaceId, [advertiserId]).catch(() => undefined);
+            }
+          }
         });
       } catch (error) {
         const message = toAppError(error).message;
@@ -250,7 +258,14 @@ export class CampaignActionService {
     if (row.delivery === 'deleted' || row.operation_status === 'DELETE')
       throw new AppError('campaign_not_editable', 'Deleted at TikTok: it can no longer be changed.');
     if (level === 'ad')
-      throw validationFailed([{ path: 'name', message: 'Ads are renamed in TikTok Ads Manager for now.' }]);
+      throw validationFailed([
+        input.name === undefined
+          ? {
+              path: input.budget === undefined ? 'bid' : 'budget',
+              message: 'Ads have no budget or bid: edit their ad group’s.',
+            }
+          : { path: 'name', message: 'Ads are renamed in TikTok Ads Manager for now.' },
+      ]);
     const problems = [
       input.budget === undefined ? undefined : budgetProblem(row, input.budget, this.#clock.now()),
       input.bid === undefined || (level === 'adgroup' && row.bid_strategy === 'BID_TYPE_CUSTOM')
@@ -268,73 +283,120 @@ export class CampaignActionService {
         'campaign_not_editable',
         'Its TikTok connection is gone. Reconnect it in Integrations.',
       );
-    const { result } = await this.#connectionService.withConnectionToken(
-      connection,
-      actor,
-      async (accessToken) => {
-        const call = { accessToken, advertiserId };
-        const [current] = await readEntities(this.#tiktok, call, level, [id]);
-        if (!current) return { outcome: 'skipped' as const, message: 'TikTok no longer has it.' };
-        await this.#mirror.upsert(workspaceId, advertiserId, [current], this.#clock.now());
-        if (current.operationStatus === 'DELETE')
-          return { outcome: 'skipped' as const, message: 'Deleted at TikTok: it can no longer be changed.' };
-        if (!input.overwrite && changedAtTikTok(row, current))
-          return {
-            outcome: 'conflict' as const,
-            message: 'Changed in TikTok since Whathead last synced: see how it stands there, then choose.',
-          };
-        try {
-          const { requestIds } = await withTikTokRequestIds(() =>
-            level === 'campaign'
-              ? this.#tiktok.campaigns.update({
-                  ...call,
-                  campaignId: id,
-                  name: input.name,
-                  budget: input.budget,
-                })
-              : this.#tiktok.adGroups.update({
-                  ...call,
-                  adGroupId: id,
-                  name: input.name,
-                  budget: input.budget,
-                  bidPrice: input.bid,
-                }),
-          );
-          const changes = (
-            [
-              ['name', row.name, input.name],
-              ['budget', row.budget, input.budget?.toFixed(2)],
-              ['bid', row.bid, input.bid?.toFixed(2)],
-            ] as const
-          ).filter((change) => change[2] !== undefined);
-          await this.#changes.record(
-            workspaceId,
-            changes.map(([field, before, after]) => ({
-              advertiserId,
-              level,
-              entityId: id,
-              actorUserId: actor.userId,
-              field,
-              before,
-              after: after ?? null,
-              tiktokRequestId: requestIds[0] ?? null,
-              occurredAt: this.#clock.now(),
-            })),
-          );
-        } catch (error) {
-          return { outcome: 'failed' as const, message: toAppError(error).message };
-        }
-        await this.#mirror.upsert(
-          workspaceId,
-          advertiserId,
-          await readEntities(this.#tiktok, call, level, [id]),
-          this.#clock.now(),
-        );
-        return { outcome: 'changed' as const, message: 'Saved.' };
-      },
-    );
+    // One edit of a row at a time, across every process: two saved together would both compare
+    // the row with TikTok before either wrote, and the second would overwrite the first unseen.
+    const entity = { level, advertiserId, entityId: id };
+    const now = this.#clock.now();
+    if (
+      !(await this.#changes.claim(workspaceId, entity, now, new Date(now.getTime() + editClaimMilliseconds)))
+    )
+      throw new AppError(
+        'campaign_not_editable',
+        'Someone is saving a change to this right now. Try again in a moment.',
+      );
+    let result: Pick<CampaignActionResult, 'outcome' | 'message'>;
+    try {
+      ({ result } = await this.#connectionService.withConnectionToken(connection, actor, (accessToken) =>
+        this.#applyEdit({ accessToken, advertiserId }, { workspaceId, level, id, row, input, actor }),
+      ));
+    } catch (error) {
+      // TikTok busy or down before anything was written: the user hears it as such (a 503 with
+      // when to retry, a 502), never as Whathead's own failure.
+      throw toAppError(error);
+    } finally {
+      await this.#changes.release(workspaceId, entity);
+    }
     const fresh = (await this.#rows(workspaceId, level, [{ advertiserId, id }])).get(key(advertiserId, id));
     return { advertiserId, id, ...result, row: fresh ? describeRow(fresh) : null };
+  }
+
+  /**
+   * The edit itself, on a claimed row: read it again at TikTok, refuse to overwrite a change made
+   * there unless asked, send only what differs, record it, and read the result back.
+   */
+  async #applyEdit(
+    call: Call,
+    edit: {
+      workspaceId: string;
+      level: CampaignLevel;
+      id: string;
+      row: CampaignTableRow;
+      input: EditInput;
+      actor: Actor;
+    },
+  ): Promise<Pick<CampaignActionResult, 'outcome' | 'message'>> {
+    const { workspaceId, level, id, row, input, actor } = edit;
+    const { advertiserId } = call;
+    const [current] = await readEntities(this.#tiktok, call, level, [id]);
+    if (!current) return { outcome: 'skipped', message: 'TikTok no longer has it.' };
+    await this.#mirror.upsert(workspaceId, advertiserId, [current], this.#clock.now());
+    if (current.operationStatus === 'DELETE')
+      return { outcome: 'skipped', message: 'Deleted at TikTok: it can no longer be changed.' };
+    if (!input.overwrite && changedAtTikTok(row, current))
+      return {
+        outcome: 'conflict',
+        message: 'Changed in TikTok since Whathead last synced: see how it stands there, then choose.',
+      };
+    // "Before" is TikTok's value as just read, which is what the change replaced.
+    const proposed: [EntityChange['field'], string | null, string | null | undefined][] = [
+      ['name', current.name, input.name],
+      ['budget', money(current.budget), input.budget === undefined ? undefined : money(input.budget)],
+      ['bid', money(current.bid), input.bid === undefined ? undefined : money(input.bid)],
+    ];
+    const changes = proposed.flatMap(([field, before, after]) =>
+      after === undefined || after === null || after === before ? [] : [{ field, before, after }],
+    );
+    if (changes.length === 0)
+      return { outcome: 'skipped', message: 'Nothing to change: TikTok already has these values.' };
+    const changing = new Set(changes.map((change) => change.field));
+    let requestIds: string[];
+    try {
+      ({ requestIds } = await withTikTokRequestIds(() =>
+        level === 'campaign'
+          ? this.#tiktok.campaigns.update({
+              ...call,
+              campaignId: id,
+              name: changing.has('name') ? input.name : undefined,
+              budget: changing.has('budget') ? input.budget : undefined,
+            })
+          : this.#tiktok.adGroups.update({
+              ...call,
+              adGroupId: id,
+              name: changing.has('name') ? input.name : undefined,
+              budget: changing.has('budget') ? input.budget : undefined,
+              bidPrice: changing.has('bid') ? input.bid : undefined,
+            }),
+      ));
+    } catch (error) {
+      return { outcome: 'failed', message: toAppError(error).message };
+    }
+    await this.#changes.record(
+      workspaceId,
+      changes.map(({ field, before, after }) => ({
+        advertiserId,
+        level,
+        entityId: id,
+        actorUserId: actor.userId,
+        field,
+        before,
+        after,
+        tiktokRequestId: requestIds[0] ?? null,
+        occurredAt: this.#clock.now(),
+      })),
+    );
+    try {
+      await this.#mirror.upsert(
+        workspaceId,
+        advertiserId,
+        await readEntities(this.#tiktok, call, level, [id]),
+        this.#clock.now(),
+      );
+    } catch {
+      // Saved at TikTok all the same; the account's next pass brings the row up to date.
+      await this.#mirrorService.queueSync(workspaceId, [advertiserId]).catch(() => undefined);
+      return { outcome: 'changed', message: 'Saved. The table shows it after the next sync.' };
+    }
+    return { outcome: 'changed', message: 'Saved.' };
   }
 
   /** The row's history: what Whathead changed at TikTok, who did, newest first. */
@@ -413,6 +475,9 @@ export class CampaignActionService {
 const key = (advertiserId: string, id: string) => `${advertiserId}:${id}`;
 
 const amount = (value: string | number | null) => (value === null ? null : Number(value));
+
+/** Money as the history writes it: two decimals. */
+const money = (value: number | null) => (value === null ? null : value.toFixed(2));
 
 /**
  * Whether someone changed it at TikTok since the mirror saw it: its modify time moved, or a field

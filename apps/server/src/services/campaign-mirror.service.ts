@@ -3,12 +3,13 @@ import type {
   CampaignTableResponse,
   campaignTableQuerySchema,
 } from '@whathead/contracts';
+import { refusesAValue } from '@whathead/db';
 import type { TikTokClient } from '@whathead/tiktok-client';
 import type { z } from 'zod';
 import { validationFailed, type AppError } from '../errors.js';
 import type { Clock } from '../lib/clock.js';
 import { TokenUnreadableError } from '../lib/token-cipher.js';
-import type { CampaignTableRepository } from '../repositories/campaign-table.repository.js';
+import { isSortValue, type CampaignTableRepository } from '../repositories/campaign-table.repository.js';
 import type { TikTokConnectionRepository } from '../repositories/tiktok-connection.repository.js';
 import type { TikTokMirrorRepository } from '../repositories/tiktok-mirror.repository.js';
 import { describeRow } from './campaign-rows.js';
@@ -119,29 +120,34 @@ export class CampaignMirrorService {
 
   async table(actor: Actor, workspaceId: string, query: TableQuery): Promise<CampaignTableResponse> {
     await this.#workspaceService.requireMember(actor, workspaceId);
-    const after = query.after === undefined ? undefined : decodeCursor(query.after);
+    const after = query.after === undefined ? undefined : decodeCursor(query.after, query);
     // Read before the page, so a pass ending meanwhile makes the page look older, not newer.
     const syncedAt = await this.#mirror.latestSync(workspaceId.toLowerCase());
-    const rows = await this.#table.page({
-      workspaceId: workspaceId.toLowerCase(),
-      level: query.level,
-      advertiserIds: query.accounts,
-      campaignIds: query.campaigns,
-      status: query.status,
-      objective: query.objective,
-      search: query.q || undefined,
-      sort: query.sort,
-      direction: query.direction,
-      after,
-      limit: query.limit + 1,
-    });
+    const rows = await this.#table
+      .page({
+        workspaceId: workspaceId.toLowerCase(),
+        level: query.level,
+        advertiserIds: query.accounts,
+        campaignIds: query.campaigns,
+        status: query.status,
+        objective: query.objective,
+        search: query.q || undefined,
+        sort: query.sort,
+        direction: query.direction,
+        after,
+        limit: query.limit + 1,
+      })
+      .catch((error: unknown) => {
+        // A cursor that passed the checks and still names a value PostgreSQL cannot take.
+        throw after && refusesAValue(error) ? outdatedCursor() : error;
+      });
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return {
       rows: page.map(describeRow),
       nextCursor:
         rows.length > query.limit && last
-          ? encodeCursor([last.sort_value, last.advertiser_id, last.entity_id])
+          ? encodeCursor(query, [last.sort_value, last.advertiser_id, last.entity_id])
           : null,
       syncedAt: syncedAt?.toISOString() ?? null,
     };
@@ -192,7 +198,7 @@ export class CampaignMirrorService {
       return result.calls;
     } catch (error) {
       const stopped = error instanceof TokenUnreadableError || attentionCauseOf(error) !== undefined;
-      const reason = stopped ? needsReconnect : syncFailure(toAppError(error));
+      const reason = stopped ? needsReconnect : syncFailure(error);
       await this.#mirror.setState(workspaceId, advertiserId, { state: 'failed', now: now(), error: reason });
       // A broken connection is not retried (Reconnect queues a sync); anything else is, by pg-boss.
       if (stopped) return { stopped: reason };
@@ -203,24 +209,49 @@ export class CampaignMirrorService {
 
 const needsReconnect = 'The TikTok connection needs attention. Reconnect it in Integrations, then Refresh.';
 
-function syncFailure(error: AppError): string {
+function syncFailure(failure: unknown): string {
+  let error: AppError;
+  try {
+    error = toAppError(failure);
+  } catch {
+    // Not TikTok's failure but ours (the database, a bug): the account must not stay "importing".
+    return 'The sync failed on Whathead’s side. It will try again; if this stays, tell your Whathead administrator.';
+  }
   if (error.code === 'tiktok_rate_limited')
     return 'TikTok asked Whathead to slow down. The sync will try again.';
   if (error.code === 'tiktok_unavailable') return 'TikTok did not answer. The sync will try again.';
   return `The sync failed: ${error.message}`;
 }
 
-const encodeCursor = (parts: readonly string[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+/**
+ * A page's cursor: the sort it continues and the last row's sort value, account and id. It says
+ * its sort, so a cursor kept from another view is refused rather than read as this one's.
+ */
+const encodeCursor = (view: Pick<TableQuery, 'sort' | 'direction'>, parts: readonly string[]) =>
+  Buffer.from(JSON.stringify([view.sort, view.direction, ...parts])).toString('base64url');
 
-function decodeCursor(cursor: string): [string, string, string] {
+function decodeCursor(
+  cursor: string,
+  view: Pick<TableQuery, 'sort' | 'direction'>,
+): [string, string, string] {
   try {
     const parts: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parts) && parts.length === 3 && parts.every((part) => typeof part === 'string'))
-      return parts as [string, string, string];
+    if (Array.isArray(parts) && parts.length === 5 && parts.every((part) => typeof part === 'string')) {
+      const [sort, direction, value, advertiserId, entityId] = parts as string[];
+      if (
+        sort === view.sort &&
+        direction === view.direction &&
+        isSortValue(view.sort, value!) &&
+        /^\d{1,20}$/.test(advertiserId!) &&
+        /^\d{1,20}$/.test(entityId!)
+      )
+        return [value!, advertiserId!, entityId!];
+    }
   } catch {
     // Answered below as any other cursor that is not ours.
   }
-  throw validationFailed([
-    { path: 'after', message: 'This page of the table is out of date. Load it again.' },
-  ]);
+  throw outdatedCursor();
 }
+
+const outdatedCursor = () =>
+  validationFailed([{ path: 'after', message: 'This page of the table is out of date. Load it again.' }]);

@@ -57,3 +57,22 @@ test('a call refused because the process is shutting down is a 503 to retry shor
   assert.equal(appError.cause, closed);
   assert.equal(attentionCauseOf(closed), undefined, 'nothing is wrong with the connection');
 });
+
+test('TikTok refusing the values says why in its words and is not "try again later"', () => {
+  const refused = toAppError(
+    failure({
+      kind: 'invalid_request',
+      code: 40002,
+      tiktokMessage: 'The budget of the ad group cannot exceed the budget of the campaign',
+    }),
+  );
+  assert.equal(refused.code, 'tiktok_refused');
+  assert.equal(refused.status, 422);
+  assert.equal(
+    refused.message,
+    'TikTok refused the change: The budget of the ad group cannot exceed the budget of the campaign.',
+  );
+  assert.doesNotMatch(refused.message, /40002/);
+  assert.equal(toAppError(failure({ kind: 'not_found', code: 40011 })).code, 'tiktok_refused');
+  assert.equal(toAppError(failure({ kind: 'transient', code: 50000 })).code, 'tiktok_unavailable');
+});

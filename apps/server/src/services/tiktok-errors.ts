@@ -57,11 +57,43 @@ export function toAppError(error: unknown): AppError {
         details: { retryAfterSeconds, retryAt: retryAt.toISOString() },
       });
     }
+    case 'invalid_request':
+      // TikTok's own sentence is the reason (its code never is): retrying the same values
+      // cannot help, unlike TikTok being down.
+      return new AppError(
+        'tiktok_refused',
+        `TikTok refused the change: ${refusalWords(error.tiktokMessage)}`,
+        {
+          cause: error,
+        },
+      );
+    case 'not_found':
+      return new AppError(
+        'tiktok_refused',
+        'TikTok no longer has it: it was deleted there. Refresh to see.',
+        {
+          cause: error,
+        },
+      );
+    case 'duplicate':
+      return new AppError(
+        'tiktok_refused',
+        'TikTok already has one by that name in this ad account. Choose another name.',
+        {
+          cause: error,
+        },
+      );
     default:
       return new AppError('tiktok_unavailable', 'TikTok did not answer as expected; try again later.', {
         cause: error,
       });
   }
+}
+
+/** TikTok's message as a sentence: trimmed, ending with a full stop. */
+function refusalWords(message: string): string {
+  const sentence = message.trim() || 'it gave no reason';
+  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }
 
 /**

@@ -39,6 +39,8 @@ export const errorMessages: Record<ErrorCode, string> = {
     'TikTok says this ad account doesn’t exist, was deleted, or is no longer shared with the connected TikTok user. Check it in TikTok Ads Manager, then reconnect.',
   campaign_not_editable:
     'This can’t be changed from Whathead right now: it was deleted at TikTok, or its ad account no longer syncs. Check it in TikTok Ads Manager.',
+  tiktok_refused:
+    'TikTok refused the change. Check the values against TikTok’s rules in Ads Manager, then try again.',
   tiktok_rate_limited:
     'TikTok is busy: Whathead retried, but TikTok kept asking it to slow down. Nothing was lost; try again in a minute.',
   tiktok_unavailable: 'TikTok didn’t answer. Nothing was lost: try again in a few minutes.',

@@ -1,5 +1,16 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { scenarioSchema, type Scenario, type ScenarioDefinition } from './scenario-schema.js';
+
+/**
+ * The fixtures' folder, found from the package: a server compiled into one file
+ * (scripts/lib/server-bundle.ts) runs the emulator from elsewhere.
+ */
+const scenariosDirectory = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('@whathead/tiktok-emulator/package.json')),
+  'src/scenarios',
+);
 
 /** The fixtures shipped in this folder; each name reads as the case it lets you try. */
 export const scenarioNames = [
@@ -32,5 +43,5 @@ function readFixture(name: string): unknown {
   if (!(scenarioNames as readonly string[]).includes(name)) {
     throw new ScenarioError(`Unknown scenario "${name}"; known: ${scenarioNames.join(', ')}`);
   }
-  return JSON.parse(readFileSync(new URL(`./${name}.json`, import.meta.url), 'utf8'));
+  return JSON.parse(readFileSync(path.join(scenariosDirectory, `${name}.json`), 'utf8'));
 }

@@ -274,6 +274,62 @@ describe('the campaign mirror and its table', () => {
     assert.equal(kit.emulator.control.calls().length, calls, 'TikTok was not called');
   });
 
+  it('lets no two edits of one row pass each other, and sends nothing when nothing changes', async () => {
+    const [adGroup] = (await allRows({ level: 'adgroup' })).filter(
+      (row) => row.budgetMode === 'BUDGET_MODE_DAY',
+    );
+    const calls = () =>
+      kit.emulator.control.calls().filter((call) => call.path === '/adgroup/update/').length;
+    const updatesBefore = calls();
+    const same = campaignActionResultSchema.parse(
+      (await edit(adGroup!, { budget: Number(adGroup!.budget) })).body,
+    );
+    assert.deepEqual(
+      [same.outcome, same.message],
+      ['skipped', 'Nothing to change: TikTok already has these values.'],
+    );
+    assert.equal(calls(), updatesBefore, 'no update was sent');
+
+    const answers = await Promise.all([
+      edit(adGroup!, { name: 'Racer one' }),
+      edit(adGroup!, { name: 'Racer two' }),
+    ]);
+    const outcomes = answers.map((answer) =>
+      answer.status === 200 ? campaignActionResultSchema.parse(answer.body).outcome : answer.status,
+    );
+    assert.equal(outcomes.filter((outcome) => outcome === 'changed').length, 1, JSON.stringify(outcomes));
+    assert.ok(outcomes.includes(409) || outcomes.includes('conflict'), JSON.stringify(outcomes));
+    assert.equal(calls(), updatesBefore + 1, 'one rename reached TikTok');
+  });
+
+  it('answers TikTok being down during an edit as TikTok’s failure, not Whathead’s', async () => {
+    const [campaign] = await allRows({ level: 'campaign' });
+    const fault = kit.emulator.control.addFault({ kind: 'http_503', path: '/campaign/get/' });
+    try {
+      const answer = await edit(campaign!, { name: 'While TikTok is down' });
+      assert.equal(answer.status, 502, answer.text);
+      assert.match(answer.text, /tiktok_unavailable/);
+    } finally {
+      kit.emulator.control.removeFault(fault.id);
+    }
+  });
+
+  it('refuses a cursor from another view, or one Whathead never wrote, in plain words', async () => {
+    const first = await table({ level: 'ad', sort: 'name', direction: 'asc', limit: '1' });
+    const cursor = (parts: string[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+    for (const after of [
+      first.nextCursor!,
+      cursor(['x', 'y', 'z']),
+      cursor(['modified', 'desc', '2026-02-30 00:00:00+00', '1', '1']),
+      cursor(['budget', 'desc', '1e1000000', '1', '1']),
+      cursor(['name', 'asc', 'a\u0000b', '1', '1']),
+    ]) {
+      const answer = await owner.browser.get(`${base()}?level=ad&sort=modified&after=${after}`);
+      assert.equal(answer.status, 400, `${after}: ${answer.text}`);
+      assert.match(answer.text, /out of date/);
+    }
+  });
+
   it('sees changes made at TikTok: an ad turned off, a campaign turned off, a campaign deleted', async () => {
     const campaigns = await allRows({ level: 'campaign', sort: 'name', direction: 'asc' });
     const [first, second] = campaigns;
