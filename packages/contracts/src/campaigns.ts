@@ -27,6 +27,11 @@ export const campaignSortColumns = ['name', 'status', 'budget', 'created', 'modi
 export type CampaignSortColumn = (typeof campaignSortColumns)[number];
 
 const tiktokId = z.string().regex(/^\d{1,20}$/, 'Not a TikTok id.');
+/**
+ * Control characters (NUL, tab, line breaks…): no name or search holds one, and PostgreSQL refuses
+ * NUL in any text, so one reaching a query would fail it.
+ */
+const controlCharacter = /\p{Cc}/u;
 /** A comma-separated list in the URL, each item checked. */
 const commaList = (item: z.ZodType<string, string>, most: number, what: string) =>
   z
@@ -41,9 +46,18 @@ export const campaignTableQuerySchema = z.strictObject({
   /** Narrows ad groups and ads to these campaigns (the rows selected on the Campaigns tab). */
   campaigns: commaList(tiktokId, 100, 'campaigns').optional(),
   status: z.enum(campaignStatusFilters).default('not_deleted'),
-  objective: z.string().max(64).optional(),
+  objective: z
+    .string()
+    .max(64)
+    .refine((objective) => !controlCharacter.test(objective), 'Not an objective.')
+    .optional(),
   /** Matches a name (any part, any case) or an exact id. */
-  q: z.string().trim().max(200, 'Search for at most 200 characters.').optional(),
+  q: z
+    .string()
+    .trim()
+    .max(200, 'Search for at most 200 characters.')
+    .refine((q) => !controlCharacter.test(q), 'Search for text without line breaks or control characters.')
+    .optional(),
   sort: z.enum(campaignSortColumns).default('modified'),
   direction: z.enum(['asc', 'desc']).default('desc'),
   /** The page after this cursor (from the previous page's `nextCursor`). */
@@ -168,19 +182,64 @@ export type CampaignActionResult = z.infer<typeof campaignActionResultSchema>;
 export const campaignActionResponseSchema = z.object({ results: z.array(campaignActionResultSchema) });
 export type CampaignActionResponse = z.infer<typeof campaignActionResponseSchema>;
 
-/** TikTok refuses names over 512 characters and names with emoji (reference §4.1). */
+/**
+ * TikTok refuses names over 512 characters and names with emoji (reference §4.1). A name is also
+ * one line of well-formed text: no control characters or line breaks (the mirror would show them as
+ * spaces), no lone half of a surrogate pair (PostgreSQL cannot store one), and no bidirectional
+ * override or isolate, which can make a name read backwards on screen ("gpj.exe").
+ */
 const entityNameSchema = z
   .string()
   .trim()
   .min(1, 'Enter a name.')
   .max(512, 'TikTok allows at most 512 characters.')
+  // Lone surrogates: `\p{Cs}` with the `u` flag matches no half of a well-formed pair.
+  .refine((name) => !/\p{Cs}/u.test(name), 'The name has a broken character. Type it again.')
+  .refine(
+    (name) => !/[\p{Cc}\u2028\u2029]/u.test(name),
+    "Names can't contain line breaks or control characters.",
+  )
+  .refine(
+    (name) => !/[\u202a-\u202e\u2066-\u2069]/u.test(name),
+    "Names can't contain characters that change the text direction.",
+  )
   .refine((name) => !/\p{Extended_Pictographic}/u.test(name), 'TikTok does not accept emoji in names.');
 
-/** A money amount as the user typed it: at most two decimals, above zero. */
-const amountSchema = z.coerce
-  .number({ error: 'Enter an amount.' })
-  .positive('Enter an amount above zero.')
-  .refine((amount) => Math.round(amount * 100) === amount * 100, 'Use at most two decimals.');
+/**
+ * Whathead's own ceiling on a budget or bid, far above any real one (not TikTok's limit): keeps a
+ * slip of the keyboard, or a number like 1e21, from ever being sent.
+ */
+const maximumAmount = 1_000_000_000;
+
+/** Digits, and optionally a point followed by digits: what `amountSchema` reads from text. */
+const decimalText = /^-?\d+(\.\d+)?$/;
+
+/**
+ * A money amount as the user typed it: a JSON number or plain decimal text ("19.99"), above zero,
+ * at most two decimals, at most `maximumAmount`. Nothing else is read as a number: not "0x20",
+ * "1e2", " 30 ", [25] or true.
+ */
+const amountSchema = z
+  .union([z.number(), z.string()], { error: 'Enter an amount.' })
+  .transform((value, context) => {
+    const problem = amountProblem(value);
+    if (problem === undefined) return Number(value);
+    context.addIssue({ code: 'custom', message: problem, input: value });
+    return z.NEVER;
+  });
+
+function amountProblem(value: number | string): string | undefined {
+  if (typeof value === 'string' && !decimalText.test(value)) return 'Enter an amount.';
+  const amount = Number(value);
+  if (Number.isNaN(amount)) return 'Enter an amount.';
+  if (!(amount > 0)) return 'Enter an amount above zero.';
+  if (amount > maximumAmount) return 'Enter at most 1,000,000,000.';
+  // Text is checked as written. A number must be the double nearest some two-decimal amount: not
+  // `amount * 100` being whole, which float error breaks (19.99 * 100 is 1998.9999999999998).
+  const twoDecimals =
+    typeof value === 'string' ? /^\d+(\.\d{1,2})?$/.test(value) : Number(amount.toFixed(2)) === amount;
+  return twoDecimals ? undefined : 'Use at most two decimals.';
+}
 
 export const campaignEntityParamsSchema = z.strictObject({
   workspaceId: z.uuid('Not a workspace id.'),

@@ -91,11 +91,7 @@ export class TikTokEntityChangeRepository {
   }
 
   /** One entity's changes, newest first (at most `limit`). */
-  async list(
-    workspaceId: string,
-    entity: EntityKey,
-    limit: number,
-  ): Promise<RecordedChange[]> {
+  async list(workspaceId: string, entity: EntityKey, limit: number): Promise<RecordedChange[]> {
     const rows = await this.#db
       .selectFrom('tiktok_entity_changes as change')
       .leftJoin('users', 'users.id', 'change.actor_user_id')

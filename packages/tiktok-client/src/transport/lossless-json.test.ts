@@ -67,3 +67,48 @@ test('NUL characters are dropped from every string, nested ones included; other 
     tab: 'a\tb',
   });
 });
+
+test('a lone surrogate escape becomes U+FFFD, so PostgreSQL can store the text; pairs are kept', () => {
+  const text = String.raw`{"name":"Half \ud83d name","end":"x\uD83D","low":"\uDE00y","pair":"\ud83d\ude00","both":"\u0000\udc00\u0000","list":[{"deep":"\uDBFF","id":9223372036854775807}]}`;
+  const parsed = parseLosslessJson(text);
+  assert.deepEqual(parsed, {
+    name: 'Half \uFFFD name',
+    end: 'x\uFFFD',
+    low: '\uFFFDy',
+    pair: '😀',
+    both: '\uFFFD',
+    list: [{ deep: '\uFFFD', id: '9223372036854775807' }],
+  });
+  // What PostgreSQL's jsonb refuses: a lone surrogate or NUL anywhere in the text.
+  assert.doesNotMatch(JSON.stringify(parsed), /\\u(?:0000|d[89a-f])/i);
+});
+
+test('keys are made storable too, in their order', () => {
+  const parsed = parseLosslessJson(String.raw`{"a":1,"b\ud800":2,"c\u0000":3}`) as object;
+  assert.deepEqual(Object.keys(parsed), ['a', 'b\uFFFD', 'c']);
+});
+
+test('property: every string parsed is well-formed and free of NUL, whatever TikTok escapes', () => {
+  const unit = fc.oneof(
+    fc.constantFrom('\u0000', '\ud83d', '\ude00', '\ud83d\ude00', 'a', '"', '\\', 'é'),
+    fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => String.fromCharCode(code)),
+  );
+  fc.assert(
+    fc.property(
+      fc.array(unit).map((units) => units.join('')),
+      (value) => {
+        // JSON.stringify writes each lone surrogate as a \u escape, just as a server may.
+        const parsed = parseLosslessJson(JSON.stringify({ [value]: [value] })) as Record<string, string[]>;
+        for (const text of [...Object.keys(parsed), ...Object.values(parsed).flat()]) {
+          assert.ok(!/\p{Cs}/u.test(text), JSON.stringify(text));
+          assert.ok(!text.includes('\u0000'));
+        }
+        const wellFormed = (value as string & { toWellFormed(): string })
+          .toWellFormed()
+          .replaceAll('\u0000', '');
+        assert.deepEqual(parsed, { [wellFormed]: [wellFormed] });
+      },
+    ),
+    { numRuns: 300 },
+  );
+});

@@ -7,18 +7,39 @@ const isDigit = (character: string | undefined): boolean =>
   character !== undefined && character >= '0' && character <= '9';
 
 /**
- * Parses JSON text, returning integers that `Number` cannot hold exactly as strings. NUL
- * characters are dropped from every string: they carry no meaning in anything TikTok sends, and
- * PostgreSQL can store them in neither text nor jsonb. JSON can only carry one escaped, so the
- * (slower) reviver runs only when the text holds that escape.
+ * Parses JSON text, returning integers that `Number` cannot hold exactly as strings. Every string,
+ * keys included, comes out as text PostgreSQL can store in text and jsonb: NUL characters are
+ * dropped (they carry no meaning in anything TikTok sends), and a lone half of a surrogate pair
+ * becomes U+FFFD, as `String.prototype.toWellFormed` does. JSON can only carry either as a `\u`
+ * escape (a UTF-8 body decodes to no lone surrogate), so the (slower) reviver runs only when the
+ * text holds one of those escapes.
  */
 export function parseLosslessJson(text: string): unknown {
   const quoted = quoteUnsafeIntegers(text);
-  return /\\u0000/i.test(quoted) ? JSON.parse(quoted, withoutNul) : JSON.parse(quoted);
+  return storableEscape.test(quoted) ? JSON.parse(quoted, storable) : JSON.parse(quoted);
 }
 
-const withoutNul = (_key: string, value: unknown): unknown =>
-  typeof value === 'string' ? value.replaceAll('\u0000', '') : value;
+/** `\u0000`, or `\uD800` to `\uDFFF` (a surrogate, which may be half of a pair or alone). */
+const storableEscape = /\\u(?:0000|d[89a-f][0-9a-f]{2})/i;
+// With the `u` flag `\p{Cs}` matches only a lone surrogate, never half of a well-formed pair.
+// eslint-disable-next-line no-control-regex -- NUL is what this removes
+const unstorable = /\u0000|\p{Cs}/u;
+// eslint-disable-next-line no-control-regex -- NUL is what this removes
+const everyUnstorable = /\u0000|\p{Cs}/gu;
+
+/** Drops NUL, and makes the string well-formed as `String.prototype.toWellFormed` does. */
+const storableText = (text: string): string =>
+  text.replace(everyUnstorable, (character) => (character === '\u0000' ? '' : '\uFFFD'));
+
+function storable(_key: string, value: unknown): unknown {
+  if (typeof value === 'string') return storableText(value);
+  // Keys are strings too: an object with an unstorable key is rebuilt, its order kept.
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    if (Object.keys(value).some((key) => unstorable.test(key)))
+      return Object.fromEntries(Object.entries(value).map(([key, each]) => [storableText(key), each]));
+  }
+  return value;
+}
 
 export function quoteUnsafeIntegers(text: string): string {
   let output = '';

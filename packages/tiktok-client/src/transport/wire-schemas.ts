@@ -30,21 +30,34 @@ const lineBreaksAndTabs = /[\t\n\v\f\r\u2028\u2029]+/g;
 /** Longer than any name TikTok's own forms accept; keeps one odd answer out of every page. */
 export const maximumNameLength = 200;
 
+/** Campaign, ad group and ad names: TikTok takes up to 512 characters (reference §4.1). */
+export const maximumEntityNameLength = 512;
+
 /**
- * A name TikTok shows (Business Center, ad account, campaign, file…): one line of text of at most
- * 200 characters. Line breaks and tabs become spaces and other control characters are dropped, so
+ * A name TikTok shows: one line of text of at most `maximum` characters (code points, so an emoji
+ * is never split). Line breaks and tabs become spaces and other control characters are dropped, so
  * a name pasted with a stray character neither breaks our pages nor the database, which cannot
  * store NUL.
  */
-export const optionalName = optional(
-  z
-    .string()
-    .transform((value) =>
-      [...value.replace(lineBreaksAndTabs, ' ').replace(controlCharacters, '').trim()]
-        .slice(0, maximumNameLength)
-        .join(''),
-    ),
-);
+const nameOfAtMost = (maximum: number) =>
+  optional(
+    z
+      .string()
+      .transform((value) =>
+        [...value.replace(lineBreaksAndTabs, ' ').replace(controlCharacters, '').trim()]
+          .slice(0, maximum)
+          .join(''),
+      ),
+  );
+
+/** Any other name TikTok shows (Business Center, ad account, file…): at most 200 characters. */
+export const optionalName = nameOfAtMost(maximumNameLength);
+
+/**
+ * The name of a campaign, ad group or ad: at most 512 characters, as TikTok allows and Whathead's
+ * rename takes, so a long name is shown whole.
+ */
+export const optionalEntityName = nameOfAtMost(maximumEntityNameLength);
 
 /** A number TikTok may send as a JSON number or as numeric text. */
 export const optionalNumber = optional(
@@ -98,13 +111,16 @@ export const pageSchema = <Item extends z.ZodType>(item: Item) =>
  * strings, lossless-json.ts), for a mirror that must lose nothing TikTok said.
  */
 export const withRaw = <Item extends z.ZodType>(item: Item) =>
-  z.record(z.string(), z.unknown()).transform((input, context) => {
+  // `unknown`, not a record: a record schema would copy each object once more before `item` reads
+  // it, and a page holds a thousand of them.
+  z.unknown().transform((input, context) => {
     const parsed = item.safeParse(input);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) context.addIssue(issue as never);
       return z.NEVER;
     }
-    return Object.assign({}, parsed.data as z.output<Item>, { raw: input });
+    // `parsed.data` is the schema's own new object: `raw` is added to it rather than to a copy.
+    return Object.assign(parsed.data as z.output<Item> & object, { raw: input as Record<string, unknown> });
   });
 
 /** `{list}` without paging (info endpoints). */

@@ -5,7 +5,7 @@ import {
   idSchema,
   openEnum,
   optional,
-  optionalName,
+  optionalEntityName,
   optionalNumber,
   optionalString,
 } from '../../transport/wire-schemas.js';
@@ -16,7 +16,7 @@ export const adGroupSchema = z
     adgroup_id: idSchema,
     campaign_id: idSchema.nullish(),
     advertiser_id: idSchema.nullish(),
-    adgroup_name: optionalName,
+    adgroup_name: optionalEntityName,
     operation_status: openEnum<ReadOperationStatus>(),
     secondary_status: optionalString,
     placement_type: openEnum<'PLACEMENT_TYPE_AUTOMATIC' | 'PLACEMENT_TYPE_NORMAL'>(),

@@ -4,6 +4,7 @@ import {
   idListSchema,
   idSchema,
   openEnum,
+  optionalEntityName,
   optionalName,
   optionalString,
 } from '../../transport/wire-schemas.js';
@@ -17,7 +18,7 @@ export const adSchema = z
     adgroup_id: idSchema.nullish(),
     campaign_id: idSchema.nullish(),
     advertiser_id: idSchema.nullish(),
-    ad_name: optionalName,
+    ad_name: optionalEntityName,
     ad_format: openEnum<AdFormat>(),
     ad_text: optionalString,
     video_id: optionalString,

@@ -4,7 +4,7 @@ import {
   idSchema,
   openEnum,
   optionalBoolean,
-  optionalName,
+  optionalEntityName,
   optionalNumber,
   optionalString,
 } from '../../transport/wire-schemas.js';
@@ -29,7 +29,7 @@ export const campaignSchema = z
   .object({
     campaign_id: idSchema,
     advertiser_id: idSchema.nullish(),
-    campaign_name: optionalName,
+    campaign_name: optionalEntityName,
     objective_type: openEnum<CreatableObjective>(),
     budget_mode: openEnum<BudgetMode>(),
     budget: optionalNumber,
