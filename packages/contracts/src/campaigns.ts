@@ -147,7 +147,21 @@ export type CampaignSyncResponse = z.infer<typeof campaignSyncResponseSchema>;
 /** What a status action asks of TikTok: Turn on, Turn off, Delete (reference §4.3). */
 export const campaignOperations = ['ENABLE', 'DISABLE', 'DELETE'] as const;
 
-export const campaignTargetSchema = z.strictObject({ advertiserId: tiktokId, id: tiktokId });
+/** An amount as the table showed it (`CampaignRow.budget`/`bid`), or null when there was none. */
+const shownAmountSchema = z
+  .string()
+  .regex(/^-?\d{1,20}(\.\d{1,12})?$/, 'Not an amount.')
+  .nullable();
+
+export const campaignTargetSchema = z.strictObject({
+  advertiserId: tiktokId,
+  id: tiktokId,
+  /**
+   * The status the user saw (`CampaignRow.operationStatus`). A change is only a conflict when
+   * TikTok's status now differs from what the user saw; without it, from Whathead's last sync.
+   */
+  seen: z.strictObject({ operationStatus: z.enum(['ENABLE', 'DISABLE', 'DELETE', 'FROZEN']) }).optional(),
+});
 
 export const changeCampaignStatusInputSchema = z.strictObject({
   level: campaignLevelSchema,
@@ -255,6 +269,18 @@ export const editCampaignEntityInputSchema = z
     budget: amountSchema.optional(),
     /** Ad groups that bid a custom price. */
     bid: amountSchema.optional(),
+    /**
+     * The values the user saw for the fields being changed. The edit is a conflict only when
+     * TikTok's value of a changed field now differs from what the user saw (someone changed it in
+     * Ads Manager, or in another Whathead tab); without it, from Whathead's last sync.
+     */
+    seen: z
+      .strictObject({
+        name: z.string().max(2048).optional(),
+        budget: shownAmountSchema.optional(),
+        bid: shownAmountSchema.optional(),
+      })
+      .optional(),
     overwrite: z.boolean().default(false),
   })
   .refine((input) => input.name !== undefined || input.budget !== undefined || input.bid !== undefined, {

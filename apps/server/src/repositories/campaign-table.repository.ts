@@ -69,7 +69,8 @@ const isoTime = (column: 'schedule_start' | 'schedule_end' | 'created_at' | 'mod
 const sortExpressions: Record<CampaignSortColumn, { expression: RawBuilder<unknown>; type: string }> = {
   name: { expression: sql`lower(entity.name)`, type: 'text' },
   status: { expression: sql`entity.delivery`, type: 'text' },
-  budget: { expression: sql`coalesce(entity.budget, -1)`, type: 'numeric' },
+  // No budget of its own ("No limit") sorts as the largest.
+  budget: { expression: sql`coalesce(entity.budget, 'Infinity'::numeric)`, type: 'numeric' },
   created: { expression: sql`coalesce(entity.created_at, 'epoch'::timestamptz)`, type: 'timestamptz' },
   modified: { expression: sql`coalesce(entity.modified_at, 'epoch'::timestamptz)`, type: 'timestamptz' },
 };
@@ -78,7 +79,7 @@ const sortExpressions: Record<CampaignSortColumn, { expression: RawBuilder<unkno
 const sortValuePatterns: Record<string, RegExp> = {
   // No NUL (PostgreSQL text cannot hold one); a sort value is a name, at most 512 characters.
   text: /^(?![\s\S]*\0)[\s\S]{0,2048}$/u,
-  numeric: /^-?\d{1,20}(\.\d{1,12})?$/,
+  numeric: /^(-?\d{1,20}(\.\d{1,12})?|Infinity)$/,
   timestamptz:
     /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[ T]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/,
 };

@@ -16,7 +16,7 @@ import type {
   EntityChange,
   TikTokEntityChangeRepository,
 } from '../repositories/tiktok-entity-change.repository.js';
-import type { MirrorEntity, TikTokMirrorRepository } from '../repositories/tiktok-mirror.repository.js';
+import type { TikTokMirrorRepository } from '../repositories/tiktok-mirror.repository.js';
 import type { CampaignMirrorService } from './campaign-mirror.service.js';
 import { describeRow } from './campaign-rows.js';
 import { budgetProblem } from './tiktok-budget-rules.js';
@@ -103,6 +103,12 @@ export class CampaignActionService {
     await this.#workspaceService.requireMember(actor, workspaceId);
     workspaceId = workspaceId.toLowerCase();
     const targets = uniqueTargets(input.targets);
+    // What the user saw, where the page said; otherwise what Whathead last synced.
+    const seenStatus = new Map(
+      targets.flatMap((target) =>
+        target.seen ? [[key(target.advertiserId, target.id), target.seen.operationStatus] as const] : [],
+      ),
+    );
     const rows = await this.#rows(workspaceId, input.level, targets);
     const results = new Map<string, CampaignActionResult>();
     const settle = (
@@ -166,15 +172,14 @@ export class CampaignActionService {
                 'skipped',
                 'Deleted at TikTok: it can no longer be changed.',
               );
-            else if (!input.overwrite && changedAtTikTok(row, now))
-              settle(
-                advertiserId,
-                row.entity_id,
-                'conflict',
-                'Changed in TikTok since Whathead last synced: see how it stands there, then choose.',
-              );
             else if (now.operationStatus === input.operation)
               settle(advertiserId, row.entity_id, 'skipped', operationWords[input.operation].already);
+            else if (
+              !input.overwrite &&
+              now.operationStatus !==
+                (seenStatus.get(key(advertiserId, row.entity_id)) ?? row.operation_status)
+            )
+              settle(advertiserId, row.entity_id, 'conflict', conflictWords);
             else ready.push(row.entity_id);
           }
           const send = statusCalls(this.#tiktok, input.level);
@@ -332,22 +337,32 @@ export class CampaignActionService {
     await this.#mirror.upsert(workspaceId, advertiserId, [current], this.#clock.now());
     if (current.operationStatus === 'DELETE')
       return { outcome: 'skipped', message: 'Deleted at TikTok: it can no longer be changed.' };
-    if (!input.overwrite && changedAtTikTok(row, current))
-      return {
-        outcome: 'conflict',
-        message: 'Changed in TikTok since Whathead last synced: see how it stands there, then choose.',
-      };
-    // "Before" is TikTok's value as just read, which is what the change replaced.
-    const proposed: [EntityChange['field'], string | null, string | null | undefined][] = [
-      ['name', current.name, input.name],
-      ['budget', money(current.budget), input.budget === undefined ? undefined : money(input.budget)],
-      ['bid', money(current.bid), input.bid === undefined ? undefined : money(input.bid)],
+    // "Before" is TikTok's value as just read, which is what the change replaced; "seen" is what
+    // the user saw (or, without it, what Whathead last synced).
+    const seen = input.seen ?? {};
+    const proposed: [EntityChange['field'], string | null, string | null | undefined, string | null][] = [
+      ['name', current.name, input.name, seen.name ?? row.name],
+      [
+        'budget',
+        money(current.budget),
+        input.budget === undefined ? undefined : money(input.budget),
+        money(amount(seen.budget === undefined ? row.budget : seen.budget)),
+      ],
+      [
+        'bid',
+        money(current.bid),
+        input.bid === undefined ? undefined : money(input.bid),
+        money(amount(seen.bid === undefined ? row.bid : seen.bid)),
+      ],
     ];
-    const changes = proposed.flatMap(([field, before, after]) =>
-      after === undefined || after === null || after === before ? [] : [{ field, before, after }],
+    const changes = proposed.flatMap(([field, before, after, shown]) =>
+      after === undefined || after === null || after === before ? [] : [{ field, before, after, shown }],
     );
     if (changes.length === 0)
       return { outcome: 'skipped', message: 'Nothing to change: TikTok already has these values.' };
+    // Only a field this edit writes can be overwritten: a rename at TikTok does not block a budget.
+    if (!input.overwrite && changes.some((change) => change.before !== change.shown))
+      return { outcome: 'conflict', message: conflictWords };
     const changing = new Set(changes.map((change) => change.field));
     let requestIds: string[];
     try {
@@ -476,22 +491,11 @@ const key = (advertiserId: string, id: string) => `${advertiserId}:${id}`;
 
 const amount = (value: string | number | null) => (value === null ? null : Number(value));
 
+const conflictWords =
+  'Changed in TikTok since you saw it (in Ads Manager, or from Whathead elsewhere): see how it stands there, then choose.';
+
 /** Money as the history writes it: two decimals. */
 const money = (value: number | null) => (value === null ? null : value.toFixed(2));
-
-/**
- * Whether someone changed it at TikTok since the mirror saw it: its modify time moved, or a field
- * a marketer sets differs. Both, because no source says every change moves the modify time.
- */
-function changedAtTikTok(row: CampaignTableRow, now: MirrorEntity): boolean {
-  return (
-    (now.modifiedAt?.toISOString() ?? null) !== row.modified_at ||
-    now.operationStatus !== row.operation_status ||
-    now.name !== row.name ||
-    amount(now.budget) !== amount(row.budget) ||
-    amount(now.bid) !== amount(row.bid)
-  );
-}
 
 function uniqueTargets<Target extends { advertiserId: string; id: string }>(
   targets: readonly Target[],

@@ -13,7 +13,7 @@ import { isSortValue, type CampaignTableRepository } from '../repositories/campa
 import type { TikTokConnectionRepository } from '../repositories/tiktok-connection.repository.js';
 import type { TikTokMirrorRepository } from '../repositories/tiktok-mirror.repository.js';
 import { describeRow } from './campaign-rows.js';
-import { attentionCauseOf, toAppError } from './tiktok-errors.js';
+import { accountRefusalOf, attentionCauseOf, toAppError } from './tiktok-errors.js';
 import type { TikTokConnectionService } from './tiktok-connection.service.js';
 import { syncAccountEntities } from './tiktok-entity-sync.js';
 import type { Actor, WorkspaceService } from './workspace.service.js';
@@ -200,8 +200,9 @@ export class CampaignMirrorService {
       const stopped = error instanceof TokenUnreadableError || attentionCauseOf(error) !== undefined;
       const reason = stopped ? needsReconnect : syncFailure(error);
       await this.#mirror.setState(workspaceId, advertiserId, { state: 'failed', now: now(), error: reason });
-      // A broken connection is not retried (Reconnect queues a sync); anything else is, by pg-boss.
-      if (stopped) return { stopped: reason };
+      // A broken connection is not retried (Reconnect queues a sync), nor an account TikTok keeps
+      // out of its API (the 15-minute pass tries again); anything else is, by pg-boss.
+      if (stopped || accountRefusalOf(error)?.kind === 'not_eligible') return { stopped: reason };
       throw error;
     }
   }
@@ -210,6 +211,8 @@ export class CampaignMirrorService {
 const needsReconnect = 'The TikTok connection needs attention. Reconnect it in Integrations, then Refresh.';
 
 function syncFailure(failure: unknown): string {
+  if (accountRefusalOf(failure)?.kind === 'not_eligible')
+    return 'TikTok does not allow API access to this ad account, so Whathead cannot sync it. Deselect it in Integrations, or ask TikTok to make it eligible for API access.';
   let error: AppError;
   try {
     error = toAppError(failure);

@@ -14,6 +14,8 @@ import { connectionsPath, listConnections, signUpWorkspace } from '../../testing
 import { connect, scenario, startTikTokTestKit, type TikTokTestKit } from '../../testing/tiktok-test-kit.js';
 
 const northwindUs = '7200000000000000011';
+/** Not eligible for API access (the emulator's default scenario). */
+const northwindLegacy = '7200000000000000014';
 const northwindOutlet = '7200000000000000012';
 const twoTo53 = 2n ** 53n;
 
@@ -153,6 +155,18 @@ describe('the campaign mirror and its table', () => {
     assert.deepEqual(names, [...names].sort());
   });
 
+  it('sorts by budget with "No limit" last, page after page', async () => {
+    const rows = await allRows({ level: 'adgroup', sort: 'budget', direction: 'asc', limit: '1' });
+    assert.ok(rows.length > 1);
+    const budgets = rows.map((row) => (row.budget === null ? Infinity : Number(row.budget)));
+    assert.deepEqual(
+      budgets,
+      [...budgets].sort((a, b) => a - b),
+    );
+    const campaigns = await allRows({ level: 'campaign', sort: 'budget', direction: 'desc', limit: '1' });
+    assert.equal(new Set(campaigns.map((row) => row.id)).size, campaigns.length, 'no row twice');
+  });
+
   it('finds rows by part of a name or by an exact id, and narrows to chosen campaigns', async () => {
     const [campaign] = (await table({ level: 'campaign' })).rows;
     const byId = await table({ level: 'campaign', q: campaign!.id });
@@ -205,24 +219,35 @@ describe('the campaign mirror and its table', () => {
     assert.equal(unknown[0]!.outcome, 'skipped');
   });
 
-  it('never overwrites a change made at TikTok since the last sync without asking', async () => {
+  it('never overwrites the status someone set at TikTok since the user saw it, without asking', async () => {
     const [campaign] = (await allRows({ level: 'campaign' })).filter(
       (row) => row.operationStatus === 'ENABLE',
     );
     assert.ok(campaign);
+    // A rename at TikTok is not what Turn off writes: it goes through.
     await atTikTok('/campaign/update/', {
       campaign_id: campaign.id,
       campaign_name: 'Renamed in Ads Manager',
     });
-    const target = [{ advertiserId: campaign.advertiserId, id: campaign.id }];
-    const [conflict] = await changeStatus({ level: 'campaign', operation: 'DISABLE', targets: target });
+    const target = { advertiserId: campaign.advertiserId, id: campaign.id };
+    const [paused] = await changeStatus({ level: 'campaign', operation: 'DISABLE', targets: [target] });
+    assert.equal(paused!.outcome, 'changed');
+    assert.equal(paused!.row!.name, 'Renamed in Ads Manager');
+
+    // Turned on again at TikTok after the user saw it off: Delete is a conflict until confirmed.
+    await atTikTok('/campaign/status/update/', { campaign_ids: [campaign.id], operation_status: 'ENABLE' });
+    const seenOff = { ...target, seen: { operationStatus: 'DISABLE' } };
+    const [conflict] = await changeStatus({ level: 'campaign', operation: 'DELETE', targets: [seenOff] });
     assert.equal(conflict!.outcome, 'conflict');
-    assert.equal(conflict!.row!.name, 'Renamed in Ads Manager', 'the row now shows how it stands at TikTok');
-    assert.equal(conflict!.row!.operationStatus, 'ENABLE', 'nothing was sent');
+    assert.equal(
+      conflict!.row!.operationStatus,
+      'ENABLE',
+      'the row shows how it stands at TikTok; nothing sent',
+    );
     const [applied] = await changeStatus({
       level: 'campaign',
       operation: 'DISABLE',
-      targets: target,
+      targets: [seenOff],
       overwrite: true,
     });
     assert.equal(applied!.outcome, 'changed');
@@ -300,6 +325,29 @@ describe('the campaign mirror and its table', () => {
     assert.equal(outcomes.filter((outcome) => outcome === 'changed').length, 1, JSON.stringify(outcomes));
     assert.ok(outcomes.includes(409) || outcomes.includes('conflict'), JSON.stringify(outcomes));
     assert.equal(calls(), updatesBefore + 1, 'one rename reached TikTok');
+  });
+
+  it('treats an edit from a tab that saw an older value as a conflict, whoever changed it', async () => {
+    const [adGroup] = (await allRows({ level: 'adgroup' })).filter(
+      (row) => row.budgetMode === 'BUDGET_MODE_DAY',
+    );
+    const shown = adGroup!.budget;
+    const first = campaignActionResultSchema.parse(
+      (await edit(adGroup!, { budget: Number(shown) + 1, seen: { budget: shown } })).body,
+    );
+    assert.equal(first.outcome, 'changed');
+    // The second tab still shows the old budget.
+    const stale = campaignActionResultSchema.parse(
+      (await edit(adGroup!, { budget: Number(shown) + 2, seen: { budget: shown } })).body,
+    );
+    assert.equal(stale.outcome, 'conflict');
+    assert.equal(Number(stale.row!.budget), Number(shown) + 1, 'the row shows the first tab’s budget');
+    // A rename at TikTok does not block a budget the user saw right.
+    await atTikTok('/adgroup/update/', { adgroup_id: adGroup!.id, adgroup_name: 'Renamed elsewhere' });
+    const budget = campaignActionResultSchema.parse(
+      (await edit(adGroup!, { budget: Number(shown) + 3, seen: { budget: stale.row!.budget } })).body,
+    );
+    assert.equal(budget.outcome, 'changed');
   });
 
   it('answers TikTok being down during an edit as TikTok’s failure, not Whathead’s', async () => {
@@ -390,13 +438,17 @@ describe('the campaign mirror and its table', () => {
       'PUT',
       `${connectionsPath(owner.workspaceId)}/${connectionId}/accounts`,
       {
-        selectedAdvertiserIds: [northwindOutlet],
+        selectedAdvertiserIds: [northwindOutlet, northwindLegacy],
         defaultAdvertiserId: null,
       },
     );
     assert.equal(saved.status, 200, saved.text);
     const sync = await settled();
     assert.equal(sync.accounts.find((each) => each.advertiserId === northwindUs)!.state, 'stopped');
+    // TikTok keeps Northwind Legacy out of its API: the reason says so, not "deleted, reconnect".
+    const legacy = sync.accounts.find((each) => each.advertiserId === northwindLegacy)!;
+    assert.equal(legacy.state, 'failed');
+    assert.match(legacy.error!, /does not allow API access to this ad account/);
     const rows = await allRows({ level: 'campaign', accounts: northwindUs, status: 'all' });
     assert.ok(rows.length > 0 && rows.every((row) => row.readOnly));
   });
