@@ -208,7 +208,8 @@ export class CampaignMirrorService {
   }
 }
 
-const needsReconnect = 'The TikTok connection needs attention. Reconnect it in Integrations, then Refresh.';
+const needsReconnect =
+  'The TikTok connection needs attention. Reconnect it in Integrations: the sync starts again by itself.';
 
 function syncFailure(failure: unknown): string {
   if (accountRefusalOf(failure)?.kind === 'not_eligible')

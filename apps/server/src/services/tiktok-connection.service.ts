@@ -214,7 +214,15 @@ export class TikTokConnectionService {
     return this.#describe(workspaceId);
   }
 
-  /** Told which accounts were newly selected (the campaign mirror starts importing them). */
+  /**
+   * A Reconnect made these accounts reachable again: those still selected sync now (the campaign
+   * mirror queues only accounts that are selected and reachable). A queue hiccup fails nothing.
+   */
+  async accountsReachableAgain(workspaceId: string, advertiserIds: string[]): Promise<void> {
+    await this.#selectionListener?.(workspaceId, advertiserIds).catch(() => undefined);
+  }
+
+  /** Told which accounts to sync now: newly selected, or reachable again after a Reconnect. */
   onAccountsSelected(listener: (workspaceId: string, advertiserIds: string[]) => Promise<unknown>): void {
     this.#selectionListener = listener;
   }

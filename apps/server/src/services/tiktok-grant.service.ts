@@ -103,6 +103,7 @@ export class TikTokGrantService {
     const missing = describePermissions(scopeIds).some((permission) => !permission.granted);
     const now = this.#clock.now();
     let replacedToken: string | undefined;
+    let reconnected = false;
     const connectionId = await this.#database.db.transaction().execute(async (transaction) => {
       const connection = await this.#connections.ensure(
         { workspaceId, businessCenterId: group.key, businessCenterName: group.name, kind: group.kind, now },
@@ -129,7 +130,7 @@ export class TikTokGrantService {
       const target = { workspaceId, connectionId: connection.id, now };
       await this.#connections.mergeAccounts(target, group.accounts, transaction);
       await this.#connections.refreshRoleAttention(workspaceId, connection.id, now, transaction);
-      const reconnected =
+      reconnected =
         connection.previousStatus === 'connected' || connection.previousStatus === 'needs_attention';
       const count = group.accounts.length === 1 ? '1 ad account' : `${group.accounts.length} ad accounts`;
       const what =
@@ -156,6 +157,12 @@ export class TikTokGrantService {
     // TikTok answered the same token again or another connection still holds it.
     if (replacedToken !== undefined && replacedToken !== accessToken)
       await this.#connectionService.revokeUnlessShared(replacedToken, null).catch(() => undefined);
+    // Its selected accounts sync again at once, not at the next 15-minute pass.
+    if (reconnected)
+      await this.#connectionService.accountsReachableAgain(
+        workspaceId,
+        group.accounts.map((account) => account.advertiserId),
+      );
     return connectionId;
   }
 

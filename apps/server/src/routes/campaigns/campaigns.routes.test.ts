@@ -466,6 +466,15 @@ describe('the campaign mirror and its table', () => {
     const [connection] = (await listConnections(owner.browser, owner.workspaceId)).connections;
     assert.equal(connection!.status, 'needs_attention');
     assert.equal((await allRows({ level: 'ad', status: 'all' })).length, before.length);
+
+    // Reconnect: the selected account syncs again at once, without Refresh.
+    await connect(kit, owner.browser, owner.workspaceId, scenario.northwind, {
+      reconnectConnectionId: connectionId,
+    });
+    const back = (await settled()).accounts.find((each) => each.advertiserId === northwindOutlet)!;
+    assert.equal(back.state, 'ready');
+    assert.equal(back.error, null);
+    // The test clock stands still: the state, back to ready with no error, tells the pass ran.
   });
 
   it('shows another workspace nothing of this one', async () => {
