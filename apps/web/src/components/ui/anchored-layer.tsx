@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type ComponentProps } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ComponentPropsWithoutRef } from 'react';
 import { createPortal } from 'react-dom';
 import { classNames } from '../../lib/class-names';
 import './anchored-layer.css';
@@ -6,13 +6,18 @@ import './anchored-layer.css';
 /** Space between the anchor and the layer, and between the layer and the window's edge. */
 const gap = 4;
 
-interface AnchoredLayerProps extends ComponentProps<'div'> {
+interface AnchoredLayerProps extends ComponentPropsWithoutRef<'div'> {
   /** The element the layer opens under (or over, when there is no room under it). */
   anchor: HTMLElement | null;
   /** Which edge of the anchor the layer lines up with. */
   align?: 'start' | 'end';
   /** A press outside both the anchor and the layer, to close it. */
-  onOutsidePointerDown?: () => void;
+  onOutsidePointerDown?: (event: PointerEvent) => void;
+  /**
+   * Called once the layer is in place and shown: the moment focus can move into it. Until then it
+   * is hidden, and a browser won't focus anything hidden.
+   */
+  onShown?: (layer: HTMLDivElement) => void;
 }
 
 /**
@@ -24,6 +29,7 @@ export function AnchoredLayer({
   anchor,
   align = 'start',
   onOutsidePointerDown,
+  onShown,
   className,
   style,
   ...divProps
@@ -31,8 +37,10 @@ export function AnchoredLayer({
   const layerRef = useRef<HTMLDivElement>(null);
   const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
   const outside = useRef(onOutsidePointerDown);
+  const shown = useRef(onShown);
   useLayoutEffect(() => {
     outside.current = onOutsidePointerDown;
+    shown.current = onShown;
   });
 
   useLayoutEffect(() => {
@@ -57,10 +65,15 @@ export function AnchoredLayer({
     };
   }, [anchor, align]);
 
+  const isPlaced = position !== null;
+  useLayoutEffect(() => {
+    if (isPlaced && layerRef.current) shown.current?.(layerRef.current);
+  }, [isPlaced]);
+
   useEffect(() => {
     const closeOutside = (event: PointerEvent) => {
       const target = event.target as Node;
-      if (!layerRef.current?.contains(target) && !anchor?.contains(target)) outside.current?.();
+      if (!layerRef.current?.contains(target) && !anchor?.contains(target)) outside.current?.(event);
     };
     document.addEventListener('pointerdown', closeOutside);
     return () => document.removeEventListener('pointerdown', closeOutside);

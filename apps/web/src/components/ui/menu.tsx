@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { AnchoredLayer } from './anchored-layer';
 import './menu.css';
 
@@ -18,43 +18,70 @@ interface MenuProps {
   align?: 'start' | 'end';
 }
 
+/** Which item takes focus as the menu opens. */
+type OpenAt = 'first' | 'last';
+
+/** Keys on the button that open the menu, and where. */
+const openingKeys: Record<string, OpenAt> = {
+  Enter: 'first',
+  ' ': 'first',
+  ArrowDown: 'first',
+  ArrowUp: 'last',
+};
+
+/** Keys that move focus between the items, to the index they lead to. */
+const moves: Record<string, (current: number, last: number) => number> = {
+  ArrowDown: (current) => current + 1,
+  ArrowUp: (current) => current - 1,
+  Home: () => 0,
+  End: (_current, last) => last,
+};
+
 /**
- * A menu button (WAI-ARIA menu button pattern): Enter, Space or Arrow Down opens it on its first
- * item, the arrows, Home and End move, Escape and Tab close it and focus goes back to the button.
- * An item chosen closes the menu first, so a dialog it opens gives focus back to the button.
+ * A menu button (WAI-ARIA menu button pattern): a click, Enter, Space or Arrow Down opens it on
+ * its first item, Arrow Up on its last; the arrows (round the ends), Home and End move; Escape
+ * closes it and focus goes back to the button; Tab closes it and goes on from the button. An item
+ * chosen closes the menu first, so a dialog it opens gives focus back to the button.
  */
 export function Menu({ label, icon, items, align = 'end' }: MenuProps) {
-  const [isOpen, setIsOpen] = useState(false);
+  const [openAt, setOpenAt] = useState<OpenAt | null>(null);
   const [trigger, setTrigger] = useState<HTMLButtonElement | null>(null);
   const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const menuId = useId();
+  const isOpen = openAt !== null;
 
   const focusItem = (index: number) => {
     const count = items.length;
     itemRefs.current[((index % count) + count) % count]?.focus();
   };
-  useEffect(() => {
-    if (isOpen) itemRefs.current[0]?.focus();
-  }, [isOpen]);
-
   const close = () => {
-    setIsOpen(false);
+    setOpenAt(null);
     trigger?.focus();
+  };
+  const openOnKey = (event: KeyboardEvent) => {
+    const at = openingKeys[event.key];
+    if (at) {
+      // Not a click as well: Enter and Space would otherwise also toggle it.
+      event.preventDefault();
+      setOpenAt(at);
+    } else if (event.key === 'Escape' && isOpen) {
+      event.stopPropagation();
+      setOpenAt(null);
+    }
   };
   const moveFocus = (event: KeyboardEvent) => {
     const current = itemRefs.current.indexOf(document.activeElement as HTMLButtonElement);
-    const moves: Record<string, number> = {
-      ArrowDown: current + 1,
-      ArrowUp: current - 1,
-      Home: 0,
-      End: items.length - 1,
-    };
-    if (event.key in moves) {
+    const move = moves[event.key];
+    if (move) {
       event.preventDefault();
-      focusItem(moves[event.key]!);
-    } else if (event.key === 'Escape' || event.key === 'Tab') {
+      focusItem(move(current, items.length - 1));
+    } else if (event.key === 'Escape') {
       event.preventDefault();
       event.stopPropagation();
+      close();
+    } else if (event.key === 'Tab') {
+      // Focus is put back on the button and the browser's Tab goes on from there: the menu is
+      // drawn at the end of the page, and leaving from it would skip everything after the button.
       close();
     }
   };
@@ -70,12 +97,8 @@ export function Menu({ label, icon, items, align = 'end' }: MenuProps) {
         aria-haspopup="menu"
         aria-expanded={isOpen}
         aria-controls={isOpen ? menuId : undefined}
-        onClick={() => setIsOpen(!isOpen)}
-        onKeyDown={(event) => {
-          if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-          event.preventDefault();
-          setIsOpen(true);
-        }}
+        onClick={() => setOpenAt(isOpen ? null : 'first')}
+        onKeyDown={openOnKey}
       >
         {icon}
       </button>
@@ -87,7 +110,8 @@ export function Menu({ label, icon, items, align = 'end' }: MenuProps) {
           role="menu"
           aria-label={label}
           className="menu"
-          onOutsidePointerDown={() => setIsOpen(false)}
+          onOutsidePointerDown={() => setOpenAt(null)}
+          onShown={() => focusItem(openAt === 'last' ? items.length - 1 : 0)}
           onKeyDown={moveFocus}
         >
           {items.map((item, index) => (

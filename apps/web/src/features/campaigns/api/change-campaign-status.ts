@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   campaignActionResponseSchema,
+  campaignTargetSchema,
   type CampaignActionResponse,
   type CampaignActionResult,
   type CampaignRow,
@@ -10,6 +11,7 @@ import { api } from '../../../lib/api';
 import { holdCampaignRows, putCampaignRows, refreshAfterChange, rowKey } from './campaign-row-cache';
 
 export type CampaignOperation = ChangeCampaignStatusInput['operation'];
+type CampaignTarget = ChangeCampaignStatusInput['targets'][number];
 
 /** `POST /api/workspaces/:workspaceId/campaigns/status`: Turn on, Turn off or Delete rows of one level. */
 export function changeCampaignStatus(
@@ -25,9 +27,12 @@ export function changeCampaignStatus(
 
 export interface StatusChange {
   operation: CampaignOperation;
-  /** The rows as the table showed them: what a refusal puts back. */
+  /**
+   * The rows as the table showed them: their status is sent as what the user saw, so a change made
+   * at TikTok since this tab read it is a conflict, not overwritten; and a refusal puts them back.
+   */
   rows: readonly CampaignRow[];
-  /** The user saw these changed at TikTok since the last sync, and chose to apply anyway. */
+  /** The user saw these changed at TikTok since they loaded them, and chose to apply anyway. */
   overwrite?: boolean;
 }
 
@@ -55,9 +60,7 @@ export function useChangeCampaignStatus(workspaceId: string) {
         const part = await changeCampaignStatus(workspaceId, {
           level: rows[0]?.level ?? 'campaign',
           operation,
-          targets: rows
-            .slice(start, start + targetsPerRequest)
-            .map(({ advertiserId, id }) => ({ advertiserId, id })),
+          targets: rows.slice(start, start + targetsPerRequest).map(targetOf),
           overwrite,
         });
         results.push(...part.results);
@@ -76,6 +79,12 @@ export function useChangeCampaignStatus(workspaceId: string) {
     onError: (_error, { rows }) => putCampaignRows(queryClient, workspaceId, rows),
     onSettled: () => refreshAfterChange(queryClient, workspaceId),
   });
+}
+
+/** The row, and the status it showed; a status the contract doesn't know is left out. */
+function targetOf({ advertiserId, id, operationStatus }: CampaignRow): CampaignTarget {
+  const seen = campaignTargetSchema.shape.seen.safeParse({ operationStatus });
+  return seen.success && seen.data ? { advertiserId, id, seen: seen.data } : { advertiserId, id };
 }
 
 function rowsAfter(results: readonly CampaignActionResult[], before: readonly CampaignRow[]): CampaignRow[] {

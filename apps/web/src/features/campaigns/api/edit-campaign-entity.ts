@@ -1,5 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { campaignActionResultSchema, type CampaignActionResult, type CampaignRow } from '@whathead/contracts';
+import {
+  campaignActionResultSchema,
+  type CampaignActionResult,
+  type CampaignRow,
+  type EditCampaignEntityInput,
+} from '@whathead/contracts';
 import { api } from '../../../lib/api';
 import { holdCampaignRows, putCampaignRows, refreshAfterChange } from './campaign-row-cache';
 
@@ -17,7 +22,7 @@ export const editMutationKey = ['campaigns', 'edit'] as const;
 export function editCampaignEntity(
   workspaceId: string,
   target: Pick<CampaignRow, 'level' | 'advertiserId' | 'id'>,
-  input: EntityChange & { overwrite?: boolean },
+  input: EditCampaignEntityInput,
 ): Promise<CampaignActionResult> {
   const path = [workspaceId, 'campaigns', target.level, target.advertiserId, target.id]
     .map(encodeURIComponent)
@@ -26,7 +31,11 @@ export function editCampaignEntity(
 }
 
 export interface EntityEdit {
-  /** The row as the table showed it: what a refusal puts back. */
+  /**
+   * The row as the table showed it: its values of the fields changed are sent as what the user
+   * saw, so a change made at TikTok since this tab read it is a conflict, not overwritten; and a
+   * refusal puts it back.
+   */
   row: CampaignRow;
   change: EntityChange;
   overwrite?: boolean;
@@ -38,7 +47,7 @@ export function useEditCampaignEntity(workspaceId: string) {
   return useMutation({
     mutationKey: editMutationKey,
     mutationFn: ({ row, change, overwrite = false }: EntityEdit) =>
-      editCampaignEntity(workspaceId, row, { ...change, overwrite }),
+      editCampaignEntity(workspaceId, row, { ...change, seen: seenOf(row, change), overwrite }),
     onMutate: async ({ row, change }) => {
       await holdCampaignRows(queryClient, workspaceId);
       putCampaignRows(queryClient, workspaceId, [
@@ -57,4 +66,13 @@ export function useEditCampaignEntity(workspaceId: string) {
     onError: (_error, { row }) => putCampaignRows(queryClient, workspaceId, [row]),
     onSettled: () => refreshAfterChange(queryClient, workspaceId),
   });
+}
+
+/** The values the row showed of the fields the change is about. */
+function seenOf(row: CampaignRow, change: EntityChange): EditCampaignEntityInput['seen'] {
+  return {
+    ...(change.name !== undefined && { name: row.name }),
+    ...(change.budget !== undefined && { budget: row.budget }),
+    ...(change.bid !== undefined && { bid: row.bid }),
+  };
 }

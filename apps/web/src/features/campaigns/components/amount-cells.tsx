@@ -66,19 +66,29 @@ function EditableAmount({ row, field, below, actions }: EditableAmountProps) {
   const [isEditing, setIsEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
+  const returnFocus = useRef(true);
   useEffect(() => {
-    // Back from the editor, focus returns to the pencil that opened it.
-    if (wasEditing.current && !isEditing) editButton.current?.focus();
+    // Back from the editor, focus returns to the pencil that opened it, unless the user moved it on.
+    if (wasEditing.current && !isEditing && returnFocus.current) editButton.current?.focus();
     wasEditing.current = isEditing;
   }, [isEditing]);
+  const edit = () => {
+    // The last save's "Not saved" was about an amount the user is now typing again.
+    actions.clearProblem(row, field);
+    setIsEditing(true);
+  };
 
   if (isEditing)
     return (
       <AmountEditor
         row={row}
         field={field}
-        onCancel={() => setIsEditing(false)}
+        onCancel={(toPencil) => {
+          returnFocus.current = toPencil;
+          setIsEditing(false);
+        }}
         onSave={(amount) => {
+          returnFocus.current = true;
           setIsEditing(false);
           actions.saveAmount(row, field, amount);
         }}
@@ -99,10 +109,7 @@ function EditableAmount({ row, field, below, actions }: EditableAmountProps) {
     <span className="campaign-cell">
       <span className="campaign-cell__title">
         {/* A click on the amount edits it too; keyboards use the pencil, its button. */}
-        <span
-          className="campaign-cell__amount campaign-cell__amount--editable"
-          onClick={() => setIsEditing(true)}
-        >
+        <span className="campaign-cell__amount campaign-cell__amount--editable" onClick={edit}>
           {amount === null ? none : formatMoney(amount, row.currency)}
         </span>
         <button
@@ -111,7 +118,7 @@ function EditableAmount({ row, field, below, actions }: EditableAmountProps) {
           className="icon-button campaign-cell__edit"
           aria-label={`Edit the ${fieldWords[field]} of ${row.name}`}
           title={`Edit ${fieldWords[field]}`}
-          onClick={() => setIsEditing(true)}
+          onClick={edit}
         >
           <PencilIcon size={14} />
         </button>

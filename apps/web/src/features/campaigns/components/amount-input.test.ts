@@ -17,10 +17,32 @@ describe('an amount as typed', () => {
     expect(readAmount(' 1 000.50 ', adGroup, 'budget', now)).toEqual({ amount: 1000.5 });
   });
 
-  it('refuses what is not a plain decimal, with the server’s words', () => {
-    for (const text of ['0x20', '1e2', 'abc', '1,5'])
-      expect(readAmount(text, adGroup, 'bid', now)).toEqual({ error: 'Enter an amount.' });
+  it('takes a currency sign and commas between thousands, as people type money', () => {
+    expect(readAmount('$25', adGroup, 'budget', now)).toEqual({ amount: 25 });
+    expect(readAmount('25 €', adGroup, 'budget', now)).toEqual({ amount: 25 });
+    expect(readAmount('1,000', adGroup, 'budget', now)).toEqual({ amount: 1000 });
+    expect(readAmount('$1,234,567.89', adGroup, 'budget', now)).toEqual({ amount: 1234567.89 });
+  });
+
+  it('says what to type for what is not a plain decimal, and the server’s words for the rest', () => {
+    for (const text of [
+      '0x20',
+      '1e2',
+      '1e9',
+      'abc',
+      '1,5',
+      '1,00',
+      '12,3456',
+      'Infinity',
+      '50_',
+      '$$5',
+      '.5',
+    ])
+      expect(readAmount(text, adGroup, 'bid', now), text).toEqual({
+        error: 'Enter a number like 25 or 25.50.',
+      });
     expect(readAmount('', adGroup, 'bid', now)).toEqual({ error: 'Enter an amount.' });
+    expect(readAmount('$', adGroup, 'bid', now)).toEqual({ error: 'Enter an amount.' });
     expect(readAmount('0', adGroup, 'bid', now)).toEqual({ error: 'Enter an amount above zero.' });
     expect(readAmount('1.234', adGroup, 'bid', now)).toEqual({ error: 'Use at most two decimals.' });
     expect(readAmount('1000000000.01', adGroup, 'budget', now)).toEqual({

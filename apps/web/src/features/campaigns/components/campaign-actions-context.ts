@@ -9,6 +9,8 @@ export interface CampaignActionsContextValue {
   /** Why the row's last change of this field didn't happen, in plain words. */
   problemOf: (row: CampaignRow, field: RowField) => string | null;
   isSaving: (row: CampaignRow, field: RowField) => boolean;
+  /** Forgets why the row's last change of this field didn't happen: the user is at it again. */
+  clearProblem: (row: CampaignRow, field: RowField) => void;
   saveAmount: (row: CampaignRow, field: AmountField, amount: number) => void;
   openRename: (row: CampaignRow) => void;
   openHistory: (row: CampaignRow) => void;

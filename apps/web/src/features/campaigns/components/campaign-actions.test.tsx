@@ -10,7 +10,7 @@ import {
   openCampaigns,
 } from '../../../testing/campaigns';
 import { jsonResponse, type RecordedRequest } from '../../../testing/mock-api';
-import { campaignMirror, later, result, statusRoute, turnedOff } from './campaign-mirror.testing';
+import { campaignMirror, later, result, statusRoute, turnedOff, turnedOn } from './campaign-mirror.testing';
 
 beforeEach(() => {
   giveTheTableRoom();
@@ -64,18 +64,126 @@ describe('Turn off from the selection', () => {
     server.release();
     for (const name of ['Campaign 1', 'Campaign 2', 'Campaign 3'])
       await waitFor(async () => expect(await statusOf(name)).toBe('Paused'));
+    // Each row goes with the status it showed: changed at TikTok since, it's a conflict instead.
     expect(statusBodies(requests)).toEqual([
       {
         level: 'campaign',
         operation: 'DISABLE',
-        targets: campaigns.map(({ advertiserId, id }) => ({ advertiserId, id })),
+        targets: campaigns.map(({ advertiserId, id }) => ({
+          advertiserId,
+          id,
+          seen: { operationStatus: 'ENABLE' },
+        })),
         overwrite: false,
       },
     ]);
     // The table is read again afterwards, and what it reads says the same.
     await waitFor(() => expect(tableRequests().length).toBeGreaterThan(readsBefore));
     expect(await statusOf('Campaign 2')).toBe('Paused');
+    // Done, in words on the page, not only in the rows.
+    const summary = screen.getByRole('group', { name: 'Result of the last change' });
+    expect(summary.textContent).toBe('3 campaigns turned off.');
+    expect(summary.className).toContain('status-report--success');
+    await waitFor(() =>
+      expect(screen.getAllByRole('status').map((region) => region.textContent)).toContain(
+        '3 campaigns turned off.',
+      ),
+    );
+    fireEvent.click(within(summary).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('group', { name: 'Result of the last change' })).toBeNull();
+  });
+});
+
+describe('acting under a status filter', () => {
+  it('takes the rows the view no longer shows out of the selection, and says what was done', async () => {
+    const mirror = campaignMirror(manyCampaigns(3));
+    mockCampaignsApi({
+      rows: mirror.table,
+      handlers: {
+        [statusRoute]: (request) => {
+          const { targets } = request.body as ChangeCampaignStatusInput;
+          const results = targets.map((target) => {
+            mirror.put(turnedOff(mirror.get(target)));
+            return result(mirror.get(target), 'changed', 'Turned off.');
+          });
+          return jsonResponse({ results });
+        },
+      },
+    });
+    await openCampaigns('?accounts=all&status=active');
+    await select('Campaign 1', 'Campaign 2');
+
+    fireEvent.click(within(actionBar()).getByRole('button', { name: 'Turn off' }));
+    const summary = await screen.findByRole('group', { name: 'Result of the last change' });
+    expect(summary.textContent).toBe('2 campaigns turned off.');
+    // Paused, they leave the Active view, and the selection: nothing stays ticked out of sight.
+    await waitFor(() => expect(screen.queryByRole('checkbox', { name: 'Select Campaign 1' })).toBeNull());
+    expect(screen.queryByRole('checkbox', { name: 'Select Campaign 2' })).toBeNull();
+    expect(screen.queryByText(/campaigns? selected/)).toBeNull();
+    expect(screen.queryByText(/Left out/)).toBeNull();
+    const all = screen.getByRole<HTMLInputElement>('checkbox', { name: 'Select all loaded campaigns' });
+    expect([all.checked, all.indeterminate]).toEqual([false, false]);
+    expect(screen.getByRole('group', { name: 'Result of the last change' }).textContent).toBe(
+      '2 campaigns turned off.',
+    );
+  });
+
+  it('shows the header checkbox for the rows loaded here, not for rows selected in another view', async () => {
+    const [active, paused] = manyCampaigns(2);
+    const mirror = campaignMirror([active!, turnedOff(paused!)]);
+    mockCampaignsApi({ rows: mirror.table });
+    await openCampaigns(`?accounts=all&status=paused&campaigns=${active!.id}`);
+    await findTableRow('Campaign 2');
+
+    expect(screen.getByText('1 campaign selected')).toBeTruthy();
+    expect(screen.getByText('Left out: 1 campaign not loaded in this view.')).toBeTruthy();
+    const all = screen.getByRole<HTMLInputElement>('checkbox', { name: 'Select all loaded campaigns' });
+    expect([all.checked, all.indeterminate]).toEqual([false, false]);
+  });
+});
+
+describe('Turn on and Turn off with nothing to do', () => {
+  it('says why Turn on does nothing when every selected row is on, and a row already on is news, not a warning', async () => {
+    const [first, second] = manyCampaigns(2);
+    const mirror = campaignMirror([turnedOff(first!), second!]);
+    const { requests } = mockCampaignsApi({
+      rows: mirror.table,
+      handlers: {
+        [statusRoute]: (request) => {
+          const { targets } = request.body as ChangeCampaignStatusInput;
+          const results = targets.map((target) => {
+            if (mirror.get(target).operationStatus === 'ENABLE')
+              return result(mirror.get(target), 'skipped', 'Already on.');
+            mirror.put(turnedOn(mirror.get(target)));
+            return result(mirror.get(target), 'changed', 'Turned on.');
+          });
+          return jsonResponse({ results });
+        },
+      },
+    });
+    await openCampaigns('?accounts=all');
+    await select('Campaign 2');
+
+    const turnOn = within(actionBar()).getByRole('button', { name: 'Turn on' });
+    expect(turnOn.getAttribute('aria-disabled')).toBe('true');
+    expect(turnOn.title).toBe('The selected campaign is already on.');
+    expect(document.getElementById(turnOn.getAttribute('aria-describedby')!)!.textContent).toBe(
+      'The selected campaign is already on.',
+    );
+    fireEvent.click(turnOn);
+    expect(statusBodies(requests)).toEqual([]);
+    const turnOff = within(actionBar()).getByRole('button', { name: 'Turn off' });
+    expect(turnOff.getAttribute('aria-disabled')).toBeNull();
+
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select Campaign 1' }));
+    await screen.findByText('2 campaigns selected');
+    expect(
+      within(actionBar()).getByRole('button', { name: 'Turn on' }).getAttribute('aria-disabled'),
+    ).toBeNull();
+    fireEvent.click(within(actionBar()).getByRole('button', { name: 'Turn on' }));
+    const summary = await screen.findByRole('group', { name: 'Result of the last change' });
+    expect(summary.className).toContain('status-report--neutral');
+    expect(summary.textContent).toBe('1 campaign turned on.1 not changed:Campaign 2: Already on.');
   });
 });
 
@@ -122,11 +230,13 @@ describe('a partial failure', () => {
     );
     for (const name of ['Campaign 3', 'Campaign 4', 'Campaign 5'])
       await waitFor(async () => expect(await statusOf(name)).toBe('Paused'));
-    expect(screen.queryByRole('group', { name: 'Result of the last change' })).toBeNull();
+    expect(screen.getByRole('group', { name: 'Result of the last change' }).textContent).toBe(
+      '3 campaigns turned off.',
+    );
   });
 });
 
-describe('a row changed in TikTok since the last sync', () => {
+describe('a row changed in TikTok since the user loaded it', () => {
   it('shows both values, and Apply my change anyway sends the change again with overwrite', async () => {
     const summer = campaignRow({ name: 'Summer Sale', budget: '50.00' });
     const atTikTok: CampaignRow = {
@@ -161,7 +271,7 @@ describe('a row changed in TikTok since the last sync', () => {
     const headings = within(table)
       .getAllByRole('columnheader')
       .map((heading) => heading.textContent);
-    expect(headings).toEqual(['Field', 'In Whathead (last sync)', 'In TikTok now']);
+    expect(headings).toEqual(['Field', 'When you loaded it', 'In TikTok now']);
     const rowText = (field: string) =>
       within(table).getByRole('rowheader', { name: field }).closest('tr')!.textContent;
     expect(rowText('Name')).toBe('NameSummer SaleSummer Sale (edited in Ads Manager)');

@@ -1,4 +1,4 @@
-import type { CampaignSortColumn } from '@whathead/contracts';
+import type { CampaignRow, CampaignSortColumn } from '@whathead/contracts';
 import { useCallback, useMemo } from 'react';
 import { useCampaignTable } from '../api/get-campaigns';
 import { useCampaignActions } from '../hooks/use-campaign-actions';
@@ -13,7 +13,14 @@ import { CampaignTableFooter } from './campaign-table-footer';
 import { TableEmpty, TableError, TableLoading } from './campaign-table-states';
 import { ColumnChooser } from './column-chooser';
 import { useColumnVisibility } from './use-column-visibility';
-import { tableQueryOf, type CampaignView, type ChangeView, type SortDirection } from './use-campaign-view';
+import {
+  statusFilterShows,
+  tableQueryOf,
+  type CampaignView,
+  type ChangeView,
+  type SortDirection,
+} from './use-campaign-view';
+import './campaign-panel.css';
 
 interface CampaignLevelPanelProps {
   workspaceId: string;
@@ -47,7 +54,13 @@ export function CampaignLevelPanel(props: CampaignLevelPanelProps) {
     const ids = new Set(selection.ids);
     return rows.filter((row) => ids.has(row.id));
   }, [rows, selection.ids]);
-  const actions = useCampaignActions(workspaceId, { onDeleted: selection.deselect });
+  const { deselect } = selection;
+  const { status } = view;
+  const deselectHidden = useCallback(
+    (changed: readonly CampaignRow[]) => deselect(changed.filter((row) => !statusFilterShows(status, row))),
+    [deselect, status],
+  );
+  const actions = useCampaignActions(workspaceId, { onDeleted: deselect, onStatusChanged: deselectHidden });
   const isFiltered =
     view.status !== 'not_deleted' ||
     view.objective !== '' ||

@@ -30,7 +30,7 @@ export function CampaignRowActions({ workspaceId, actions, children }: CampaignR
     filters: { mutationKey: editMutationKey, status: 'pending' },
     select: (mutation) => mutation.state.variables as EntityEdit | undefined,
   });
-  const { problems, edit } = actions;
+  const { problems, edit, clearProblem } = actions;
   const context = useMemo<CampaignActionsContextValue>(() => {
     const savingFields = new Set(
       saving.flatMap((each) => (each ? [fieldKey(each.row, fieldOfChange(each.change))] : [])),
@@ -41,11 +41,12 @@ export function CampaignRowActions({ workspaceId, actions, children }: CampaignR
         return problem?.field === field ? problem.message : null;
       },
       isSaving: (row, field) => savingFields.has(fieldKey(row, field)),
+      clearProblem,
       saveAmount: (row, field, amount) => edit(row, { [field]: amount }),
       openRename: setRenaming,
       openHistory: setHistoryOf,
     };
-  }, [problems, edit, saving]);
+  }, [problems, edit, clearProblem, saving]);
 
   return (
     <>

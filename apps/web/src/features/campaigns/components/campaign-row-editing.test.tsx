@@ -59,7 +59,10 @@ describe('editing a budget in the table', () => {
     fireEvent.change(input, { target: { value: '120' } });
     fireEvent.keyDown(input, { key: 'Enter' });
     await waitFor(() => expect(cellOf(row, 'Budget')).toMatch(/^\$120\.00/));
-    expect(edits(requests).map((request) => request.body)).toEqual([{ budget: 120, overwrite: false }]);
+    // With the budget the row showed: changed at TikTok since, it's a conflict instead.
+    expect(edits(requests).map((request) => request.body)).toEqual([
+      { budget: 120, seen: { budget: '80.00' }, overwrite: false },
+    ]);
     await waitFor(() => expect(cellOf(row, 'Budget')).toBe('$120.00Daily'));
   });
 
@@ -79,6 +82,105 @@ describe('editing a budget in the table', () => {
       within(row).getByRole('button', { name: 'Edit the budget of US 18-34' }),
     );
     expect(edits(requests)).toEqual([]);
+  });
+});
+
+describe('leaving the budget editor', () => {
+  const budgetInput = () => screen.queryByRole('textbox', { name: 'Daily budget of US 18-34, in USD' });
+
+  it('closes on a click elsewhere when nothing was typed, and keeps a typed amount, asking', async () => {
+    const { requests } = mockCampaignsApi({ rows: [adGroup] });
+    await openCampaigns('?tab=ad-groups&accounts=all');
+    const row = await findTableRow('US 18-34');
+    const pencil = () => within(row).getByRole('button', { name: 'Edit the budget of US 18-34' });
+
+    fireEvent.click(pencil());
+    expect(budgetInput()).toBeTruthy();
+    fireEvent.pointerDown(document.body);
+    await waitFor(() => expect(budgetInput()).toBeNull());
+
+    fireEvent.click(pencil());
+    fireEvent.change(budgetInput()!, { target: { value: '95' } });
+    fireEvent.pointerDown(document.body);
+    expect((await screen.findByRole('alert')).textContent).toBe('Press Enter to save or Escape to discard.');
+    expect(budgetInput()!.getAttribute('aria-describedby')).toBe(screen.getByRole('alert').id);
+    expect((budgetInput() as HTMLInputElement).value).toBe('95');
+    fireEvent.keyDown(budgetInput()!, { key: 'Escape' });
+    await waitFor(() => expect(cellOf(row, 'Budget')).toBe('$80.00Daily'));
+    expect(edits(requests)).toEqual([]);
+  });
+
+  it('has Save and Cancel next in Tab order, and Escape works from them', async () => {
+    const { requests } = mockCampaignsApi({ rows: [adGroup] });
+    await openCampaigns('?tab=ad-groups&accounts=all');
+    const row = await findTableRow('US 18-34');
+    fireEvent.click(within(row).getByRole('button', { name: 'Edit the budget of US 18-34' }));
+    const input = budgetInput()!;
+    const save = screen.getByRole('button', { name: 'Save' });
+    const cancel = screen.getByRole('button', { name: 'Cancel' });
+
+    fireEvent.keyDown(input, { key: 'Tab' });
+    expect(document.activeElement).toBe(save);
+    fireEvent.keyDown(save, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(input);
+    // Past Cancel with an amount typed, Tab comes back to it and asks.
+    fireEvent.change(input, { target: { value: '95' } });
+    cancel.focus();
+    fireEvent.keyDown(cancel, { key: 'Tab' });
+    expect(document.activeElement).toBe(input);
+    expect(screen.getByRole('alert').textContent).toBe('Press Enter to save or Escape to discard.');
+
+    save.focus();
+    fireEvent.keyDown(save, { key: 'Escape' });
+    await waitFor(() => expect(budgetInput()).toBeNull());
+    expect(document.activeElement).toBe(
+      within(row).getByRole('button', { name: 'Edit the budget of US 18-34' }),
+    );
+    expect(edits(requests)).toEqual([]);
+  });
+
+  it('says what to type for “1e9”, and takes “$1,000” as 1000', async () => {
+    const mirror = campaignMirror([adGroup]);
+    const { requests } = mockCampaignsApi({
+      rows: mirror.table,
+      handlers: {
+        [entityRoute(adGroup)]: (request) => {
+          const { budget } = request.body as { budget: number };
+          mirror.put({ ...mirror.get(adGroup), budget: budget.toFixed(2) });
+          return jsonResponse(result(mirror.get(adGroup), 'changed', 'Saved.'));
+        },
+      },
+    });
+    await openCampaigns('?tab=ad-groups&accounts=all');
+    const row = await findTableRow('US 18-34');
+    fireEvent.click(within(row).getByRole('button', { name: 'Edit the budget of US 18-34' }));
+
+    fireEvent.change(budgetInput()!, { target: { value: '1e9' } });
+    fireEvent.keyDown(budgetInput()!, { key: 'Enter' });
+    expect((await screen.findByRole('alert')).textContent).toBe('Enter a number like 25 or 25.50.');
+    fireEvent.change(budgetInput()!, { target: { value: '$1,000' } });
+    fireEvent.keyDown(budgetInput()!, { key: 'Enter' });
+    await waitFor(() => expect(cellOf(row, 'Budget')).toBe('$1,000.00Daily'));
+    expect(edits(requests).map((request) => (request.body as { budget: unknown }).budget)).toEqual([1000]);
+  });
+
+  it('forgets a “Not saved” once the editor opens again', async () => {
+    const refusal = 'TikTok refused: the budget is over the campaign’s.';
+    mockCampaignsApi({
+      rows: [adGroup],
+      handlers: { [entityRoute(adGroup)]: () => jsonResponse(result(adGroup, 'failed', refusal)) },
+    });
+    await openCampaigns('?tab=ad-groups&accounts=all');
+    const row = await findTableRow('US 18-34');
+    const pencil = () => within(row).getByRole('button', { name: 'Edit the budget of US 18-34' });
+    fireEvent.click(pencil());
+    fireEvent.change(budgetInput()!, { target: { value: '95' } });
+    fireEvent.keyDown(budgetInput()!, { key: 'Enter' });
+    await waitFor(() => expect(cellOf(row, 'Budget')).toBe(`$80.00Not saved: ${refusal}`));
+
+    fireEvent.click(pencil());
+    fireEvent.keyDown(budgetInput()!, { key: 'Escape' });
+    await waitFor(() => expect(cellOf(row, 'Budget')).toBe('$80.00Daily'));
   });
 });
 
@@ -120,10 +222,37 @@ describe('an edit that meets a change made in TikTok', () => {
 
     await waitFor(() => expect(edits(requests)).toHaveLength(2));
     expect(edits(requests).map((request) => request.body)).toEqual([
-      { budget: 150, overwrite: false },
-      { budget: 150, overwrite: true },
+      { budget: 150, seen: { budget: '80.00' }, overwrite: false },
+      { budget: 150, seen: { budget: '95.00' }, overwrite: true },
     ]);
     await waitFor(() => expect(cellOf(row, 'Budget')).toBe('$150.00Daily'));
+  });
+});
+
+describe('an edit that meets a change in TikTok of nothing shown', () => {
+  it('says so in words, without a row for TikTok’s modify time', async () => {
+    const atTikTok: CampaignRow = { ...adGroup, modifiedAt: '2026-11-21T08:00:00.000Z' };
+    mockCampaignsApi({
+      rows: [adGroup],
+      handlers: {
+        [entityRoute(adGroup)]: () =>
+          jsonResponse(result(atTikTok, 'conflict', 'Changed in TikTok since you loaded it.')),
+      },
+    });
+    await openCampaigns('?tab=ad-groups&accounts=all');
+    const row = await findTableRow('US 18-34');
+    fireEvent.click(within(row).getByRole('button', { name: 'Edit the budget of US 18-34' }));
+    const input = await screen.findByRole('textbox', { name: 'Daily budget of US 18-34, in USD' });
+    fireEvent.change(input, { target: { value: '150' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+
+    const dialog = await screen.findByRole('dialog', { name: 'US 18-34 changed in TikTok' });
+    expect(document.getElementById(dialog.getAttribute('aria-describedby')!)!.textContent).toBe(
+      'Changed in TikTok since you loaded it (in Ads Manager, or by someone else in Whathead), so nothing was sent. Compare, then choose.',
+    );
+    expect(within(dialog).queryByRole('table')).toBeNull();
+    expect(dialog.textContent).toContain('Changed in TikTok, though not in anything shown here.');
+    expect(dialog.textContent).toContain('Your change: Budget to $150.00');
   });
 });
 
@@ -151,7 +280,9 @@ describe('Rename', () => {
     fireEvent.change(name, { target: { value: 'US 18-24' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save name' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(edits(requests).map((request) => request.body)).toEqual([{ name: 'US 18-24', overwrite: false }]);
+    expect(edits(requests).map((request) => request.body)).toEqual([
+      { name: 'US 18-24', seen: { name: 'US 18-34' }, overwrite: false },
+    ]);
     const back = await findTableRow('US 18-34');
     await waitFor(() => expect(cellOf(back, 'Name')).toBe(`US 18-34Not renamed: ${refusal}`));
   });

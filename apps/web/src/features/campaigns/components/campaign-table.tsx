@@ -180,10 +180,13 @@ function HeaderCell({
 /**
  * Ticks every loaded row that can be ticked (read-only rows stay out); with any row ticked, it
  * clears the selection instead, which is also the way out when the campaign cap stops "all".
+ * It shows the rows loaded here: a selection from the URL may also name rows this view lacks.
  */
 function SelectAllCheckbox({ table, noun }: { table: CampaignReactTable; noun: string }) {
-  const all = table.getIsAllRowsSelected();
-  const some = table.getIsSomeRowsSelected();
+  const rows = table.getRowModel().rows.filter((row) => row.getCanSelect());
+  const ticked = rows.filter((row) => row.getIsSelected()).length;
+  const all = ticked > 0 && ticked === rows.length;
+  const some = ticked > 0;
   return (
     <input
       type="checkbox"

@@ -13,9 +13,9 @@ interface ConflictDialogProps {
 }
 
 /**
- * Someone changed these in TikTok Ads Manager since Whathead last synced, so nothing was sent:
- * each row's values as Whathead had them and as TikTok has them now, and the user's choice.
- * Closing the dialog keeps TikTok's, as the table now shows them.
+ * These changed at TikTok since the user loaded them (in Ads Manager, or from another Whathead
+ * tab or user), so nothing was sent: each row's values as the table showed them and as TikTok has
+ * them now, and the user's choice. Closing the dialog keeps TikTok's, as the table now shows them.
  */
 export function ConflictDialog({ conflict, onApply, onKeep }: ConflictDialogProps) {
   const pairs = conflict.kind === 'status' ? conflict.rows : [{ before: conflict.before, now: conflict.now }];
@@ -31,33 +31,45 @@ export function ConflictDialog({ conflict, onApply, onKeep }: ConflictDialogProp
   return (
     <Dialog
       title={title}
-      description="Someone changed this in TikTok Ads Manager after Whathead’s last sync, so nothing was sent. Compare, then choose."
+      description="Changed in TikTok since you loaded it (in Ads Manager, or by someone else in Whathead), so nothing was sent. Compare, then choose."
       onClose={onKeep}
     >
       <div className="stack">
-        {pairs.map(({ before, now }) => (
-          <table key={`${before.advertiserId}:${before.id}`} className="table conflict-table">
-            {pairs.length > 1 && <caption>{now.name}</caption>}
-            <thead>
-              <tr>
-                <th scope="col">
-                  <span className="visually-hidden">Field</span>
-                </th>
-                <th scope="col">In Whathead (last sync)</th>
-                <th scope="col">In TikTok now</th>
-              </tr>
-            </thead>
-            <tbody>
-              {differences(before, now).map((difference) => (
-                <tr key={difference.label}>
-                  <th scope="row">{difference.label}</th>
-                  <td>{difference.before}</td>
-                  <td>{difference.now}</td>
+        {pairs.map(({ before, now }) => {
+          const shown = differences(before, now);
+          const key = `${before.advertiserId}:${before.id}`;
+          // Only TikTok's modify time moved: nothing here to compare.
+          if (shown.length === 0)
+            return (
+              <p key={key} className="conflict-table__change">
+                {pairs.length > 1 && <strong>{now.name}: </strong>}
+                Changed in TikTok, though not in anything shown here.
+              </p>
+            );
+          return (
+            <table key={key} className="table conflict-table">
+              {pairs.length > 1 && <caption>{now.name}</caption>}
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <span className="visually-hidden">Field</span>
+                  </th>
+                  <th scope="col">When you loaded it</th>
+                  <th scope="col">In TikTok now</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        ))}
+              </thead>
+              <tbody>
+                {shown.map((difference) => (
+                  <tr key={difference.label}>
+                    <th scope="row">{difference.label}</th>
+                    <td>{difference.before}</td>
+                    <td>{difference.now}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          );
+        })}
         <p className="conflict-table__change">
           Your change: <strong>{yourChange}</strong>
         </p>

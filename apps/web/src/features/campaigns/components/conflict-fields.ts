@@ -8,14 +8,12 @@ export interface FieldDifference {
   now: string;
 }
 
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const money = (amount: string | null, currency: string | null) =>
   amount === null ? 'None' : formatMoney(amount, currency);
-const moment = (at: string | null) => (at === null ? 'Unknown' : dateTimeFormat.format(new Date(at)));
 
 /**
- * What differs between the row Whathead last synced and TikTok's copy now, among what a marketer
- * sets (the server's test, campaign-action.service.ts). When only the modify time moved, that.
+ * What differs between the row as the table showed it and TikTok's copy now, among what a
+ * marketer sets; TikTok's modify time alone is not worth a row of its own.
  */
 export function differences(before: CampaignRow, now: CampaignRow): FieldDifference[] {
   const rows: FieldDifference[] = [];
@@ -34,8 +32,6 @@ export function differences(before: CampaignRow, now: CampaignRow): FieldDiffere
       before: money(before.bid, before.currency),
       now: money(now.bid, now.currency),
     });
-  if (rows.length === 0)
-    rows.push({ label: 'Last modified', before: moment(before.modifiedAt), now: moment(now.modifiedAt) });
   return rows;
 }
 

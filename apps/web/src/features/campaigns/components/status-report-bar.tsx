@@ -1,6 +1,6 @@
 import { Button } from '../../../components/ui/button';
-import { AlertIcon, CloseIcon } from '../../../components/ui/icons';
-import type { RowOutcome, StatusReport } from '../hooks/status-report';
+import { AlertIcon, CheckIcon, CloseIcon } from '../../../components/ui/icons';
+import { headlineOf, toneOf, type RowOutcome, type StatusReport } from '../hooks/status-report';
 
 interface StatusReportBarProps {
   report: StatusReport;
@@ -10,24 +10,31 @@ interface StatusReportBarProps {
 }
 
 /**
- * After a Turn on, Turn off or Delete that didn't change every row: how many did, which didn't
- * and why, and Retry failed, which sends only the rows that failed. Rows changed in TikTok
+ * After a Turn on, Turn off or Delete: what it came to, until dismissed or the next one. All done
+ * reads as done; rows with nothing to change (already on) as news; rows TikTok refused as a
+ * warning, each with why, and Retry failed, which sends only those. Rows changed in TikTok
  * meanwhile are the conflict dialog's, not this summary's.
  */
 export function StatusReportBar({ report, isRetrying, onRetry, onDismiss }: StatusReportBarProps) {
   const { failed, skipped } = report;
+  const tone = toneOf(report);
   return (
-    <div className="status-report" role="group" aria-label="Result of the last change">
-      <AlertIcon />
+    <div
+      className={`status-report status-report--${tone}`}
+      role="group"
+      aria-label="Result of the last change"
+    >
+      {tone === 'success' ? <CheckIcon size={16} /> : <AlertIcon />}
       <div className="status-report__text">
         <p>
-          <strong>
-            {report.changed} of {report.total} changed.
-          </strong>
+          <strong>{headlineOf(report)}</strong>
           {failed.length > 0 && ` ${failed.length} failed:`}
         </p>
         <Outcomes outcomes={failed} />
-        {skipped.length > 0 && <p>{skipped.length} not changed:</p>}
+        {/* With nothing else to say, the headline ("Nothing to change.") leads straight to why. */}
+        {skipped.length > 0 && (failed.length > 0 || report.changed > 0) && (
+          <p>{skipped.length} not changed:</p>
+        )}
         <Outcomes outcomes={skipped} />
       </div>
       <div className="status-report__actions">

@@ -2,6 +2,7 @@ import {
   campaignSortColumns,
   campaignStatusFilters,
   type CampaignLevel,
+  type CampaignRow,
   type CampaignSortColumn,
 } from '@whathead/contracts';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
@@ -87,6 +88,16 @@ export function tableQueryOf(view: CampaignView, accounts: readonly string[] | '
     sort: view.sort,
     direction: view.direction,
   };
+}
+
+/**
+ * Whether the status filter shows the row, as the server filters (campaign-table.repository.ts):
+ * by delivery state, every row but deleted ones, or all.
+ */
+export function statusFilterShows(status: CampaignStatusFilter, row: Pick<CampaignRow, 'delivery'>): boolean {
+  if (status === 'all') return true;
+  if (status === 'not_deleted') return row.delivery.state !== 'deleted';
+  return row.delivery.state === status;
 }
 
 export type ChangeView = (changes: Partial<CampaignView>, options?: { replace?: boolean }) => void;

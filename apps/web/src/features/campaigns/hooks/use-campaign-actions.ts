@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { CampaignRow } from '@whathead/contracts';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { isApiError } from '../../../lib/api-error';
 import { messageForError } from '../../../lib/error-messages';
 import { putCampaignRows, rowKey } from '../api/campaign-row-cache';
@@ -23,7 +23,7 @@ export interface RowProblem {
   message: string;
 }
 
-/** Rows changed at TikTok since the last sync: how Whathead had them, and how TikTok has them now. */
+/** Rows changed at TikTok since the user loaded them: as shown then, and as TikTok has them now. */
 export type Conflict =
   | { kind: 'status'; operation: CampaignOperation; rows: { before: CampaignRow; now: CampaignRow }[] }
   | { kind: 'edit'; change: EntityChange; before: CampaignRow; now: CampaignRow };
@@ -35,6 +35,12 @@ export const fieldOfChange = (change: EntityChange): RowField =>
 interface Options {
   /** Rows TikTok deleted, to take them out of the selection. */
   onDeleted?: (rows: readonly CampaignRow[]) => void;
+  /**
+   * The rows as the server holds them after a status change, to take out of the selection those
+   * the view no longer shows (turned off under "Active"): a selection of rows out of sight is one
+   * the user can neither see nor untick.
+   */
+  onStatusChanged?: (rows: readonly CampaignRow[]) => void;
 }
 
 /**
@@ -42,7 +48,7 @@ interface Options {
  * the conflicts waiting for the user's choice, and a sentence for screen readers. The rows
  * themselves live in the query cache (api/campaign-row-cache.ts).
  */
-export function useCampaignActions(workspaceId: string, { onDeleted }: Options = {}) {
+export function useCampaignActions(workspaceId: string, { onDeleted, onStatusChanged }: Options = {}) {
   const queryClient = useQueryClient();
   const statusChange = useChangeCampaignStatus(workspaceId);
   const { mutateAsync: editAsync } = useEditCampaignEntity(workspaceId);
@@ -50,6 +56,20 @@ export function useCampaignActions(workspaceId: string, { onDeleted }: Options =
   const [report, setReport] = useState<StatusReport | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  // The latest edit of each cell: an older one's answer arriving later says nothing about it now.
+  const latestEdits = useRef(new Map<string, number>());
+  const editCount = useRef(0);
+
+  const clearProblem = useCallback(
+    (row: CampaignRow, field: RowField) =>
+      setProblems((current) => {
+        if (current.get(rowKey(row))?.field !== field) return current;
+        const next = new Map(current);
+        next.delete(rowKey(row));
+        return next;
+      }),
+    [],
+  );
 
   const setProblemsOf = useCallback(
     (rows: readonly CampaignRow[], problemOf: (row: CampaignRow) => RowProblem | null) =>
@@ -75,8 +95,8 @@ export function useCampaignActions(workspaceId: string, { onDeleted }: Options =
           const message = failures.get(rowKey(row));
           return message ? { field: 'status', message } : null;
         });
-        // Conflicts are the dialog's: the summary is for rows that failed or had nothing to change.
-        setReport(next.failed.length + next.skipped.length > 0 ? next : null);
+        // Conflicts are the dialog's: the summary is for rows changed, failed or with nothing to change.
+        setReport(next.changed + next.failed.length + next.skipped.length > 0 ? next : null);
         setAnnouncement(announcementOf(next));
       };
       setReport(null);
@@ -90,31 +110,41 @@ export function useCampaignActions(workspaceId: string, { onDeleted }: Options =
           if (conflicts.length > 0) setConflict({ kind: 'status', operation, rows: conflicts });
           const deleted = changedRows(rows, results);
           if (operation === 'DELETE' && deleted.length > 0) onDeleted?.(deleted);
+          onStatusChanged?.(results.flatMap((each) => (each.row ? [each.row] : [])));
         },
         (error: unknown) => settle(failedReport(operation, rows, messageForError(error))),
       );
     },
-    [changeStatusAsync, onDeleted, setProblemsOf],
+    [changeStatusAsync, onDeleted, onStatusChanged, setProblemsOf],
   );
 
   const edit = useCallback(
     (row: CampaignRow, change: EntityChange, overwrite = false) => {
       const field = fieldOfChange(change);
-      const problem = (message: string) => setProblemsOf([row], () => ({ field, message }));
+      const cell = `${rowKey(row)}:${field}`;
+      editCount.current += 1;
+      const number = editCount.current;
+      latestEdits.current.set(cell, number);
+      const isLatest = () => latestEdits.current.get(cell) === number;
+      const problem = (message: string) => {
+        if (isLatest()) setProblemsOf([row], () => ({ field, message }));
+      };
       setProblemsOf([row], () => null);
       setAnnouncement('');
       // Each edit's own answer, even when the user edits another row before this one's arrives.
       editAsync({ row, change, overwrite }).then(
         (result) => {
-          if (result.outcome === 'changed') setAnnouncement(`Saved: ${result.row?.name ?? row.name}.`);
-          else if (result.outcome === 'conflict')
-            setConflict({ kind: 'edit', change, before: row, now: result.row ?? row });
-          else problem(result.message ?? 'TikTok didn’t save it.');
+          if (result.outcome === 'changed') {
+            if (isLatest()) clearProblem(row, field);
+            setAnnouncement(`Saved: ${result.row?.name ?? row.name}.`);
+          } else if (result.outcome === 'conflict') {
+            if (isLatest()) setConflict({ kind: 'edit', change, before: row, now: result.row ?? row });
+          } else problem(result.message ?? 'TikTok didn’t save it.');
         },
         (error: unknown) => problem(issueOf(error, field) ?? messageForError(error)),
       );
     },
-    [editAsync, setProblemsOf],
+    [editAsync, setProblemsOf, clearProblem],
   );
 
   const retryFailed = useCallback(() => {
@@ -155,6 +185,7 @@ export function useCampaignActions(workspaceId: string, { onDeleted }: Options =
       applyAnyway,
       keepTikTok,
       dismissReport: () => setReport(null),
+      clearProblem,
       problems,
       report,
       conflict,
@@ -168,6 +199,7 @@ export function useCampaignActions(workspaceId: string, { onDeleted }: Options =
       retryFailed,
       applyAnyway,
       keepTikTok,
+      clearProblem,
       problems,
       report,
       conflict,

@@ -54,7 +54,8 @@ export function useCampaignSelection(view: CampaignView, changeView: ChangeView)
   const selectHere = (change: Updater<RowSelectionState>) =>
     setSelectedHere((current) => selectedIdsAfter(change, current));
 
-  // Deleted rows leave the selection, as it stands when TikTok answers.
+  // Rows deleted, or out of the view after an action, leave the selection as it stands when
+  // TikTok answers; two calls before the next render build on each other.
   const latestCampaigns = useRef(selectedCampaigns);
   useEffect(() => {
     latestCampaigns.current = selectedCampaigns;
@@ -63,8 +64,12 @@ export function useCampaignSelection(view: CampaignView, changeView: ChangeView)
   const deselect = useCallback(
     (rows: readonly CampaignRow[]) => {
       const ids = new Set(rows.map((row) => row.id));
-      if (isCampaigns) tickCampaigns(latestCampaigns.current.filter((id) => !ids.has(id)));
-      else setSelectedHere((current) => current.filter((id) => !ids.has(id)));
+      if (isCampaigns) {
+        const kept = latestCampaigns.current.filter((id) => !ids.has(id));
+        if (kept.length === latestCampaigns.current.length) return;
+        latestCampaigns.current = kept;
+        tickCampaigns(kept);
+      } else if (ids.size > 0) setSelectedHere((current) => current.filter((id) => !ids.has(id)));
     },
     [isCampaigns, tickCampaigns],
   );
