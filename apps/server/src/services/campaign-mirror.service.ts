@@ -110,7 +110,11 @@ export class CampaignMirrorService {
       lastSyncedAt: row.last_synced_at?.toISOString() ?? null,
       error: row.waiting_for_reconnect ? needsReconnect : row.syncing ? row.error : null,
     }));
-    const syncing = accounts.filter((account) => account.syncing);
+    // An account whose first import failed is listed with its reason, not as still importing:
+    // otherwise every later pass of the others would read "Importing 5 of 6" again.
+    const syncing = accounts.filter(
+      (account) => account.syncing && !(account.state === 'failed' && account.lastSyncedAt === null),
+    );
     return {
       accounts,
       imported: syncing.filter((account) => account.lastSyncedAt !== null).length,

@@ -449,6 +449,8 @@ describe('the campaign mirror and its table', () => {
     const legacy = sync.accounts.find((each) => each.advertiserId === northwindLegacy)!;
     assert.equal(legacy.state, 'failed');
     assert.match(legacy.error!, /does not allow API access to this ad account/);
+    // It is not counted as an import still under way.
+    assert.equal(sync.importing, sync.imported);
     const rows = await allRows({ level: 'campaign', accounts: northwindUs, status: 'all' });
     assert.ok(rows.length > 0 && rows.every((row) => row.readOnly));
   });
