@@ -26,6 +26,17 @@ const cellOf = (row: HTMLElement, heading: string) => {
 const edits = (requests: RecordedRequest[]) =>
   requests.filter((request) => `${request.method} ${request.path}` === entityRoute(adGroup));
 
+/** The Ad groups tab of every account, and the row of the ad group named `name`. */
+async function openAdGroupsAt(name: string): Promise<HTMLElement> {
+  await openCampaigns('?tab=ad-groups&accounts=all');
+  return findTableRow(name);
+}
+
+/** The pencil that opens US 18-34's budget editor, and the editor's input once open. */
+const budgetPencil = (row: HTMLElement) =>
+  within(row).getByRole('button', { name: 'Edit the budget of US 18-34' });
+const budgetInput = () => screen.findByRole('textbox', { name: 'Daily budget of US 18-34, in USD' });
+
 describe('editing a budget in the table', () => {
   it('refuses an amount under TikTok’s minimum before sending anything, then saves a valid one', async () => {
     const mirror = campaignMirror([adGroup]);
@@ -40,11 +51,10 @@ describe('editing a budget in the table', () => {
         },
       },
     });
-    await openCampaigns('?tab=ad-groups&accounts=all');
-    const row = await findTableRow('US 18-34');
+    const row = await openAdGroupsAt('US 18-34');
 
-    fireEvent.click(within(row).getByRole('button', { name: 'Edit the budget of US 18-34' }));
-    const input = await screen.findByRole('textbox', { name: 'Daily budget of US 18-34, in USD' });
+    fireEvent.click(budgetPencil(row));
+    const input = await budgetInput();
     expect(document.activeElement).toBe(input);
     expect(screen.getByText('TikTok’s minimum daily budget for an ad group is $20.00.')).toBeTruthy();
 
@@ -68,19 +78,16 @@ describe('editing a budget in the table', () => {
 
   it('cancels with Escape, leaving the budget as it was and focus on the pencil', async () => {
     const { requests } = mockCampaignsApi({ rows: [adGroup] });
-    await openCampaigns('?tab=ad-groups&accounts=all');
-    const row = await findTableRow('US 18-34');
-    const pencil = within(row).getByRole('button', { name: 'Edit the budget of US 18-34' });
+    const row = await openAdGroupsAt('US 18-34');
+    const pencil = budgetPencil(row);
 
     fireEvent.click(pencil);
-    const input = await screen.findByRole('textbox', { name: 'Daily budget of US 18-34, in USD' });
+    const input = await budgetInput();
     fireEvent.change(input, { target: { value: '999' } });
     fireEvent.keyDown(input, { key: 'Escape' });
 
     await waitFor(() => expect(cellOf(row, 'Budget')).toBe('$80.00Daily'));
-    expect(document.activeElement).toBe(
-      within(row).getByRole('button', { name: 'Edit the budget of US 18-34' }),
-    );
+    expect(document.activeElement).toBe(budgetPencil(row));
     expect(edits(requests)).toEqual([]);
   });
 });
@@ -90,9 +97,8 @@ describe('leaving the budget editor', () => {
 
   it('closes on a click elsewhere when nothing was typed, and keeps a typed amount, asking', async () => {
     const { requests } = mockCampaignsApi({ rows: [adGroup] });
-    await openCampaigns('?tab=ad-groups&accounts=all');
-    const row = await findTableRow('US 18-34');
-    const pencil = () => within(row).getByRole('button', { name: 'Edit the budget of US 18-34' });
+    const row = await openAdGroupsAt('US 18-34');
+    const pencil = () => budgetPencil(row);
 
     fireEvent.click(pencil());
     expect(budgetInput()).toBeTruthy();
@@ -112,9 +118,8 @@ describe('leaving the budget editor', () => {
 
   it('has Save and Cancel next in Tab order, and Escape works from them', async () => {
     const { requests } = mockCampaignsApi({ rows: [adGroup] });
-    await openCampaigns('?tab=ad-groups&accounts=all');
-    const row = await findTableRow('US 18-34');
-    fireEvent.click(within(row).getByRole('button', { name: 'Edit the budget of US 18-34' }));
+    const row = await openAdGroupsAt('US 18-34');
+    fireEvent.click(budgetPencil(row));
     const input = budgetInput()!;
     const save = screen.getByRole('button', { name: 'Save' });
     const cancel = screen.getByRole('button', { name: 'Cancel' });
@@ -133,9 +138,7 @@ describe('leaving the budget editor', () => {
     save.focus();
     fireEvent.keyDown(save, { key: 'Escape' });
     await waitFor(() => expect(budgetInput()).toBeNull());
-    expect(document.activeElement).toBe(
-      within(row).getByRole('button', { name: 'Edit the budget of US 18-34' }),
-    );
+    expect(document.activeElement).toBe(budgetPencil(row));
     expect(edits(requests)).toEqual([]);
   });
 
@@ -151,9 +154,8 @@ describe('leaving the budget editor', () => {
         },
       },
     });
-    await openCampaigns('?tab=ad-groups&accounts=all');
-    const row = await findTableRow('US 18-34');
-    fireEvent.click(within(row).getByRole('button', { name: 'Edit the budget of US 18-34' }));
+    const row = await openAdGroupsAt('US 18-34');
+    fireEvent.click(budgetPencil(row));
 
     fireEvent.change(budgetInput()!, { target: { value: '1e9' } });
     fireEvent.keyDown(budgetInput()!, { key: 'Enter' });
@@ -170,9 +172,8 @@ describe('leaving the budget editor', () => {
       rows: [adGroup],
       handlers: { [entityRoute(adGroup)]: () => jsonResponse(result(adGroup, 'failed', refusal)) },
     });
-    await openCampaigns('?tab=ad-groups&accounts=all');
-    const row = await findTableRow('US 18-34');
-    const pencil = () => within(row).getByRole('button', { name: 'Edit the budget of US 18-34' });
+    const row = await openAdGroupsAt('US 18-34');
+    const pencil = () => budgetPencil(row);
     fireEvent.click(pencil());
     fireEvent.change(budgetInput()!, { target: { value: '95' } });
     fireEvent.keyDown(budgetInput()!, { key: 'Enter' });
@@ -205,11 +206,10 @@ describe('an edit that meets a change made in TikTok', () => {
         },
       },
     });
-    await openCampaigns('?tab=ad-groups&accounts=all');
-    const row = await findTableRow('US 18-34');
+    const row = await openAdGroupsAt('US 18-34');
 
-    fireEvent.click(within(row).getByRole('button', { name: 'Edit the budget of US 18-34' }));
-    const input = await screen.findByRole('textbox', { name: 'Daily budget of US 18-34, in USD' });
+    fireEvent.click(budgetPencil(row));
+    const input = await budgetInput();
     fireEvent.change(input, { target: { value: '150' } });
     fireEvent.keyDown(input, { key: 'Enter' });
 
@@ -239,10 +239,9 @@ describe('an edit that meets a change in TikTok of nothing shown', () => {
           jsonResponse(result(atTikTok, 'conflict', 'Changed in TikTok since you loaded it.')),
       },
     });
-    await openCampaigns('?tab=ad-groups&accounts=all');
-    const row = await findTableRow('US 18-34');
-    fireEvent.click(within(row).getByRole('button', { name: 'Edit the budget of US 18-34' }));
-    const input = await screen.findByRole('textbox', { name: 'Daily budget of US 18-34, in USD' });
+    const row = await openAdGroupsAt('US 18-34');
+    fireEvent.click(budgetPencil(row));
+    const input = await budgetInput();
     fireEvent.change(input, { target: { value: '150' } });
     fireEvent.keyDown(input, { key: 'Enter' });
 
@@ -263,8 +262,7 @@ describe('Rename', () => {
       rows: [adGroup],
       handlers: { [entityRoute(adGroup)]: () => jsonResponse(result(adGroup, 'failed', refusal)) },
     });
-    await openCampaigns('?tab=ad-groups&accounts=all');
-    const row = await findTableRow('US 18-34');
+    const row = await openAdGroupsAt('US 18-34');
 
     fireEvent.click(within(row).getByRole('button', { name: 'Actions for US 18-34' }));
     fireEvent.click(screen.getByRole('menuitem', { name: 'Rename' }));
@@ -314,8 +312,7 @@ describe('a row’s history', () => {
       rows: [adGroup],
       handlers: { [changesRoute(adGroup)]: () => jsonResponse({ changes }) },
     });
-    await openCampaigns('?tab=ad-groups&accounts=all');
-    const row = await findTableRow('US 18-34');
+    const row = await openAdGroupsAt('US 18-34');
 
     fireEvent.click(within(row).getByRole('button', { name: 'Actions for US 18-34' }));
     const menu = screen.getByRole('menu', { name: 'Actions for US 18-34' });

@@ -1,35 +1,20 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import {
-  tiktokConnectionsResponseSchema,
-  type TikTokAttentionCause,
-  type TikTokConnectionsResponse,
-} from '@whathead/contracts';
-import { api } from '../../../lib/api';
+import type { TikTokAttentionCause } from '@whathead/contracts';
 import { queryKeys } from '../../../lib/query-keys';
+import { getTikTokConnections } from '../../../lib/tiktok-connections';
 
 /** How often a page left open asks again: the health job checks every four hours. */
 const refetchIntervalMilliseconds = 5 * 60 * 1000;
 
 /**
- * `GET /api/workspaces/:workspaceId/tiktok/connections`, read for the app-wide notice. It shares
- * the Integrations page's query key and schema, so a check or reconnect there updates the notice
- * at once and both never fetch twice.
+ * The connections as the app-wide notice reads them: the same request and query key as the
+ * Integrations and Campaigns pages (lib/tiktok-connections.ts), so a check or reconnect there
+ * updates the notice at once and none of them fetch twice.
  */
-export function getTikTokConnectionHealth(
-  workspaceId: string,
-  options?: { signal?: AbortSignal },
-): Promise<TikTokConnectionsResponse> {
-  return api.get(
-    `/workspaces/${encodeURIComponent(workspaceId)}/tiktok/connections`,
-    tiktokConnectionsResponseSchema,
-    options,
-  );
-}
-
 export function tiktokConnectionHealthQueryOptions(workspaceId: string) {
   return queryOptions({
     queryKey: queryKeys.tiktokConnections(workspaceId),
-    queryFn: ({ signal }) => getTikTokConnectionHealth(workspaceId, { signal }),
+    queryFn: ({ signal }) => getTikTokConnections(workspaceId, { signal }),
     refetchInterval: refetchIntervalMilliseconds,
   });
 }
