@@ -13,7 +13,7 @@ import { TestBrowser } from '../../apps/server/src/testing/test-app.js';
 import { deliverCallback, startConnect } from '../../apps/server/src/testing/tiktok-flow.js';
 import { scenario } from '../../apps/server/src/testing/tiktok-test-kit.js';
 import { freePort } from './postgres-cluster.js';
-import { bundleServer } from './server-bundle.js';
+import { bundleServer, serverNodeFlags } from './server-bundle.js';
 
 /**
  * The secrets every start of one benchmark's app shares, so sessions outlive a restart and a worker
@@ -106,7 +106,7 @@ export async function processStartToReady(
   const port = await freePort();
   const compiled = await bundleServer();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--enable-source-maps', compiled], {
+  const child = spawn(process.execPath, [...serverNodeFlags, compiled], {
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { WorkerMemory, WorkerSettings } from './campaign-sync-worker.js';
-import { bundleServer } from './server-bundle.js';
+import { bundleServer, serverNodeFlags } from './server-bundle.js';
 
 const workerScript = fileURLToPath(new URL('./campaign-sync-worker.ts', import.meta.url));
 /** Compiled as `npm start` compiles the server, so the worker runs as it does in production. */
@@ -19,7 +19,7 @@ export interface SyncWorker {
 /** Starts the campaign-sync benchmark's worker process and waits until it works jobs. */
 export async function startSyncWorker(settings: WorkerSettings): Promise<SyncWorker> {
   await bundleServer(workerScript, compiledWorker);
-  const child = spawn(process.execPath, ['--enable-source-maps', compiledWorker], {
+  const child = spawn(process.execPath, [...serverNodeFlags, compiledWorker], {
     env: { ...process.env, CAMPAIGN_SYNC_WORKER: JSON.stringify(settings) },
     stdio: ['pipe', 'pipe', 'inherit'],
   });

@@ -102,10 +102,17 @@ export const campaignRowSchema = z.object({
   modifiedAt: z.string().nullable(),
   /** The account is no longer selected or connected: the row is kept, not synced, not editable. */
   readOnly: z.boolean(),
-  /** Opens the entity in TikTok Ads Manager. */
-  tiktokUrl: z.string(),
 });
 export type CampaignRow = z.infer<typeof campaignRowSchema>;
+
+/**
+ * The entity's page in TikTok Ads Manager (aadvid: its ad account). Built where it is shown
+ * rather than sent with each row: a table page carries hundreds of rows.
+ */
+export function adsManagerUrl(row: Pick<CampaignRow, 'level' | 'advertiserId' | 'id'>): string {
+  const query = new URLSearchParams({ aadvid: row.advertiserId, keyword: row.id });
+  return `https://ads.tiktok.com/i18n/perf/${row.level}?${query.toString()}`;
+}
 
 export const campaignTableResponseSchema = z.object({
   rows: z.array(campaignRowSchema),

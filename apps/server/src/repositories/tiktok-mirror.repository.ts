@@ -47,33 +47,13 @@ export class TikTokMirrorRepository {
    * unpacked by `jsonb_to_recordset`), replacing what the mirror held for them.
    */
   async upsert(workspaceId: string, advertiserId: string, entities: readonly MirrorEntity[], now: Date) {
-    if (entities.length === 0) return;
-    const page = JSON.stringify(
-      entities.map((entity) => ({
-        level: entity.level,
-        entity_id: entity.entityId,
-        campaign_id: entity.campaignId,
-        adgroup_id: entity.adGroupId,
-        name: entity.name,
-        operation_status: entity.operationStatus,
-        secondary_status: entity.secondaryStatus,
-        delivery: entity.delivery,
-        objective: entity.objective,
-        budget_mode: entity.budgetMode,
-        budget: entity.budget,
-        bid_strategy: entity.bidStrategy,
-        bid: entity.bid,
-        optimization_goal: entity.optimizationGoal,
-        placements: entity.placements,
-        schedule_start: entity.scheduleStart?.toISOString() ?? null,
-        schedule_end: entity.scheduleEnd?.toISOString() ?? null,
-        targeting: entity.targeting,
-        creative: entity.creative,
-        created_at: entity.createdAt?.toISOString() ?? null,
-        modified_at: entity.modifiedAt?.toISOString() ?? null,
-        raw: entity.raw,
-      })),
-    );
+    await this.upsertRows(workspaceId, advertiserId, mirrorRows(entities), now);
+  }
+
+  /** `upsert` for a page already turned into its rows (`mirrorRows`). */
+  async upsertRows(workspaceId: string, advertiserId: string, rows: MirrorRows, now: Date) {
+    if (rows.count === 0) return;
+    const page = rows.json;
     await sql`
       insert into tiktok_entities (
         workspace_id, advertiser_id, level, entity_id, campaign_id, adgroup_id, name,
@@ -338,4 +318,47 @@ export class TikTokMirrorRepository {
     `.execute(this.#db);
     return rows.rows;
   }
+}
+
+/** A page of entities as the one JSON value `upsertRows` sends, and how many it holds. */
+export interface MirrorRows {
+  json: string;
+  count: number;
+}
+
+/**
+ * A page as the mirror stores it. A sync turns each page into this text as soon as it arrives, so
+ * that a thousand parsed objects do not outlive the moment (what waits for the database is one
+ * string, which the garbage collector never has to copy).
+ */
+export function mirrorRows(entities: readonly MirrorEntity[]): MirrorRows {
+  return {
+    count: entities.length,
+    json: JSON.stringify(
+      entities.map((entity) => ({
+        level: entity.level,
+        entity_id: entity.entityId,
+        campaign_id: entity.campaignId,
+        adgroup_id: entity.adGroupId,
+        name: entity.name,
+        operation_status: entity.operationStatus,
+        secondary_status: entity.secondaryStatus,
+        delivery: entity.delivery,
+        objective: entity.objective,
+        budget_mode: entity.budgetMode,
+        budget: entity.budget,
+        bid_strategy: entity.bidStrategy,
+        bid: entity.bid,
+        optimization_goal: entity.optimizationGoal,
+        placements: entity.placements,
+        schedule_start: entity.scheduleStart?.toISOString() ?? null,
+        schedule_end: entity.scheduleEnd?.toISOString() ?? null,
+        targeting: entity.targeting,
+        creative: entity.creative,
+        created_at: entity.createdAt?.toISOString() ?? null,
+        modified_at: entity.modifiedAt?.toISOString() ?? null,
+        raw: entity.raw,
+      })),
+    ),
+  };
 }

@@ -2,9 +2,6 @@ import type { CampaignRow } from '@whathead/contracts';
 import type { CampaignTableRow } from '../repositories/campaign-table.repository.js';
 import { deliveryOf } from './tiktok-delivery-status.js';
 
-/** Ads Manager's pages for each level, opened on the entity (aadvid: the ad account). */
-const adsManagerPages = { campaign: 'campaign', adgroup: 'adgroup', ad: 'ad' } as const;
-
 /** TikTok's statuses say it, unless the sync found it gone (unlisted, or under a deleted parent). */
 function deliveryOfRow(row: CampaignTableRow): CampaignRow['delivery'] {
   const delivery = deliveryOf(row.level, row.operation_status, row.secondary_status);
@@ -45,6 +42,5 @@ export function describeRow(row: CampaignTableRow): CampaignRow {
     createdAt: row.created_at,
     modifiedAt: row.modified_at,
     readOnly: !row.syncing,
-    tiktokUrl: `https://ads.tiktok.com/i18n/perf/${adsManagerPages[row.level]}?aadvid=${row.advertiser_id}&keyword=${row.entity_id}`,
   };
 }

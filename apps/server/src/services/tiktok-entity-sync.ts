@@ -1,10 +1,17 @@
 import type { EntityLevel } from '@whathead/db';
 import type { Ad, AdGroup, Campaign, TikTokClient } from '@whathead/tiktok-client';
-import type { MirrorEntity, TikTokMirrorRepository } from '../repositories/tiktok-mirror.repository.js';
+import {
+  mirrorRows,
+  type MirrorEntity,
+  type TikTokMirrorRepository,
+} from '../repositories/tiktok-mirror.repository.js';
+import { nextTurn } from '../lib/next-turn.js';
 import { deliveryOf } from './tiktok-delivery-status.js';
 
 /** Reference §2: the largest page TikTok serves for these reads; fewer calls is the whole game. */
 const pageSize = 1000;
+/** Pages of one listing asked for while an earlier one is written. */
+const pagesAhead = 2;
 /** Reference §4.1: `campaign_ids` and `adgroup_ids` filters take at most 100 ids. */
 const idsPerFilter = 100;
 /** Deleted objects are hidden unless asked for (reference §4.1): the mirror must see deletions. */
@@ -31,13 +38,16 @@ interface PageRequest {
 async function pageOf(tiktok: TikTokClient, level: EntityLevel, request: PageRequest) {
   if (level === 'campaign') {
     const found = await tiktok.campaigns.getWithRaw(request);
+    await nextTurn();
     return { entities: found.items.map(campaignEntity), pageInfo: found.pageInfo };
   }
   if (level === 'adgroup') {
     const found = await tiktok.adGroups.getWithRaw(request);
+    await nextTurn();
     return { entities: found.items.map(adGroupEntity), pageInfo: found.pageInfo };
   }
   const found = await tiktok.ads.getWithRaw(request);
+  await nextTurn();
   return { entities: found.items.map(adEntity), pageInfo: found.pageInfo };
 }
 
@@ -79,27 +89,34 @@ async function mirrorListing(
       filtering,
       page,
       pageSize,
+    }).then(async ({ entities, pageInfo }) => {
+      // Read and let go at once: only the page's rows wait for the database (mirrorRows).
+      for (const entity of entities) {
+        ids.add(entity.entityId);
+        onEntity?.(entity);
+      }
+      await nextTurn();
+      return { rows: mirrorRows(entities), pageInfo };
     });
     // Awaited in its turn; until then a failure must not count as unhandled.
     found.catch(() => undefined);
     return found;
   };
-  let total: number;
-  let next = read(1);
-  for (let page = 1; ; page += 1) {
-    const { entities, pageInfo } = await next;
+  let total = 0;
+  // Pages ahead are on their way while one is written: TikTok's answer, not our write, sets the
+  // pace, and one account alone keeps the budget busy. Only pages TikTok said exist are asked for.
+  const ahead = [read(1)];
+  let requested = 1;
+  while (ahead.length > 0) {
+    const { rows, pageInfo } = await ahead.shift()!;
     counter.calls += 1;
     total = pageInfo.totalNumber;
-    const more = entities.length > 0 && page < pageInfo.totalPage;
-    // The next page is on its way while this one is written: TikTok's answer, not our write,
-    // sets the pace.
-    if (more) next = read(page + 1);
-    for (const entity of entities) {
-      ids.add(entity.entityId);
-      onEntity?.(entity);
+    const lastPage = rows.count === 0 ? requested : pageInfo.totalPage;
+    while (ahead.length < pagesAhead && requested < lastPage) {
+      requested += 1;
+      ahead.push(read(requested));
     }
-    await input.mirror.upsert(input.workspaceId, input.advertiserId, entities, input.now());
-    if (!more) break;
+    await input.mirror.upsertRows(input.workspaceId, input.advertiserId, rows, input.now());
   }
   return { ids: [...ids], whole: ids.size === total };
 }

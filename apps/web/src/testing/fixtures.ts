@@ -164,7 +164,6 @@ export function campaignRow(overrides: Partial<CampaignRow> = {}): CampaignRow {
     createdAt: '2026-10-01T09:00:00.000Z',
     modifiedAt: '2026-11-20T15:30:00.000Z',
     readOnly: false,
-    tiktokUrl: `https://ads.tiktok.com/i18n/perf/campaign?aadvid=7200000000000000011&keyword=${id}`,
     ...overrides,
   };
 }

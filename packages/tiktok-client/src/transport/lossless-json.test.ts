@@ -30,6 +30,17 @@ test('digits inside strings are never touched, escapes included', () => {
   });
 });
 
+test('a large integer after whitespace, as pretty-printed JSON writes it, is exact too', () => {
+  const text =
+    '{\n  "ids": [\n    7294180478502830081,\n\t-9223372036854775808\r\n  ],\n  "n" :  9007199254740993\n}';
+  assert.deepEqual(parseLosslessJson(text), {
+    ids: ['7294180478502830081', '-9223372036854775808'],
+    n: '9007199254740993',
+  });
+  // Sixteen digits within Number's safe range stay a number.
+  assert.deepEqual(parseLosslessJson('{"n": 1234567890123456}'), { n: 1234567890123456 });
+});
+
 test('invalid JSON still fails', () => {
   assert.throws(() => parseLosslessJson('{"a":1'));
   assert.throws(() => parseLosslessJson('<html>404</html>'));

@@ -41,7 +41,15 @@ function storable(_key: string, value: unknown): unknown {
   return value;
 }
 
+/**
+ * A JSON number outside a string follows `:`, `[` or `,` (and maybe whitespace), and one outside
+ * Number's safe range has at least 16 digits. Text without that sequence anywhere has no unsafe
+ * integer, which spares the scan below on most answers (ids come as strings in most of them).
+ */
+const possiblyUnsafeInteger = /[:[,]\s*-?\d{16}/;
+
 export function quoteUnsafeIntegers(text: string): string {
+  if (!possiblyUnsafeInteger.test(text)) return text;
   let output = '';
   let copiedUpTo = 0;
   let index = 0;

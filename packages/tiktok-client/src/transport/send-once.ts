@@ -23,6 +23,8 @@ export interface AttemptResult<Output> {
 
 class TimeoutSignal extends Error {}
 
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** One HTTP exchange: build, send with a timeout, read the envelope, parse `data` or classify the failure. */
 export async function sendOnce<Output>(
   context: AttemptContext,
@@ -46,6 +48,9 @@ export async function sendOnce<Output>(
     });
 
   const { status, body } = await exchange(context, request, failure);
+  // A page of 1,000 objects takes milliseconds to decode, parse and check: timers due meanwhile
+  // (the rate limiter's, which send booked calls on time) get their turn between the steps.
+  await nextTurn();
   const envelope = readEnvelope(body);
   if (!envelope) {
     const http =
@@ -73,6 +78,7 @@ export async function sendOnce<Output>(
       }),
     );
   }
+  await nextTurn();
   const parsed = request.schema.safeParse(envelope.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

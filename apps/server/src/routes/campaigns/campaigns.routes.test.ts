@@ -139,7 +139,6 @@ describe('the campaign mirror and its table', () => {
     assert.equal(ad.currency, 'USD');
     assert.ok(ad.campaignName && ad.adGroupName, 'an ad names its campaign and ad group');
     assert.equal(ad.readOnly, false);
-    assert.match(ad.tiktokUrl, new RegExp(`aadvid=${northwindUs}`));
     const adGroup = adGroups[0]!;
     assert.ok(adGroup.targeting, 'an ad group summarises its targeting');
   });

@@ -1,5 +1,5 @@
 import type { Row } from '@tanstack/react-table';
-import type { CampaignRow } from '@whathead/contracts';
+import { adsManagerUrl, type CampaignRow } from '@whathead/contracts';
 import { use } from 'react';
 import { Badge } from '../../../components/ui/badge';
 import { CopyIcon, ExternalLinkIcon } from '../../../components/ui/icons';
@@ -169,7 +169,7 @@ export function OpenCell({ row }: { row: CampaignRow }) {
   return (
     <a
       className="icon-button"
-      href={row.tiktokUrl}
+      href={adsManagerUrl(row)}
       target="_blank"
       rel="noopener noreferrer"
       title="Open in TikTok Ads Manager"

@@ -85,7 +85,6 @@ describe('a campaign row', () => {
       bid: '0.8',
       bidStrategy: 'BID_TYPE_CUSTOM',
       optimizationGoal: 'CONVERT',
-      tiktokUrl: 'https://ads.tiktok.com/i18n/perf/adgroup?aadvid=7200000000000000011',
     });
     mockCampaignsApi({ rows: [adGroup] });
     await openCampaigns('?tab=ad-groups&accounts=all');
@@ -99,7 +98,9 @@ describe('a campaign row', () => {
     const link = within(row).getByRole('link', {
       name: 'Open US 18-34 in TikTok Ads Manager (opens in a new tab)',
     });
-    expect(link.getAttribute('href')).toBe(adGroup.tiktokUrl);
+    expect(link.getAttribute('href')).toBe(
+      'https://ads.tiktok.com/i18n/perf/adgroup?aadvid=7200000000000000011&keyword=1700000000000000001',
+    );
     expect(link.getAttribute('target')).toBe('_blank');
     expect(link.getAttribute('rel')).toContain('noopener');
   });
