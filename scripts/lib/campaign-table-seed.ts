@@ -172,4 +172,25 @@ export async function seedMirror(
     from source`,
     [workspaceId, advertiserIds],
   );
+  // Each row carries its parents' names and objective, as the mirror's own writes leave them
+  // (migration 0013). Statistics first: without them the join is planned as a loop over every row.
+  await database.executeSql('analyze tiktok_entities');
+  await database.executeSql(
+    `update tiktok_entities child
+    set campaign_name = campaign.name, campaign_objective = campaign.objective
+    from tiktok_entities campaign
+    where child.workspace_id = $1::uuid and child.level in ('adgroup', 'ad')
+      and campaign.workspace_id = child.workspace_id and campaign.advertiser_id = child.advertiser_id
+      and campaign.level = 'campaign' and campaign.entity_id = child.campaign_id`,
+    [workspaceId],
+  );
+  await database.executeSql(
+    `update tiktok_entities ad
+    set adgroup_name = adgroup.name
+    from tiktok_entities adgroup
+    where ad.workspace_id = $1::uuid and ad.level = 'ad'
+      and adgroup.workspace_id = ad.workspace_id and adgroup.advertiser_id = ad.advertiser_id
+      and adgroup.level = 'adgroup' and adgroup.entity_id = ad.adgroup_id`,
+    [workspaceId],
+  );
 }

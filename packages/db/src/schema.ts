@@ -238,6 +238,10 @@ export interface TikTokEntitiesTable {
   modified_at: Date | null;
   raw: unknown;
   synced_at: Date;
+  /** The parent campaign's name and objective, and the parent ad group's name (migration 0013). */
+  campaign_name: ColumnType<string | null, string | null | undefined, string | null>;
+  campaign_objective: ColumnType<string | null, string | null | undefined, string | null>;
+  adgroup_name: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TikTokEntityChangesTable {

@@ -125,7 +125,7 @@ export class CampaignTableRepository {
     if (filter.status === 'not_deleted') conditions.push(sql`entity.delivery != 'deleted'`);
     else if (filter.status !== 'all') conditions.push(sql`entity.delivery = ${filter.status}`);
     if (filter.objective)
-      conditions.push(sql`coalesce(entity.objective, campaign.objective) = ${filter.objective}`);
+      conditions.push(sql`coalesce(entity.objective, entity.campaign_objective) = ${filter.objective}`);
     if (filter.search)
       conditions.push(
         sql`(entity.name ilike ${likePattern(filter.search)} or entity.entity_id = ${filter.search})`,
@@ -150,9 +150,9 @@ export class CampaignTableRepository {
       )
       select entity.level, entity.entity_id, entity.advertiser_id, known.name as account_name,
         known.currency, coalesce(known.syncing, false) as syncing, entity.name, entity.campaign_id,
-        campaign.name as campaign_name, entity.adgroup_id, adgroup.name as adgroup_name,
+        entity.campaign_name, entity.adgroup_id, entity.adgroup_name,
         entity.operation_status, entity.secondary_status, entity.delivery,
-        coalesce(entity.objective, campaign.objective) as objective, entity.budget_mode,
+        coalesce(entity.objective, entity.campaign_objective) as objective, entity.budget_mode,
         entity.budget::text as budget, entity.bid_strategy, entity.bid::text as bid,
         entity.optimization_goal, entity.placements, ${isoTime('schedule_start')},
         ${isoTime('schedule_end')}, entity.targeting, entity.creative, ${isoTime('created_at')},
@@ -160,13 +160,6 @@ export class CampaignTableRepository {
         (${sort.expression})::text as sort_value
       from tiktok_entities entity
       left join known on known.advertiser_id = entity.advertiser_id
-      left join tiktok_entities campaign
-        on campaign.workspace_id = entity.workspace_id and campaign.advertiser_id = entity.advertiser_id
-        and campaign.level = 'campaign' and campaign.entity_id = entity.campaign_id
-        and entity.level != 'campaign'
-      left join tiktok_entities adgroup
-        on adgroup.workspace_id = entity.workspace_id and adgroup.advertiser_id = entity.advertiser_id
-        and adgroup.level = 'adgroup' and adgroup.entity_id = entity.adgroup_id and entity.level = 'ad'
       where ${sql.join(conditions, sql` and `)}
       order by ${sort.expression} ${order}, entity.advertiser_id ${order}, entity.entity_id ${order}
       limit ${filter.limit}

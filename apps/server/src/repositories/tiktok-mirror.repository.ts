@@ -53,40 +53,55 @@ export class TikTokMirrorRepository {
   /** `upsert` for a page already turned into its rows (`mirrorRows`). */
   async upsertRows(workspaceId: string, advertiserId: string, rows: MirrorRows, now: Date) {
     if (rows.count === 0) return;
-    const page = rows.json;
     await sql`
-      insert into tiktok_entities (
-        workspace_id, advertiser_id, level, entity_id, campaign_id, adgroup_id, name,
-        operation_status, secondary_status, delivery, objective, budget_mode, budget, bid_strategy,
-        bid, optimization_goal, placements, schedule_start, schedule_end, targeting, creative,
-        created_at, modified_at, raw, synced_at)
-      select ${workspaceId}::uuid, ${advertiserId}, page.level, page.entity_id, page.campaign_id,
-        page.adgroup_id, page.name, page.operation_status, page.secondary_status, page.delivery,
-        page.objective, page.budget_mode, page.budget, page.bid_strategy, page.bid,
-        page.optimization_goal, coalesce(page.placements, '{}'), page.schedule_start,
-        page.schedule_end, page.targeting, page.creative, page.created_at, page.modified_at,
-        page.raw, ${now}::timestamptz
-      from jsonb_to_recordset(${page}::jsonb) as page(
-        level text, entity_id text, campaign_id text, adgroup_id text, name text,
-        operation_status text, secondary_status text, delivery text, objective text,
-        budget_mode text, budget numeric, bid_strategy text, bid numeric, optimization_goal text,
-        placements text[], schedule_start timestamptz, schedule_end timestamptz, targeting text,
-        creative text, created_at timestamptz, modified_at timestamptz, raw jsonb)
-      on conflict (workspace_id, advertiser_id, level, entity_id) do update set
-        campaign_id = excluded.campaign_id, adgroup_id = excluded.adgroup_id, name = excluded.name,
-        operation_status = excluded.operation_status, secondary_status = excluded.secondary_status,
-        delivery = excluded.delivery, objective = excluded.objective,
-        budget_mode = excluded.budget_mode, budget = excluded.budget,
-        bid_strategy = excluded.bid_strategy, bid = excluded.bid,
-        optimization_goal = excluded.optimization_goal, placements = excluded.placements,
-        schedule_start = excluded.schedule_start, schedule_end = excluded.schedule_end,
-        targeting = excluded.targeting, creative = excluded.creative,
-        created_at = excluded.created_at, modified_at = excluded.modified_at, raw = excluded.raw,
-        synced_at = excluded.synced_at
-      -- Every other column is read from TikTok's object: a row whose object and delivery are as
-      -- they were is left alone (\`synced_at\` then tells when it last changed). A pass re-reads
-      -- all campaigns and ad groups, most unchanged; rewriting them would only churn the table.
-      where (tiktok_entities.raw, tiktok_entities.delivery) is distinct from (excluded.raw, excluded.delivery)
+      with written as (
+        insert into tiktok_entities (
+          workspace_id, advertiser_id, level, entity_id, campaign_id, adgroup_id, name,
+          operation_status, secondary_status, delivery, objective, budget_mode, budget, bid_strategy,
+          bid, optimization_goal, placements, schedule_start, schedule_end, targeting, creative,
+          created_at, modified_at, raw, synced_at, campaign_name, campaign_objective, adgroup_name)
+        select ${workspaceId}::uuid, ${advertiserId}, page.level, page.entity_id, page.campaign_id,
+          page.adgroup_id, page.name, page.operation_status, page.secondary_status, page.delivery,
+          page.objective, page.budget_mode, page.budget, page.bid_strategy, page.bid,
+          page.optimization_goal, coalesce(page.placements, '{}'), page.schedule_start,
+          page.schedule_end, page.targeting, page.creative, page.created_at, page.modified_at,
+          page.raw, ${now}::timestamptz, page.campaign_name, page.campaign_objective,
+          page.adgroup_name
+        from jsonb_to_recordset(${rows.json}::jsonb) as page(
+          level text, entity_id text, campaign_id text, adgroup_id text, name text,
+          operation_status text, secondary_status text, delivery text, objective text,
+          budget_mode text, budget numeric, bid_strategy text, bid numeric, optimization_goal text,
+          placements text[], schedule_start timestamptz, schedule_end timestamptz, targeting text,
+          creative text, created_at timestamptz, modified_at timestamptz, raw jsonb,
+          campaign_name text, campaign_objective text, adgroup_name text)
+        on conflict (workspace_id, advertiser_id, level, entity_id) do update set
+          campaign_id = excluded.campaign_id, adgroup_id = excluded.adgroup_id, name = excluded.name,
+          operation_status = excluded.operation_status, secondary_status = excluded.secondary_status,
+          delivery = excluded.delivery, objective = excluded.objective,
+          budget_mode = excluded.budget_mode, budget = excluded.budget,
+          bid_strategy = excluded.bid_strategy, bid = excluded.bid,
+          optimization_goal = excluded.optimization_goal, placements = excluded.placements,
+          schedule_start = excluded.schedule_start, schedule_end = excluded.schedule_end,
+          targeting = excluded.targeting, creative = excluded.creative,
+          created_at = excluded.created_at, modified_at = excluded.modified_at, raw = excluded.raw,
+          synced_at = excluded.synced_at,
+          campaign_name = coalesce(excluded.campaign_name, tiktok_entities.campaign_name),
+          campaign_objective = coalesce(excluded.campaign_objective, tiktok_entities.campaign_objective),
+          adgroup_name = coalesce(excluded.adgroup_name, tiktok_entities.adgroup_name)
+        -- Every other column is read from TikTok's object or its parents': a row whose object,
+        -- delivery and parents are as they were is left alone (\`synced_at\` then tells when it
+        -- last changed). A pass re-reads all campaigns and ad groups, most unchanged; rewriting
+        -- them would only churn the table.
+        where (tiktok_entities.raw, tiktok_entities.delivery, tiktok_entities.campaign_name,
+            tiktok_entities.campaign_objective, tiktok_entities.adgroup_name)
+          is distinct from (excluded.raw, excluded.delivery,
+            coalesce(excluded.campaign_name, tiktok_entities.campaign_name),
+            coalesce(excluded.campaign_objective, tiktok_entities.campaign_objective),
+            coalesce(excluded.adgroup_name, tiktok_entities.adgroup_name))
+        returning level, entity_id, campaign_id, name, objective
+      )
+      ${childrenOf(workspaceId, advertiserId, rows.levels)}
+      select count(*) from written
     `.execute(this.#db);
   }
 
@@ -324,16 +339,61 @@ export class TikTokMirrorRepository {
 export interface MirrorRows {
   json: string;
   count: number;
+  levels: ReadonlySet<EntityLevel>;
+}
+
+/**
+ * A campaign or ad group written (new, renamed) passes its name on to the rows under it, those
+ * mirrored before it included; a page of ads has no rows under it, and no such statement. Both
+ * find the children through the index on campaign_id, whatever PostgreSQL knows of a mirror just
+ * filled.
+ */
+function childrenOf(workspaceId: string, advertiserId: string, levels: ReadonlySet<EntityLevel>) {
+  const parts = [];
+  if (levels.has('campaign'))
+    parts.push(sql`, campaign_children as (
+      update tiktok_entities child
+      set campaign_name = written.name, campaign_objective = written.objective
+      from written
+      where written.level = 'campaign'
+        and child.workspace_id = ${workspaceId}::uuid and child.advertiser_id = ${advertiserId}
+        and child.campaign_id = written.entity_id and child.level in ('adgroup', 'ad')
+        and (child.campaign_name, child.campaign_objective)
+          is distinct from (written.name, written.objective)
+    )`);
+  if (levels.has('adgroup'))
+    parts.push(sql`, adgroup_children as (
+      update tiktok_entities child
+      set adgroup_name = written.name
+      from written
+      where written.level = 'adgroup'
+        and child.workspace_id = ${workspaceId}::uuid and child.advertiser_id = ${advertiserId}
+        and child.campaign_id = written.campaign_id and child.level = 'ad'
+        and child.adgroup_id = written.entity_id and child.adgroup_name is distinct from written.name
+    )`);
+  return sql.join(parts, sql``);
+}
+
+/**
+ * What a pass knows of an account's campaigns and ad groups by the time it reads their children
+ * (it lists every campaign and ad group before any ad), so each row carries its parents' names
+ * without a lookup in the database.
+ */
+export interface MirrorParents {
+  campaigns: Map<string, { name: string; objective: string | null }>;
+  adGroups: Map<string, string>;
 }
 
 /**
  * A page as the mirror stores it. A sync turns each page into this text as soon as it arrives, so
  * that a thousand parsed objects do not outlive the moment (what waits for the database is one
- * string, which the garbage collector never has to copy).
+ * string, which the garbage collector never has to copy). Without `parents`, or where they do not
+ * name a row's parent, the row keeps the parent names it had.
  */
-export function mirrorRows(entities: readonly MirrorEntity[]): MirrorRows {
+export function mirrorRows(entities: readonly MirrorEntity[], parents?: MirrorParents): MirrorRows {
   return {
     count: entities.length,
+    levels: new Set(entities.map((entity) => entity.level)),
     json: JSON.stringify(
       entities.map((entity) => ({
         level: entity.level,
@@ -358,7 +418,19 @@ export function mirrorRows(entities: readonly MirrorEntity[]): MirrorRows {
         created_at: entity.createdAt?.toISOString() ?? null,
         modified_at: entity.modifiedAt?.toISOString() ?? null,
         raw: entity.raw,
+        ...parentColumns(entity, parents),
       })),
     ),
+  };
+}
+
+function parentColumns(entity: MirrorEntity, parents: MirrorParents | undefined) {
+  const campaign = entity.level === 'campaign' ? undefined : parents?.campaigns.get(entity.campaignId);
+  const adGroupName =
+    entity.level === 'ad' && entity.adGroupId !== null ? parents?.adGroups.get(entity.adGroupId) : undefined;
+  return {
+    campaign_name: campaign?.name ?? null,
+    campaign_objective: campaign?.objective ?? null,
+    adgroup_name: adGroupName ?? null,
   };
 }

@@ -34,7 +34,8 @@ describe('the campaign mirror under faults', () => {
       await sql<Record<string, unknown>>`
         select level, entity_id, campaign_id, adgroup_id, name, operation_status, secondary_status,
           delivery, objective, budget_mode, budget::text, bid_strategy, bid::text, optimization_goal,
-          placements, schedule_start, schedule_end, targeting, creative, created_at, modified_at, raw
+          placements, schedule_start, schedule_end, targeting, creative, created_at, modified_at, raw,
+          campaign_name, campaign_objective, adgroup_name
         from tiktok_entities where workspace_id = ${workspaceId}::uuid
         order by level, entity_id`.execute(kit.test.database.db)
     ).rows;

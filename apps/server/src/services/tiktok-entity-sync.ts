@@ -3,6 +3,7 @@ import type { Ad, AdGroup, Campaign, TikTokClient } from '@whathead/tiktok-clien
 import {
   mirrorRows,
   type MirrorEntity,
+  type MirrorParents,
   type TikTokMirrorRepository,
 } from '../repositories/tiktok-mirror.repository.js';
 import { nextTurn } from '../lib/next-turn.js';
@@ -78,7 +79,7 @@ async function mirrorListing(
   input: EntitySyncInput,
   level: EntityLevel,
   filtering: EntityFiltering,
-  counter: { calls: number },
+  pass: Pass,
   onEntity?: (entity: MirrorEntity) => void,
 ): Promise<{ ids: string[]; whole: boolean }> {
   const ids = new Set<string>();
@@ -93,10 +94,11 @@ async function mirrorListing(
       // Read and let go at once: only the page's rows wait for the database (mirrorRows).
       for (const entity of entities) {
         ids.add(entity.entityId);
+        noteParent(pass.parents, entity);
         onEntity?.(entity);
       }
       await nextTurn();
-      return { rows: mirrorRows(entities), pageInfo };
+      return { rows: mirrorRows(entities, pass.parents), pageInfo };
     });
     // Awaited in its turn; until then a failure must not count as unhandled.
     found.catch(() => undefined);
@@ -109,7 +111,7 @@ async function mirrorListing(
   let requested = 1;
   while (ahead.length > 0) {
     const { rows, pageInfo } = await ahead.shift()!;
-    counter.calls += 1;
+    pass.calls += 1;
     total = pageInfo.totalNumber;
     const lastPage = rows.count === 0 ? requested : pageInfo.totalPage;
     while (ahead.length < pagesAhead && requested < lastPage) {
@@ -119,6 +121,18 @@ async function mirrorListing(
     await input.mirror.upsertRows(input.workspaceId, input.advertiserId, rows, input.now());
   }
   return { ids: [...ids], whole: ids.size === total };
+}
+
+/** One account's pass as it goes: its calls, and the parents it has read so far. */
+interface Pass {
+  calls: number;
+  parents: MirrorParents;
+}
+
+function noteParent(parents: MirrorParents, entity: MirrorEntity): void {
+  if (entity.level === 'campaign')
+    parents.campaigns.set(entity.entityId, { name: entity.name, objective: entity.objective });
+  else if (entity.level === 'adgroup') parents.adGroups.set(entity.entityId, entity.name);
 }
 
 /** The ids whose mirrored object differs from TikTok's (new ones included). */
@@ -143,7 +157,7 @@ const chunks = <Item>(items: readonly Item[], size: number): Item[][] =>
  * its ads' secondary status without touching their modify time.
  */
 export async function syncAccountEntities(input: EntitySyncInput) {
-  const counter = { calls: 0 };
+  const pass: Pass = { calls: 0, parents: { campaigns: new Map(), adGroups: new Map() } };
   const { mirror, workspaceId, advertiserId } = input;
   const levels: EntityLevel[] = ['campaign', 'adgroup'];
   const before = new Map(
@@ -155,7 +169,7 @@ export async function syncAccountEntities(input: EntitySyncInput) {
   );
 
   for (const level of levels) {
-    const listed = await mirrorListing(input, level, { primaryStatus: everyStatus }, counter);
+    const listed = await mirrorListing(input, level, { primaryStatus: everyStatus }, pass);
     if (listed.whole) await mirror.markUnlisted(workspaceId, advertiserId, level, listed.ids, input.now());
   }
 
@@ -165,21 +179,21 @@ export async function syncAccountEntities(input: EntitySyncInput) {
     if (typeof modified === 'string' && modified > newest) newest = modified;
   };
   if (input.adsModifiedThrough === null) {
-    const ads = await mirrorListing(input, 'ad', { primaryStatus: everyStatus }, counter, noteModified);
+    const ads = await mirrorListing(input, 'ad', { primaryStatus: everyStatus }, pass, noteModified);
     if (ads.whole) await mirror.markUnlisted(workspaceId, advertiserId, 'ad', ads.ids, input.now());
   } else {
     const modifiedAfter = input.adsModifiedThrough;
-    await mirrorListing(input, 'ad', { primaryStatus: everyStatus, modifiedAfter }, counter, noteModified);
+    await mirrorListing(input, 'ad', { primaryStatus: everyStatus, modifiedAfter }, pass, noteModified);
     for (const campaignIds of chunks(
       await changedIds(input, 'campaign', before.get('campaign')!),
       idsPerFilter,
     ))
-      await mirrorListing(input, 'ad', { primaryStatus: everyStatus, campaignIds }, counter);
+      await mirrorListing(input, 'ad', { primaryStatus: everyStatus, campaignIds }, pass);
     for (const adGroupIds of chunks(await changedIds(input, 'adgroup', before.get('adgroup')!), idsPerFilter))
-      await mirrorListing(input, 'ad', { primaryStatus: everyStatus, adGroupIds }, counter);
+      await mirrorListing(input, 'ad', { primaryStatus: everyStatus, adGroupIds }, pass);
   }
   await mirror.cascadeDeletions(workspaceId, advertiserId, input.now());
-  return { calls: { calls: counter.calls }, adsModifiedThrough: newest || null };
+  return { calls: { calls: pass.calls }, adsModifiedThrough: newest || null };
 }
 
 type WithRaw<Item> = Item & { raw: Record<string, unknown> };

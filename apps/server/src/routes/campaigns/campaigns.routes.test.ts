@@ -272,6 +272,16 @@ describe('the campaign mirror and its table', () => {
       (await edit(campaign!, { name: 'Spring sale · US' })).body,
     );
     assert.equal(renamed.row!.name, 'Spring sale · US');
+    // Its ad groups and ads name it as it is now, and keep its objective.
+    const children = [
+      ...(await allRows({ level: 'adgroup', campaigns: campaign!.id })),
+      ...(await allRows({ level: 'ad', campaigns: campaign!.id })),
+    ];
+    assert.ok(children.length > 0, 'the campaign has ad groups and ads');
+    assert.deepEqual(
+      new Set(children.map((row) => [row.campaignName, row.objective].join(' / '))),
+      new Set([`Spring sale · US / ${campaign!.objective}`]),
+    );
     const history = campaignChangesResponseSchema.parse(
       (await owner.browser.get(`${base()}/campaign/${campaign!.advertiserId}/${campaign!.id}/changes`)).body,
     );
