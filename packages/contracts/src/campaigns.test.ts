@@ -123,3 +123,18 @@ describe('the table’s search and objective filter', () => {
     assert.equal(parsed.objective, 'TRAFFIC');
   });
 });
+
+describe('the table’s page size', () => {
+  it('takes a whole number from 1 to 500, as the URL or the web app writes it', () => {
+    const limitOf = (input: Record<string, unknown>) => (query(input) as { limit: number }).limit;
+    assert.equal(limitOf({}), 100);
+    assert.equal(limitOf({ limit: '1' }), 1);
+    assert.equal(limitOf({ limit: '500' }), 500);
+    assert.equal(limitOf({ limit: 200 }), 200);
+  });
+
+  it('refuses what Number() would stretch into one: hex, exponents, signs, blanks, fractions', () => {
+    for (const limit of ['0x10', '1e2', '+5', ' 5', '', '2.0', '0', '501', '1000', 0, 2.5, 501])
+      assert.equal(query({ limit }), 'The page size is a whole number from 1 to 500.', JSON.stringify(limit));
+  });
+});

@@ -39,6 +39,8 @@ const commaList = (item: z.ZodType<string, string>, most: number, what: string) 
     .transform((value) => (value === '' ? [] : value.split(',')))
     .pipe(z.array(item).max(most, `At most ${most} ${what}.`));
 
+const pageSizeMessage = 'The page size is a whole number from 1 to 500.';
+
 export const campaignTableQuerySchema = z.strictObject({
   level: campaignLevelSchema.default('campaign'),
   /** Ad accounts to show; none: every account of the workspace's mirror. */
@@ -62,7 +64,20 @@ export const campaignTableQuerySchema = z.strictObject({
   direction: z.enum(['asc', 'desc']).default('desc'),
   /** The page after this cursor (from the previous page's `nextCursor`). */
   after: z.string().max(400).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** Rows a page: a number, or digits as the URL writes them (not `1e2` or `0x10`). */
+  limit: z
+    .union(
+      [
+        z.number(),
+        z
+          .string()
+          .regex(/^\d{1,3}$/)
+          .transform(Number),
+      ],
+      { error: pageSizeMessage },
+    )
+    .pipe(z.number().int(pageSizeMessage).min(1, pageSizeMessage).max(500, pageSizeMessage))
+    .default(100),
 });
 export type CampaignTableQuery = z.input<typeof campaignTableQuerySchema>;
 
