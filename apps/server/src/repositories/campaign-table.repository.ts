@@ -92,6 +92,13 @@ export function isSortValue(sort: CampaignSortColumn, value: string): boolean {
   return sortValuePatterns[sortExpressions[sort].type]!.test(value);
 }
 
+/**
+ * An id, or its first digits (six or more: a copied id cut short), matches the rows it begins;
+ * any other search only an exact id.
+ */
+const idMatch = (search: string) =>
+  /^\d{6,}$/.test(search) ? sql`entity.entity_id like ${`${search}%`}` : sql`entity.entity_id = ${search}`;
+
 /** `%` and `_` in a search are letters, not patterns. */
 const likePattern = (search: string) => `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 
@@ -127,9 +134,7 @@ export class CampaignTableRepository {
     if (filter.objective)
       conditions.push(sql`coalesce(entity.objective, entity.campaign_objective) = ${filter.objective}`);
     if (filter.search)
-      conditions.push(
-        sql`(entity.name ilike ${likePattern(filter.search)} or entity.entity_id = ${filter.search})`,
-      );
+      conditions.push(sql`(entity.name ilike ${likePattern(filter.search)} or ${idMatch(filter.search)})`);
     if (filter.after) {
       const [value, advertiserId, entityId] = filter.after;
       const comparison = descending ? sql`<` : sql`>`;

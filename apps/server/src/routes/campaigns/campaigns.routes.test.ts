@@ -166,13 +166,16 @@ describe('the campaign mirror and its table', () => {
     assert.equal(new Set(campaigns.map((row) => row.id)).size, campaigns.length, 'no row twice');
   });
 
-  it('finds rows by part of a name or by an exact id, and narrows to chosen campaigns', async () => {
+  it('finds rows by part of a name, by an id or its first digits, and narrows to chosen campaigns', async () => {
     const [campaign] = (await table({ level: 'campaign' })).rows;
     const byId = await table({ level: 'campaign', q: campaign!.id });
     assert.deepEqual(
       byId.rows.map((row) => row.id),
       [campaign!.id],
     );
+    const byPrefix = await allRows({ level: 'campaign', q: campaign!.id.slice(0, 12) });
+    assert.ok(byPrefix.some((row) => row.id === campaign!.id));
+    assert.ok(byPrefix.every((row) => row.id.startsWith(campaign!.id.slice(0, 12))));
     const part = campaign!.name.slice(1, 5).toUpperCase();
     assert.ok((await table({ level: 'campaign', q: part })).rows.some((row) => row.id === campaign!.id));
     assert.deepEqual((await table({ level: 'campaign', q: '100%_nothing' })).rows, []);
