@@ -37,20 +37,26 @@ const budgetPencil = (row: HTMLElement) =>
   within(row).getByRole('button', { name: 'Edit the budget of US 18-34' });
 const budgetInput = () => screen.findByRole('textbox', { name: 'Daily budget of US 18-34, in USD' });
 
+/** The table's API over US 18-34, where a budget edit is saved as sent. */
+function mockBudgetSaving() {
+  const mirror = campaignMirror([adGroup]);
+  const api = mockCampaignsApi({
+    rows: mirror.table,
+    handlers: {
+      [entityRoute(adGroup)]: (request) => {
+        const { budget } = request.body as { budget: number };
+        const saved: CampaignRow = { ...mirror.get(adGroup), budget: budget.toFixed(2) };
+        mirror.put(saved);
+        return jsonResponse(result(saved, 'changed', 'Saved.'));
+      },
+    },
+  });
+  return api;
+}
+
 describe('editing a budget in the table', () => {
   it('refuses an amount under TikTok’s minimum before sending anything, then saves a valid one', async () => {
-    const mirror = campaignMirror([adGroup]);
-    const { requests } = mockCampaignsApi({
-      rows: mirror.table,
-      handlers: {
-        [entityRoute(adGroup)]: (request) => {
-          const { budget } = request.body as { budget: number };
-          const saved: CampaignRow = { ...mirror.get(adGroup), budget: budget.toFixed(2) };
-          mirror.put(saved);
-          return jsonResponse(result(saved, 'changed', 'Saved.'));
-        },
-      },
-    });
+    const { requests } = mockBudgetSaving();
     const row = await openAdGroupsAt('US 18-34');
 
     fireEvent.click(budgetPencil(row));
@@ -143,17 +149,7 @@ describe('leaving the budget editor', () => {
   });
 
   it('says what to type for “1e9”, and takes “$1,000” as 1000', async () => {
-    const mirror = campaignMirror([adGroup]);
-    const { requests } = mockCampaignsApi({
-      rows: mirror.table,
-      handlers: {
-        [entityRoute(adGroup)]: (request) => {
-          const { budget } = request.body as { budget: number };
-          mirror.put({ ...mirror.get(adGroup), budget: budget.toFixed(2) });
-          return jsonResponse(result(mirror.get(adGroup), 'changed', 'Saved.'));
-        },
-      },
-    });
+    const { requests } = mockBudgetSaving();
     const row = await openAdGroupsAt('US 18-34');
     fireEvent.click(budgetPencil(row));
 
