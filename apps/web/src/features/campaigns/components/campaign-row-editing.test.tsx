@@ -37,6 +37,14 @@ const budgetPencil = (row: HTMLElement) =>
   within(row).getByRole('button', { name: 'Edit the budget of US 18-34' });
 const budgetInput = () => screen.findByRole('textbox', { name: 'Daily budget of US 18-34, in USD' });
 
+/** Opens US 18-34's budget editor in `row`, types `value` and presses Enter. */
+async function typeBudget(row: HTMLElement, value: string) {
+  fireEvent.click(budgetPencil(row));
+  const input = await budgetInput();
+  fireEvent.change(input, { target: { value } });
+  fireEvent.keyDown(input, { key: 'Enter' });
+}
+
 /** The table's API over US 18-34, where a budget edit is saved as sent. */
 function mockBudgetSaving() {
   const mirror = campaignMirror([adGroup]);
@@ -204,10 +212,7 @@ describe('an edit that meets a change made in TikTok', () => {
     });
     const row = await openAdGroupsAt('US 18-34');
 
-    fireEvent.click(budgetPencil(row));
-    const input = await budgetInput();
-    fireEvent.change(input, { target: { value: '150' } });
-    fireEvent.keyDown(input, { key: 'Enter' });
+    await typeBudget(row, '150');
 
     const dialog = await screen.findByRole('dialog', { name: 'US 18-34 changed in TikTok' });
     expect(within(dialog).getByRole('rowheader', { name: 'Budget' }).closest('tr')!.textContent).toBe(
@@ -236,10 +241,7 @@ describe('an edit that meets a change in TikTok of nothing shown', () => {
       },
     });
     const row = await openAdGroupsAt('US 18-34');
-    fireEvent.click(budgetPencil(row));
-    const input = await budgetInput();
-    fireEvent.change(input, { target: { value: '150' } });
-    fireEvent.keyDown(input, { key: 'Enter' });
+    await typeBudget(row, '150');
 
     const dialog = await screen.findByRole('dialog', { name: 'US 18-34 changed in TikTok' });
     expect(document.getElementById(dialog.getAttribute('aria-describedby')!)!.textContent).toBe(
