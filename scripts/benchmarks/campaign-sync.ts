@@ -16,8 +16,8 @@
  * pass's wall time (from the first sync job's start to the last one's end, pg-boss's own times)
  * over the time the rate limit needs for the calls made (`time_ratio`), split into paging (each
  * job's start to its last read's answer) and what follows the last read (`seconds_after_reads`:
- * deletions, counts); the worker's peak RSS over its whole life (`rss_mb`), and the rows mirrored
- * against the scenario's. Targets: calls_ratio ≤ 1.02, time_ratio ≤ 1.10, calls_ratio_incremental
+ * deletions, counts), and the slots left unused between reads (`idle_gaps`); the worker's peak
+ * RSS over its whole life (`rss_mb`), and the rows mirrored against the scenario's. Targets: calls_ratio ≤ 1.02, time_ratio ≤ 1.10, calls_ratio_incremental
  * ≤ 1.05, rss_mb ≤ 300.
  *
  * A pass is waited for CAMPAIGN_SYNC_PASS_SECONDS (300) at most; one that has not ended by then
@@ -98,6 +98,16 @@ function phases(pass: SyncPass, reads: CallRecord[]) {
 }
 
 /**
+ * Reads that reached TikTok more than one and a half of the limit's spacing after the one before:
+ * a slot the budget had and nothing used (no call waiting, or one sent too late to keep its slot).
+ */
+function idleGaps(reads: readonly CallRecord[], perSecond: number): number {
+  const times = reads.map((call) => call.time).sort((left, right) => left - right);
+  const spacing = 1000 / perSecond;
+  return times.filter((time, index) => index > 0 && time - times[index - 1]! > 1.5 * spacing).length;
+}
+
+/**
  * The calls of a pass, what TikTok's limit lets them take, and how long the pass took. The calls'
  * ratio to their minimum counts the accounts whose job ended (all of them, unless the pass was cut
  * short by its deadline).
@@ -115,6 +125,7 @@ function passFigures(pass: SyncPass, minimumOf: (advertiserId: string) => number
     secondsAtLimit,
     timeRatio: pass.milliseconds / 1000 / secondsAtLimit,
     throttled: reads.filter((call) => call.code === 40100).length,
+    idleGaps: idleGaps(reads, perSecond),
     failed: reads.filter((call) => call.code !== 0 && call.code !== 40100).length,
     otherCalls: pass.calls.length - reads.length,
     perLevel: Object.fromEntries(
@@ -144,6 +155,7 @@ function passRecord(pass: PassFigures, suffix = ''): Figures {
     [`calls_campaign${suffix}`]: pass.perLevel.campaign!,
     [`calls_adgroup${suffix}`]: pass.perLevel.adgroup!,
     [`calls_ad${suffix}`]: pass.perLevel.ad!,
+    [`idle_gaps${suffix}`]: pass.idleGaps,
     [`throttled_40100${suffix}`]: pass.throttled,
     [`failed_calls${suffix}`]: pass.failed,
     [`other_calls${suffix}`]: pass.otherCalls,

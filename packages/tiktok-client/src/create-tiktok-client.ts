@@ -66,13 +66,14 @@ export interface TikTokClientOptions {
  */
 export function createTikTokClient(options: TikTokClientOptions) {
   const clock = options.clock ?? systemClock;
+  const limiter = options.limiter ?? createRateLimiter({ clock });
   const transport = createTransport({
     baseUrl: options.baseUrl,
     appId: options.appId,
     secret: options.secret,
     fetch: options.fetch ?? globalThis.fetch,
     clock,
-    limiter: options.limiter ?? createRateLimiter({ clock }),
+    limiter,
     logger: options.logger ?? silentLogger,
     retry: { ...defaultRetryPolicy, ...options.retry },
     random: options.random ?? Math.random,
@@ -83,6 +84,8 @@ export function createTikTokClient(options: TikTokClientOptions) {
     options.authorizationPageUrl ?? `${new URL(options.baseUrl).origin}/portal/auth`;
 
   return {
+    /** For long work beside TikTok calls: see RateLimiter.betweenSends. */
+    betweenSends: limiter.betweenSends,
     oauth: {
       buildAuthorizationUrl: (input: { redirectUri: string; state: string }) =>
         buildAuthorizationUrl(authorizationPageUrl, options.appId, input),

@@ -168,6 +168,19 @@ export class TikTokMirrorRepository {
     return new Map(rows.map((row) => [row.entity_id, row.fingerprint]));
   }
 
+  /** Whether the mirror holds any row of `level` for the account. */
+  async hasRows(workspaceId: string, advertiserId: string, level: EntityLevel): Promise<boolean> {
+    const row = await this.#db
+      .selectFrom('tiktok_entities')
+      .select(sql<number>`1`.as('found'))
+      .where('workspace_id', '=', workspaceId)
+      .where('advertiser_id', '=', advertiserId)
+      .where('level', '=', level)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   /** Live rows per level, for the account's progress. */
   async counts(workspaceId: string, advertiserId: string) {
     const rows = await this.#db

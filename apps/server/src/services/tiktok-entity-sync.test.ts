@@ -5,7 +5,7 @@ import { withCallPriority } from '@whathead/tiktok-client';
 import { connectionsPath, signUpWorkspace } from '../testing/tiktok-flow.js';
 import { connect, scenario, startTikTokTestKit, type TikTokTestKit } from '../testing/tiktok-test-kit.js';
 import { deliveryOf } from './tiktok-delivery-status.js';
-import { tiktokTime } from './tiktok-entity-sync.js';
+import { tiktokTime } from './tiktok-entity-mapping.js';
 
 const northwindUs = '7200000000000000011';
 

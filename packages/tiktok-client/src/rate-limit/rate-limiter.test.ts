@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createVirtualTime } from '../test-support/virtual-time.js';
+import { createInMemoryRateLimitStore } from './in-memory-rate-limit-store.js';
+import type { RateLimitStore } from './rate-limit-store.js';
 import { createRateLimiter, RateLimitWaitError } from './rate-limiter.js';
 
 const call = { path: '/campaign/get/', advertiserId: '7200000000000000011', lane: 'sync' } as const;
@@ -71,4 +73,56 @@ test('a 40133 pauses only that advertiser and path', async () => {
   assert.equal(time.now(), 0);
   await time.run(() => limiter.acquire(call));
   assert.equal(time.now(), 1000);
+});
+
+test('betweenSends holds work back just before a booked call, and only then', async () => {
+  const time = createVirtualTime(0);
+  const limiter = createRateLimiter({
+    clock: time,
+    tier: { perSecond: 10, perMinute: 600, perDay: 864_000 },
+  });
+  await time.run(async () => {
+    await limiter.acquire(call);
+    const second = limiter.acquire(call).then(() => time.now());
+    // The second call's slot is a tenth of a second away: work may start now.
+    await limiter.betweenSends();
+    assert.equal(time.now(), 0);
+    await time.sleep(80);
+    // Now it is 23 ms away: work waits until it has been sent.
+    await limiter.betweenSends();
+    const sentAt = await second;
+    assert.ok(sentAt > 100, `second call sent at ${sentAt}`);
+    assert.ok(time.now() > sentAt, `work resumed at ${time.now()}, after the call sent at ${sentAt}`);
+  });
+});
+
+test('a store slower than the late tolerance loses no slot: calls are booked as far ahead as a booking takes', async () => {
+  const time = createVirtualTime(0);
+  const inMemory = createInMemoryRateLimitStore();
+  // Every booking takes 40 ms to come back, longer than the 24 ms a call may be sent late.
+  const slowStore: RateLimitStore = {
+    ...inMemory,
+    reserve: async (request) => {
+      await time.sleep(40);
+      return inMemory.reserve(request);
+    },
+  };
+  const limiter = createRateLimiter({ clock: time, store: slowStore });
+  const waits: number[] = [];
+  await time.run(async () => {
+    for (let index = 0; index < 5; index += 1) {
+      // An idle budget: each call asks for a slot "now", half a second after the last one.
+      const asked = time.now();
+      await limiter.acquire(call, { deadline: asked + 2_000 });
+      waits.push(time.now() - asked);
+      await time.sleep(500);
+    }
+  });
+  assert.equal(waits.length, 5);
+  // The first booking, before the limiter knows the store's pace, comes back late and books again.
+  const [, ...learned] = waits;
+  assert.ok(
+    learned.every((wait) => wait <= 60),
+    `each later call went out as its booking came back, without a lost slot: ${waits.join(', ')}`,
+  );
 });

@@ -47,6 +47,13 @@ export interface RateLimiter {
   usage(tenant?: string): Promise<LaneUsage[]>;
   /** The pauses TikTok's answers put in place and that still run. */
   pauses(): Promise<RatePause[]>;
+  /**
+   * Resolves on a later turn of the event loop when none of this process's booked calls is due
+   * within `quietBeforeSendMilliseconds`. Long synchronous work (a page of a thousand objects
+   * parsed, mapped, serialised) waits here between its steps, so that it never starts just before
+   * a booked call's timer: one it delayed past the late tolerance would lose its slot.
+   */
+  betweenSends(): Promise<void>;
   /** Fails every waiting call and stops waiting, so that a closing process can exit. */
   close(): void;
 }
@@ -66,6 +73,11 @@ export interface RateLimiterOptions {
    * more than 30 ms late, no second holds eleven. Default: 0.8 of the headroom of a second.
    */
   lateToleranceMilliseconds?: number;
+  /**
+   * How long before a booked call `betweenSends` holds work back: the longest step that may start
+   * then, less the late tolerance. Default 40 ms.
+   */
+  quietBeforeSendMilliseconds?: number;
   lanes?: LanePolicy;
   /** How many calls a tenant may run ahead of the least-served tenant of its lane (default 1). */
   fairShareSlack?: number;
@@ -101,6 +113,9 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   const slack = options.fairShareSlack ?? 1;
   // Eight tenths of the headroom a second leaves: 24 ms at the default 3 %.
   const lateToleranceMilliseconds = options.lateToleranceMilliseconds ?? 0.8 * second * headroom;
+  const quietBeforeSendMilliseconds = options.quietBeforeSendMilliseconds ?? 40;
+  /** The slot of each call granted one and not yet sent. */
+  const booked = new Map<Waiter, number>();
   const appLimits = typeof options.tier === 'object' ? options.tier : rateLimitTiers[options.tier ?? 'basic'];
   const endpointLimits = options.endpoints ?? defaultEndpointRateLimits;
   const keys = {
@@ -140,6 +155,20 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   /** When a waiting call may book `slot`, its lane's horizon growing while it waits unserved. */
   const retryFrom = (waiter: Waiter, slot: number, now: number) =>
     bookableFrom(policy, waiter.lane, starvedOf(waiter.lane, now - waiter.enqueuedAt, now), now, slot);
+  /** How long the last bookings took to come back from the store (a shared one is a database). */
+  const bookingTimes: number[] = [];
+  const noteBooking = (milliseconds: number) => {
+    bookingTimes.push(milliseconds);
+    if (bookingTimes.length > 16) bookingTimes.shift();
+  };
+  /**
+   * How far from now a slot is booked at the soonest: a recent booking's usual time (the median;
+   * the late tolerance absorbs slower ones), at most 100 ms.
+   */
+  const bookingLead = () => {
+    const sorted = [...bookingTimes].sort((left, right) => left - right);
+    return Math.min(100, sorted[sorted.length >> 1] ?? 0);
+  };
   let pumping = false;
   /** Set by every arrival, so that a pump about to sleep looks at the queue once more. */
   let arrived = false;
@@ -235,11 +264,14 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
           continue;
         }
         let reservation;
+        // A slot is booked no sooner than the booking can come back: one booked for "now" over a
+        // busy database would arrive late and be booked again, and again while the store is slow.
+        const from = now + bookingLead();
         try {
           reservation = await store.reserve({
             buckets: waiter.buckets,
-            now,
-            latest: Math.min(now + horizon, waiter.deadline),
+            now: from,
+            latest: Math.min(from + horizon, waiter.deadline),
             lane,
             tenant: waiter.tenant,
             fairShareSlack: lane === 'interactive' ? undefined : slack,
@@ -251,6 +283,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
           waiter.fail(error);
           return 'served';
         }
+        noteBooking(clock.now() - now);
         if (reservation.granted) {
           lastServed.set(lane, now);
           dequeue(waiter);
@@ -320,6 +353,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
           notBefore: enqueuedAt,
           grant(at) {
             const go = () => {
+              booked.delete(waiter);
               // Sent late, a call would crowd the next one: the headroom absorbs a little of
               // that, more and the call books a new slot (the one it had goes unused).
               if (clock.now() - at > lateToleranceMilliseconds) {
@@ -336,8 +370,12 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
               resolve();
             };
             const delay = at - clock.now();
-            if (delay <= 0) go();
-            else clock.sleep(delay, signal).then(go, reject);
+            if (delay <= 0) return go();
+            booked.set(waiter, at);
+            clock.sleep(delay, signal).then(go, (error: unknown) => {
+              booked.delete(waiter);
+              reject(error);
+            });
           },
           fail(error) {
             signal?.removeEventListener('abort', onAbort);
@@ -359,6 +397,17 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
             : keys.endpoint(call.path);
       await store.pause(key, until);
       return until;
+    },
+    async betweenSends() {
+      for (;;) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        const now = clock.now();
+        let due = Number.POSITIVE_INFINITY;
+        // One already due is sent by its own timer, which this turn did not delay.
+        for (const at of booked.values()) if (at >= now && at < due) due = at;
+        if (due - now > quietBeforeSendMilliseconds) return;
+        await clock.sleep(due - now + 1);
+      }
     },
     usage: (tenant) => store.usage(clock.now(), tenant),
     pauses: () => store.pauses(clock.now()),

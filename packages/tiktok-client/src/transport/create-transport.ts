@@ -42,6 +42,7 @@ export function createTransport(options: TransportOptions): Transport {
       clock,
       timeoutMilliseconds: retry.timeoutMilliseconds,
       secrets: [request.accessToken, options.secret, ...(request.sensitive ?? [])],
+      betweenSteps: limiter.betweenSends,
     };
     const priority = currentCallPriority() ?? options.defaultPriority;
     if (!priority)

@@ -13,6 +13,8 @@ export interface AttemptContext {
   timeoutMilliseconds: number;
   /** Values that must never appear in an error: the token and the app secret. */
   secrets: readonly (string | undefined)[];
+  /** A later turn of the event loop that starts no step just before a booked call (the limiter's). */
+  betweenSteps: () => Promise<void>;
 }
 
 export interface AttemptResult<Output> {
@@ -22,8 +24,6 @@ export interface AttemptResult<Output> {
 }
 
 class TimeoutSignal extends Error {}
-
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** One HTTP exchange: build, send with a timeout, read the envelope, parse `data` or classify the failure. */
 export async function sendOnce<Output>(
@@ -48,9 +48,9 @@ export async function sendOnce<Output>(
     });
 
   const { status, body } = await exchange(context, request, failure);
-  // A page of 1,000 objects takes milliseconds to decode, parse and check: timers due meanwhile
-  // (the rate limiter's, which send booked calls on time) get their turn between the steps.
-  await nextTurn();
+  // A page of 1,000 objects takes milliseconds to decode, parse and check: booked calls are sent
+  // on time between the steps, not after them.
+  await context.betweenSteps();
   const envelope = readEnvelope(body);
   if (!envelope) {
     const http =
@@ -78,7 +78,7 @@ export async function sendOnce<Output>(
       }),
     );
   }
-  await nextTurn();
+  await context.betweenSteps();
   const parsed = request.schema.safeParse(envelope.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

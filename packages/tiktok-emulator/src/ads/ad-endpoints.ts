@@ -15,13 +15,7 @@ import {
   writableOperationStatuses,
 } from './ads-enums.js';
 import { findAdgroup } from './adgroup-endpoints.js';
-import {
-  getParams,
-  idFilter,
-  matchesStatusFilters,
-  primaryStatusFilter,
-  selectFields,
-} from './entity-rules.js';
+import { getParams, idFilter, primaryStatusFilter, selectFields, statusFilter } from './entity-rules.js';
 import { adSecondaryStatus, adStatusReader } from './secondary-status.js';
 
 export function describeAd(runtime: EmulatorRuntime, ad: AdRecord, now: number) {
@@ -277,30 +271,23 @@ export const adGetEndpoint = defineEndpoint({
   handle({ input, runtime, now }) {
     const filtering = input.filtering ?? {};
     const statusOf = adStatusReader(runtime, now);
-    // Filtered on the records first and described by the page: an account's listing is read
+    const statusMatches = statusFilter(filtering, 'AD');
+    // Filtered on the records in one pass and described by the page: an account's listing is read
     // page after page, and describing every ad for each page made a page cost the whole account.
     const rows = [...runtime.store.ads.values()]
-      .reverse()
-      .filter((ad) => ad.advertiser_id === input.advertiser_id)
-      .filter((ad) => !filtering.ad_ids || filtering.ad_ids.includes(ad.ad_id))
-      .filter((ad) => !filtering.adgroup_ids || filtering.adgroup_ids.includes(ad.adgroup_id))
-      .filter((ad) => !filtering.campaign_ids || filtering.campaign_ids.includes(ad.campaign_id))
-      .filter((ad) => !filtering.ad_name || ad.ad_name.includes(filtering.ad_name))
-      .filter((ad) => !filtering.modified_after || ad.modify_time > filtering.modified_after)
-      .map((ad) => ({ ad, secondaryStatus: statusOf(ad) }))
-      .filter(({ ad, secondaryStatus }) =>
-        matchesStatusFilters(
-          {
-            operation_status: ad.operation_status,
-            secondary_status: secondaryStatus,
-            create_time: ad.create_time,
-          },
-          filtering,
-          'AD',
-        ),
-      );
+      .filter(
+        (ad) =>
+          ad.advertiser_id === input.advertiser_id &&
+          (!filtering.ad_ids || filtering.ad_ids.includes(ad.ad_id)) &&
+          (!filtering.adgroup_ids || filtering.adgroup_ids.includes(ad.adgroup_id)) &&
+          (!filtering.campaign_ids || filtering.campaign_ids.includes(ad.campaign_id)) &&
+          (!filtering.ad_name || ad.ad_name.includes(filtering.ad_name)) &&
+          (!filtering.modified_after || ad.modify_time > filtering.modified_after) &&
+          statusMatches(ad, () => statusOf(ad)),
+      )
+      .reverse();
     const page = paginate(rows, input.page, input.page_size);
-    const list = page.list.map(({ ad, secondaryStatus }) => ({ ...ad, secondary_status: secondaryStatus }));
+    const list = page.list.map((ad) => ({ ...ad, secondary_status: statusOf(ad) }));
     return { ...page, list: selectFields(list, input.fields) };
   },
 });

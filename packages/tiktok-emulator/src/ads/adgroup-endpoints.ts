@@ -31,7 +31,7 @@ import {
   fromNowScheduleMilliseconds,
   getParams,
   idFilter,
-  matchesStatusFilters,
+  statusFilter,
   minimumBudget,
   primaryStatusFilter,
   rememberRequestId,
@@ -420,10 +420,10 @@ export const adgroupGetEndpoint = defineEndpoint({
   ),
   handle({ input, runtime, now }) {
     const filtering = input.filtering ?? {};
+    const statusMatches = statusFilter(filtering, 'ADGROUP');
     const rows = [...runtime.store.adgroups.values()]
       .reverse()
       .filter((adgroup) => adgroup.advertiser_id === input.advertiser_id)
-      .map((adgroup) => describeAdgroup(runtime, adgroup, now))
       .filter((adgroup) => !filtering.adgroup_ids || filtering.adgroup_ids.includes(adgroup.adgroup_id))
       .filter((adgroup) => !filtering.campaign_ids || filtering.campaign_ids.includes(adgroup.campaign_id))
       .filter((adgroup) => !filtering.adgroup_name || adgroup.adgroup_name.includes(filtering.adgroup_name))
@@ -432,9 +432,10 @@ export const adgroupGetEndpoint = defineEndpoint({
           !filtering.optimization_goal || adgroup.optimization_goal === filtering.optimization_goal,
       )
       .filter((adgroup) => !filtering.promotion_type || adgroup.promotion_type === filtering.promotion_type)
-      .filter((adgroup) => matchesStatusFilters(adgroup, filtering, 'ADGROUP'));
+      .filter((adgroup) => statusMatches(adgroup, () => adgroupSecondaryStatus(runtime, adgroup, now)));
     const page = paginate(rows, input.page, input.page_size);
-    return { ...page, list: selectFields(page.list, input.fields) };
+    const list = page.list.map((adgroup) => describeAdgroup(runtime, adgroup, now));
+    return { ...page, list: selectFields(list, input.fields) };
   },
 });
 

@@ -21,10 +21,10 @@ import {
   entityName,
   getParams,
   idFilter,
-  matchesStatusFilters,
   minimumBudget,
   primaryStatusFilter,
   rememberRequestId,
+  statusFilter,
   requestIdParam,
   requireMinimumBudget,
   selectFields,
@@ -252,6 +252,7 @@ export const campaignGetEndpoint = defineEndpoint({
         : filtering.objective_type
           ? [filtering.objective_type]
           : undefined;
+    const statusMatches = statusFilter(filtering, 'CAMPAIGN');
     const rows = [...runtime.store.campaigns.values()]
       .reverse()
       .filter((campaign) => campaign.advertiser_id === input.advertiser_id)
@@ -261,7 +262,7 @@ export const campaignGetEndpoint = defineEndpoint({
         (campaign) => !filtering.campaign_name || campaign.campaign_name.includes(filtering.campaign_name),
       )
       .filter((campaign) => !objectives || objectives.includes(campaign.objective_type))
-      .filter((campaign) => matchesStatusFilters(campaign, filtering, 'CAMPAIGN'));
+      .filter((campaign) => statusMatches(campaign, () => campaign.secondary_status));
     const page = paginate(rows, input.page, input.page_size);
     return { ...page, list: selectFields(page.list, input.fields) };
   },

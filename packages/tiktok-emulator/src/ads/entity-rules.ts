@@ -94,7 +94,8 @@ export const primaryStatusFilter = () => z.enum(primaryStatuses).optional();
 export function matchesPrimaryStatus(
   primaryStatus: (typeof primaryStatuses)[number] | undefined,
   operationStatus: string,
-  secondaryStatus: string,
+  /** Asked for only by the filters that depend on it. */
+  secondaryStatus: () => string,
 ): boolean {
   const deleted = operationStatus === 'DELETE';
   switch (primaryStatus ?? 'STATUS_NOT_DELETE') {
@@ -107,11 +108,11 @@ export function matchesPrimaryStatus(
     case 'STATUS_DISABLE':
       return operationStatus === 'DISABLE';
     case 'STATUS_DELIVERY_OK':
-      return !deleted && /DELIVERY_OK|_ENABLE$/.test(secondaryStatus);
+      return !deleted && /DELIVERY_OK|_ENABLE$/.test(secondaryStatus());
     case 'STATUS_NOT_DELIVERY':
-      return !deleted && !/DELIVERY_OK|_ENABLE$/.test(secondaryStatus);
+      return !deleted && !/DELIVERY_OK|_ENABLE$/.test(secondaryStatus());
     case 'STATUS_TIME_DONE':
-      return /TIME_DONE|_DONE$/.test(secondaryStatus);
+      return /TIME_DONE|_DONE$/.test(secondaryStatus());
     default:
       return false;
   }
@@ -144,10 +145,10 @@ export const withinCreation = (
  * The status and creation-time part shared by /campaign/get/, /adgroup/get/ and /ad/get/ (§4.1):
  * `<LEVEL>_STATUS_ALL` shows everything, deleted objects included; `<LEVEL>_STATUS_NOT_DELETE`
  * (the default) and any other secondary status narrow it; then the primary status and the
- * creation window apply.
+ * creation window apply. Built once per request: a listing tests every object of the account.
+ * The secondary status is asked for only by the filters that depend on it.
  */
-export function matchesStatusFilters(
-  entity: { operation_status: string; secondary_status: string; create_time: string },
+export function statusFilter(
   filtering: {
     secondary_status?: string | undefined;
     primary_status?: (typeof primaryStatuses)[number] | undefined;
@@ -155,24 +156,14 @@ export function matchesStatusFilters(
     creation_filter_end_time?: string | undefined;
   },
   level: 'CAMPAIGN' | 'ADGROUP' | 'AD',
-): boolean {
-  const allStatuses = filtering.secondary_status === `${level}_STATUS_ALL`;
-  const secondaryMatches =
-    allStatuses ||
-    !filtering.secondary_status ||
-    filtering.secondary_status === `${level}_STATUS_NOT_DELETE` ||
-    entity.secondary_status === filtering.secondary_status;
-  return (
-    secondaryMatches &&
-    matchesPrimaryStatus(
-      allStatuses ? 'STATUS_ALL' : filtering.primary_status,
-      entity.operation_status,
-      entity.secondary_status,
-    ) &&
-    withinCreation(
-      entity.create_time,
-      filtering.creation_filter_start_time,
-      filtering.creation_filter_end_time,
-    )
-  );
+): (entity: { operation_status: string; create_time: string }, secondaryStatus: () => string) => boolean {
+  const wanted = filtering.secondary_status;
+  const allStatuses = wanted === `${level}_STATUS_ALL`;
+  const anySecondary = allStatuses || !wanted || wanted === `${level}_STATUS_NOT_DELETE`;
+  const primary = allStatuses ? 'STATUS_ALL' : filtering.primary_status;
+  const { creation_filter_start_time: start, creation_filter_end_time: end } = filtering;
+  return (entity, secondaryStatus) =>
+    (anySecondary || secondaryStatus() === wanted) &&
+    matchesPrimaryStatus(primary, entity.operation_status, secondaryStatus) &&
+    withinCreation(entity.create_time, start, end);
 }
