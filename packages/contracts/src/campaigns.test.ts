@@ -15,10 +15,10 @@ const query = (input: Record<string, unknown>) => {
 describe('a budget or bid', () => {
   it('takes every two-decimal amount, as a JSON number or as text', () => {
     for (const budget of [19.99, 20.15, 1.1, 0.07, 1234567.89, 0.01, 999_999_999.99, 1_000_000_000]) {
-      assert.deepEqual(edit({ budget }), { budget, overwrite: false }, String(budget));
-      assert.deepEqual(edit({ bid: String(budget) }), { bid: budget, overwrite: false }, String(budget));
+      assert.deepEqual(edit({ budget }), { budget }, String(budget));
+      assert.deepEqual(edit({ bid: String(budget) }), { bid: budget }, String(budget));
     }
-    assert.deepEqual(edit({ budget: '007.5' }), { budget: 7.5, overwrite: false });
+    assert.deepEqual(edit({ budget: '007.5' }), { budget: 7.5 });
   });
 
   it('takes each cent up to 1,000.00 and a spread of larger amounts', () => {
@@ -75,7 +75,7 @@ describe('a budget or bid', () => {
 
 describe('a new name', () => {
   it('is trimmed, and may hold any printable text but emoji', () => {
-    assert.deepEqual(edit({ name: '  Ünïcode 广告 𝓐  ' }), { name: 'Ünïcode 广告 𝓐', overwrite: false });
+    assert.deepEqual(edit({ name: '  Ünïcode 广告 𝓐  ' }), { name: 'Ünïcode 广告 𝓐' });
     assert.equal(edit({ name: 'Summer 🎯' }), 'TikTok does not accept emoji in names.');
   });
 

@@ -192,11 +192,6 @@ export const changeCampaignStatusInputSchema = z.strictObject({
     .array(campaignTargetSchema)
     .min(1, 'Choose at least one row.')
     .max(500, 'At most 500 rows at once.'),
-  /**
-   * The user saw that someone changed these at TikTok since Whathead last synced, and chose to
-   * apply the change anyway.
-   */
-  overwrite: z.boolean().default(false),
 });
 export type ChangeCampaignStatusInput = z.input<typeof changeCampaignStatusInputSchema>;
 
@@ -303,7 +298,6 @@ export const editCampaignEntityInputSchema = z
         bid: shownAmountSchema.optional(),
       })
       .optional(),
-    overwrite: z.boolean().default(false),
   })
   .refine((input) => input.name !== undefined || input.budget !== undefined || input.bid !== undefined, {
     message: 'Change the name, the budget or the bid.',

@@ -16,7 +16,7 @@ import type {
   EntityChange,
   TikTokEntityChangeRepository,
 } from '../repositories/tiktok-entity-change.repository.js';
-import type { TikTokMirrorRepository } from '../repositories/tiktok-mirror.repository.js';
+import type { MirrorEntity, TikTokMirrorRepository } from '../repositories/tiktok-mirror.repository.js';
 import type { CampaignMirrorService } from './campaign-mirror.service.js';
 import { describeRow } from './campaign-rows.js';
 import { budgetProblem } from './tiktok-budget-rules.js';
@@ -175,9 +175,8 @@ export class CampaignActionService {
             else if (now.operationStatus === input.operation)
               settle(advertiserId, row.entity_id, 'skipped', operationWords[input.operation].already);
             else if (
-              !input.overwrite &&
               now.operationStatus !==
-                (seenStatus.get(key(advertiserId, row.entity_id)) ?? row.operation_status)
+              (seenStatus.get(key(advertiserId, row.entity_id)) ?? row.operation_status)
             )
               settle(advertiserId, row.entity_id, 'conflict', conflictWords);
             else ready.push(row.entity_id);
@@ -195,7 +194,7 @@ export class CampaignActionService {
                 input.level,
                 actor,
                 batch,
-                accountRows,
+                atTikTok,
                 input.operation,
                 requestIds[0] ?? null,
               );
@@ -361,7 +360,7 @@ export class CampaignActionService {
     if (changes.length === 0)
       return { outcome: 'skipped', message: 'Nothing to change: TikTok already has these values.' };
     // Only a field this edit writes can be overwritten: a rename at TikTok does not block a budget.
-    if (!input.overwrite && changes.some((change) => change.before !== change.shown))
+    if (changes.some((change) => change.before !== change.shown))
       return { outcome: 'conflict', message: conflictWords };
     const changing = new Set(changes.map((change) => change.field));
     let requestIds: string[];
@@ -465,11 +464,12 @@ export class CampaignActionService {
     level: CampaignLevel,
     actor: Actor,
     ids: readonly string[],
-    rows: readonly CampaignTableRow[],
+    /** How TikTok had them just before the change (read again then), not the mirror's older copy. */
+    atTikTok: ReadonlyMap<string, MirrorEntity>,
     operation: Operation,
     requestId: string | null,
   ) {
-    const before = new Map(rows.map((row) => [row.entity_id, row.operation_status]));
+    const before = new Map([...atTikTok].map(([id, entity]) => [id, entity.operationStatus]));
     await this.#changes.record(
       workspaceId,
       ids.map((id): EntityChange => ({

@@ -246,14 +246,29 @@ describe('the campaign mirror and its table', () => {
       'ENABLE',
       'the row shows how it stands at TikTok; nothing sent',
     );
-    const [applied] = await changeStatus({
+    // Applied anyway: sent again as seen in the dialog, TikTok's value then. Changed at TikTok
+    // once more since, it is a conflict again; a replay of the old request is one too.
+    const seenOn = { ...target, seen: { operationStatus: 'ENABLE' } };
+    await atTikTok('/campaign/status/update/', { campaign_ids: [campaign.id], operation_status: 'DISABLE' });
+    const [again] = await changeStatus({ level: 'campaign', operation: 'DELETE', targets: [seenOn] });
+    assert.equal(again!.outcome, 'conflict', 'only over the value the dialog showed');
+    await atTikTok('/campaign/status/update/', { campaign_ids: [campaign.id], operation_status: 'ENABLE' });
+    const [applied] = await changeStatus({ level: 'campaign', operation: 'DISABLE', targets: [seenOn] });
+    assert.equal(applied!.outcome, 'changed');
+    assert.equal(applied!.row!.delivery.state, 'paused');
+    // The history says what TikTok had just before (read again then), not the mirror's older copy.
+    const history = await owner.browser.get(
+      `${base()}/campaign/${campaign.advertiserId}/${campaign.id}/changes`,
+    );
+    const [newest] = campaignChangesResponseSchema.parse(history.body).changes;
+    assert.deepEqual([newest!.field, newest!.before, newest!.after], ['status', 'ENABLE', 'DISABLE']);
+    const overwrite = await owner.browser.post(`${base()}/status`, {
       level: 'campaign',
       operation: 'DISABLE',
       targets: [seenOff],
       overwrite: true,
     });
-    assert.equal(applied!.outcome, 'changed');
-    assert.equal(applied!.row!.delivery.state, 'paused');
+    assert.equal(overwrite.status, 400, 'no flag overwrites whatever TikTok holds');
   });
 
   const edit = (row: CampaignRow, body: object) =>

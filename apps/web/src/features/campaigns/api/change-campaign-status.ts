@@ -32,8 +32,6 @@ export interface StatusChange {
    * at TikTok since this tab read it is a conflict, not overwritten; and a refusal puts them back.
    */
   rows: readonly CampaignRow[];
-  /** The user saw these changed at TikTok since they loaded them, and chose to apply anyway. */
-  overwrite?: boolean;
 }
 
 /** The contract's most rows a request (changeCampaignStatusInputSchema). */
@@ -53,7 +51,7 @@ const pendingDelivery: Record<CampaignOperation, CampaignRow['delivery']> = {
 export function useChangeCampaignStatus(workspaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ operation, rows, overwrite = false }: StatusChange) => {
+    mutationFn: async ({ operation, rows }: StatusChange) => {
       // Every loaded row can be ticked, the contract takes 500 a request: larger selections go in parts.
       const results: CampaignActionResult[] = [];
       for (let start = 0; start < rows.length; start += targetsPerRequest) {
@@ -61,7 +59,6 @@ export function useChangeCampaignStatus(workspaceId: string) {
           level: rows[0]?.level ?? 'campaign',
           operation,
           targets: rows.slice(start, start + targetsPerRequest).map(targetOf),
-          overwrite,
         });
         results.push(...part.results);
       }

@@ -38,7 +38,6 @@ export interface EntityEdit {
    */
   row: CampaignRow;
   change: EntityChange;
-  overwrite?: boolean;
 }
 
 /** Optimistic, as status changes are: the new value shows at once, and goes back if not saved. */
@@ -46,8 +45,8 @@ export function useEditCampaignEntity(workspaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: editMutationKey,
-    mutationFn: ({ row, change, overwrite = false }: EntityEdit) =>
-      editCampaignEntity(workspaceId, row, { ...change, seen: seenOf(row, change), overwrite }),
+    mutationFn: ({ row, change }: EntityEdit) =>
+      editCampaignEntity(workspaceId, row, { ...change, seen: seenOf(row, change) }),
     onMutate: async ({ row, change }) => {
       await holdCampaignRows(queryClient, workspaceId);
       putCampaignRows(queryClient, workspaceId, [

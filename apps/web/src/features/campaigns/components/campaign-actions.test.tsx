@@ -74,7 +74,6 @@ describe('Turn off from the selection', () => {
           id,
           seen: { operationStatus: 'ENABLE' },
         })),
-        overwrite: false,
       },
     ]);
     // The table is read again afterwards, and what it reads says the same.
@@ -237,7 +236,7 @@ describe('a partial failure', () => {
 });
 
 describe('a row changed in TikTok since the user loaded it', () => {
-  it('shows both values, and Apply my change anyway sends the change again with overwrite', async () => {
+  it('shows both values, and Apply my change anyway sends the change again as seen in TikTok', async () => {
     const summer = campaignRow({ name: 'Summer Sale', budget: '50.00' });
     const atTikTok: CampaignRow = {
       ...summer,
@@ -246,12 +245,14 @@ describe('a row changed in TikTok since the user loaded it', () => {
       modifiedAt: '2026-11-21T08:00:00.000Z',
     };
     const mirror = campaignMirror([summer]);
+    let statusCalls = 0;
     const { requests } = mockCampaignsApi({
       rows: mirror.table,
       handlers: {
-        [statusRoute]: (request) => {
-          const { overwrite } = request.body as ChangeCampaignStatusInput;
-          if (!overwrite) {
+        [statusRoute]: () => {
+          // The first request meets TikTok's edit: a conflict, nothing sent.
+          statusCalls += 1;
+          if (statusCalls === 1) {
             mirror.put(atTikTok);
             return jsonResponse({
               results: [result(atTikTok, 'conflict', 'Changed in TikTok since Whathead last synced.')],
@@ -280,7 +281,13 @@ describe('a row changed in TikTok since the user loaded it', () => {
 
     fireEvent.click(within(dialog).getByRole('button', { name: 'Apply my change anyway' }));
     await waitFor(() => expect(statusBodies(requests)).toHaveLength(2));
-    expect(statusBodies(requests)[1]).toMatchObject({ operation: 'DISABLE', overwrite: true });
+    expect(statusBodies(requests)[1]).toEqual({
+      level: 'campaign',
+      operation: 'DISABLE',
+      targets: [
+        { advertiserId: atTikTok.advertiserId, id: atTikTok.id, seen: { operationStatus: 'ENABLE' } },
+      ],
+    });
     await waitFor(async () => expect(await statusOf('Summer Sale (edited in Ads Manager)')).toBe('Paused'));
     expect(screen.queryByRole('dialog')).toBeNull();
   });

@@ -85,7 +85,7 @@ describe('editing a budget in the table', () => {
     await waitFor(() => expect(cellOf(row, 'Budget')).toMatch(/^\$120\.00/));
     // With the budget the row showed: changed at TikTok since, it's a conflict instead.
     expect(edits(requests).map((request) => request.body)).toEqual([
-      { budget: 120, seen: { budget: '80.00' }, overwrite: false },
+      { budget: 120, seen: { budget: '80.00' } },
     ]);
     await waitFor(() => expect(cellOf(row, 'Budget')).toBe('$120.00Daily'));
   });
@@ -190,15 +190,16 @@ describe('leaving the budget editor', () => {
 });
 
 describe('an edit that meets a change made in TikTok', () => {
-  it('shows both budgets, and Apply my change anyway saves it with overwrite', async () => {
+  it('shows both budgets, and Apply my change anyway saves it over the budget it showed', async () => {
     const atTikTok: CampaignRow = { ...adGroup, budget: '95.00', modifiedAt: '2026-11-21T08:00:00.000Z' };
     const mirror = campaignMirror([adGroup]);
     const { requests } = mockCampaignsApi({
       rows: mirror.table,
       handlers: {
         [entityRoute(adGroup)]: (request) => {
-          const { budget, overwrite } = request.body as { budget: number; overwrite: boolean };
-          if (!overwrite) {
+          const { budget, seen } = request.body as { budget: number; seen: { budget: string } };
+          // Saved only over the budget TikTok has now.
+          if (seen.budget !== atTikTok.budget) {
             mirror.put(atTikTok);
             return jsonResponse(
               result(atTikTok, 'conflict', 'Changed in TikTok since Whathead last synced.'),
@@ -223,8 +224,8 @@ describe('an edit that meets a change made in TikTok', () => {
 
     await waitFor(() => expect(edits(requests)).toHaveLength(2));
     expect(edits(requests).map((request) => request.body)).toEqual([
-      { budget: 150, seen: { budget: '80.00' }, overwrite: false },
-      { budget: 150, seen: { budget: '95.00' }, overwrite: true },
+      { budget: 150, seen: { budget: '80.00' } },
+      { budget: 150, seen: { budget: '95.00' } },
     ]);
     await waitFor(() => expect(cellOf(row, 'Budget')).toBe('$150.00Daily'));
   });
@@ -277,7 +278,7 @@ describe('Rename', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save name' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(edits(requests).map((request) => request.body)).toEqual([
-      { name: 'US 18-24', seen: { name: 'US 18-34' }, overwrite: false },
+      { name: 'US 18-24', seen: { name: 'US 18-34' } },
     ]);
     const back = await findTableRow('US 18-34');
     await waitFor(() => expect(cellOf(back, 'Name')).toBe(`US 18-34Not renamed: ${refusal}`));

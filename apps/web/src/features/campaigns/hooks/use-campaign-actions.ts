@@ -87,7 +87,7 @@ export function useCampaignActions(workspaceId: string, { onDeleted, onStatusCha
 
   const { mutateAsync: changeStatusAsync } = statusChange;
   const changeStatus = useCallback(
-    (operation: CampaignOperation, rows: readonly CampaignRow[], overwrite = false) => {
+    (operation: CampaignOperation, rows: readonly CampaignRow[]) => {
       if (rows.length === 0) return;
       const settle = (next: StatusReport) => {
         const failures = new Map(next.failed.map((failure) => [rowKey(failure.row), failure.message]));
@@ -103,7 +103,7 @@ export function useCampaignActions(workspaceId: string, { onDeleted, onStatusCha
       setAnnouncement('');
       setProblemsOf(rows, () => null);
       // mutateAsync, not mutate's callbacks, which TanStack Query runs for the latest call only.
-      changeStatusAsync({ operation, rows, overwrite }).then(
+      changeStatusAsync({ operation, rows }).then(
         ({ results }) => {
           settle(reportOf(operation, rows, results));
           const conflicts = conflictsOf(rows, results);
@@ -119,7 +119,7 @@ export function useCampaignActions(workspaceId: string, { onDeleted, onStatusCha
   );
 
   const edit = useCallback(
-    (row: CampaignRow, change: EntityChange, overwrite = false) => {
+    (row: CampaignRow, change: EntityChange) => {
       const field = fieldOfChange(change);
       const cell = `${rowKey(row)}:${field}`;
       editCount.current += 1;
@@ -132,7 +132,7 @@ export function useCampaignActions(workspaceId: string, { onDeleted, onStatusCha
       setProblemsOf([row], () => null);
       setAnnouncement('');
       // Each edit's own answer, even when the user edits another row before this one's arrives.
-      editAsync({ row, change, overwrite }).then(
+      editAsync({ row, change }).then(
         (result) => {
           if (result.outcome === 'changed') {
             if (isLatest()) clearProblem(row, field);
@@ -155,7 +155,8 @@ export function useCampaignActions(workspaceId: string, { onDeleted, onStatusCha
       );
   }, [report, changeStatus]);
 
-  // The server now holds TikTok's copy of a conflicting row: a change applied anyway starts from it.
+  // Sent again from TikTok's copy, which the dialog showed: what is seen is now TikTok's value, so
+  // the change applies over it, and over nothing newer (changed again since: another conflict).
   const applyAnyway = useCallback(() => {
     if (!conflict) return;
     setConflict(null);
@@ -163,9 +164,8 @@ export function useCampaignActions(workspaceId: string, { onDeleted, onStatusCha
       changeStatus(
         conflict.operation,
         conflict.rows.map((each) => each.now),
-        true,
       );
-    else edit(conflict.now, conflict.change, true);
+    else edit(conflict.now, conflict.change);
   }, [conflict, changeStatus, edit]);
 
   const keepTikTok = useCallback(() => {
