@@ -56,8 +56,9 @@ export class TikTokEntityChangeRepository {
   }
 
   /**
-   * Claims an entity for one edit until `expiresAt`; false when another edit holds it. A claim
-   * whose time has passed (its process died mid-edit) is taken over.
+   * Claims an entity for one edit until `expiresAt`; false when another edit holds it, from this
+   * workspace or another one sharing the ad account. A claim whose time has passed (its process
+   * died mid-edit) is taken over.
    */
   async claim(workspaceId: string, entity: EntityKey, now: Date, expiresAt: Date): Promise<boolean> {
     const claimed = await this.#db
@@ -69,10 +70,11 @@ export class TikTokEntityChangeRepository {
         entity_id: entity.entityId,
         expires_at: expiresAt,
       })
+      // One claim per TikTok object, whichever workspace holds it: workspaces can share an account.
       .onConflict((conflict) =>
         conflict
-          .columns(['workspace_id', 'advertiser_id', 'level', 'entity_id'])
-          .doUpdateSet({ expires_at: expiresAt })
+          .columns(['advertiser_id', 'level', 'entity_id'])
+          .doUpdateSet({ workspace_id: workspaceId, expires_at: expiresAt })
           .where('tiktok_entity_edits.expires_at', '<=', now),
       )
       .returning('entity_id')

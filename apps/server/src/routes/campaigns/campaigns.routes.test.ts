@@ -354,6 +354,46 @@ describe('the campaign mirror and its table', () => {
     assert.equal(calls(), updatesBefore + 1, 'one rename reached TikTok');
   });
 
+  it('lets no edit from another workspace sharing the ad account pass one under way', async () => {
+    const agency = await signUpWorkspace(kit.test, 'mirror-agency@example.com');
+    const agencyConnection = await connect(kit, agency.browser, agency.workspaceId, scenario.northwind);
+    const selected = await agency.browser.request(
+      'PUT',
+      `${connectionsPath(agency.workspaceId)}/${agencyConnection}/accounts`,
+      { selectedAdvertiserIds: [northwindUs], defaultAdvertiserId: northwindUs },
+    );
+    assert.equal(selected.status, 200, selected.text);
+    const agencyBase = `/api/workspaces/${agency.workspaceId}/campaigns`;
+    for (let attempt = 0; attempt < 200; attempt += 1) {
+      const sync = campaignSyncResponseSchema.parse((await agency.browser.get(`${agencyBase}/sync`)).body);
+      if (sync.accounts.every((account) => account.state === 'ready')) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    // Not the ad group the other tests edit: the agency's write may win, and this mirror not see it.
+    const daily = (await allRows({ level: 'adgroup' })).filter((row) => row.budgetMode === 'BUDGET_MODE_DAY');
+    assert.ok(daily.length >= 2, `two daily-budget ad groups: ${daily.length}`);
+    const adGroup = daily.at(-1);
+    const shown = { budget: adGroup!.budget };
+    // TikTok takes its time over the first update: both edits are under way at once.
+    kit.emulator.control.addFault({ kind: 'latency', latencyMilliseconds: 400, path: '/adgroup/update/' });
+    try {
+      const answers = await Promise.all([
+        edit(adGroup!, { budget: Number(shown.budget) + 7, seen: shown }),
+        agency.browser.request('PATCH', `${agencyBase}/adgroup/${adGroup!.advertiserId}/${adGroup!.id}`, {
+          budget: Number(shown.budget) + 9,
+          seen: shown,
+        }),
+      ]);
+      const outcomes = answers.map((answer) =>
+        answer.status === 200 ? campaignActionResultSchema.parse(answer.body).outcome : answer.status,
+      );
+      assert.equal(outcomes.filter((outcome) => outcome === 'changed').length, 1, JSON.stringify(outcomes));
+      assert.ok(outcomes.includes(409) || outcomes.includes('conflict'), JSON.stringify(outcomes));
+    } finally {
+      kit.emulator.control.clearFaults();
+    }
+  });
+
   it('treats an edit from a tab that saw an older value as a conflict, whoever changed it', async () => {
     const [adGroup] = (await allRows({ level: 'adgroup' })).filter(
       (row) => row.budgetMode === 'BUDGET_MODE_DAY',
