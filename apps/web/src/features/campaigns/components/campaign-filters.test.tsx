@@ -62,6 +62,25 @@ describe('the Campaigns filters', () => {
     expect(router.state.location.search).toBe('');
   });
 
+  it('keeps what was typed when the user moves to another tab before the search pause', async () => {
+    mockCampaignsApi({ rows: [campaignRow()] });
+    const { router } = await openCampaigns();
+    await findTableRow('Summer Sale');
+    const search = screen.getByRole('searchbox', { name: 'Search by name or ID' });
+
+    fireEvent.change(search, { target: { value: 'Black Friday' } });
+    fireEvent.focusOut(search);
+    fireEvent.click(screen.getByRole('tab', { name: 'Ad groups' }));
+
+    await waitFor(() => {
+      const params = new URLSearchParams(router.state.location.search);
+      expect([params.get('tab'), params.get('q')]).toEqual(['ad-groups', 'Black Friday']);
+    });
+    expect((screen.getByRole('searchbox', { name: 'Search by name or ID' }) as HTMLInputElement).value).toBe(
+      'Black Friday',
+    );
+  });
+
   it('sorts on the server by the column header, newest or biggest first, then the other way', async () => {
     const { tableRequests } = mockCampaignsApi({ rows: [campaignRow()] });
     await openCampaigns();

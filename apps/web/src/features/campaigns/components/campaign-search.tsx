@@ -11,8 +11,8 @@ interface CampaignSearchProps {
 }
 
 /**
- * Searches names (any part) and exact TikTok IDs as the user types, once typing pauses; Enter
- * searches at once. A search changed elsewhere (Back, Clear filters) replaces what is typed.
+ * Searches names (any part) and exact TikTok IDs as the user types, once typing pauses; Enter,
+ * or leaving the box, searches at once. A search changed elsewhere (Back, Clear filters) replaces what is typed.
  */
 export function CampaignSearch({ value, onSearch }: CampaignSearchProps) {
   const inputId = useId();
@@ -35,16 +35,23 @@ export function CampaignSearch({ value, onSearch }: CampaignSearchProps) {
     return () => window.clearTimeout(timeout);
   }, [draft, value, onSearch]);
 
+  const searchNow = () => {
+    if (draft === value) return;
+    setSent(draft);
+    onSearch(draft);
+  };
+
   return (
     <form
       role="search"
       className="campaign-search"
       onSubmit={(event) => {
         event.preventDefault();
-        if (draft === value) return;
-        setSent(draft);
-        onSearch(draft);
+        searchNow();
       }}
+      // Leaving the box (for a tab, a filter) searches what was typed at once: the change it goes to
+      // builds on it instead of on the search before.
+      onBlur={searchNow}
     >
       <label htmlFor={inputId} className="visually-hidden">
         Search by name or ID

@@ -105,6 +105,33 @@ describe('a campaign row', () => {
     expect(link.getAttribute('rel')).toContain('noopener');
   });
 
+  it('sends accounts whose connection needs Reconnect to Integrations for that, not to choose accounts', async () => {
+    const reconnect =
+      'The TikTok connection needs attention. Reconnect it in Integrations: the sync starts again by itself.';
+    mockCampaignsApi({
+      sync: campaignSyncAnswer([
+        mirrorAccount({ syncing: false, state: 'stopped', error: reconnect }),
+        mirrorAccount({
+          advertiserId: '7200000000000000099',
+          name: 'Old Client',
+          syncing: false,
+          state: 'stopped',
+        }),
+      ]),
+      rows: [campaignRow()],
+    });
+    await openCampaigns('?accounts=all');
+
+    const waiting = await screen.findByText(
+      /Not syncing: Northwind US\. The TikTok connection needs attention/,
+    );
+    expect(within(waiting).getByRole('link', { name: 'Open Integrations' }).getAttribute('href')).toBe(
+      '/integrations',
+    );
+    expect(waiting.textContent).not.toContain('no longer used');
+    expect(screen.getByText(/Not syncing: Old Client is no longer used by this workspace/)).toBeTruthy();
+  });
+
   it('marks rows of accounts no longer in use as Not syncing, and keeps them out of any selection', async () => {
     mockCampaignsApi({
       sync: campaignSyncAnswer([
@@ -200,7 +227,7 @@ describe('selecting many campaigns', () => {
     expect(await screen.findByText('100 campaigns selected')).toBeTruthy();
     expect(
       screen.getByText(
-        'Ad groups and ads can be narrowed to 100 campaigns at a time: the first 100 are selected.',
+        'Selected: the first 100 of 150 campaigns, the most that can be selected at once (they also narrow the Ad groups and Ads tabs). Turn on, Turn off and Delete act on these 100.',
       ),
     ).toBeTruthy();
     await waitFor(() =>

@@ -11,14 +11,19 @@ const namesShown = 3;
 
 /**
  * The mirror's news above the table: the first import's progress (polled every 2 s), ad accounts
- * whose last sync failed and why, and accounts whose rows remain but no longer sync.
+ * whose last sync failed and why, and accounts whose rows remain but no longer sync (waiting for
+ * Reconnect, or no longer chosen).
  */
 export function SyncBanner({ sync }: { sync: CampaignSyncResponse | undefined }) {
   if (!sync) return null;
   const isImporting = isSyncRunning(sync) && sync.imported < sync.importing;
   const failed = sync.accounts.filter((account) => account.state === 'failed');
-  const stopped = sync.accounts.filter((account) => !account.syncing && hasRows(account));
-  if (!isImporting && failed.length === 0 && stopped.length === 0) return null;
+  const notSyncing = sync.accounts.filter((account) => !account.syncing && hasRows(account));
+  // Still chosen, but their connection needs Reconnect (the server says so as their error); the
+  // others were deselected or their connection removed.
+  const waiting = notSyncing.filter((account) => account.error !== null);
+  const stopped = notSyncing.filter((account) => account.error === null);
+  if (!isImporting && failed.length === 0 && notSyncing.length === 0) return null;
   return (
     <div className="sync-banner">
       {isImporting && (
@@ -43,6 +48,12 @@ export function SyncBanner({ sync }: { sync: CampaignSyncResponse | undefined })
             ))}
           </ul>
         </div>
+      )}
+      {waiting.length > 0 && (
+        <p className="notice notice--warning">
+          <AlertIcon />
+          Not syncing: {names(waiting)}. {waiting[0]!.error} <Link to="/integrations">Open Integrations</Link>
+        </p>
       )}
       {stopped.length > 0 && (
         <p className="notice">

@@ -46,7 +46,7 @@ export function useCampaignSelection(view: CampaignView, changeView: ChangeView)
     const kept = ids.slice(0, maximumSelectedCampaigns);
     setNote(
       ids.length > kept.length
-        ? `Ad groups and ads can be narrowed to ${maximumSelectedCampaigns} campaigns at a time: the first ${maximumSelectedCampaigns} are selected.`
+        ? `Selected: the first ${maximumSelectedCampaigns} of ${ids.length} campaigns, the most that can be selected at once (they also narrow the Ad groups and Ads tabs). Turn on, Turn off and Delete act on these ${maximumSelectedCampaigns}.`
         : null,
     );
     tickCampaigns(kept);
