@@ -18,28 +18,43 @@ type AdItem = WithRaw<Ad>;
 const words = (values: unknown): string[] =>
   Array.isArray(values) ? values.filter((value): value is string => typeof value === 'string') : [];
 
+/** TikTok's statuses of an object, and its delivery in words from them. */
+function statusFields(
+  level: MirrorEntity['level'],
+  item: { operationStatus?: string | undefined; secondaryStatus?: string | undefined },
+) {
+  const operationStatus = item.operationStatus ?? 'ENABLE';
+  const secondaryStatus = item.secondaryStatus ?? null;
+  return {
+    operationStatus,
+    secondaryStatus,
+    delivery: deliveryOf(level, operationStatus, secondaryStatus).state,
+  };
+}
+
+/** What only ad groups have (bidding, placements, schedule, targeting), for campaigns and ads. */
+const withoutAdGroupFields = () => ({
+  bidStrategy: null,
+  bid: null,
+  optimizationGoal: null,
+  placements: [],
+  scheduleStart: null,
+  scheduleEnd: null,
+  targeting: null,
+});
+
 export function campaignEntity(campaign: CampaignItem): MirrorEntity {
-  const operationStatus = campaign.operationStatus ?? 'ENABLE';
-  const secondaryStatus = campaign.secondaryStatus ?? null;
   return {
     level: 'campaign',
     entityId: campaign.campaignId,
     campaignId: campaign.campaignId,
     adGroupId: null,
     name: campaign.name,
-    operationStatus,
-    secondaryStatus,
-    delivery: deliveryOf('campaign', operationStatus, secondaryStatus).state,
+    ...statusFields('campaign', campaign),
     objective: campaign.objectiveType ?? null,
     budgetMode: campaign.budgetMode ?? null,
     budget: campaign.budget ?? null,
-    bidStrategy: null,
-    bid: null,
-    optimizationGoal: null,
-    placements: [],
-    scheduleStart: null,
-    scheduleEnd: null,
-    targeting: null,
+    ...withoutAdGroupFields(),
     creative: null,
     createdAt: tiktokTime(campaign.createTime),
     modifiedAt: tiktokTime(campaign.modifyTime),
@@ -60,17 +75,13 @@ function targetingOf(adGroup: AdGroupItem): string {
 }
 
 export function adGroupEntity(adGroup: AdGroupItem): MirrorEntity {
-  const operationStatus = adGroup.operationStatus ?? 'ENABLE';
-  const secondaryStatus = adGroup.secondaryStatus ?? null;
   return {
     level: 'adgroup',
     entityId: adGroup.adGroupId,
     campaignId: adGroup.campaignId ?? '',
     adGroupId: adGroup.adGroupId,
     name: adGroup.name,
-    operationStatus,
-    secondaryStatus,
-    delivery: deliveryOf('adgroup', operationStatus, secondaryStatus).state,
+    ...statusFields('adgroup', adGroup),
     objective: null,
     budgetMode: adGroup.budgetMode ?? null,
     budget: adGroup.budget ?? null,
@@ -98,8 +109,6 @@ const adFormats: Readonly<Record<string, string>> = {
 };
 
 export function adEntity(ad: AdItem): MirrorEntity {
-  const operationStatus = ad.operationStatus ?? 'ENABLE';
-  const secondaryStatus = ad.secondaryStatus ?? null;
   const creative = [
     ad.adFormat ? (adFormats[ad.adFormat] ?? ad.adFormat) : undefined,
     ad.adText ? `“${ad.adText}”` : undefined,
@@ -111,19 +120,11 @@ export function adEntity(ad: AdItem): MirrorEntity {
     campaignId: ad.campaignId ?? '',
     adGroupId: ad.adGroupId ?? null,
     name: ad.name,
-    operationStatus,
-    secondaryStatus,
-    delivery: deliveryOf('ad', operationStatus, secondaryStatus).state,
+    ...statusFields('ad', ad),
     objective: null,
     budgetMode: null,
     budget: null,
-    bidStrategy: null,
-    bid: null,
-    optimizationGoal: null,
-    placements: [],
-    scheduleStart: null,
-    scheduleEnd: null,
-    targeting: null,
+    ...withoutAdGroupFields(),
     creative: creative.length > 0 ? creative.join(' · ') : null,
     createdAt: tiktokTime(ad.createTime),
     modifiedAt: tiktokTime(ad.modifyTime),
