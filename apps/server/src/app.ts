@@ -19,6 +19,7 @@ import { registerOtherSessionRoutes } from './routes/session/other-sessions.rout
 import { registerSessionRoutes } from './routes/session/session.routes.js';
 import { registerTikTokRoutes } from './routes/tiktok/tiktok.routes.js';
 import { registerCampaignRoutes } from './routes/campaigns/campaigns.routes.js';
+import { registerReportRoutes } from './routes/reports/reports.routes.js';
 import { registerWorkspaceRoutes } from './routes/workspaces/workspaces.routes.js';
 import type { Services } from './services/services.js';
 
@@ -155,6 +156,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerOtherSessionRoutes(app, context);
   registerAccountRoutes(app, context);
   registerCampaignRoutes(app, context);
+  registerReportRoutes(app, context);
   registerWorkspaceRoutes(app, context);
   registerInvitationRoutes(app, context);
   registerTikTokRoutes(app, context);

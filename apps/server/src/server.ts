@@ -209,9 +209,12 @@ export async function startWhathead(config: Config, options: StartOptions): Prom
     services.tiktokConnections.useCheckQueue((target) => jobs.send(checkJob, target));
     const campaignSyncJob = definitions.find((definition) => definition.name === 'tiktok-campaign-sync')!;
     services.campaignMirror.useSyncQueue((target) => jobs.send(campaignSyncJob, target));
-    services.tiktokConnections.onAccountsSelected((workspaceId, advertiserIds) =>
-      services.campaignMirror.queueSync(workspaceId, advertiserIds),
-    );
+    const reportSyncJob = definitions.find((definition) => definition.name === 'tiktok-report-sync')!;
+    services.reports.useSyncQueue((target) => jobs.send(reportSyncJob, target));
+    services.tiktokConnections.onAccountsSelected(async (workspaceId, advertiserIds) => {
+      await services.campaignMirror.queueSync(workspaceId, advertiserIds);
+      await services.reports.queueSync(workspaceId, advertiserIds);
+    });
     await startKeyRotationIfNeeded(services, jobs, definitions, options.logger);
 
     const readiness = async () => void (await database.executeSql('select 1'));

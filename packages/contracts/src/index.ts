@@ -11,3 +11,5 @@ export * from './sessions.js';
 export * from './account.js';
 export * from './campaigns.js';
 export * from './campaign-budget-rules.js';
+export * from './reports.js';
+export * from './report-responses.js';

@@ -208,6 +208,33 @@ export interface TikTokMirrorAccountsTable {
   error: string | null;
 }
 
+/** Where an account's report sync stands (migration 0015); days are "YYYY-MM-DD" text. */
+export interface TikTokReportAccountsTable {
+  workspace_id: string;
+  advertiser_id: string;
+  state: ColumnType<
+    'queued' | 'syncing' | 'ready' | 'failed' | 'stopped',
+    'queued' | 'syncing' | 'ready' | 'failed' | 'stopped' | undefined,
+    'queued' | 'syncing' | 'ready' | 'failed' | 'stopped'
+  >;
+  time_zone: string | null;
+  currency: string | null;
+  backfill_start: string | null;
+  stored_from: string | null;
+  stored_through: string | null;
+  hours_from: string | null;
+  last_synced_at: Date | null;
+  last_attempt_at: Date | null;
+  error: string | null;
+}
+
+export interface TikTokReportSettingsTable {
+  workspace_id: string;
+  restatement_days: number;
+  hourly_retention_days: number;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export type MirrorAccountState = 'queued' | 'importing' | 'ready' | 'failed' | 'stopped';
 export type EntityLevel = 'campaign' | 'adgroup' | 'ad';
 
@@ -288,6 +315,8 @@ export interface Tables {
   tiktok_entities: TikTokEntitiesTable;
   tiktok_entity_changes: TikTokEntityChangesTable;
   tiktok_entity_edits: TikTokEntityEditsTable;
+  tiktok_report_accounts: TikTokReportAccountsTable;
+  tiktok_report_settings: TikTokReportSettingsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -2,6 +2,11 @@ import type { Services } from '../services/services.js';
 import type { JobDefinition } from './job.js';
 import { expiredRecordsCleanupJob } from './expired-records-cleanup.job.js';
 import { tiktokCampaignSweepJob, tiktokCampaignSyncJob } from './tiktok-campaign-sync.job.js';
+import {
+  tiktokReportMaintenanceJob,
+  tiktokReportSweepJob,
+  tiktokReportSyncJob,
+} from './tiktok-report-sync.job.js';
 import { tiktokConnectionCheckJob } from './tiktok-connection-check.job.js';
 import { tiktokConnectionHealthJob, type JobLogger } from './tiktok-connection-health.job.js';
 import { tiktokTokenRotationJob } from './tiktok-token-rotation.job.js';
@@ -14,4 +19,7 @@ export const createJobDefinitions = (services: Services, logger: JobLogger): Job
   tiktokTokenRotationJob(services),
   tiktokCampaignSyncJob(services),
   tiktokCampaignSweepJob(services),
+  tiktokReportSyncJob(services),
+  tiktokReportSweepJob(services),
+  tiktokReportMaintenanceJob(services),
 ];

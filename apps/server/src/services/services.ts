@@ -1,6 +1,10 @@
 import { CampaignActionService } from './campaign-action.service.js';
 import { CampaignTableRepository } from '../repositories/campaign-table.repository.js';
 import { TikTokMirrorRepository } from '../repositories/tiktok-mirror.repository.js';
+import { TikTokReportAccountsRepository } from '../repositories/tiktok-report-accounts.repository.js';
+import { TikTokReportFactsRepository } from '../repositories/tiktok-report-facts.repository.js';
+import { TikTokReportQueriesRepository } from '../repositories/tiktok-report-queries.repository.js';
+import { ReportService } from './report.service.js';
 import { CampaignMirrorService } from './campaign-mirror.service.js';
 import type { Database } from '@whathead/db';
 import type { RateLimiter, RateLimits, RateLimitTier, TikTokClient } from '@whathead/tiktok-client';
@@ -190,9 +194,20 @@ export function createServices(database: Database, settings: ServiceSettings, cl
     tiktok: settings.tiktok,
     clock,
   });
+  const reports = new ReportService({
+    accounts: new TikTokReportAccountsRepository(database),
+    facts: new TikTokReportFactsRepository(database),
+    queries: new TikTokReportQueriesRepository(database),
+    connections: tiktokConnectionRepository,
+    connectionService: tiktokConnections,
+    workspaceService: workspaces,
+    tiktok: settings.tiktok,
+    clock,
+  });
   return {
     accounts,
     campaignMirror,
+    reports,
     campaignActions,
     passwordResets,
     passwordHashing,

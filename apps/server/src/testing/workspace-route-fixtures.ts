@@ -191,4 +191,31 @@ export const workspaceRouteFixtures: Record<
   'POST /api/workspaces/:workspaceId/campaigns/refresh': {
     call: ({ workspaceId }) => ({ url: `/api/workspaces/${workspaceId}/campaigns/refresh` }),
   },
+  'GET /api/workspaces/:workspaceId/reports/status': {
+    call: ({ workspaceId }) => ({ url: `/api/workspaces/${workspaceId}/reports/status` }),
+  },
+  'POST /api/workspaces/:workspaceId/reports/sync': {
+    call: ({ workspaceId }) => ({ url: `/api/workspaces/${workspaceId}/reports/sync` }),
+  },
+  'PUT /api/workspaces/:workspaceId/reports/settings': {
+    call: ({ workspaceId }) => ({
+      url: `/api/workspaces/${workspaceId}/reports/settings`,
+      body: { restatementDays: 7, hourlyRetentionDays: 30 },
+    }),
+  },
+  'GET /api/workspaces/:workspaceId/reports/overview': {
+    call: ({ workspaceId }) => ({
+      url: `/api/workspaces/${workspaceId}/reports/overview?from=2026-11-18&to=2026-11-24&compare=true`,
+    }),
+  },
+  'GET /api/workspaces/:workspaceId/reports/breakdown': {
+    call: ({ workspaceId }) => ({
+      url: `/api/workspaces/${workspaceId}/reports/breakdown?from=2026-11-18&to=2026-11-24&level=ad`,
+    }),
+  },
+  'GET /api/workspaces/:workspaceId/reports/breakdown.csv': {
+    call: ({ workspaceId }) => ({
+      url: `/api/workspaces/${workspaceId}/reports/breakdown.csv?from=2026-11-18&to=2026-11-24`,
+    }),
+  },
 };

@@ -1,0 +1,168 @@
+import type { Database, Kysely, Tables } from '@whathead/db';
+import { sql } from '@whathead/db';
+import type { ReportAccountState } from '@whathead/contracts';
+
+/** Where an account's report sync stands (`tiktok_report_accounts`, migration 0015). */
+export interface ReportAccountRow {
+  advertiser_id: string;
+  state: ReportAccountState;
+  time_zone: string | null;
+  currency: string | null;
+  backfill_start: string | null;
+  stored_from: string | null;
+  stored_through: string | null;
+  hours_from: string | null;
+  last_synced_at: Date | null;
+  error: string | null;
+}
+
+/** An account the workspace uses, as Integrations knows it, with its report sync's state. */
+export interface ReportAccountListing extends Partial<ReportAccountRow> {
+  advertiser_id: string;
+  name: string;
+  account_currency: string | null;
+  account_time_zone: string | null;
+  is_default: boolean;
+  /** The connection the account is read through (a live one where there are several). */
+  connection_id: string | null;
+  /** Selected on a live connection: the account syncs. */
+  syncing: boolean;
+}
+
+export interface ReportSettingsRow {
+  restatement_days: number;
+  hourly_retention_days: number;
+}
+
+export const defaultReportSettings: ReportSettingsRow = { restatement_days: 7, hourly_retention_days: 30 };
+
+/** Every query takes the workspace: nothing here reaches another workspace's rows. */
+export class TikTokReportAccountsRepository {
+  readonly #db: Kysely<Tables>;
+
+  constructor(database: Database) {
+    this.#db = database.db;
+  }
+
+  async find(workspaceId: string, advertiserId: string): Promise<ReportAccountRow | undefined> {
+    const { rows } = await sql<ReportAccountRow>`
+      select advertiser_id, state, time_zone, currency, backfill_start::text, stored_from::text,
+        stored_through::text, hours_from::text, last_synced_at, error
+      from tiktok_report_accounts
+      where workspace_id = ${workspaceId}::uuid and advertiser_id = ${advertiserId}`.execute(this.#db);
+    return rows[0];
+  }
+
+  /**
+   * The workspace's selected accounts (once each, however many Business Centers reach them) and
+   * any account with stored reports, with the zone and currency Integrations last read.
+   */
+  async list(workspaceId: string): Promise<ReportAccountListing[]> {
+    const { rows } = await sql<ReportAccountListing>`
+      with chosen as (
+        select distinct on (account.advertiser_id) account.advertiser_id, account.name,
+          account.connection_id,
+          account.currency, account.timezone, account.is_default,
+          connection.status = 'connected' and account.accessible as live
+        from tiktok_ad_accounts as account
+        join tiktok_connections as connection
+          on connection.id = account.connection_id and connection.workspace_id = account.workspace_id
+        where account.workspace_id = ${workspaceId}::uuid and account.selected
+        order by account.advertiser_id, (connection.status = 'connected' and account.accessible) desc
+      )
+      select coalesce(chosen.advertiser_id, report.advertiser_id) as advertiser_id,
+        coalesce(chosen.name, report.advertiser_id) as name,
+        chosen.currency as account_currency, chosen.timezone as account_time_zone,
+        coalesce(chosen.is_default, false) as is_default, chosen.connection_id,
+        coalesce(chosen.live, false) as syncing,
+        report.state, report.time_zone, report.currency, report.backfill_start::text,
+        report.stored_from::text, report.stored_through::text, report.hours_from::text, report.last_synced_at, report.error
+      from chosen
+      full join (select * from tiktok_report_accounts where workspace_id = ${workspaceId}::uuid) as report
+        on report.advertiser_id = chosen.advertiser_id
+      where chosen.advertiser_id is not null or report.stored_from is not null
+      order by coalesce(chosen.is_default, false) desc, name, advertiser_id`.execute(this.#db);
+    return rows;
+  }
+
+  /** Workspaces with an account selected on a live connection: the hourly pass syncs them. */
+  async workspacesWithSelectedAccounts(): Promise<string[]> {
+    const { rows } = await sql<{ workspace_id: string }>`
+      select distinct account.workspace_id
+      from tiktok_ad_accounts as account
+      join tiktok_connections as connection
+        on connection.id = account.connection_id and connection.workspace_id = account.workspace_id
+      where account.selected and account.accessible and connection.status = 'connected'`.execute(this.#db);
+    return rows.map((row) => row.workspace_id);
+  }
+
+  /** Queued, unless a sync is already under way (it will see the newest days anyway). */
+  async markQueued(workspaceId: string, advertiserIds: readonly string[]): Promise<void> {
+    if (advertiserIds.length === 0) return;
+    await sql`
+      insert into tiktok_report_accounts (workspace_id, advertiser_id, state)
+      select ${workspaceId}::uuid, id, 'queued' from unnest(${[...advertiserIds]}::text[]) as id
+      on conflict (workspace_id, advertiser_id) do update set
+        state = case when tiktok_report_accounts.state = 'syncing' then 'syncing' else 'queued' end`.execute(
+      this.#db,
+    );
+  }
+
+  async update(
+    workspaceId: string,
+    advertiserId: string,
+    change: Partial<{
+      state: ReportAccountState;
+      timeZone: string | null;
+      currency: string | null;
+      backfillStart: string | null;
+      storedFrom: string | null;
+      storedThrough: string | null;
+      hoursFrom: string | null;
+      lastSyncedAt: Date;
+      lastAttemptAt: Date;
+      error: string | null;
+    }>,
+  ): Promise<void> {
+    const columns: Record<string, unknown> = {
+      state: change.state,
+      time_zone: change.timeZone,
+      currency: change.currency,
+      backfill_start: change.backfillStart,
+      stored_from: change.storedFrom,
+      stored_through: change.storedThrough,
+      hours_from: change.hoursFrom,
+      last_synced_at: change.lastSyncedAt,
+      last_attempt_at: change.lastAttemptAt,
+      error: change.error,
+    };
+    const set = Object.entries(columns).filter(([, value]) => value !== undefined);
+    if (set.length === 0) return;
+    await this.#db
+      .insertInto('tiktok_report_accounts')
+      .values({ workspace_id: workspaceId, advertiser_id: advertiserId, ...Object.fromEntries(set) })
+      .onConflict((conflict) =>
+        conflict.columns(['workspace_id', 'advertiser_id']).doUpdateSet(Object.fromEntries(set)),
+      )
+      .execute();
+  }
+
+  async settings(workspaceId: string): Promise<ReportSettingsRow> {
+    const row = await this.#db
+      .selectFrom('tiktok_report_settings')
+      .select(['restatement_days', 'hourly_retention_days'])
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirst();
+    return row ?? defaultReportSettings;
+  }
+
+  async saveSettings(workspaceId: string, settings: ReportSettingsRow): Promise<void> {
+    await this.#db
+      .insertInto('tiktok_report_settings')
+      .values({ workspace_id: workspaceId, ...settings })
+      .onConflict((conflict) =>
+        conflict.column('workspace_id').doUpdateSet({ ...settings, updated_at: sql`now()` }),
+      )
+      .execute();
+  }
+}

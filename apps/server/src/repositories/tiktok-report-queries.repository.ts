@@ -1,0 +1,179 @@
+import type { ReportLevel, ReportSortColumn } from '@whathead/contracts';
+import type { Database, Kysely, RawBuilder, Tables } from '@whathead/db';
+import { sql } from '@whathead/db';
+import { rollupCountColumns } from './tiktok-report-facts.repository.js';
+
+/** The sums of a set of rows, as PostgreSQL prints them (text: exact, whatever their size). */
+export type ReportSums = Record<'spend' | (typeof rollupCountColumns)[number], string | null>;
+
+export interface SeriesRow extends ReportSums {
+  advertiser_id: string;
+  /** "YYYY-MM-DD", or "YYYY-MM-DD HH:00" for hours. */
+  time: string;
+}
+
+export interface BreakdownRow extends ReportSums {
+  advertiser_id: string;
+  id: string;
+  campaign_id: string;
+  adgroup_id: string | null;
+  name: string | null;
+  campaign_name: string | null;
+  adgroup_name: string | null;
+}
+
+/** What a report reads: the workspace's accounts over a range of their own days, maybe narrowed. */
+export interface ReportScope {
+  workspaceId: string;
+  advertiserIds: readonly string[];
+  from: string;
+  to: string;
+  campaignId?: string | undefined;
+  adGroupId?: string | undefined;
+}
+
+const hourlyColumns = ['impressions', 'clicks', 'conversions', 'results'] as const;
+
+const sums = (columns: readonly string[], prefix = '') =>
+  sql.raw(columns.map((column) => `sum(${prefix}${column})::text as ${column}`).join(', '));
+/** The hourly table lacks the video and engagement counts: they come back null, never 0. */
+const hourlySums = sql.raw(
+  [
+    'sum(spend)::text as spend',
+    ...rollupCountColumns.map((column) =>
+      (hourlyColumns as readonly string[]).includes(column)
+        ? `sum(${column})::text as ${column}`
+        : `null::text as ${column}`,
+    ),
+  ].join(', '),
+);
+
+const ratio = (numerator: string, denominator: string, scale = 1) =>
+  `(${numerator})::numeric * ${scale} / nullif(${denominator}, 0)`;
+/** Each sort column as an expression over the summed row, so ratios sort by their true value. */
+const sortExpressions: Record<ReportSortColumn, string> = {
+  name: 'lower(coalesce(entity.name, facts.id))',
+  spend: 'facts.spend',
+  impressions: 'facts.impressions',
+  clicks: 'facts.clicks',
+  ctr: ratio('facts.clicks', 'facts.impressions'),
+  cpc: ratio('facts.spend', 'facts.clicks'),
+  cpm: ratio('facts.spend', 'facts.impressions', 1000),
+  conversions: 'facts.conversions',
+  costPerConversion: ratio('facts.spend', 'facts.conversions'),
+  conversionRate: ratio('facts.conversions', 'facts.clicks'),
+  results: 'facts.results',
+  costPerResult: ratio('facts.spend', 'facts.results'),
+  videoPlays: 'facts.video_plays',
+  videoWatched2s: 'facts.video_watched_2s',
+  videoWatched6s: 'facts.video_watched_6s',
+  videoViewsP25: 'facts.video_views_p25',
+  videoViewsP50: 'facts.video_views_p50',
+  videoViewsP75: 'facts.video_views_p75',
+  videoViewsP100: 'facts.video_views_p100',
+  likes: 'facts.likes',
+  comments: 'facts.comments',
+  shares: 'facts.shares',
+  follows: 'facts.follows',
+  profileVisits: 'facts.profile_visits',
+};
+
+const likePattern = (search: string) => `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+
+/** Reads of the stored reports; every query takes the workspace and names its accounts. */
+export class TikTokReportQueriesRepository {
+  readonly #db: Kysely<Tables>;
+
+  constructor(database: Database) {
+    this.#db = database.db;
+  }
+
+  /**
+   * The sums per account and day (or hour) of the scope, from the smallest table that answers:
+   * the account rollup, the campaign rollup, or the ad days for one ad group.
+   */
+  async series(scope: ReportScope, granularity: 'day' | 'hour'): Promise<SeriesRow[]> {
+    if (scope.advertiserIds.length === 0) return [];
+    const where = sql`workspace_id = ${scope.workspaceId}::uuid
+      and advertiser_id = any(${[...scope.advertiserIds]}::text[])
+      and day between ${scope.from}::date and ${scope.to}::date`;
+    if (granularity === 'hour') {
+      const campaign = scope.campaignId ? sql`and campaign_id = ${scope.campaignId}` : sql``;
+      const { rows } = await sql<SeriesRow>`
+        select advertiser_id, to_char(day, 'YYYY-MM-DD') || ' ' || lpad(hour::text, 2, '0') || ':00' as time,
+          ${hourlySums}
+        from tiktok_report_campaign_hours where ${where} ${campaign}
+        group by advertiser_id, day, hour order by day, hour, advertiser_id`.execute(this.#db);
+      return rows;
+    }
+    const [table, narrow] = scope.adGroupId
+      ? [sql`tiktok_report_ad_days`, sql`and adgroup_id = ${scope.adGroupId}`]
+      : scope.campaignId
+        ? [sql`tiktok_report_campaign_days`, sql`and campaign_id = ${scope.campaignId}`]
+        : [sql`tiktok_report_account_days`, sql``];
+    const { rows } = await sql<SeriesRow>`
+      select advertiser_id, day::text as time, sum(spend)::text as spend, ${sums(rollupCountColumns)}
+      from ${table} where ${where} ${narrow}
+      group by advertiser_id, day order by day, advertiser_id`.execute(this.#db);
+    return rows;
+  }
+
+  /**
+   * One row per campaign, ad group or ad of the scope with its sums over the range, sorted, named
+   * from the campaign mirror (an id where the mirror has no name), at most `limit` rows after
+   * `after` (the last row's account and id, in account-and-id order: the CSV's pages).
+   */
+  async breakdown(
+    scope: ReportScope,
+    view: {
+      level: ReportLevel;
+      search?: string | undefined;
+      sort: ReportSortColumn;
+      direction: 'asc' | 'desc';
+      limit: number;
+      after?: { advertiserId: string; id: string } | undefined;
+    },
+  ): Promise<BreakdownRow[]> {
+    if (scope.advertiserIds.length === 0) return [];
+    const where = sql`workspace_id = ${scope.workspaceId}::uuid
+      and advertiser_id = any(${[...scope.advertiserIds]}::text[])
+      and day between ${scope.from}::date and ${scope.to}::date
+      ${scope.campaignId ? sql`and campaign_id = ${scope.campaignId}` : sql``}
+      ${scope.adGroupId ? sql`and adgroup_id = ${scope.adGroupId}` : sql``}`;
+    const facts: RawBuilder<unknown> =
+      view.level === 'campaign' && !scope.adGroupId
+        ? sql`select advertiser_id, campaign_id as id, campaign_id, null::text as adgroup_id,
+              sum(spend) as spend, ${sql.raw(rollupCountColumns.map((column) => `sum(${column}) as ${column}`).join(', '))}
+            from tiktok_report_campaign_days where ${where} group by advertiser_id, campaign_id`
+        : sql`select advertiser_id, ${sql.raw(view.level === 'ad' ? 'ad_id' : view.level === 'adgroup' ? 'adgroup_id' : 'campaign_id')} as id,
+              min(campaign_id) as campaign_id,
+              ${sql.raw(view.level === 'campaign' ? 'null::text' : 'min(adgroup_id)')} as adgroup_id,
+              sum(spend) as spend, ${sql.raw(rollupCountColumns.map((column) => `sum(${column}) as ${column}`).join(', '))}
+            from tiktok_report_ad_days where ${where}
+            group by advertiser_id, ${sql.raw(view.level === 'ad' ? 'ad_id' : view.level === 'adgroup' ? 'adgroup_id' : 'campaign_id')}`;
+    const search = view.search
+      ? sql`and (entity.name ilike ${likePattern(view.search)} or facts.id = ${view.search})`
+      : sql``;
+    const after = view.after
+      ? sql`and (facts.advertiser_id, facts.id) > (${view.after.advertiserId}, ${view.after.id})`
+      : sql``;
+    const order = view.after
+      ? sql.raw('facts.advertiser_id, facts.id')
+      : sql.raw(`${sortExpressions[view.sort]} ${view.direction} nulls last, facts.advertiser_id, facts.id`);
+    const { rows } = await sql<BreakdownRow>`
+      with facts as (${facts})
+      select facts.advertiser_id, facts.id, facts.campaign_id, facts.adgroup_id, entity.name,
+        coalesce(entity.campaign_name, case when ${view.level} = 'campaign' then entity.name end) as campaign_name,
+        coalesce(entity.adgroup_name, case when ${view.level} = 'adgroup' then entity.name end) as adgroup_name,
+        facts.spend::text as spend,
+        ${sql.raw(rollupCountColumns.map((column) => `facts.${column}::text as ${column}`).join(', '))}
+      from facts
+      left join tiktok_entities as entity
+        on entity.workspace_id = ${scope.workspaceId}::uuid and entity.advertiser_id = facts.advertiser_id
+        and entity.level = ${view.level} and entity.entity_id = facts.id
+      where true ${search} ${after}
+      order by ${order}
+      limit ${view.limit}`.execute(this.#db);
+    return rows;
+  }
+}

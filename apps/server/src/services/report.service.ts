@@ -1,0 +1,519 @@
+import type {
+  ReportAccountStatus,
+  ReportBreakdownQuery,
+  ReportBreakdownResponse,
+  ReportBreakdownRow,
+  ReportLevel,
+  ReportOverviewQuery,
+  ReportOverviewResponse,
+  ReportSettings,
+  ReportStatusResponse,
+} from '@whathead/contracts';
+import type { TikTokClient } from '@whathead/tiktok-client';
+import { notFound, validationFailed } from '../errors.js';
+import { addDays, dayIn, daysBetween, earlierDay, isTimeZone, laterDay } from '../lib/calendar-days.js';
+import type { Clock } from '../lib/clock.js';
+import { TokenUnreadableError } from '../lib/token-cipher.js';
+import type { TikTokConnectionRepository } from '../repositories/tiktok-connection.repository.js';
+import type {
+  ReportAccountListing,
+  TikTokReportAccountsRepository,
+} from '../repositories/tiktok-report-accounts.repository.js';
+import type { TikTokReportFactsRepository } from '../repositories/tiktok-report-facts.repository.js';
+import type {
+  BreakdownRow,
+  ReportScope,
+  TikTokReportQueriesRepository,
+} from '../repositories/tiktok-report-queries.repository.js';
+import { reportCsv } from './report-csv.js';
+import { addSums, emptySums, metricsOf } from './report-metrics.js';
+import { pointsOf, seriesByCurrency, type SeriesAccount } from './report-series.js';
+import { accountRefusalOf, attentionCauseOf, toAppError } from './tiktok-errors.js';
+import type { TikTokConnectionService } from './tiktok-connection.service.js';
+import { backfillDays, syncAccountReports } from './tiktok-report-sync.js';
+import type { Actor, WorkspaceService } from './workspace.service.js';
+
+/** Rows the breakdown table shows; the CSV has every row. */
+const breakdownRows = 1000;
+const csvPageRows = 1000;
+
+type SyncTarget = { workspaceId: string; advertiserId: string };
+
+/**
+ * Performance reports (issue 12): TikTok's numbers synced per ad account in the `sync` lane, and
+ * the Reports page's overview, breakdown and CSV read from what is stored, without a TikTok call.
+ */
+export class ReportService {
+  readonly #accounts: TikTokReportAccountsRepository;
+  readonly #facts: TikTokReportFactsRepository;
+  readonly #queries: TikTokReportQueriesRepository;
+  readonly #connections: TikTokConnectionRepository;
+  readonly #connectionService: TikTokConnectionService;
+  readonly #workspaceService: WorkspaceService;
+  readonly #tiktok: TikTokClient;
+  readonly #clock: Clock;
+  #syncQueue: ((target: SyncTarget) => Promise<unknown>) | undefined;
+
+  constructor(dependencies: {
+    accounts: TikTokReportAccountsRepository;
+    facts: TikTokReportFactsRepository;
+    queries: TikTokReportQueriesRepository;
+    connections: TikTokConnectionRepository;
+    connectionService: TikTokConnectionService;
+    workspaceService: WorkspaceService;
+    tiktok: TikTokClient;
+    clock: Clock;
+  }) {
+    this.#accounts = dependencies.accounts;
+    this.#facts = dependencies.facts;
+    this.#queries = dependencies.queries;
+    this.#connections = dependencies.connections;
+    this.#connectionService = dependencies.connectionService;
+    this.#workspaceService = dependencies.workspaceService;
+    this.#tiktok = dependencies.tiktok;
+    this.#clock = dependencies.clock;
+  }
+
+  /** Set once the job queue runs: it is built after the services, because its jobs call them. */
+  useSyncQueue(queue: (target: SyncTarget) => Promise<unknown>): void {
+    this.#syncQueue = queue;
+  }
+
+  /** Queues a sync of the workspace's syncing accounts (all, or those named), once each. */
+  async queueSync(workspaceId: string, advertiserIds?: readonly string[]): Promise<number> {
+    const syncing = (await this.#accounts.list(workspaceId)).filter(
+      (account) => account.syncing && (!advertiserIds || advertiserIds.includes(account.advertiser_id)),
+    );
+    if (!this.#syncQueue || syncing.length === 0) return 0;
+    const ids = syncing.map((account) => account.advertiser_id);
+    await this.#accounts.markQueued(workspaceId, ids);
+    for (const advertiserId of ids) await this.#syncQueue({ workspaceId, advertiserId });
+    return ids.length;
+  }
+
+  /** The hourly pass: every syncing account of every workspace. */
+  async queueEverySyncingAccount(): Promise<number> {
+    let queued = 0;
+    for (const workspaceId of await this.#accounts.workspacesWithSelectedAccounts())
+      queued += await this.queueSync(workspaceId);
+    return queued;
+  }
+
+  /** **Sync now**: any member; it runs in the background. */
+  async syncNow(actor: Actor, workspaceId: string): Promise<ReportStatusResponse> {
+    await this.#workspaceService.requireMember(actor, workspaceId);
+    await this.queueSync(workspaceId.toLowerCase());
+    return this.status(actor, workspaceId);
+  }
+
+  async status(actor: Actor, workspaceId: string): Promise<ReportStatusResponse> {
+    await this.#workspaceService.requireMember(actor, workspaceId);
+    const id = workspaceId.toLowerCase();
+    const [listings, settings] = await Promise.all([this.#accounts.list(id), this.#accounts.settings(id)]);
+    const now = this.#clock.now();
+    return {
+      accounts: listings.map((listing) => this.#describe(listing, settings.restatement_days, now)),
+      restatementDays: settings.restatement_days,
+      hourlyRetentionDays: settings.hourly_retention_days,
+    };
+  }
+
+  async saveSettings(
+    actor: Actor,
+    workspaceId: string,
+    settings: ReportSettings,
+  ): Promise<ReportStatusResponse> {
+    await this.#workspaceService.requireManager(actor, workspaceId);
+    await this.#accounts.saveSettings(workspaceId.toLowerCase(), {
+      restatement_days: settings.restatementDays,
+      hourly_retention_days: settings.hourlyRetentionDays,
+    });
+    return this.status(actor, workspaceId);
+  }
+
+  async overview(
+    actor: Actor,
+    workspaceId: string,
+    query: ReportOverviewQuery,
+  ): Promise<ReportOverviewResponse> {
+    await this.#workspaceService.requireMember(actor, workspaceId);
+    const id = workspaceId.toLowerCase();
+    if (query.granularity === 'hour' && query.adgroup)
+      throw validationFailed([
+        {
+          path: 'granularity',
+          message: 'Hours are kept for accounts and campaigns. Choose daily to chart an ad group.',
+        },
+      ]);
+    const { accounts, settings } = await this.#chosen(id, query.accounts);
+    const length = daysBetween(query.from, query.to);
+    const previous = query.compare
+      ? { from: addDays(query.from, -length), to: addDays(query.from, -1) }
+      : undefined;
+    const scope = (range: { from: string; to: string }): ReportScope => ({
+      workspaceId: id,
+      advertiserIds: accounts.map((account) => account.advertiser_id),
+      from: range.from,
+      to: range.to,
+      campaignId: query.campaign,
+      adGroupId: query.adgroup,
+    });
+    const now = this.#clock.now();
+    const seriesAccounts = accounts.map((account) =>
+      seriesAccountOf(account, settings.hourly_retention_days, now),
+    );
+    const read = async (range: { from: string; to: string }) => {
+      const daily = seriesByCurrency(
+        seriesAccounts,
+        await this.#queries.series(scope(range), 'day'),
+        pointsOf(range.from, range.to, 'day'),
+        'day',
+      );
+      const charted =
+        query.granularity === 'day'
+          ? daily
+          : seriesByCurrency(
+              seriesAccounts,
+              await this.#queries.series(scope(range), 'hour'),
+              pointsOf(range.from, range.to, 'hour'),
+              'hour',
+            );
+      return { daily, charted };
+    };
+    const current = await read(query);
+    const before = previous ? await read(previous) : undefined;
+    return {
+      from: query.from,
+      to: query.to,
+      previousFrom: previous?.from ?? null,
+      previousTo: previous?.to ?? null,
+      granularity: query.granularity,
+      totals: [...current.daily].map(([currency, daily]) => ({
+        currency,
+        advertiserIds: daily.advertiserIds,
+        current: daily.total,
+        previous: before?.daily.get(currency)?.total ?? null,
+        series: current.charted.get(currency)?.series ?? [],
+        previousSeries: before ? (before.charted.get(currency)?.series ?? []) : null,
+      })),
+      provisionalFrom: Object.fromEntries(
+        accounts.map((account) => [
+          account.advertiser_id,
+          provisionalFrom(account, settings.restatement_days, now),
+        ]),
+      ),
+    };
+  }
+
+  async breakdown(
+    actor: Actor,
+    workspaceId: string,
+    query: ReportBreakdownQuery,
+  ): Promise<ReportBreakdownResponse> {
+    await this.#workspaceService.requireMember(actor, workspaceId);
+    const id = workspaceId.toLowerCase();
+    const { accounts } = await this.#chosen(id, query.accounts);
+    const level = levelOf(query);
+    const rows = await this.#queries.breakdown(scopeOf(id, accounts, query), {
+      level,
+      search: query.q || undefined,
+      sort: query.sort,
+      direction: query.direction,
+      limit: breakdownRows + 1,
+    });
+    const byId = new Map(accounts.map((account) => [account.advertiser_id, account]));
+    return {
+      rows: rows.slice(0, breakdownRows).map((row) => breakdownRowOf(row, level, byId)),
+      truncated: rows.length > breakdownRows,
+    };
+  }
+
+  /** The breakdown as CSV, page by page as it is sent: no whole file is ever held. */
+  async breakdownCsv(
+    actor: Actor,
+    workspaceId: string,
+    query: ReportBreakdownQuery,
+  ): Promise<{ fileName: string; lines: AsyncIterable<string> }> {
+    await this.#workspaceService.requireMember(actor, workspaceId);
+    const id = workspaceId.toLowerCase();
+    const { accounts } = await this.#chosen(id, query.accounts);
+    const level = levelOf(query);
+    const scope = scopeOf(id, accounts, query);
+    const byId = new Map(accounts.map((account) => [account.advertiser_id, account]));
+    const queries = this.#queries;
+    async function* rows(): AsyncGenerator<ReportBreakdownRow> {
+      let after: { advertiserId: string; id: string } | undefined;
+      for (;;) {
+        const page = await queries.breakdown(scope, {
+          level,
+          search: query.q || undefined,
+          sort: query.sort,
+          direction: query.direction,
+          limit: csvPageRows,
+          after: after ?? { advertiserId: '', id: '' },
+        });
+        for (const row of page) yield breakdownRowOf(row, level, byId);
+        const last = page.at(-1);
+        if (!last || page.length < csvPageRows) return;
+        after = { advertiserId: last.advertiser_id, id: last.id };
+      }
+    }
+    return {
+      fileName: `whathead-${level}s-${query.from}-to-${query.to}.csv`,
+      lines: reportCsv({
+        level,
+        from: query.from,
+        to: query.to,
+        accounts: accounts.map((account) => ({
+          advertiserId: account.advertiser_id,
+          name: account.name,
+          currency: currencyOf(account),
+          timeZone: timeZoneOf(account),
+        })),
+        rows: rows(),
+      }),
+    };
+  }
+
+  /**
+   * One account's sync (the job): the recent days again, their hours, then the backfill. A broken
+   * connection stops it and flags the connection (Reconnect queues the next); TikTok busy or down
+   * fails it for pg-boss to retry; the days already stored stay, and the next run goes on.
+   */
+  async syncAccount(workspaceId: string, advertiserId: string): Promise<Record<string, unknown>> {
+    const now = () => this.#clock.now();
+    const listing = (await this.#accounts.list(workspaceId)).find(
+      (account) => account.advertiser_id === advertiserId && account.syncing,
+    );
+    if (!listing) {
+      await this.#accounts.update(workspaceId, advertiserId, { state: 'stopped' });
+      return { stopped: 'the account no longer syncs' };
+    }
+    const connection = await this.#connections.find(workspaceId, listing.connection_id!);
+    if (!connection || connection.status === 'disconnected') {
+      await this.#accounts.update(workspaceId, advertiserId, { state: 'stopped' });
+      return { stopped: 'the connection is gone' };
+    }
+    const settings = await this.#accounts.settings(workspaceId);
+    await this.#accounts.update(workspaceId, advertiserId, { state: 'syncing', lastAttemptAt: now() });
+    try {
+      const { result } = await this.#connectionService.withConnectionToken(
+        connection,
+        undefined,
+        async (accessToken) => {
+          const stored = await this.#prepare(workspaceId, listing, accessToken);
+          return syncAccountReports({
+            tiktok: this.#tiktok,
+            facts: this.#facts,
+            accounts: this.#accounts,
+            workspaceId,
+            advertiserId,
+            accessToken,
+            timeZone: stored.timeZone,
+            backfillStart: stored.backfillStart,
+            storedFrom: stored.storedFrom,
+            storedThrough: stored.storedThrough,
+            hoursFrom: stored.hoursFrom,
+            restatementDays: settings.restatement_days,
+            hourlyRetentionDays: settings.hourly_retention_days,
+            now,
+          });
+        },
+      );
+      await this.#accounts.update(workspaceId, advertiserId, {
+        state: 'ready',
+        lastSyncedAt: now(),
+        error: null,
+      });
+      return result;
+    } catch (error) {
+      const stopped = error instanceof TokenUnreadableError || attentionCauseOf(error) !== undefined;
+      const reason = stopped ? needsReconnect : syncFailure(error);
+      await this.#accounts.update(workspaceId, advertiserId, { state: 'failed', error: reason });
+      if (stopped || accountRefusalOf(error)?.kind === 'not_eligible') return { stopped: reason };
+      throw error;
+    }
+  }
+
+  /** Daily upkeep: month partitions three months ahead, and hours past their retention deleted. */
+  async maintain(): Promise<{ partitions: number; expiredHours: number }> {
+    const today = dayIn(this.#clock.now(), 'UTC');
+    const partitions = await this.#facts.ensurePartitions(today, addDays(today, 92));
+    const expiredHours = await this.#facts.deleteExpiredHours(today);
+    return { partitions, expiredHours };
+  }
+
+  /**
+   * The zone, currency and backfill start the account's stored rows are in. A first sync reads
+   * the account's creation from TikTok; a zone or currency changed at TikTok starts over, since
+   * every stored day would be in the old one.
+   */
+  async #prepare(workspaceId: string, listing: ReportAccountListing, accessToken: string) {
+    const advertiserId = listing.advertiser_id;
+    const timeZone = timeZoneOf(listing);
+    const currency = listing.account_currency ?? listing.currency ?? null;
+    const changed =
+      (listing.time_zone && listing.time_zone !== timeZone) ||
+      (listing.currency && currency && listing.currency !== currency);
+    if (changed) await this.#facts.deleteAccount(workspaceId, advertiserId);
+    let backfillStart = changed ? null : (listing.backfill_start ?? null);
+    if (!backfillStart) {
+      const today = dayIn(this.#clock.now(), timeZone);
+      const [info] = await this.#tiktok.advertisers.getInfo({ accessToken, advertiserIds: [advertiserId] });
+      const created =
+        info?.createTimeSeconds !== undefined && info.createTimeSeconds > 0
+          ? dayIn(new Date(info.createTimeSeconds * 1000), timeZone)
+          : undefined;
+      backfillStart = laterDay(addDays(today, -(backfillDays - 1)), created ?? '0000-01-01');
+      backfillStart = earlierDay(backfillStart, today);
+    }
+    const stored = {
+      timeZone,
+      backfillStart,
+      storedFrom: changed ? null : (listing.stored_from ?? null),
+      storedThrough: changed ? null : (listing.stored_through ?? null),
+      hoursFrom: changed ? null : (listing.hours_from ?? null),
+    };
+    await this.#accounts.update(workspaceId, advertiserId, {
+      timeZone,
+      currency,
+      backfillStart,
+      storedFrom: stored.storedFrom,
+      storedThrough: stored.storedThrough,
+      hoursFrom: stored.hoursFrom,
+    });
+    return stored;
+  }
+
+  /**
+   * The accounts a report reads: those asked for (each must be one the workspace uses or has
+   * reports of), else the default account, else every account.
+   */
+  async #chosen(workspaceId: string, asked: readonly string[] | undefined) {
+    const [listings, settings] = await Promise.all([
+      this.#accounts.list(workspaceId),
+      this.#accounts.settings(workspaceId),
+    ]);
+    if (asked && asked.length > 0) {
+      const unknown = asked.filter((id) => !listings.some((listing) => listing.advertiser_id === id));
+      if (unknown.length > 0) throw notFound(`Ad account ${unknown[0]}`);
+      return { accounts: listings.filter((listing) => asked.includes(listing.advertiser_id)), settings };
+    }
+    const fallback = listings.filter((listing) => listing.is_default);
+    return { accounts: fallback.length > 0 ? fallback : listings, settings };
+  }
+
+  #describe(listing: ReportAccountListing, restatementDays: number, now: Date): ReportAccountStatus {
+    const timeZone = timeZoneOf(listing);
+    const today = dayIn(now, timeZone);
+    const totalDays = listing.backfill_start ? daysBetween(listing.backfill_start, today) : 0;
+    return {
+      advertiserId: listing.advertiser_id,
+      name: listing.name,
+      currency: currencyOf(listing),
+      timeZone,
+      isDefault: listing.is_default,
+      state: listing.syncing ? (listing.state ?? 'queued') : 'stopped',
+      backfill: listing.backfill_start
+        ? {
+            storedDays:
+              listing.stored_from && listing.stored_through
+                ? Math.min(
+                    totalDays,
+                    daysBetween(laterDay(listing.stored_from, listing.backfill_start), today),
+                  )
+                : 0,
+            totalDays,
+            storedFrom: listing.stored_from ?? null,
+          }
+        : null,
+      today,
+      provisionalFrom: provisionalFrom(listing, restatementDays, now),
+      lastSyncedAt: listing.last_synced_at ? new Date(listing.last_synced_at).toISOString() : null,
+      error: listing.syncing ? (listing.error ?? null) : null,
+    };
+  }
+}
+
+const needsReconnect =
+  'The TikTok connection needs attention. Reconnect it in Integrations: the sync starts again by itself.';
+
+function syncFailure(failure: unknown): string {
+  if (accountRefusalOf(failure)?.kind === 'not_eligible')
+    return 'TikTok does not allow API access to this ad account, so Whathead cannot read its reports. Deselect it in Integrations, or ask TikTok to make it eligible for API access.';
+  try {
+    const error = toAppError(failure);
+    if (error.code === 'tiktok_rate_limited')
+      return 'TikTok asked Whathead to slow down. The sync will try again.';
+    if (error.code === 'tiktok_unavailable') return 'TikTok did not answer. The sync will try again.';
+    return `The sync failed: ${error.message}`;
+  } catch {
+    return 'The sync failed on Whathead’s side. It will try again; if this stays, tell your Whathead administrator.';
+  }
+}
+
+/** TikTok's display zone as Integrations read it; UTC where TikTok named none Intl knows. */
+function timeZoneOf(listing: ReportAccountListing): string {
+  const zone = listing.account_time_zone ?? listing.time_zone;
+  return zone && isTimeZone(zone) ? zone : 'UTC';
+}
+
+const currencyOf = (listing: ReportAccountListing): string =>
+  listing.account_currency ?? listing.currency ?? '—';
+
+function provisionalFrom(listing: ReportAccountListing, restatementDays: number, now: Date): string {
+  return addDays(dayIn(now, timeZoneOf(listing)), -(restatementDays - 1));
+}
+
+function seriesAccountOf(listing: ReportAccountListing, retentionDays: number, now: Date): SeriesAccount {
+  const timeZone = timeZoneOf(listing);
+  const today = dayIn(now, timeZone);
+  const hour = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(now);
+  const keptFrom = addDays(today, -(retentionDays - 1));
+  return {
+    advertiserId: listing.advertiser_id,
+    currency: currencyOf(listing),
+    storedFrom: listing.stored_from ?? null,
+    storedThrough: listing.stored_through ?? null,
+    hoursFrom: listing.hours_from ? laterDay(listing.hours_from, keptFrom) : null,
+    currentHour: `${today} ${hour}:00`,
+  };
+}
+
+const levelOf = (query: ReportBreakdownQuery): ReportLevel => query.level;
+
+function scopeOf(
+  workspaceId: string,
+  accounts: readonly ReportAccountListing[],
+  query: ReportBreakdownQuery,
+): ReportScope {
+  return {
+    workspaceId,
+    advertiserIds: accounts.map((account) => account.advertiser_id),
+    from: query.from,
+    to: query.to,
+    campaignId: query.campaign,
+    adGroupId: query.adgroup,
+  };
+}
+
+function breakdownRowOf(
+  row: BreakdownRow,
+  level: ReportLevel,
+  accounts: ReadonlyMap<string, ReportAccountListing>,
+): ReportBreakdownRow {
+  const account = accounts.get(row.advertiser_id);
+  return {
+    level,
+    advertiserId: row.advertiser_id,
+    advertiserName: account?.name ?? row.advertiser_id,
+    id: row.id,
+    name: row.name ?? row.id,
+    campaignId: row.campaign_id,
+    campaignName: row.campaign_name,
+    adgroupId: row.adgroup_id,
+    adgroupName: row.adgroup_name,
+    currency: account ? currencyOf(account) : '—',
+    metrics: metricsOf(addSums(emptySums(), row)),
+  };
+}

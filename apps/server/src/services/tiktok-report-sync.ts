@@ -1,0 +1,206 @@
+import type { TikTokClient } from '@whathead/tiktok-client';
+import { addDays, dayIn, earlierDay, laterDay, spansNewestFirst } from '../lib/calendar-days.js';
+import { runPagedReads, type PagedRead } from '../lib/paged-reads.js';
+import type { TikTokReportAccountsRepository } from '../repositories/tiktok-report-accounts.repository.js';
+import type {
+  AdDayRow,
+  CampaignHourRow,
+  TikTokReportFactsRepository,
+} from '../repositories/tiktok-report-facts.repository.js';
+import { adDayMetrics, adDayRowOf, campaignHourMetrics, campaignHourRowOf } from './tiktok-report-rows.js';
+
+/** Correction 8: at most 30 days a call with stat_time_day (one day with stat_time_hour). */
+const daysPerCall = 30;
+/** Reference §6.1: the largest page. Fewer calls is the whole game. */
+const pageSize = 1000;
+/** Pages asked for beyond the one being written. */
+const pagesAhead = 2;
+/** How far back a backfill goes (PostHog's default too; TikTok documents no limit). */
+export const backfillDays = 365;
+/** Correction 8: deleted objects' numbers are left out unless asked for with STATUS_ALL. */
+const everyStatus = JSON.stringify(['STATUS_ALL']);
+
+export interface ReportSyncContext {
+  tiktok: TikTokClient;
+  facts: TikTokReportFactsRepository;
+  accounts: TikTokReportAccountsRepository;
+  workspaceId: string;
+  advertiserId: string;
+  accessToken: string;
+  timeZone: string;
+  /** The first day the backfill reaches (365 days back, or the account's creation). */
+  backfillStart: string;
+  storedFrom: string | null;
+  storedThrough: string | null;
+  hoursFrom: string | null;
+  restatementDays: number;
+  hourlyRetentionDays: number;
+  now: () => Date;
+}
+
+type Read =
+  | { kind: 'days'; from: string; to: string; read: PagedRead<AdDayRow> }
+  | { kind: 'hours'; day: string; read: PagedRead<CampaignHourRow> };
+
+/**
+ * One account's report sync (issue 12 §1): the days TikTok may still revise, and any days since
+ * the last sync, read again and replaced; the campaign hours of the same days; then the backfill,
+ * newest first, 30 days a read, its progress saved after each read so a restart goes on from
+ * there. Every level above the ad is summed from the ad days (TikTok's levels add up), never read.
+ */
+export async function syncAccountReports(context: ReportSyncContext): Promise<{ calls: number }> {
+  const today = dayIn(context.now(), context.timeZone);
+  const windowStart = addDays(today, -(context.restatementDays - 1));
+  // Days stored while still provisional are read again once: a sync missed for a while
+  // re-reads from the restatement window of the last day it stored.
+  const recentFrom = laterDay(
+    context.backfillStart,
+    context.storedThrough
+      ? earlierDay(windowStart, addDays(context.storedThrough, -(context.restatementDays - 1)))
+      : windowStart,
+  );
+  const recentSpans = spansNewestFirst(recentFrom, today, daysPerCall);
+  // The days stored once the recent reads are done: the older run joined to the new one (the
+  // recent reads reach back into it, or meet it).
+  let storedFrom = context.storedFrom ? earlierDay(context.storedFrom, recentFrom) : recentFrom;
+  let calls = 0;
+  const counted = <Result>(call: Promise<Result>) => {
+    calls += 1;
+    return call;
+  };
+
+  const daysRead = (from: string, to: string): Read => ({
+    kind: 'days',
+    from,
+    to,
+    read: {
+      page: async (page) => {
+        const found = await counted(
+          context.tiktok.reports.getIntegrated({
+            accessToken: context.accessToken,
+            advertiserId: context.advertiserId,
+            dataLevel: 'AUCTION_AD',
+            dimensions: ['ad_id', 'stat_time_day'],
+            metrics: adDayMetrics,
+            startDate: from,
+            endDate: to,
+            filtering: [{ fieldName: 'ad_status', filterType: 'IN', filterValue: everyStatus }],
+            page,
+            pageSize,
+          }),
+        );
+        await context.tiktok.betweenSends();
+        return { items: rowsOf(found.items, adDayRowOf), totalPages: found.pageInfo.totalPage };
+      },
+    },
+  });
+  const hoursRead = (day: string): Read => ({
+    kind: 'hours',
+    day,
+    read: {
+      page: async (page) => {
+        const found = await counted(
+          context.tiktok.reports.getIntegrated({
+            accessToken: context.accessToken,
+            advertiserId: context.advertiserId,
+            dataLevel: 'AUCTION_CAMPAIGN',
+            dimensions: ['campaign_id', 'stat_time_hour'],
+            metrics: campaignHourMetrics,
+            startDate: day,
+            endDate: day,
+            filtering: [{ fieldName: 'campaign_status', filterType: 'IN', filterValue: everyStatus }],
+            page,
+            pageSize,
+          }),
+        );
+        await context.tiktok.betweenSends();
+        return { items: rowsOf(found.items, campaignHourRowOf), totalPages: found.pageInfo.totalPage };
+      },
+    },
+  });
+
+  const hourlyFrom = laterDay(
+    laterDay(windowStart, addDays(today, -(context.hourlyRetentionDays - 1))),
+    context.backfillStart,
+  );
+  const hourDays: string[] = [];
+  for (let day = today; day >= hourlyFrom; day = addDays(day, -1)) hourDays.push(day);
+  const backfill =
+    storedFrom > context.backfillStart
+      ? spansNewestFirst(context.backfillStart, addDays(storedFrom, -1), daysPerCall)
+      : [];
+  const reads: Read[] = [
+    ...recentSpans.map((span) => daysRead(span.from, span.to)),
+    ...hourDays.map(hoursRead),
+    ...backfill.map((span) => daysRead(span.from, span.to)),
+  ];
+  await context.facts.ensurePartitions(
+    reads.reduce((first, read) => earlierDay(first, read.kind === 'days' ? read.from : read.day), today),
+    today,
+  );
+
+  // Rows a read writes are stamped after its mark; its range's older rows are then TikTok's past.
+  const marks = new Map<number, Promise<Date>>();
+  const markOf = (index: number) => {
+    if (!marks.has(index)) marks.set(index, context.facts.mark());
+    return marks.get(index)!;
+  };
+  await runPagedReads<AdDayRow | CampaignHourRow>(
+    reads.map((read) => read.read as PagedRead<AdDayRow | CampaignHourRow>),
+    {
+      ahead: pagesAhead,
+      onPage: async (index, items) => {
+        await markOf(index);
+        const read = reads[index]!;
+        if (read.kind === 'days')
+          await context.facts.upsertAdDays(context.workspaceId, context.advertiserId, items as AdDayRow[]);
+        else
+          await context.facts.upsertCampaignHours(
+            context.workspaceId,
+            context.advertiserId,
+            items as CampaignHourRow[],
+          );
+      },
+      onRead: async (index) => {
+        const read = reads[index]!;
+        const mark = await markOf(index);
+        if (read.kind === 'hours') {
+          await context.facts.finishCampaignHours(context.workspaceId, context.advertiserId, read.day, mark);
+          // The hours run on from the older stored ones only where no day between went unread.
+          if (read.day === hourlyFrom)
+            await context.accounts.update(context.workspaceId, context.advertiserId, {
+              hoursFrom:
+                context.hoursFrom && context.storedThrough && context.storedThrough >= addDays(hourlyFrom, -1)
+                  ? earlierDay(context.hoursFrom, hourlyFrom)
+                  : hourlyFrom,
+            });
+          return;
+        }
+        await context.facts.finishAdDays(context.workspaceId, context.advertiserId, read, mark);
+        // The recent days come first, then the backfill's, each older than the last. Only once
+        // every recent day is in does the stored run reach today (a restart before that reads
+        // them all again); then each backfill read grows it at its older end, and a restart goes
+        // on from there.
+        if (index < recentSpans.length - 1) return;
+        if (index >= recentSpans.length) storedFrom = earlierDay(storedFrom, read.from);
+        await context.accounts.update(context.workspaceId, context.advertiserId, {
+          storedFrom,
+          storedThrough: today,
+        });
+      },
+    },
+  );
+  return { calls };
+}
+
+function rowsOf<Row>(
+  items: readonly Parameters<typeof adDayRowOf>[0][],
+  map: (item: Parameters<typeof adDayRowOf>[0]) => Row | undefined,
+): Row[] {
+  const rows: Row[] = [];
+  for (const item of items) {
+    const row = map(item);
+    if (row) rows.push(row);
+  }
+  return rows;
+}

@@ -1,0 +1,230 @@
+import { z } from 'zod';
+
+/**
+ * Performance reports (issue 12). Days are each ad account's own (TikTok's `display_timezone`);
+ * money stays in the account's currency, so totals are per currency and never add two of them.
+ * Sums are numbers (counts) or decimal strings (money, exact); ratios are worked out from the sums
+ * of the range. `null` means TikTok had no value ("-"), never zero.
+ */
+export const reportLevels = ['campaign', 'adgroup', 'ad'] as const;
+export const reportLevelSchema = z.enum(reportLevels);
+export type ReportLevel = z.infer<typeof reportLevelSchema>;
+
+/** The metrics a report row carries, in the order the tables show them. */
+export const reportMetricKeys = [
+  'spend',
+  'impressions',
+  'clicks',
+  'ctr',
+  'cpc',
+  'cpm',
+  'conversions',
+  'costPerConversion',
+  'conversionRate',
+  'results',
+  'costPerResult',
+  'videoPlays',
+  'videoWatched2s',
+  'videoWatched6s',
+  'videoViewsP25',
+  'videoViewsP50',
+  'videoViewsP75',
+  'videoViewsP100',
+  'likes',
+  'comments',
+  'shares',
+  'follows',
+  'profileVisits',
+] as const;
+export type ReportMetricKey = (typeof reportMetricKeys)[number];
+
+/** Metrics an hourly series has (TikTok's campaign hours carry these). */
+export const hourlyMetricKeys = [
+  'spend',
+  'impressions',
+  'clicks',
+  'ctr',
+  'cpc',
+  'cpm',
+  'conversions',
+  'costPerConversion',
+  'conversionRate',
+  'results',
+  'costPerResult',
+] as const satisfies readonly ReportMetricKey[];
+
+/** Spend is a decimal string (3 places, exact); everything else a number; null when unknown. */
+export type ReportMetrics = { spend: string | null } & {
+  [Key in Exclude<ReportMetricKey, 'spend'>]: number | null;
+};
+
+const tiktokId = z.string().regex(/^\d{1,20}$/, 'Not a TikTok id.');
+const controlCharacter = /\p{Cc}/u;
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is written YYYY-MM-DD.')
+  .refine(
+    (date) => {
+      const parsed = new Date(`${date}T00:00:00Z`);
+      return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(date);
+    },
+    { message: 'Not a date in the calendar.' },
+  );
+const commaList = (item: z.ZodType<string, string>, most: number, what: string) =>
+  z
+    .string()
+    .transform((value) => (value === '' ? [] : value.split(',')))
+    .pipe(z.array(item).max(most, `At most ${most} ${what}.`));
+
+/** The longest range a report covers: the backfill keeps 365 days, and one more for a leap year. */
+export const reportMostDays = 366;
+
+const rangeFields = {
+  /** Ad accounts; none: the workspace's default account, or every account when it has none. */
+  accounts: commaList(tiktokId, 50, 'ad accounts').optional(),
+  from: isoDate,
+  to: isoDate,
+  /** Narrow to one campaign (its ad groups and ads) or one ad group (its ads). */
+  campaign: tiktokId.optional(),
+  adgroup: tiktokId.optional(),
+};
+
+const checkRange = (range: { from: string; to: string }, context: z.RefinementCtx) => {
+  const days = (Date.parse(range.to) - Date.parse(range.from)) / 86_400_000 + 1;
+  if (days < 1)
+    context.addIssue({ code: 'custom', path: ['to'], message: 'The range ends before it starts.' });
+  else if (days > reportMostDays)
+    context.addIssue({
+      code: 'custom',
+      path: ['to'],
+      message: `A report covers at most ${reportMostDays} days.`,
+    });
+};
+
+export const reportOverviewQuerySchema = z
+  .strictObject({
+    ...rangeFields,
+    granularity: z.enum(['day', 'hour']).default('day'),
+    /** Also the period of the same length just before. */
+    compare: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((value) => value === 'true'),
+  })
+  .superRefine((query, context) => {
+    checkRange(query, context);
+    const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000 + 1;
+    if (query.granularity === 'hour' && days > 31)
+      context.addIssue({
+        code: 'custom',
+        path: ['granularity'],
+        message: 'Hourly charts cover at most 31 days. Choose a shorter range or daily.',
+      });
+  });
+export type ReportOverviewQuery = z.output<typeof reportOverviewQuerySchema>;
+
+export const reportSortColumns = ['name', ...reportMetricKeys] as const;
+export type ReportSortColumn = (typeof reportSortColumns)[number];
+
+export const reportBreakdownQuerySchema = z
+  .strictObject({
+    ...rangeFields,
+    level: reportLevelSchema.default('campaign'),
+    q: z
+      .string()
+      .trim()
+      .max(200, 'Search for at most 200 characters.')
+      .refine((q) => !controlCharacter.test(q), 'Search for text without line breaks or control characters.')
+      .optional(),
+    sort: z.enum(reportSortColumns).default('spend'),
+    direction: z.enum(['asc', 'desc']).default('desc'),
+  })
+  .superRefine(checkRange);
+export type ReportBreakdownQuery = z.output<typeof reportBreakdownQuerySchema>;
+
+/** One currency's accounts summed: the tiles and the chart show one of these per currency. */
+export interface ReportCurrencyTotals {
+  currency: string;
+  advertiserIds: string[];
+  current: ReportMetrics;
+  /** The period before, when compared. */
+  previous: ReportMetrics | null;
+  /** Points of the chart: `time` is "YYYY-MM-DD" or "YYYY-MM-DD HH:00" in the accounts' zone. */
+  series: { time: string; metrics: ReportMetrics }[];
+  /** The period before, point by point (same count, aligned by position). */
+  previousSeries: { time: string; metrics: ReportMetrics }[] | null;
+}
+
+export interface ReportOverviewResponse {
+  from: string;
+  to: string;
+  previousFrom: string | null;
+  previousTo: string | null;
+  granularity: 'day' | 'hour';
+  totals: ReportCurrencyTotals[];
+  /**
+   * The first day TikTok may still revise (the restatement window), per account: days from it on
+   * are provisional.
+   */
+  provisionalFrom: Record<string, string>;
+}
+
+export interface ReportBreakdownRow {
+  level: ReportLevel;
+  advertiserId: string;
+  advertiserName: string;
+  /** The campaign, ad group or ad. */
+  id: string;
+  name: string;
+  campaignId: string;
+  campaignName: string | null;
+  adgroupId: string | null;
+  adgroupName: string | null;
+  currency: string;
+  metrics: ReportMetrics;
+}
+
+export interface ReportBreakdownResponse {
+  rows: ReportBreakdownRow[];
+  /** Rows beyond the first 1,000 are left out (the CSV has them all). */
+  truncated: boolean;
+}
+
+export const reportAccountStates = ['queued', 'syncing', 'ready', 'failed', 'stopped'] as const;
+export type ReportAccountState = (typeof reportAccountStates)[number];
+
+export interface ReportAccountStatus {
+  advertiserId: string;
+  name: string;
+  currency: string | null;
+  timeZone: string | null;
+  isDefault: boolean;
+  state: ReportAccountState;
+  /** Days stored and days the backfill goes back to; null before the first sync starts. */
+  backfill: { storedDays: number; totalDays: number; storedFrom: string | null } | null;
+  /** "Today" in the account's zone, for the range presets. */
+  today: string;
+  provisionalFrom: string;
+  lastSyncedAt: string | null;
+  error: string | null;
+}
+
+export interface ReportStatusResponse {
+  accounts: ReportAccountStatus[];
+  restatementDays: number;
+  hourlyRetentionDays: number;
+}
+
+export const reportSettingsSchema = z.strictObject({
+  restatementDays: z
+    .number({ error: 'Give the restatement window in whole days.' })
+    .int('Give the restatement window in whole days.')
+    .min(1, 'The restatement window is 1 to 28 days.')
+    .max(28, 'The restatement window is 1 to 28 days.'),
+  hourlyRetentionDays: z
+    .number({ error: 'Give how long hourly data is kept in whole days.' })
+    .int('Give how long hourly data is kept in whole days.')
+    .min(3, 'Hourly data is kept 3 to 90 days.')
+    .max(90, 'Hourly data is kept 3 to 90 days.'),
+});
+export type ReportSettings = z.infer<typeof reportSettingsSchema>;
