@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDateSchema, daysInRange } from './calendar-date.js';
 
 /**
  * The Campaigns page reads a mirror of every campaign, ad group and ad of the workspace's selected
@@ -23,7 +24,26 @@ export type DeliveryState = z.infer<typeof deliveryStateSchema>;
 /** The status filter: a delivery state, or every row but deleted ones (the default), or all. */
 export const campaignStatusFilters = [...deliveryStates, 'not_deleted', 'all'] as const;
 
-export const campaignSortColumns = ['name', 'status', 'budget', 'created', 'modified'] as const;
+/** Performance over the table's range (issue 12), from the stored reports. */
+export const campaignMetricColumns = [
+  'spend',
+  'impressions',
+  'clicks',
+  'ctr',
+  'cpc',
+  'conversions',
+  'costPerConversion',
+] as const;
+export type CampaignMetricColumn = (typeof campaignMetricColumns)[number];
+
+export const campaignSortColumns = [
+  'name',
+  'status',
+  'budget',
+  'created',
+  'modified',
+  ...campaignMetricColumns,
+] as const;
 export type CampaignSortColumn = (typeof campaignSortColumns)[number];
 
 const tiktokId = z.string().regex(/^\d{1,20}$/, 'Not a TikTok id.');
@@ -41,44 +61,65 @@ const commaList = (item: z.ZodType<string, string>, most: number, what: string) 
 
 const pageSizeMessage = 'The page size is a whole number from 1 to 500.';
 
-export const campaignTableQuerySchema = z.strictObject({
-  level: campaignLevelSchema.default('campaign'),
-  /** Ad accounts to show; none: every account of the workspace's mirror. */
-  accounts: commaList(tiktokId, 500, 'ad accounts').optional(),
-  /** Narrows ad groups and ads to these campaigns (the rows selected on the Campaigns tab). */
-  campaigns: commaList(tiktokId, 100, 'campaigns').optional(),
-  status: z.enum(campaignStatusFilters).default('not_deleted'),
-  objective: z
-    .string()
-    .max(64)
-    .refine((objective) => !controlCharacter.test(objective), 'Not an objective.')
-    .optional(),
-  /** Matches a name (any part, any case) or an exact id. */
-  q: z
-    .string()
-    .trim()
-    .max(200, 'Search for at most 200 characters.')
-    .refine((q) => !controlCharacter.test(q), 'Search for text without line breaks or control characters.')
-    .optional(),
-  sort: z.enum(campaignSortColumns).default('modified'),
-  direction: z.enum(['asc', 'desc']).default('desc'),
-  /** The page after this cursor (from the previous page's `nextCursor`). */
-  after: z.string().max(400).optional(),
-  /** Rows a page: a number, or digits as the URL writes them (not `1e2` or `0x10`). */
-  limit: z
-    .union(
-      [
-        z.number(),
-        z
-          .string()
-          .regex(/^\d{1,3}$/)
-          .transform(Number),
-      ],
-      { error: pageSizeMessage },
-    )
-    .pipe(z.number().int(pageSizeMessage).min(1, pageSizeMessage).max(500, pageSizeMessage))
-    .default(100),
-});
+export const campaignTableQuerySchema = z
+  .strictObject({
+    level: campaignLevelSchema.default('campaign'),
+    /** Ad accounts to show; none: every account of the workspace's mirror. */
+    accounts: commaList(tiktokId, 500, 'ad accounts').optional(),
+    /** Narrows ad groups and ads to these campaigns (the rows selected on the Campaigns tab). */
+    campaigns: commaList(tiktokId, 100, 'campaigns').optional(),
+    status: z.enum(campaignStatusFilters).default('not_deleted'),
+    objective: z
+      .string()
+      .max(64)
+      .refine((objective) => !controlCharacter.test(objective), 'Not an objective.')
+      .optional(),
+    /** Matches a name (any part, any case) or an exact id. */
+    q: z
+      .string()
+      .trim()
+      .max(200, 'Search for at most 200 characters.')
+      .refine((q) => !controlCharacter.test(q), 'Search for text without line breaks or control characters.')
+      .optional(),
+    /**
+     * The range of the metric columns, in each account's own days; without it rows carry no metrics
+     * (and sorting by a metric is refused).
+     */
+    from: calendarDateSchema.optional(),
+    to: calendarDateSchema.optional(),
+    sort: z.enum(campaignSortColumns).default('modified'),
+    direction: z.enum(['asc', 'desc']).default('desc'),
+    /** The page after this cursor (from the previous page's `nextCursor`). */
+    after: z.string().max(400).optional(),
+    /** Rows a page: a number, or digits as the URL writes them (not `1e2` or `0x10`). */
+    limit: z
+      .union(
+        [
+          z.number(),
+          z
+            .string()
+            .regex(/^\d{1,3}$/)
+            .transform(Number),
+        ],
+        { error: pageSizeMessage },
+      )
+      .pipe(z.number().int(pageSizeMessage).min(1, pageSizeMessage).max(500, pageSizeMessage))
+      .default(100),
+  })
+  .superRefine((query, context) => {
+    if ((query.from === undefined) !== (query.to === undefined))
+      context.addIssue({ code: 'custom', path: ['to'], message: 'Give the range with both from and to.' });
+    else if (query.from && query.to && daysInRange(query.from, query.to) < 1)
+      context.addIssue({ code: 'custom', path: ['to'], message: 'The range ends before it starts.' });
+    else if (query.from && query.to && daysInRange(query.from, query.to) > 366)
+      context.addIssue({ code: 'custom', path: ['to'], message: 'The metrics cover at most 366 days.' });
+    if (!query.from && (campaignMetricColumns as readonly string[]).includes(query.sort))
+      context.addIssue({
+        code: 'custom',
+        path: ['sort'],
+        message: 'Sorting by a metric needs a date range.',
+      });
+  });
 export type CampaignTableQuery = z.input<typeof campaignTableQuerySchema>;
 
 export const campaignRowSchema = z.object({
@@ -117,6 +158,21 @@ export const campaignRowSchema = z.object({
   modifiedAt: z.string().nullable(),
   /** The account is no longer selected or connected: the row is kept, not synced, not editable. */
   readOnly: z.boolean(),
+  /**
+   * Performance over the asked range (absent without one). Spend is exact decimal text; counts
+   * and ratios numbers; null where nothing is stored for the row in that range.
+   */
+  metrics: z
+    .object({
+      spend: z.string().nullable(),
+      impressions: z.number().nullable(),
+      clicks: z.number().nullable(),
+      ctr: z.number().nullable(),
+      cpc: z.number().nullable(),
+      conversions: z.number().nullable(),
+      costPerConversion: z.number().nullable(),
+    })
+    .optional(),
 });
 export type CampaignRow = z.infer<typeof campaignRowSchema>;
 

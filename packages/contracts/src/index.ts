@@ -13,3 +13,4 @@ export * from './campaigns.js';
 export * from './campaign-budget-rules.js';
 export * from './reports.js';
 export * from './report-responses.js';
+export * from './calendar-date.js';

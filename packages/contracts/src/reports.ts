@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDateSchema, daysInRange } from './calendar-date.js';
 
 /**
  * Performance reports (issue 12). Days are each ad account's own (TikTok's `display_timezone`);
@@ -60,16 +61,7 @@ export type ReportMetrics = { spend: string | null } & {
 
 const tiktokId = z.string().regex(/^\d{1,20}$/, 'Not a TikTok id.');
 const controlCharacter = /\p{Cc}/u;
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is written YYYY-MM-DD.')
-  .refine(
-    (date) => {
-      const parsed = new Date(`${date}T00:00:00Z`);
-      return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(date);
-    },
-    { message: 'Not a date in the calendar.' },
-  );
+const isoDate = calendarDateSchema;
 const commaList = (item: z.ZodType<string, string>, most: number, what: string) =>
   z
     .string()
@@ -90,7 +82,7 @@ const rangeFields = {
 };
 
 const checkRange = (range: { from: string; to: string }, context: z.RefinementCtx) => {
-  const days = (Date.parse(range.to) - Date.parse(range.from)) / 86_400_000 + 1;
+  const days = daysInRange(range.from, range.to);
   if (days < 1)
     context.addIssue({ code: 'custom', path: ['to'], message: 'The range ends before it starts.' });
   else if (days > reportMostDays)
@@ -113,7 +105,7 @@ export const reportOverviewQuerySchema = z
   })
   .superRefine((query, context) => {
     checkRange(query, context);
-    const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000 + 1;
+    const days = daysInRange(query.from, query.to);
     if (query.granularity === 'hour' && days > 31)
       context.addIssue({
         code: 'custom',

@@ -15,6 +15,8 @@ export interface CampaignTableFilter {
   direction: 'asc' | 'desc';
   /** Only these rows (an action's targets). */
   targets?: readonly { advertiserId: string; id: string }[] | undefined;
+  /** The range of the metric columns (each account's own days); none: no metrics. */
+  range?: { from: string; to: string } | undefined;
   /** The last row of the previous page: its sort value, advertiser and id. */
   after?: readonly [string, string, string] | undefined;
   limit: number;
@@ -50,9 +52,24 @@ export interface CampaignTableRow {
   creative: string | null;
   created_at: string | null;
   modified_at: string | null;
+  /**
+   * Sums over the range (PostgreSQL's text), 0 where the account's reports are stored and the row
+   * had no activity, null where nothing is stored; undefined without a range.
+   */
+  metric_spend?: string | null;
+  metric_impressions?: string | null;
+  metric_clicks?: string | null;
+  metric_conversions?: string | null;
   /** The sort column's value as text, for the next page's cursor. */
   sort_value: string;
 }
+
+/** A ratio of two metric sums for sorting: no NULLs (no value sorts below every value). */
+const ratioSort = (numerator: string, denominator: string, scale = 1) =>
+  sql.raw(
+    `round(coalesce(metrics.${numerator}::numeric * ${scale} / nullif(metrics.${denominator}, 0), -1), 6)`,
+  );
+const sumSort = (column: string) => sql.raw(`coalesce(metrics.${column}, -1)`);
 
 /**
  * A time column as the API sends it (ISO 8601, UTC, milliseconds), made by PostgreSQL: a page of
@@ -73,7 +90,37 @@ const sortExpressions: Record<CampaignSortColumn, { expression: RawBuilder<unkno
   budget: { expression: sql`coalesce(entity.budget, 'Infinity'::numeric)`, type: 'numeric' },
   created: { expression: sql`coalesce(entity.created_at, 'epoch'::timestamptz)`, type: 'timestamptz' },
   modified: { expression: sql`coalesce(entity.modified_at, 'epoch'::timestamptz)`, type: 'timestamptz' },
+  // Metric sorts need the range (the contract refuses them without): `metrics` is its sums.
+  spend: { expression: sumSort('spend'), type: 'numeric' },
+  impressions: { expression: sumSort('impressions'), type: 'numeric' },
+  clicks: { expression: sumSort('clicks'), type: 'numeric' },
+  ctr: { expression: ratioSort('clicks', 'impressions', 100), type: 'numeric' },
+  cpc: { expression: ratioSort('spend', 'clicks'), type: 'numeric' },
+  conversions: { expression: sumSort('conversions'), type: 'numeric' },
+  costPerConversion: { expression: ratioSort('spend', 'conversions'), type: 'numeric' },
 };
+
+/**
+ * The range's sums per row of the level, from the smallest table that has them: the campaign
+ * rollup for campaigns, the ad days for ad groups and ads.
+ */
+function metricSums(filter: CampaignTableFilter, range: { from: string; to: string }) {
+  const [table, idColumn] =
+    filter.level === 'campaign'
+      ? ['tiktok_report_campaign_days', 'campaign_id']
+      : ['tiktok_report_ad_days', filter.level === 'adgroup' ? 'adgroup_id' : 'ad_id'];
+  const accounts = filter.advertiserIds?.length
+    ? sql`and advertiser_id = any(${[...filter.advertiserIds]}::text[])`
+    : sql``;
+  return sql`
+    select facts.advertiser_id, facts.${sql.raw(idColumn)} as entity_id,
+      sum(facts.spend) as spend, sum(facts.impressions) as impressions, sum(facts.clicks) as clicks,
+      sum(facts.conversions) as conversions
+    from ${sql.raw(table)} as facts
+    where facts.workspace_id = ${filter.workspaceId}::uuid ${accounts}
+      and facts.day between ${range.from}::date and ${range.to}::date
+    group by facts.advertiser_id, facts.${sql.raw(idColumn)}`;
+}
 
 /** What each sort type's value looks like as PostgreSQL prints it (`sort_value`). */
 const sortValuePatterns: Record<string, RegExp> = {
@@ -142,6 +189,21 @@ export class CampaignTableRepository {
         sql`(${sort.expression}, entity.advertiser_id, entity.entity_id) ${comparison} (${value}::${sql.raw(sort.type)}, ${advertiserId}, ${entityId})`,
       );
     }
+    const metricColumns = filter.range
+      ? sql`${sql.join(
+          ['spend', 'impressions', 'clicks', 'conversions'].map(
+            (column) =>
+              sql`case when stored.advertiser_id is not null then coalesce(${sql.ref(`metrics.${column}`)}, 0) end::text as ${sql.ref(`metric_${column}`)}`,
+          ),
+        )},`
+      : sql``;
+    const metricJoin = filter.range
+      ? sql`left join (${metricSums(filter, filter.range)}) as metrics
+          on metrics.advertiser_id = entity.advertiser_id and metrics.entity_id = entity.entity_id
+        left join tiktok_report_accounts as stored
+          on stored.workspace_id = entity.workspace_id and stored.advertiser_id = entity.advertiser_id
+          and stored.stored_from <= ${filter.range.to}::date and stored.stored_through >= ${filter.range.from}::date`
+      : sql``;
     const result = await sql<CampaignTableRow>`
       with known as (
         select distinct on (account.advertiser_id) account.advertiser_id, account.name, account.currency,
@@ -162,9 +224,11 @@ export class CampaignTableRepository {
         entity.optimization_goal, entity.placements, ${isoTime('schedule_start')},
         ${isoTime('schedule_end')}, entity.targeting, entity.creative, ${isoTime('created_at')},
         ${isoTime('modified_at')},
+        ${metricColumns}
         (${sort.expression})::text as sort_value
       from tiktok_entities entity
       left join known on known.advertiser_id = entity.advertiser_id
+      ${metricJoin}
       where ${sql.join(conditions, sql` and `)}
       order by ${sort.expression} ${order}, entity.advertiser_id ${order}, entity.entity_id ${order}
       limit ${filter.limit}

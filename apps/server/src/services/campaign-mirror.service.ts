@@ -138,6 +138,7 @@ export class CampaignMirrorService {
         search: query.q || undefined,
         sort: query.sort,
         direction: query.direction,
+        range: query.from && query.to ? { from: query.from, to: query.to } : undefined,
         after,
         limit: query.limit + 1,
       })

@@ -13,6 +13,34 @@ function deliveryOfRow(row: CampaignTableRow): CampaignRow['delivery'] {
   };
 }
 
+function metricsOfRow(row: CampaignTableRow): NonNullable<CampaignRow['metrics']> {
+  const count = (value: string | null | undefined) =>
+    value === null || value === undefined ? null : Number(value);
+  const spend = count(row.metric_spend);
+  const impressions = count(row.metric_impressions);
+  const clicks = count(row.metric_clicks);
+  const conversions = count(row.metric_conversions);
+  const ratio = (numerator: number | null, denominator: number | null, scale = 1) =>
+    numerator === null || denominator === null || denominator === 0
+      ? null
+      : Math.round(((numerator * scale) / denominator) * 10_000) / 10_000;
+  return {
+    // PostgreSQL's exact sum; a 0 it filled in has no decimals.
+    spend:
+      row.metric_spend === null || row.metric_spend === undefined
+        ? null
+        : row.metric_spend.includes('.')
+          ? row.metric_spend
+          : `${row.metric_spend}.000`,
+    impressions,
+    clicks,
+    ctr: ratio(clicks, impressions, 100),
+    cpc: ratio(spend, clicks),
+    conversions,
+    costPerConversion: ratio(spend, conversions),
+  };
+}
+
 export function describeRow(row: CampaignTableRow): CampaignRow {
   return {
     level: row.level,
@@ -42,5 +70,6 @@ export function describeRow(row: CampaignTableRow): CampaignRow {
     createdAt: row.created_at,
     modifiedAt: row.modified_at,
     readOnly: !row.syncing,
+    ...(row.metric_spend !== undefined ? { metrics: metricsOfRow(row) } : {}),
   };
 }

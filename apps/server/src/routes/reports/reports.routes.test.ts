@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type {
+  CampaignRow,
   ReportBreakdownResponse,
   ReportOverviewResponse,
   ReportStatusResponse,
@@ -135,6 +136,38 @@ describe('report sync and the Reports API', () => {
       ads.rows.reduce((sum, row) => sum + Number(row.metrics.clicks), 0),
       first.metrics.clicks,
     );
+  });
+
+  it('gives the Campaigns table the range’s metrics, sortable', async () => {
+    const range = { from: '2026-11-18', to: '2026-11-24' };
+    const campaigns = await breakdown({ ...range, level: 'campaign' });
+    for (let attempt = 0; ; attempt += 1) {
+      const mirrored = await owner.browser.get<{ rows: unknown[] }>(
+        `/api/workspaces/${owner.workspaceId}/campaigns?level=campaign`,
+      );
+      if (mirrored.body.rows.length >= campaigns.rows.length) break;
+      assert.ok(attempt < 400, 'the campaign mirror imports');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const table = await owner.browser.get<{ rows: CampaignRow[] }>(
+      `/api/workspaces/${owner.workspaceId}/campaigns?${new URLSearchParams({ level: 'campaign', ...range, sort: 'spend', direction: 'desc' })}`,
+    );
+    assert.equal(table.status, 200, table.text);
+    const spends = table.body.rows.map((row) => Number(row.metrics!.spend));
+    assert.deepEqual(
+      spends,
+      [...spends].sort((left, right) => right - left),
+      'sorted by spend',
+    );
+    for (const row of campaigns.rows) {
+      const shown = table.body.rows.find((each) => each.id === row.id)!;
+      assert.equal(shown.metrics!.spend, row.metrics.spend);
+      assert.equal(shown.metrics!.clicks, row.metrics.clicks);
+      assert.equal(shown.metrics!.costPerConversion, row.metrics.costPerConversion);
+    }
+    const withoutRange = await owner.browser.get(`/api/workspaces/${owner.workspaceId}/campaigns?sort=spend`);
+    assert.equal(withoutRange.status, 400);
+    assert.match(withoutRange.text, /Sorting by a metric needs a date range/);
   });
 
   it('replaces restated conversions on the next sync, never adding them twice', async () => {
