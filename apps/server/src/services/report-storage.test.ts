@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from '@whathead/db';
 import { createTestDatabase, type TestDatabase } from '@whathead/db/testing';
-import { metricsOf, addSums, emptySums } from '../services/report-metrics.js';
+import { metricsOf, addSums, emptySums } from './report-metrics.js';
 import {
   adDayCountColumns,
   TikTokReportFactsRepository,
   type AdDayRow,
-} from './tiktok-report-facts.repository.js';
-import { TikTokReportQueriesRepository } from './tiktok-report-queries.repository.js';
+} from '../repositories/tiktok-report-facts.repository.js';
+import { TikTokReportQueriesRepository } from '../repositories/tiktok-report-queries.repository.js';
 
 const advertiserId = '7200000000000000011';
 
