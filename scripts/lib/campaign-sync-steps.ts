@@ -41,6 +41,8 @@ export async function syncPass(
   accounts: number,
   trigger: () => Promise<void>,
   deadlineMilliseconds: number,
+  /** The per-account job the pass is made of. */
+  jobName = 'tiktok-campaign-sync',
 ): Promise<SyncPass> {
   emulator.control.clearCalls();
   const { rows: clock } = await database.executeSql('select now() as now');
@@ -52,8 +54,8 @@ export async function syncPass(
   while (!finished && performance.now() < started + deadlineMilliseconds) {
     await pause(50);
     const { rows } = await database.executeSql(
-      "select state, output from pgboss.job where name = 'tiktok-campaign-sync' and created_on >= $1",
-      [since],
+      'select state, output from pgboss.job where name = $2 and created_on >= $1',
+      [since, jobName],
     );
     const jobs = rows as { state: string; output: unknown }[];
     const broken = jobs.find((job) => ['failed', 'retry', 'cancelled'].includes(job.state));
@@ -72,8 +74,8 @@ export async function syncPass(
        extract(epoch from coalesce(started_on, now())) * 1000 as "startedAt",
        extract(epoch from coalesce(completed_on, now())) * 1000 as "completedAt",
        coalesce((output ->> 'calls')::int, 0) as calls
-     from pgboss.job where name = 'tiktok-campaign-sync' and created_on >= $1 order by started_on`,
-    [since],
+     from pgboss.job where name = $2 and created_on >= $1 order by started_on`,
+    [since, jobName],
   );
   const jobs = (rows as Record<string, string | number>[]).map((job) => ({
     advertiserId: String(job.advertiserId),

@@ -53,11 +53,13 @@ export async function syncAccountReports(context: ReportSyncContext): Promise<{ 
   const windowStart = addDays(today, -(context.restatementDays - 1));
   // Days stored while still provisional are read again once: a sync missed for a while
   // re-reads from the restatement window of the last day it stored.
+  // A first sync reads a whole span at once (its recent days with it): the backfill's spans then
+  // fall on whole 30 days, and no span is cut short to meet the restatement window's.
   const recentFrom = laterDay(
     context.backfillStart,
     context.storedThrough
       ? earlierDay(windowStart, addDays(context.storedThrough, -(context.restatementDays - 1)))
-      : windowStart,
+      : earlierDay(windowStart, addDays(today, -(daysPerCall - 1))),
   );
   const recentSpans = spansNewestFirst(recentFrom, today, daysPerCall);
   // The days stored once the recent reads are done: the older run joined to the new one (the
