@@ -40,6 +40,10 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
+            // ECharts is fetched with the Reports page's first chart (React.lazy), never with the app;
+            // its renderer, zrender, first and apart, or the two together pass the size limit.
+            { name: 'zrender', test: /node_modules[\\/]zrender[\\/]/ },
+            { name: 'echarts', test: /node_modules[\\/]echarts[\\/]/ },
             { name: 'libraries', test: /node_modules[\\/]/ },
           ],
         },

@@ -21,6 +21,13 @@ export const queryKeys = {
   /** The changes Whathead made to one campaign, ad group or ad. */
   campaignChanges: (workspaceId: string, level: string, advertiserId: string, id: string) =>
     ['workspaces', workspaceId, 'campaigns', 'changes', level, advertiserId, id] as const,
+  reportStatus: (workspaceId: string) => ['workspaces', workspaceId, 'reports', 'status'] as const,
+  /** Every overview and breakdown of the Reports page, for reading them again after a sync. */
+  reportFigures: (workspaceId: string) => ['workspaces', workspaceId, 'reports', 'figures'] as const,
+  reportOverview: (workspaceId: string, query: object) =>
+    ['workspaces', workspaceId, 'reports', 'figures', 'overview', query] as const,
+  reportBreakdown: (workspaceId: string, query: object) =>
+    ['workspaces', workspaceId, 'reports', 'figures', 'breakdown', query] as const,
   invitationPreview: (token: string) => ['invitations', token] as const,
   passwordReset: (token: string) => ['password-resets', token] as const,
   /** Not under `session`: a change of user must drop it with everything else of the old user. */

@@ -9,7 +9,7 @@ import {
   type CampaignActionsContextValue,
 } from './campaign-actions-context';
 import { bidStrategyLabels, budgetModeLabels, inWords } from './campaign-words';
-import { formatMoney } from './format-money';
+import { formatMoney } from '../../../lib/format-money';
 
 /** Shown for a value TikTok doesn't have, so an empty cell never reads as still loading. */
 const none = <span className="campaign-cell__none">—</span>;

@@ -8,7 +8,7 @@ import { readAmount } from './amount-input';
 import { budgetMinimumSentence } from './campaign-action-rules';
 import type { AmountField } from './campaign-actions-context';
 import { budgetModeLabels, inWords } from './campaign-words';
-import { currencySymbol } from './format-money';
+import { currencySymbol } from '../../../lib/format-money';
 
 interface AmountEditorProps {
   row: CampaignRow;

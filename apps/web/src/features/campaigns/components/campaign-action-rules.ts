@@ -1,7 +1,7 @@
 import { budgetMinimum, hasOwnBudget, type CampaignRow } from '@whathead/contracts';
 import type { CampaignOperation } from '../api/change-campaign-status';
 import { levelNouns } from './campaign-words';
-import { formatMoney } from './format-money';
+import { formatMoney } from '../../../lib/format-money';
 
 /** The server's own reasons (campaign-action.service.ts), said before the user tries. */
 const notSyncingReason =

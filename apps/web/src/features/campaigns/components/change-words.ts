@@ -1,5 +1,5 @@
 import type { CampaignChange } from '@whathead/contracts';
-import { formatMoney } from './format-money';
+import { formatMoney } from '../../../lib/format-money';
 
 /** TikTok's operation statuses, as what was done. */
 const statusDone: Record<string, string> = {

@@ -1,6 +1,6 @@
 import type { CampaignRow } from '@whathead/contracts';
 import type { EntityChange } from '../api/edit-campaign-entity';
-import { formatMoney } from './format-money';
+import { formatMoney } from '../../../lib/format-money';
 
 export interface FieldDifference {
   label: string;

@@ -1,24 +1,268 @@
-import { screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { signedInSession, tiktokConnectionsAnswer, workspaceIds } from '../../../testing/fixtures';
-import { jsonResponse, mockApi } from '../../../testing/mock-api';
-import { renderApp } from '../../../testing/render-app';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { errorResponse, jsonResponse } from '../../../testing/mock-api';
+import {
+  advertiserIds,
+  europeAccount,
+  mockReportsApi,
+  openReports,
+  overviewAnswer,
+  reportAccount,
+  statusAnswer,
+  syncRoute,
+} from './reports.testing';
 
-describe('the Reports placeholder', () => {
-  it('is true whether or not TikTok is connected, and says where to change it', async () => {
-    mockApi({
-      [`GET /api/workspaces/${workspaceIds.acme}/tiktok/connections`]: () =>
-        jsonResponse(tiktokConnectionsAnswer([])),
-    });
-    await renderApp('/reports', signedInSession());
+// ECharts draws nothing in jsdom: the chart is a stand-in here (report-figures.test.tsx reads its option).
+vi.mock('./report-chart', () => ({
+  ReportChart: ({ label }: { label: string }) => <div role="img" aria-label={label} />,
+}));
 
-    const placeholder = (await screen.findByRole('heading', { name: 'No performance data yet' })).closest(
+afterEach(() => vi.useRealTimers());
+
+describe('the Reports page without ad accounts', () => {
+  it('says where to connect TikTok or choose accounts, and asks for no figures', async () => {
+    const { overviewRequests, breakdownRequests } = mockReportsApi({ status: statusAnswer([]) });
+    await openReports();
+
+    const empty = (await screen.findByRole('heading', { name: 'No performance data yet' })).closest(
       'section',
     )!;
-    expect(placeholder.textContent).toContain(
-      'of the campaigns in the TikTok ad accounts this workspace uses will appear here',
+    expect(empty.textContent).toContain('Connect TikTok or choose ad accounts in Integrations.');
+    expect(within(empty).getByRole('link', { name: 'Go to Integrations' }).getAttribute('href')).toBe(
+      '/integrations',
     );
-    expect(placeholder.textContent).toContain('Connect TikTok or choose ad accounts in Integrations.');
-    expect(placeholder.textContent).not.toMatch(/once TikTok is connected/);
+    expect(overviewRequests()).toEqual([]);
+    expect(breakdownRequests()).toEqual([]);
+  });
+
+  it('says what went wrong when the accounts can’t be read, and Retry asks again', async () => {
+    let calls = 0;
+    mockReportsApi({
+      // Refused, not failed: a retryable failure would be retried before the page says anything.
+      status: () => (++calls === 1 ? errorResponse(403, 'forbidden') : jsonResponse(statusAnswer())),
+    });
+    await openReports();
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Reports couldn’t load.');
+    expect(alert.textContent).toContain('You don’t have permission to do that.');
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('button', { name: 'Ad accounts: Northwind US' })).toBeTruthy();
+  });
+});
+
+describe('what the report covers', () => {
+  it('starts with the default account and the last 7 days of its own calendar, not the browser’s', async () => {
+    // 02:00 UTC on 10 March: Berlin's and the browser's 10 March, but still 9 March in Los Angeles.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-10T02:00:00Z'));
+    const { overviewRequests, breakdownRequests } = mockReportsApi();
+    await openReports();
+
+    await waitFor(() => expect(overviewRequests()).toHaveLength(1));
+    expect(overviewRequests()[0]).toEqual({
+      accounts: advertiserIds.us,
+      from: '2026-03-02',
+      to: '2026-03-08',
+      granularity: 'day',
+      compare: 'false',
+    });
+    expect(breakdownRequests()[0]).toEqual({
+      accounts: advertiserIds.us,
+      from: '2026-03-02',
+      to: '2026-03-08',
+      level: 'campaign',
+      sort: 'spend',
+      direction: 'desc',
+    });
+    expect(screen.getByText('Days are in America/Los_Angeles, Northwind US’s time zone.')).toBeTruthy();
+  });
+
+  it('works every preset out from the account’s today, and Custom starts from the days shown', async () => {
+    const { overviewRequests } = mockReportsApi();
+    const { router } = await openReports();
+    const range = await screen.findByRole('combobox', { name: 'Date range' });
+    const lastRequest = () => {
+      const { from, to } = overviewRequests().at(-1)!;
+      return { from, to };
+    };
+
+    const expected = {
+      today: { from: '2026-03-09', to: '2026-03-09' },
+      yesterday: { from: '2026-03-08', to: '2026-03-08' },
+      'last-14-days': { from: '2026-02-23', to: '2026-03-08' },
+      'last-30-days': { from: '2026-02-07', to: '2026-03-08' },
+      'this-month': { from: '2026-03-01', to: '2026-03-09' },
+      'last-month': { from: '2026-02-01', to: '2026-02-28' },
+    };
+    for (const [preset, days] of Object.entries(expected)) {
+      fireEvent.change(range, { target: { value: preset } });
+      await waitFor(() => expect(lastRequest()).toEqual(days));
+    }
+
+    fireEvent.change(range, { target: { value: 'custom' } });
+    const from = (await screen.findByLabelText('From')) as HTMLInputElement;
+    expect(from.value).toBe('2026-02-01');
+    expect((screen.getByLabelText('To') as HTMLInputElement).value).toBe('2026-02-28');
+    fireEvent.change(from, { target: { value: '2026-02-15' } });
+    await waitFor(() => expect(lastRequest()).toEqual({ from: '2026-02-15', to: '2026-02-28' }));
+    expect(new URLSearchParams(router.state.location.search).get('from')).toBe('2026-02-15');
+
+    // A range that ends before it starts is said, not sent.
+    const requestsBefore = overviewRequests().length;
+    fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-02-10' } });
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The range ends before it starts. Choose a later last day.',
+    );
+    expect(overviewRequests()).toHaveLength(requestsBefore);
+
+    await act(() => router.navigate(-1));
+    await waitFor(() => expect(lastRequest()).toEqual({ from: '2026-02-15', to: '2026-02-28' }));
+  });
+
+  it('takes several accounts at once, and the presets follow the first of them', async () => {
+    const { overviewRequests } = mockReportsApi({
+      status: statusAnswer([europeAccount(), reportAccount()]),
+    });
+    const { router } = await openReports();
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Ad accounts: Northwind US' }));
+    const panel = screen.getByRole('group', { name: 'Ad accounts to report on' });
+    expect((within(panel).getByRole('checkbox', { name: /Northwind US/ }) as HTMLInputElement).checked).toBe(
+      true,
+    );
+    fireEvent.click(within(panel).getByRole('checkbox', { name: /Northwind EU/ }));
+    fireEvent.click(within(panel).getByRole('button', { name: 'Apply' }));
+
+    await waitFor(() =>
+      expect(overviewRequests().at(-1)).toMatchObject({
+        accounts: `${advertiserIds.eu},${advertiserIds.us}`,
+        // Northwind EU comes first, and its today is 10 March.
+        from: '2026-03-03',
+        to: '2026-03-09',
+      }),
+    );
+    expect(new URLSearchParams(router.state.location.search).get('accounts')).toBe(
+      `${advertiserIds.eu},${advertiserIds.us}`,
+    );
+    expect(screen.getByRole('button', { name: 'Ad accounts: 2 ad accounts' })).toBeTruthy();
+    expect(
+      screen.getByText(/Each ad account’s days are in its own time zone; the presets follow Northwind EU/),
+    ).toBeTruthy();
+  });
+
+  it('opens a shared link as it was: accounts, range, compare, level, drill-down, search and order', async () => {
+    const { overviewRequests, breakdownRequests } = mockReportsApi();
+    await openReports(
+      `?accounts=${advertiserIds.eu}&range=custom&from=2026-01-01&to=2026-01-31&compare=true&level=adgroup&campaign=1800000000000000001&q=broad&sort=name&direction=asc`,
+    );
+
+    await waitFor(() => expect(breakdownRequests()).toHaveLength(1));
+    const scope = {
+      accounts: advertiserIds.eu,
+      from: '2026-01-01',
+      to: '2026-01-31',
+      campaign: '1800000000000000001',
+    };
+    expect(overviewRequests()[0]).toEqual({ ...scope, granularity: 'day', compare: 'true' });
+    expect(breakdownRequests()[0]).toEqual({
+      ...scope,
+      level: 'adgroup',
+      q: 'broad',
+      sort: 'name',
+      direction: 'asc',
+    });
+    expect(
+      (screen.getByRole('checkbox', { name: /Compare to previous period/ }) as HTMLInputElement).checked,
+    ).toBe(true);
+    expect(screen.getByRole('tab', { name: 'Ad groups' }).getAttribute('aria-selected')).toBe('true');
+    expect((screen.getByRole('searchbox', { name: 'Search ad groups' }) as HTMLInputElement).value).toBe(
+      'broad',
+    );
+  });
+});
+
+describe('the accounts’ syncs', () => {
+  it('show each account’s backfill with a bar, and the figures stored so far meanwhile', async () => {
+    const backfilling = reportAccount({
+      state: 'syncing',
+      backfill: { storedDays: 120, totalDays: 365, storedFrom: '2025-11-10' },
+    });
+    const { overviewRequests } = mockReportsApi({ status: statusAnswer([backfilling]) });
+    await openReports();
+
+    expect(await screen.findByText('Backfilling Northwind US: 120 of 365 days')).toBeTruthy();
+    const bar = screen.getByRole('progressbar', { name: 'Backfill of Northwind US' }) as HTMLProgressElement;
+    expect([bar.value, bar.max]).toEqual([120, 365]);
+    await waitFor(() => expect(overviewRequests()).toHaveLength(1));
+    expect(await screen.findByRole('region', { name: 'Totals' })).toBeTruthy();
+  });
+
+  it('say when each account last synced, and why one failed', async () => {
+    const fiveMinutesAgo = new Date(Date.now() - 5 * 60_000).toISOString();
+    mockReportsApi({
+      status: statusAnswer([
+        reportAccount({ lastSyncedAt: fiveMinutesAgo }),
+        europeAccount({ state: 'failed', error: 'TikTok no longer accepts this connection.' }),
+      ]),
+    });
+    await openReports(`?accounts=${advertiserIds.us},${advertiserIds.eu}`);
+
+    const syncs = await screen.findByRole('list', { name: 'Ad account syncs' });
+    expect(syncs.textContent).toContain('Synced 5 minutes ago');
+    expect(syncs.textContent).toContain(
+      'Northwind EU couldn’t be synced: TikTok no longer accepts this connection.',
+    );
+  });
+
+  it('Sync now queues a sync, waits for it, and then reads the figures again', async () => {
+    let syncs = 0;
+    const queued = statusAnswer([reportAccount({ state: 'queued' }), europeAccount()]);
+    const done = statusAnswer([reportAccount({ lastSyncedAt: '2026-03-09T11:00:00.000Z' }), europeAccount()]);
+    const { overviewRequests, requests } = mockReportsApi({
+      // The sync's own answer says queued; the next look finds it done.
+      status: () => jsonResponse(syncs === 0 ? statusAnswer() : done),
+      handlers: {
+        [syncRoute]: () => {
+          syncs += 1;
+          return jsonResponse(queued);
+        },
+      },
+    });
+    await openReports();
+    await waitFor(() => expect(overviewRequests()).toHaveLength(1));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Sync now' }));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Sync now' }).getAttribute('aria-disabled')).toBe('true'),
+    );
+    expect(requests.find((request) => request.method === 'POST')?.headers.get('x-csrf-token')).toBe(
+      'signed-in-token',
+    );
+    expect(screen.getByText('Waiting to sync…')).toBeTruthy();
+
+    // The status is asked again every few seconds until the sync ends; the figures follow.
+    await waitFor(() => expect(overviewRequests()).toHaveLength(2), { timeout: 15_000 });
+    expect(screen.getByRole('button', { name: 'Sync now' }).getAttribute('aria-disabled')).toBeNull();
+  });
+});
+
+describe('a failed overview', () => {
+  it('says what the server refused, and Retry asks again', async () => {
+    let calls = 0;
+    mockReportsApi({
+      overview: () =>
+        ++calls <= 1
+          ? errorResponse(400, 'validation_failed', {
+              issues: [{ path: 'to', message: 'A report covers at most 366 days.' }],
+            })
+          : jsonResponse(overviewAnswer()),
+    });
+    await openReports();
+
+    const alerts = await screen.findAllByRole('alert');
+    expect(alerts[0]!.textContent).toContain('The totals couldn’t load. A report covers at most 366 days.');
+    fireEvent.click(screen.getAllByRole('button', { name: 'Retry' })[0]!);
+    expect(await screen.findByRole('region', { name: 'Totals' })).toBeTruthy();
   });
 });

@@ -1,44 +1,59 @@
-import { ButtonLink } from '../../../components/ui/button-link';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { IntegrationsIcon, ReportsIcon } from '../../../components/ui/icons';
+import type { ReactNode } from 'react';
 import { PageHeader } from '../../../components/ui/page-header';
-
-const metrics = ['Spend', 'Impressions', 'Clicks', 'Conversions'];
+import { Spinner } from '../../../components/ui/spinner';
+import { useActiveWorkspace } from '../../../lib/session';
+import { useReportStatus } from '../api/get-report-status';
+import { ReportError } from './report-error';
+import { ReportBody } from './report-body';
+import { TileSkeleton } from './report-skeleton';
+import { ReportsEmptyState } from './reports-empty-state';
+import { SyncNowButton } from './sync-now-button';
+import './reports.css';
 
 export function ReportsPage() {
-  return (
-    <>
-      <PageHeader title="Reports" description="How your campaigns perform, day by day." />
-      <EmptyState
-        icon={<ReportsIcon size={28} />}
-        title="No performance data yet"
-        action={
-          <ButtonLink to="/integrations" variant="secondary" icon={<IntegrationsIcon size={18} />}>
-            Go to Integrations
-          </ButtonLink>
-        }
-        preview={<ReportsPreview />}
-      >
-        <p>
-          Performance (spend, impressions, clicks and conversions) of the campaigns in the TikTok ad accounts
-          this workspace uses will appear here once they start delivering.
-        </p>
-        <p className="empty-state__hint">Connect TikTok or choose ad accounts in Integrations.</p>
-      </EmptyState>
-    </>
-  );
+  const workspace = useActiveWorkspace();
+  if (!workspace) return null;
+  // Keyed: one workspace's accounts and figures never show in another.
+  return <WorkspaceReports key={workspace.id} workspaceId={workspace.id} />;
 }
 
-/** Metric tiles without numbers, to show what the report will measure. */
-function ReportsPreview() {
+function WorkspaceReports({ workspaceId }: { workspaceId: string }) {
+  const status = useReportStatus(workspaceId);
+  const header = (actions?: ReactNode) => (
+    <PageHeader title="Reports" description="How your campaigns perform, day by day." actions={actions} />
+  );
+
+  if (status.isPending) {
+    return (
+      <>
+        {header()}
+        <p className="loading-line" role="status">
+          <Spinner /> Loading reports…
+        </p>
+        <TileSkeleton />
+      </>
+    );
+  }
+  if (status.isError) {
+    return (
+      <>
+        {header()}
+        <ReportError what="Reports" error={status.error} onRetry={() => void status.refetch()} />
+      </>
+    );
+  }
+  if (status.data.accounts.length === 0) {
+    return (
+      <>
+        {header()}
+        <ReportsEmptyState />
+      </>
+    );
+  }
   return (
-    <div className="sketch-metrics">
-      {metrics.map((metric) => (
-        <div key={metric} className="sketch-metric">
-          <span className="sketch-metric__label">{metric}</span>
-          <span className="sketch-metric__value">—</span>
-        </div>
-      ))}
-    </div>
+    <>
+      {header(<SyncNowButton workspaceId={workspaceId} status={status.data} />)}
+      <ReportBody workspaceId={workspaceId} status={status.data} />
+    </>
   );
 }

@@ -1,0 +1,94 @@
+import type { ReportAccountStatus } from '@whathead/contracts';
+import { Link } from 'react-router';
+import { AlertIcon } from '../../../components/ui/icons';
+import { Spinner } from '../../../components/ui/spinner';
+import { formatRelativeTime } from '../../../lib/format-relative-time';
+import { useNow } from '../../../lib/use-now';
+import { formatDay } from '../lib/date-range';
+import { isBackfilling } from '../lib/sync-state';
+
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const numberFormat = new Intl.NumberFormat();
+
+/**
+ * Where each chosen ad account's figures stand: when they last synced, how far the backfill of its
+ * past year got (the figures shown so far stay on the page meanwhile), and why a sync failed.
+ */
+export function AccountStatuses({ accounts }: { accounts: readonly ReportAccountStatus[] }) {
+  const now = useNow(30_000);
+  return (
+    <ul className="report-accounts" aria-label="Ad account syncs">
+      {accounts.map((account) => (
+        <li key={account.advertiserId} className="report-accounts__item">
+          <p className="report-accounts__line">
+            <span className="report-accounts__name">{account.name}</span>
+            <span className="report-accounts__state">
+              <SyncState account={account} now={now} />
+            </span>
+          </p>
+          {isBackfilling(account) && <BackfillProgress account={account} />}
+          {account.state === 'failed' && (
+            <p className="notice notice--warning report-accounts__problem">
+              <AlertIcon />
+              <span>
+                {account.name} couldn’t be synced: {account.error ?? 'TikTok didn’t say why.'} The figures
+                show what was stored before; Sync now tries again.
+              </span>
+            </p>
+          )}
+          {account.state === 'stopped' && (
+            <p className="notice report-accounts__problem">
+              {account.name} no longer syncs{account.error ? `: ${account.error}` : ''}. Its figures are those
+              stored before. <Link to="/integrations">Open Integrations</Link>
+            </p>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function SyncState({ account, now }: { account: ReportAccountStatus; now: number }) {
+  if (account.state === 'syncing' || account.state === 'queued') {
+    return (
+      <>
+        <Spinner /> {account.state === 'syncing' ? 'Syncing…' : 'Waiting to sync…'}
+      </>
+    );
+  }
+  if (account.lastSyncedAt === null) return <>Not synced yet</>;
+  return (
+    <>
+      Synced{' '}
+      <time dateTime={account.lastSyncedAt} title={dateTimeFormat.format(new Date(account.lastSyncedAt))}>
+        {formatRelativeTime(account.lastSyncedAt, now)}
+      </time>
+    </>
+  );
+}
+
+/** "Backfilling Northwind US: 120 of 365 days", and a bar. */
+export function backfillSentence(account: ReportAccountStatus): string {
+  const { storedDays, totalDays } = account.backfill!;
+  return `Backfilling ${account.name}: ${numberFormat.format(storedDays)} of ${numberFormat.format(totalDays)} days`;
+}
+
+function BackfillProgress({ account }: { account: ReportAccountStatus }) {
+  const backfill = account.backfill!;
+  return (
+    <div className="report-backfill">
+      <p className="report-backfill__text">
+        <strong>{backfillSentence(account)}</strong>
+        {backfill.storedFrom !== null && (
+          <> · days before {formatDay(backfill.storedFrom)} appear as they arrive</>
+        )}
+      </p>
+      <progress
+        className="report-backfill__bar"
+        max={backfill.totalDays}
+        value={backfill.storedDays}
+        aria-label={`Backfill of ${account.name}`}
+      />
+    </div>
+  );
+}

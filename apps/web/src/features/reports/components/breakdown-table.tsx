@@ -1,0 +1,100 @@
+import type { ReportBreakdownRow, ReportSortColumn } from '@whathead/contracts';
+import { Link } from 'react-router';
+import { ArrowDownIcon, ArrowUpIcon } from '../../../components/ui/icons';
+import { drillInto } from '../lib/drill-down';
+import { levelNouns } from '../lib/level-words';
+import { breakdownMetricKeys, formatMetric, metricLabels } from '../lib/report-metrics';
+import { firstDirection, searchParamsOf, type ReportView } from '../lib/report-view';
+
+interface BreakdownTableProps {
+  rows: readonly ReportBreakdownRow[];
+  view: ReportView;
+  onSort: (sort: ReportSortColumn, direction: ReportView['direction']) => void;
+  /** Whether the rows come from several ad accounts (a column names each row's). */
+  showAccount: boolean;
+  /** Whether the accounts have several currencies (a column names each row's). */
+  showCurrency: boolean;
+}
+
+/** The rows the server sorted; a header's click asks it for another order. */
+export function BreakdownTable({ rows, view, onSort, showAccount, showCurrency }: BreakdownTableProps) {
+  const sortBy = (column: ReportSortColumn) =>
+    onSort(
+      column,
+      view.sort === column ? (view.direction === 'asc' ? 'desc' : 'asc') : firstDirection(column),
+    );
+  return (
+    <div className="report-scroll">
+      <table className="table report-breakdown-table">
+        <caption className="visually-hidden">{levelNouns[view.level].title} in the range</caption>
+        <thead>
+          <tr>
+            <SortHeader column="name" label="Name" view={view} onSort={sortBy} />
+            {showAccount && <th scope="col">Ad account</th>}
+            {showCurrency && <th scope="col">Currency</th>}
+            {breakdownMetricKeys.map((key) => (
+              <SortHeader key={key} column={key} label={metricLabels[key]} view={view} onSort={sortBy} />
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={`${row.advertiserId}:${row.id}`}>
+              <th scope="row" className="report-breakdown-table__name">
+                <RowName row={row} view={view} />
+              </th>
+              {showAccount && <td className="table__muted">{row.advertiserName}</td>}
+              {showCurrency && <td>{row.currency}</td>}
+              {breakdownMetricKeys.map((key) => (
+                <td key={key} className="report-number">
+                  {formatMetric(row.metrics, key, row.currency)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+interface SortHeaderProps {
+  column: ReportSortColumn;
+  label: string;
+  view: ReportView;
+  onSort: (column: ReportSortColumn) => void;
+}
+
+function SortHeader({ column, label, view, onSort }: SortHeaderProps) {
+  const isSorted = view.sort === column;
+  const ariaSort = isSorted ? (view.direction === 'asc' ? 'ascending' : 'descending') : undefined;
+  return (
+    <th scope="col" aria-sort={ariaSort} className={column === 'name' ? undefined : 'report-number'}>
+      <button type="button" className="report-sort" onClick={() => onSort(column)}>
+        {label}
+        {isSorted && (view.direction === 'asc' ? <ArrowUpIcon /> : <ArrowDownIcon />)}
+      </button>
+    </th>
+  );
+}
+
+/** A campaign's or ad group's name leads to what is inside it; its parents are named below it. */
+function RowName({ row, view }: { row: ReportBreakdownRow; view: ReportView }) {
+  const target = drillInto(row);
+  const parents = [
+    row.level !== 'campaign' && view.campaign === null ? row.campaignName : null,
+    row.level === 'ad' && view.adgroup === null ? row.adgroupName : null,
+  ].filter((name) => name !== null);
+  return (
+    <>
+      {target ? (
+        <Link to={{ search: `?${searchParamsOf({ ...view, ...target })}` }} preventScrollReset>
+          {row.name}
+        </Link>
+      ) : (
+        <span>{row.name}</span>
+      )}
+      {parents.length > 0 && <span className="report-breakdown-table__parents">{parents.join(' › ')}</span>}
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import type { ReportAccountStatus, ReportCurrencyTotals, ReportMetricKey } from '@whathead/contracts';
+import { classNames } from '../../../lib/class-names';
+import {
+  changePercent,
+  changeTone,
+  formatChange,
+  formatMetric,
+  metricLabels,
+  metricValue,
+  tileMetricKeys,
+} from '../lib/report-metrics';
+
+interface KpiTilesProps {
+  totals: readonly ReportCurrencyTotals[];
+  compare: boolean;
+  accounts: readonly ReportAccountStatus[];
+}
+
+/**
+ * The range's totals, one row of tiles per currency: money of two currencies never adds up, so an
+ * agency's USD and EUR accounts get a row each, labelled with the currency.
+ */
+export function KpiTiles({ totals, compare, accounts }: KpiTilesProps) {
+  if (totals.length === 0) {
+    return (
+      <div className="report-currency">
+        <p className="report-currency__empty">Nothing was delivered in this range.</p>
+        <TileRow totals={null} compare={false} />
+      </div>
+    );
+  }
+  const isMixed = totals.length > 1;
+  return (
+    <>
+      {totals.map((currencyTotals) => (
+        <section
+          key={currencyTotals.currency}
+          className="report-currency"
+          aria-label={isMixed ? `Totals in ${currencyTotals.currency}` : 'Totals'}
+        >
+          {isMixed && (
+            <h3 className="report-currency__title">
+              {currencyTotals.currency}{' '}
+              <span className="report-currency__accounts">{accountNames(currencyTotals, accounts)}</span>
+            </h3>
+          )}
+          <TileRow totals={currencyTotals} compare={compare} />
+        </section>
+      ))}
+    </>
+  );
+}
+
+function TileRow({ totals, compare }: { totals: ReportCurrencyTotals | null; compare: boolean }) {
+  return (
+    <dl className="report-tiles">
+      {tileMetricKeys.map((key) => (
+        <div key={key} className="report-tile">
+          <dt className="report-tile__label">{metricLabels[key]}</dt>
+          <dd className="report-tile__value">
+            {totals ? formatMetric(totals.current, key, totals.currency) : '—'}
+          </dd>
+          {compare && totals && <TileChange totals={totals} metric={key} />}
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function TileChange({ totals, metric }: { totals: ReportCurrencyTotals; metric: ReportMetricKey }) {
+  const change = totals.previous
+    ? changePercent(metricValue(totals.current, metric), metricValue(totals.previous, metric))
+    : null;
+  const previous = totals.previous ? formatMetric(totals.previous, metric, totals.currency) : '—';
+  const tone = change === null ? 'neutral' : changeTone(metric, change);
+  return (
+    <dd
+      className={classNames('report-tile__change', `report-tile__change--${tone}`)}
+      title={`Previous period: ${previous}`}
+    >
+      <span aria-hidden="true">{formatChange(change)}</span>
+      <span className="visually-hidden">{changeWords(change)}</span>
+      {totals.previous && <span className="report-tile__previous"> vs {previous}</span>}
+    </dd>
+  );
+}
+
+/** What the arrows say, for screen readers. */
+function changeWords(change: number | null): string {
+  if (change === null) return 'No change to compare';
+  const percent = `${Math.abs(Math.round(change * 10) / 10)}%`;
+  if (Math.round(change * 10) === 0) return 'Unchanged';
+  return change > 0 ? `Up ${percent}` : `Down ${percent}`;
+}
+
+function accountNames(totals: ReportCurrencyTotals, accounts: readonly ReportAccountStatus[]): string {
+  return totals.advertiserIds
+    .map((id) => accounts.find((account) => account.advertiserId === id)?.name ?? id)
+    .join(', ');
+}

@@ -1,0 +1,118 @@
+import { calendarDateSchema, daysInRange } from '@whathead/contracts';
+
+/**
+ * Date ranges as the report contract writes them: calendar days "YYYY-MM-DD" of an ad account's
+ * own time zone. The arithmetic runs on those strings through UTC dates, which have no daylight
+ * saving and no offset, so the browser's zone never shifts a day.
+ */
+export interface DateRange {
+  from: string;
+  to: string;
+}
+
+export const rangePresets = [
+  'today',
+  'yesterday',
+  'last-7-days',
+  'last-14-days',
+  'last-30-days',
+  'this-month',
+  'last-month',
+  'custom',
+] as const;
+export type RangePreset = (typeof rangePresets)[number];
+
+export const rangePresetLabels: Record<RangePreset, string> = {
+  today: 'Today',
+  yesterday: 'Yesterday',
+  'last-7-days': 'Last 7 days',
+  'last-14-days': 'Last 14 days',
+  'last-30-days': 'Last 30 days',
+  'this-month': 'This month',
+  'last-month': 'Last month',
+  custom: 'Custom',
+};
+
+export const defaultRangePreset: RangePreset = 'last-7-days';
+
+/** The hourly chart's longest range (the contract's overview query refuses more). */
+export const hourlyMostDays = 31;
+
+const dayMilliseconds = 86_400_000;
+
+/** Whether `text` is a real calendar day written YYYY-MM-DD (not 2026-02-30), as the contract reads one. */
+export function isIsoDate(text: string): boolean {
+  return calendarDateSchema.safeParse(text).success;
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * dayMilliseconds).toISOString().slice(0, 10);
+}
+
+/** Days in the range, both ends included; 0 or less when it ends before it starts. */
+export function daysIn(range: DateRange): number {
+  return daysInRange(range.from, range.to);
+}
+
+function firstOfMonth(date: string): string {
+  return `${date.slice(0, 7)}-01`;
+}
+
+/**
+ * The range a preset stands for, counted from `today` in the ad account's zone. "Last n days" are
+ * n whole days ending yesterday, as in TikTok Ads Manager: today is still being spent, and would
+ * make every comparison with the period before look like a drop.
+ */
+export function presetRange(preset: Exclude<RangePreset, 'custom'>, today: string): DateRange {
+  const yesterday = addDays(today, -1);
+  switch (preset) {
+    case 'today':
+      return { from: today, to: today };
+    case 'yesterday':
+      return { from: yesterday, to: yesterday };
+    case 'last-7-days':
+      return { from: addDays(today, -7), to: yesterday };
+    case 'last-14-days':
+      return { from: addDays(today, -14), to: yesterday };
+    case 'last-30-days':
+      return { from: addDays(today, -30), to: yesterday };
+    case 'this-month':
+      return { from: firstOfMonth(today), to: today };
+    case 'last-month': {
+      const lastDay = addDays(firstOfMonth(today), -1);
+      return { from: firstOfMonth(lastDay), to: lastDay };
+    }
+  }
+}
+
+/** The period of the same length just before: what "compare to previous period" compares with. */
+export function previousPeriod(range: DateRange): DateRange {
+  const length = daysIn(range);
+  return { from: addDays(range.from, -length), to: addDays(range.from, -1) };
+}
+
+// The days are calendar days, not instants: formatted in UTC, where they were parsed.
+const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+const shortDayFormat = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** "Mar 2 – 8, 2026", or one day when the range is one. */
+export function formatRange(range: DateRange): string {
+  const from = new Date(`${range.from}T00:00:00Z`);
+  const to = new Date(`${range.to}T00:00:00Z`);
+  return range.from === range.to ? dayFormat.format(from) : dayFormat.formatRange(from, to);
+}
+
+export function formatDay(date: string): string {
+  return dayFormat.format(new Date(`${date}T00:00:00Z`));
+}
+
+/** A chart point's label: "Mar 9" for a day, "Mar 9, 14:00" for an hour ("2026-03-09 14:00"). */
+export function formatPointTime(time: string): string {
+  const day = shortDayFormat.format(new Date(`${time.slice(0, 10)}T00:00:00Z`));
+  const hour = time.slice(11, 16);
+  return hour === '' ? day : `${day}, ${hour}`;
+}
