@@ -13,6 +13,7 @@ export { scenarioNames, loadScenario, type ScenarioName } from './scenarios/load
 export type { Scenario, ScenarioDefinition } from './scenarios/scenario-schema.js';
 export { defaultSettings, type EmulatorSettings, type RateLimit, type SettingsPatch } from './settings.js';
 export type { Clock } from './state/clock.js';
+export { markChanged } from './state/store.js';
 export { permissionCatalogue } from './limits/permission-catalogue.js';
 export type { EmulatorRuntime } from './runtime.js';
 export type { ReportTruthQuery } from './control/create-control.js';

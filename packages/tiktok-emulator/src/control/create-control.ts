@@ -14,8 +14,9 @@ import { issueAuthorizationCode } from '../oauth/token-service.js';
 import type { EmulatorRuntime } from '../runtime.js';
 import { defaultSettings, type EmulatorSettings, type SettingsPatch } from '../settings.js';
 import { formatDateTime } from '../state/clock.js';
-import { findUserByEmail } from '../state/store.js';
+import { findUserByEmail, markChanged } from '../state/store.js';
 import { buildReport, type DataLevel, type ReportRow } from '../reports/report-builder.js';
+import { reportingNow } from '../reports/report-time.js';
 import type { CallRecord } from './call-log.js';
 import { groundTruth, type GroundTruth } from './ground-truth.js';
 
@@ -177,9 +178,11 @@ export function createControl(
     },
     revokeToken(accessToken) {
       tokenOf(accessToken).revoked = true;
+      markChanged(runtime.store);
     },
     expireToken(accessToken) {
       tokenOf(accessToken).forcedExpired = true;
+      markChanged(runtime.store);
     },
     setBusinessCenterRole({ email, bcId, userRole }) {
       const userId = userIdOf(email);
@@ -197,6 +200,7 @@ export function createControl(
           relationStatus: 'BOUND',
         });
       }
+      markChanged(runtime.store);
     },
     setAdvertiserRole({ email, advertiserId, advertiserRole }) {
       const userId = userIdOf(email);
@@ -206,6 +210,7 @@ export function createControl(
         (assignment) => !(assignment.userId === userId && assignment.advertiserId === advertiserId),
       );
       if (advertiserRole) runtime.store.assignments.push({ advertiserId, userId, advertiserRole });
+      markChanged(runtime.store);
     },
     setAdvertiserStatus({ advertiserId, status, apiEligible }) {
       const advertiser = runtime.store.advertisers.get(advertiserId);
@@ -216,6 +221,8 @@ export function createControl(
         advertiser.status = status;
       }
       if (apiEligible !== undefined) advertiser.apiEligible = apiEligible;
+      // Reports: a disabled account delivers nothing.
+      markChanged(runtime.store);
     },
     addFault: (rule) => runtime.faults.add(rule),
     removeFault(id) {
@@ -245,7 +252,8 @@ export function createControl(
           idFilters: {},
           includeDeleted: query.includeDeleted ?? false,
         },
-        runtime.clock.now(),
+        // As of the instant the API answers for (uncached: callers may keep and change these rows).
+        reportingNow(runtime.clock.now()),
       ),
     advanceClock(milliseconds) {
       runtime.clock.advance(milliseconds);
@@ -257,6 +265,8 @@ export function createControl(
       const unknown = Object.keys(patch).find((key) => !(key in defaultSettings));
       if (unknown) throw new ControlError(`Unknown setting ${unknown}`);
       Object.assign(runtime.settings, structuredClone(patch));
+      // Reports read settings (restatementDays): rows kept from before must not answer again.
+      markChanged(runtime.store);
       return structuredClone(runtime.settings);
     },
     registerRedirectUri(uri, appId = emulatorApp.appId) {

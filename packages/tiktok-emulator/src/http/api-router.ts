@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { FaultRule } from '../faults/fault-injector.js';
 import type { EmulatorRuntime } from '../runtime.js';
+import { markChanged } from '../state/store.js';
 import { ApiError } from './api-error.js';
 import type { Endpoint } from './define-endpoint.js';
 import { failureEnvelope, successEnvelope, type Envelope } from './envelope.js';
@@ -103,7 +104,12 @@ async function run(
     endpoint.advertiserIds?.(input) ?? (typeof input.advertiser_id === 'string' ? [input.advertiser_id] : []);
   call.advertiserId = advertiserIds[0];
   if (token) authorizeAdvertisers(runtime, endpoint, token, input, advertiserIds, now);
-  return endpoint.handle({ input, token, runtime, now, request });
+  try {
+    return await endpoint.handle({ input, token, runtime, now, request });
+  } finally {
+    // Reference §0: reads are GETs; any POST may have written, even one that failed half-way.
+    if (endpoint.method === 'POST') markChanged(runtime.store);
+  }
 }
 
 async function readRawInput(

@@ -54,12 +54,11 @@ const performance: Record<string, (counts: Counts) => string> = {
 };
 
 /** Attribute metrics describe the row's object; above their level they are "-". */
-function attribute(
+function attributesOf(
   runtime: EmulatorRuntime,
-  metric: string,
   level: DataLevel,
   entityId: string,
-): string | undefined {
+): Record<string, string | undefined> {
   const { store } = runtime;
   const campaign =
     level === 'AUCTION_CAMPAIGN'
@@ -77,7 +76,7 @@ function attribute(
         : undefined;
   const ad = level === 'AUCTION_AD' ? store.ads.get(entityId) : undefined;
   const advertiserId = ad?.advertiser_id ?? adgroup?.advertiser_id ?? campaign?.advertiser_id ?? entityId;
-  const values: Record<string, string | undefined> = {
+  return {
     advertiser_name: store.advertisers.get(advertiserId)?.name,
     currency: store.advertisers.get(advertiserId)?.currency,
     campaign_name: campaign?.campaign_name,
@@ -99,7 +98,6 @@ function attribute(
     ad_text: ad?.ad_text ?? undefined,
     opt_status: (ad ?? adgroup ?? campaign)?.operation_status,
   };
-  return metric in values ? (values[metric] ?? '-') : undefined;
 }
 
 export const knownMetrics = new Set([
@@ -130,12 +128,17 @@ export function formatMetrics(
   level: DataLevel,
   entityId: string | undefined,
 ): Record<string, string> {
-  return Object.fromEntries(
-    metrics.map((metric) => [
-      metric,
-      performance[metric]?.(counts) ??
-        (entityId ? attribute(runtime, metric, level, entityId) : undefined) ??
-        '-',
-    ]),
-  );
+  const formatted: Record<string, string> = {};
+  // Looked up once per row, and only when an attribute metric is asked for: pages have 1,000 rows.
+  let attributes: Record<string, string | undefined> | undefined;
+  for (const metric of metrics) {
+    const value = performance[metric]?.(counts);
+    if (value !== undefined || !entityId) {
+      formatted[metric] = value ?? '-';
+      continue;
+    }
+    attributes ??= attributesOf(runtime, level, entityId);
+    formatted[metric] = (metric in attributes ? attributes[metric] : undefined) ?? '-';
+  }
+  return formatted;
 }

@@ -1,7 +1,15 @@
 import type { EmulatorRuntime } from '../runtime.js';
-import { millisecondsPerHour, parseDateTime } from '../state/clock.js';
+import { millisecondsPerDay, millisecondsPerHour, parseDateTime } from '../state/clock.js';
 import type { AdRecord } from '../state/records.js';
-import { addCounts, adHourCounts, emptyCounts, type Counts } from './metrics-model.js';
+import { deliveryWindowReader } from './delivery-windows.js';
+import {
+  addAdHour,
+  adSeedPrefix,
+  emptyCounts,
+  reportHour,
+  type Counts,
+  type ReportHour,
+} from './metrics-model.js';
 import { localDate, localHourLabel, startOfLocalDay } from './report-time.js';
 
 export const dataLevels = [
@@ -76,28 +84,36 @@ export function buildReport(runtime: EmulatorRuntime, query: ReportQuery, now: n
       (!query.idFilters.adgroup_id || query.idFilters.adgroup_id.includes(ad.adgroup_id)) &&
       (!query.idFilters.ad_id || query.idFilters.ad_id.includes(ad.ad_id)),
   );
-  const earliest = Math.min(...ads.map((ad) => parseDateTime(ad.create_time) ?? now));
   const from = query.startDate
     ? startOfLocalDay(query.startDate, timeZone)
-    : Math.floor(earliest / millisecondsPerHour) * millisecondsPerHour;
+    : Math.floor(earliestCreation(ads, now) / millisecondsPerHour) * millisecondsPerHour;
   const until = query.endDate ? startOfLocalDay(nextDate(query.endDate), timeZone) : now;
-  const rows = new Map<string, ReportRow>();
+  const hours = reportHours(runtime, from, Math.min(until, now), now, query.granularity, timeZone);
+  // By entity, then by the index of the hour's label: a row is one (entity, label) pair.
+  const sums = new Map<string, (Counts | undefined)[]>();
+  const deliveryWindows = deliveryWindowReader(runtime);
   for (const ad of ads) {
     const entityId = entityOf(ad, query.dataLevel);
-    for (let hour = from; hour < Math.min(until, now); hour += millisecondsPerHour) {
-      const counts = adHourCounts(runtime, ad, hour, now);
-      if (counts.impressions === 0 && counts.spendMilli === 0) continue;
-      const time =
-        query.granularity === 'hour'
-          ? localHourLabel(hour, timeZone)
-          : query.granularity === 'day'
-            ? `${localDate(hour, timeZone)} 00:00:00`
-            : undefined;
-      const key = `${entityId}|${time ?? ''}`;
-      const row = rows.get(key) ?? { entityId, time, counts: emptyCounts() };
-      addCounts(row.counts, counts);
-      rows.set(key, row);
+    const seedPrefix = adSeedPrefix(runtime, ad);
+    const byLabel = sums.get(entityId) ?? [];
+    sums.set(entityId, byLabel);
+    for (const [windowFrom, windowTo] of deliveryWindows(ad)) {
+      for (let index = firstHourFrom(hours, windowFrom); index < hours.length; index += 1) {
+        const hour = hours[index]!;
+        if (hour.start >= windowTo) break;
+        const existing = byLabel[hour.labelIndex];
+        const counts = existing ?? emptyCounts();
+        if (addAdHour(counts, seedPrefix, hour) && !existing) byLabel[hour.labelIndex] = counts;
+      }
     }
+  }
+  const labels = [...new Set(hours.map((hour) => hour.label))];
+  const rows = new Map<string, ReportRow>();
+  for (const [entityId, byLabel] of sums) {
+    byLabel.forEach((counts, labelIndex) => {
+      const time = labels[labelIndex];
+      if (counts) rows.set(`${entityId}|${time ?? ''}`, { entityId, time, counts });
+    });
   }
   if (query.includeIdle && query.granularity === undefined) {
     for (const entityId of entitiesOfLevel(runtime, query)) {
@@ -109,6 +125,74 @@ export function buildReport(runtime: EmulatorRuntime, query: ReportQuery, now: n
     (left, right) =>
       (left.time ?? '').localeCompare(right.time ?? '') || left.entityId.localeCompare(right.entityId),
   );
+}
+
+/** A lifetime report starts at the hour its first ad was created (an unreadable time: now). */
+function earliestCreation(ads: AdRecord[], now: number): number {
+  let earliest = Infinity;
+  for (const ad of ads) earliest = Math.min(earliest, parseDateTime(ad.create_time) ?? now);
+  return earliest;
+}
+
+interface LabelledHour extends ReportHour {
+  /** The row time the hour counts towards (stat_time_hour, stat_time_day or none). */
+  label: string | undefined;
+  labelIndex: number;
+}
+
+/**
+ * The hours `from`, `from` + 1 h, … before `to` (`from` is local midnight, so in a zone with a
+ * half-hour offset they start at half past), each labelled once: zone arithmetic is the costly
+ * part of a label, and every ad shares it.
+ */
+function reportHours(
+  runtime: EmulatorRuntime,
+  from: number,
+  to: number,
+  now: number,
+  granularity: ReportQuery['granularity'],
+  timeZone: string,
+): LabelledHour[] {
+  const hours: LabelledHour[] = [];
+  const labelIndexes = new Map<string | undefined, number>();
+  for (let start = from; start < to; start += millisecondsPerHour) {
+    const label =
+      granularity === 'hour'
+        ? localHourLabel(start, timeZone)
+        : granularity === 'day'
+          ? `${localDate(start, timeZone)} 00:00:00`
+          : undefined;
+    // A repeated label (a day's hours, or the hour a DST change repeats) sums into one row.
+    const labelIndex = labelIndexes.get(label) ?? labelIndexes.size;
+    labelIndexes.set(label, labelIndex);
+    const { seedText, daily, elapsed, arrived } = reportHour(runtime, start, now);
+    hours.push({ start, seedText, daily, elapsed, arrived, label, labelIndex });
+  }
+  return hours;
+}
+
+/** The index of the first hour starting at or after `instant` (hours are one hour apart). */
+function firstHourFrom(hours: LabelledHour[], instant: number): number {
+  const first = hours[0];
+  if (!first || instant <= first.start) return 0;
+  let index = Math.min(hours.length, Math.ceil((instant - first.start) / millisecondsPerHour));
+  // The division may round; settle on the exact index by comparing instants.
+  while (index > 0 && hours[index - 1]!.start >= instant) index -= 1;
+  while (index < hours.length && hours[index]!.start < instant) index += 1;
+  return index;
+}
+
+/**
+ * The instant from which the rows of `query` no longer change with time: an hour's figures are
+ * final once it has ended and its conversions have all arrived (`restatementDays` later).
+ * Undefined for a lifetime query, which keeps growing.
+ */
+export function settledFrom(runtime: EmulatorRuntime, query: ReportQuery): number | undefined {
+  const advertiser = runtime.store.advertisers.get(query.advertiserId);
+  if (!advertiser || !query.endDate) return undefined;
+  const until = startOfLocalDay(nextDate(query.endDate), advertiser.displayTimezone);
+  // The last hour may start up to an hour before `until` (half-hour zones), so it ends by `until` + 1 h.
+  return until + millisecondsPerHour + Math.max(0, runtime.settings.restatementDays) * millisecondsPerDay;
 }
 
 /** Every entity of the query's level in the account, after its status and id filters. */

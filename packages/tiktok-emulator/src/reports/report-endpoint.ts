@@ -3,10 +3,12 @@ import { ApiError, fieldError } from '../http/api-error.js';
 import { defineEndpoint } from '../http/define-endpoint.js';
 import { paginate } from '../http/envelope.js';
 import { booleanParam, idString, jsonParam, pagingParams } from '../http/params.js';
+import type { EmulatorRuntime } from '../runtime.js';
 import { daySpan, isDate } from './report-time.js';
 import { formatMetrics, isPerformanceMetric, knownMetrics } from './metric-format.js';
 import { addCounts, emptyCounts } from './metrics-model.js';
-import { buildReport, dataLevels, idDimensionOf, type DataLevel } from './report-builder.js';
+import { dataLevels, idDimensionOf, type DataLevel, type ReportRow } from './report-builder.js';
+import { reportRows } from './report-cache.js';
 
 const levelPermission: Record<DataLevel, number> = {
   AUCTION_ADVERTISER: 40,
@@ -121,7 +123,9 @@ export const reportIntegratedGetEndpoint = defineEndpoint({
         idFilters[idField] = values;
       }
     }
-    const rows = buildReport(
+    if (input.order_field && !isPerformanceMetric(input.order_field))
+      throw fieldError('order_field', 'Must be a non-attribute metric.');
+    const rows = reportRows(
       runtime,
       {
         advertiserId: input.advertiser_id,
@@ -135,41 +139,31 @@ export const reportIntegratedGetEndpoint = defineEndpoint({
       },
       now,
     );
-    let list = rows.map((row) => ({
-      dimensions: {
-        ...(input.dimensions.includes(idDimension) ? { [idDimension]: row.entityId } : {}),
-        ...(timeDimensions[0] && row.time ? { [timeDimensions[0]]: row.time } : {}),
-      },
-      metrics: formatMetrics(
+    const ordered = input.order_field
+      ? orderBy(runtime, rows, input.order_field, input.order_type, dataLevel)
+      : rows;
+    // Only the page's rows are formatted: a report walk asks for every page of the same rows.
+    const page = paginate(ordered, input.page, input.page_size);
+    const withId = input.dimensions.includes(idDimension);
+    const timeDimension = timeDimensions[0];
+    const list = page.list.map((row) => {
+      const dimensions: Record<string, string> = {};
+      if (withId) dimensions[idDimension] = row.entityId;
+      if (timeDimension && row.time) dimensions[timeDimension] = row.time;
+      const metrics = formatMetrics(
         runtime,
         input.metrics,
         row.counts,
         dataLevel,
-        input.dimensions.includes(idDimension) ? row.entityId : undefined,
-      ),
-      sortValue: input.order_field
-        ? Number(
-            formatMetrics(runtime, [input.order_field], row.counts, dataLevel, row.entityId)[
-              input.order_field
-            ],
-          )
-        : 0,
-    }));
-    if (input.order_field) {
-      if (!isPerformanceMetric(input.order_field))
-        throw fieldError('order_field', 'Must be a non-attribute metric.');
-      const direction = input.order_type === 'ASC' ? 1 : -1;
-      list = [...list].sort((left, right) => direction * ((left.sortValue || 0) - (right.sortValue || 0)));
-    }
-    const page = paginate(
-      list.map(({ dimensions, metrics }) => ({ dimensions, metrics })),
-      input.page,
-      input.page_size,
-    );
-    if (!input.enable_total_metrics) return page;
+        withId ? row.entityId : undefined,
+      );
+      return { dimensions, metrics };
+    });
+    if (!input.enable_total_metrics) return { ...page, list };
     const total = rows.reduce((sum, row) => addCounts(sum, row.counts), emptyCounts());
     return {
       ...page,
+      list,
       total_metrics: formatMetrics(
         runtime,
         input.metrics.filter(isPerformanceMetric),
@@ -180,6 +174,24 @@ export const reportIntegratedGetEndpoint = defineEndpoint({
     };
   },
 });
+
+/** Reference §6.1 `order_field`: by the metric's value as answered ("-" counts as 0), ties kept in order. */
+function orderBy(
+  runtime: EmulatorRuntime,
+  rows: ReportRow[],
+  metric: string,
+  orderType: 'ASC' | 'DESC',
+  dataLevel: DataLevel,
+): ReportRow[] {
+  const direction = orderType === 'ASC' ? 1 : -1;
+  return rows
+    .map((row) => ({
+      row,
+      value: Number(formatMetrics(runtime, [metric], row.counts, dataLevel, row.entityId)[metric]),
+    }))
+    .sort((left, right) => direction * ((left.value || 0) - (right.value || 0)))
+    .map(({ row }) => row);
+}
 
 /** Correction 8: 30 days with stat_time_day, 1 with stat_time_hour, 365 without a time dimension. */
 function checkDates(

@@ -73,3 +73,14 @@ export function daySpan(startDate: string, endDate: string): number {
 
 export const isDate = (text: string): boolean =>
   /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+
+/** Report figures move on once a minute (see `reportingNow`). */
+export const reportingInterval = 60_000;
+
+/**
+ * The instant a report's figures are computed as of: the start of the current minute. TikTok's
+ * reporting trails delivery (its figures arrive minutes to hours late), and one instant for a
+ * whole minute lets the pages of a report walk read the same figures from rows kept between
+ * calls (report-cache.ts) instead of figures that moved between two pages.
+ */
+export const reportingNow = (now: number): number => Math.floor(now / reportingInterval) * reportingInterval;

@@ -38,6 +38,12 @@ export interface Store {
   statusHistory: Map<string, { at: number; operationStatus: 'ENABLE' | 'DISABLE' | 'DELETE' }[]>;
   /** Reference §4.2: (advertiser, endpoint, request_id) → the id created the first time. */
   idempotencyKeys: Map<string, string>;
+  /**
+   * Goes up whenever something may have changed (`markChanged`): an API write, a recorded status
+   * change, a control-API change. Report pages answer from rows kept between calls
+   * (reports/report-cache.ts); a new revision makes them build afresh.
+   */
+  revision: number;
 }
 
 export function createEmptyStore(): Store {
@@ -59,7 +65,13 @@ export function createEmptyStore(): Store {
     media: new Map(),
     statusHistory: new Map(),
     idempotencyKeys: new Map(),
+    revision: 0,
   };
+}
+
+/** Call after changing records in place (code outside the API, e.g. a test arranging TikTok's side). */
+export function markChanged(store: Store): void {
+  store.revision += 1;
 }
 
 export const findUserByEmail = (store: Store, email: string): UserRecord | undefined =>
@@ -74,6 +86,7 @@ export function recordStatus(
   const history = store.statusHistory.get(entityId) ?? [];
   history.push({ at, operationStatus });
   store.statusHistory.set(entityId, history);
+  markChanged(store);
 }
 
 /** The operation status an entity had at a moment (undefined before it existed). */
