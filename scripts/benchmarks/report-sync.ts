@@ -28,7 +28,7 @@ import {
   emulatorSettings,
   startConnect,
 } from '../../apps/server/src/testing/tiktok-flow.js';
-import { rounded, type Benchmark, type Figures } from '../lib/benchmark.js';
+import { percentile, rounded, type Benchmark, type Figures } from '../lib/benchmark.js';
 import { benchApp } from '../lib/bench-app.js';
 import { openBenchPostgres } from '../lib/bench-postgres.js';
 import { jobsSettled, syncPass } from '../lib/campaign-sync-steps.js';
@@ -225,6 +225,8 @@ export const benchmark: Benchmark = {
         ad_days_stored: storedRows,
         ad_days_at_tiktok: tiktokRows,
         rows_match: storedRows === tiktokRows ? 'yes' : 'no',
+        emulator_ms_per_call_p50: rounded(percentile(calls.map((call) => call.durationMilliseconds), 50)),
+        emulator_ms_per_call_p95: rounded(percentile(calls.map((call) => call.durationMilliseconds), 95)),
         rss_mb: memory.peakRssMegabytes,
       };
     } finally {

@@ -15,6 +15,12 @@ const daysPerCall = 30;
 const pageSize = 1000;
 /** Pages asked for beyond the one being written. */
 const pagesAhead = 2;
+/**
+ * Pages of one read written at once. A page's rows are its own (one ad and day each), so two
+ * writes never meet; while one waits on PostgreSQL the next page is parsed and sent, and one
+ * account alone keeps the budget busy.
+ */
+const concurrentWrites = 2;
 /** How far back a backfill goes (PostHog's default too; TikTok documents no limit). */
 export const backfillDays = 365;
 /** Correction 8: deleted objects' numbers are left out unless asked for with STATUS_ALL. */
@@ -147,6 +153,23 @@ export async function syncAccountReports(context: ReportSyncContext): Promise<{ 
     if (!marks.has(index)) marks.set(index, context.facts.mark());
     return marks.get(index)!;
   };
+  const writing = new Set<Promise<void>>();
+  /** A write that failed fails the sync at the next page or read's end, never silently. */
+  let failedWrite: { error: unknown } | undefined;
+  const written = async () => {
+    await Promise.allSettled(writing);
+    if (failedWrite) throw failedWrite.error;
+  };
+  const write = async (work: Promise<void>) => {
+    const tracked: Promise<void> = work
+      .catch((error: unknown) => {
+        failedWrite ??= { error };
+      })
+      .finally(() => writing.delete(tracked));
+    writing.add(tracked);
+    while (writing.size >= concurrentWrites) await Promise.race(writing);
+    if (failedWrite) throw failedWrite.error;
+  };
   await runPagedReads<AdDayRow | CampaignHourRow>(
     reads.map((read) => read.read as PagedRead<AdDayRow | CampaignHourRow>),
     {
@@ -154,16 +177,19 @@ export async function syncAccountReports(context: ReportSyncContext): Promise<{ 
       onPage: async (index, items) => {
         await markOf(index);
         const read = reads[index]!;
-        if (read.kind === 'days')
-          await context.facts.upsertAdDays(context.workspaceId, context.advertiserId, items as AdDayRow[]);
-        else
-          await context.facts.upsertCampaignHours(
-            context.workspaceId,
-            context.advertiserId,
-            items as CampaignHourRow[],
-          );
+        await write(
+          read.kind === 'days'
+            ? context.facts.upsertAdDays(context.workspaceId, context.advertiserId, items as AdDayRow[])
+            : context.facts.upsertCampaignHours(
+                context.workspaceId,
+                context.advertiserId,
+                items as CampaignHourRow[],
+              ),
+        );
       },
       onRead: async (index) => {
+        // Every page of the read is in before its range is finished.
+        await written();
         const read = reads[index]!;
         const mark = await markOf(index);
         if (read.kind === 'hours') {
@@ -191,7 +217,7 @@ export async function syncAccountReports(context: ReportSyncContext): Promise<{ 
         });
       },
     },
-  );
+  ).finally(() => Promise.allSettled(writing));
   return { calls };
 }
 
