@@ -76,6 +76,7 @@ export const reportAccountStatusSchema: z.ZodType<ReportAccountStatus> = z.objec
   backfill: z
     .object({ storedDays: z.number(), totalDays: z.number(), storedFrom: z.string().nullable() })
     .nullable(),
+  hoursFrom: z.string().nullable(),
   today: z.string(),
   provisionalFrom: z.string(),
   lastSyncedAt: z.string().nullable(),

@@ -194,6 +194,8 @@ export interface ReportAccountStatus {
   state: ReportAccountState;
   /** Days stored and days the backfill goes back to; null before the first sync starts. */
   backfill: { storedDays: number; totalDays: number; storedFrom: string | null } | null;
+  /** The first day whose hours are stored (hourly charts before it have no points); null: none. */
+  hoursFrom: string | null;
   /** "Today" in the account's zone, for the range presets. */
   today: string;
   provisionalFrom: string;

@@ -119,9 +119,9 @@ export class TikTokReportQueriesRepository {
   }
 
   /**
-   * One row per campaign, ad group or ad of the scope with its sums over the range, sorted, named
-   * from the campaign mirror (an id where the mirror has no name), at most `limit` rows after
-   * `after` (the last row's account and id, in account-and-id order: the CSV's pages).
+   * One row per campaign, ad group or ad of the scope with its sums over the range, sorted (ties
+   * by account and id), named from the campaign mirror (an id where the mirror has no name), at
+   * most `limit` rows from `offset` (the CSV's pages).
    */
   async breakdown(
     scope: ReportScope,
@@ -131,7 +131,7 @@ export class TikTokReportQueriesRepository {
       sort: ReportSortColumn;
       direction: 'asc' | 'desc';
       limit: number;
-      after?: { advertiserId: string; id: string } | undefined;
+      offset?: number;
     },
   ): Promise<BreakdownRow[]> {
     if (scope.advertiserIds.length === 0) return [];
@@ -154,12 +154,9 @@ export class TikTokReportQueriesRepository {
     const search = view.search
       ? sql`and (entity.name ilike ${likePattern(view.search)} or facts.id = ${view.search})`
       : sql``;
-    const after = view.after
-      ? sql`and (facts.advertiser_id, facts.id) > (${view.after.advertiserId}, ${view.after.id})`
-      : sql``;
-    const order = view.after
-      ? sql.raw('facts.advertiser_id, facts.id')
-      : sql.raw(`${sortExpressions[view.sort]} ${view.direction} nulls last, facts.advertiser_id, facts.id`);
+    const order = sql.raw(
+      `${sortExpressions[view.sort]} ${view.direction} nulls last, facts.advertiser_id, facts.id`,
+    );
     const { rows } = await sql<BreakdownRow>`
       with facts as (${facts})
       select facts.advertiser_id, facts.id, facts.campaign_id, facts.adgroup_id, entity.name,
@@ -171,9 +168,9 @@ export class TikTokReportQueriesRepository {
       left join tiktok_entities as entity
         on entity.workspace_id = ${scope.workspaceId}::uuid and entity.advertiser_id = facts.advertiser_id
         and entity.level = ${view.level} and entity.entity_id = facts.id
-      where true ${search} ${after}
+      where true ${search}
       order by ${order}
-      limit ${view.limit}`.execute(this.#db);
+      limit ${view.limit} offset ${view.offset ?? 0}`.execute(this.#db);
     return rows;
   }
 }

@@ -92,11 +92,13 @@ describe('a report backfill stopped midway', () => {
 
   it('goes on from the last span it stored, newest first, and ends as an uninterrupted one', async () => {
     const [interrupted, uninterrupted] = workspaces;
-    // The recent span, a week of hours, then the first backfill span: then TikTok goes down.
-    const first = fakeTikTok(9);
+    // The recent span, 30 days of hours (as far as they are kept), then the first backfill span:
+    // then TikTok goes down.
+    const first = fakeTikTok(32);
     await assert.rejects(run(interrupted, first.client), /TikTok is down/);
     assert.deepEqual(first.asked.slice(0, 1), ['AUCTION_AD 2026-10-27..2026-11-25']);
-    assert.equal(first.asked[8], 'AUCTION_AD 2026-09-27..2026-10-26', 'the backfill goes newest first');
+    assert.equal(first.asked.filter((call) => call.startsWith('AUCTION_CAMPAIGN')).length, 30);
+    assert.equal(first.asked[31], 'AUCTION_AD 2026-09-27..2026-10-26', 'the backfill goes newest first');
     const state = await new TikTokReportAccountsRepository(database).find(interrupted, advertiserId);
     assert.deepEqual([state?.stored_from, state?.stored_through], ['2026-09-27', '2026-11-25']);
 

@@ -112,7 +112,7 @@ export class ReportService {
     const [listings, settings] = await Promise.all([this.#accounts.list(id), this.#accounts.settings(id)]);
     const now = this.#clock.now();
     return {
-      accounts: listings.map((listing) => this.#describe(listing, settings.restatement_days, now)),
+      accounts: listings.map((listing) => this.#describe(listing, settings, now)),
       restatementDays: settings.restatement_days,
       hourlyRetentionDays: settings.hourly_retention_days,
     };
@@ -241,21 +241,20 @@ export class ReportService {
     const scope = scopeOf(id, accounts, query);
     const byId = new Map(accounts.map((account) => [account.advertiser_id, account]));
     const queries = this.#queries;
+    // In the table's order, page after page: a download is read once, and the rows' sums only
+    // move when a sync lands meanwhile.
     async function* rows(): AsyncGenerator<ReportBreakdownRow> {
-      let after: { advertiserId: string; id: string } | undefined;
-      for (;;) {
+      for (let offset = 0; ; offset += csvPageRows) {
         const page = await queries.breakdown(scope, {
           level,
           search: query.q || undefined,
           sort: query.sort,
           direction: query.direction,
           limit: csvPageRows,
-          after: after ?? { advertiserId: '', id: '' },
+          offset,
         });
         for (const row of page) yield breakdownRowOf(row, level, byId);
-        const last = page.at(-1);
-        if (!last || page.length < csvPageRows) return;
-        after = { advertiserId: last.advertiser_id, id: last.id };
+        if (page.length < csvPageRows) return;
       }
     }
     return {
@@ -403,9 +402,15 @@ export class ReportService {
     return { accounts: fallback.length > 0 ? fallback : listings, settings };
   }
 
-  #describe(listing: ReportAccountListing, restatementDays: number, now: Date): ReportAccountStatus {
+  #describe(
+    listing: ReportAccountListing,
+    settings: { restatement_days: number; hourly_retention_days: number },
+    now: Date,
+  ): ReportAccountStatus {
+    const restatementDays = settings.restatement_days;
     const timeZone = timeZoneOf(listing);
     const today = dayIn(now, timeZone);
+    const keptFrom = addDays(today, -(settings.hourly_retention_days - 1));
     const totalDays = listing.backfill_start ? daysBetween(listing.backfill_start, today) : 0;
     return {
       advertiserId: listing.advertiser_id,
@@ -427,6 +432,7 @@ export class ReportService {
             storedFrom: listing.stored_from ?? null,
           }
         : null,
+      hoursFrom: listing.hours_from ? laterDay(listing.hours_from, keptFrom) : null,
       today,
       provisionalFrom: provisionalFrom(listing, restatementDays, now),
       lastSyncedAt: listing.last_synced_at ? new Date(listing.last_synced_at).toISOString() : null,

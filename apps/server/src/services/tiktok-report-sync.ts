@@ -127,8 +127,11 @@ export async function syncAccountReports(context: ReportSyncContext): Promise<{ 
     },
   });
 
+  // Hours: a first sync reads back as far as they are kept (30 days by default), so every range
+  // the page offers by the hour has them; later syncs re-read the restatement window's.
+  const keptFrom = addDays(today, -(context.hourlyRetentionDays - 1));
   const hourlyFrom = laterDay(
-    laterDay(windowStart, addDays(today, -(context.hourlyRetentionDays - 1))),
+    context.hoursFrom ? laterDay(windowStart, keptFrom) : keptFrom,
     context.backfillStart,
   );
   const hourDays: string[] = [];

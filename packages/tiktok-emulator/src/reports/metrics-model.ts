@@ -98,6 +98,9 @@ export function reportHour(runtime: EmulatorRuntime, hourStart: number, now: num
   };
 }
 
+/** A fixed point in [0, 1) of an ad-hour's seed (a multiplicative hash of it). */
+const roundingPoint = (seed: number): number => (Math.imul(seed, 2654435761) >>> 0) / 4_294_967_296;
+
 /** The hash of "seed|ad_id|", extended by each hour's start to seed that ad-hour's draws. */
 export const adSeedPrefix = (runtime: EmulatorRuntime, ad: AdRecord): number =>
   extendHash(hashStart, `${runtime.seed}|${ad.ad_id}|`);
@@ -107,7 +110,8 @@ export const adSeedPrefix = (runtime: EmulatorRuntime, ad: AdRecord): number =>
  * hour). False, adding nothing, when the hour had no impressions: reports list no row for it.
  */
 export function addAdHour(total: Counts, seedPrefix: number, hour: ReportHour): boolean {
-  const random = createRandom(extendHash(seedPrefix, hour.seedText) >>> 0);
+  const seed = extendHash(seedPrefix, hour.seedText) >>> 0;
+  const random = createRandom(seed);
   // The order of the draws is the model: changing it changes every figure of every report.
   const impressions = Math.round((60 + random.integer(0, 340)) * hour.daily * hour.elapsed);
   if (impressions === 0) return false;
@@ -117,7 +121,11 @@ export function addAdHour(total: Counts, seedPrefix: number, hour: ReportHour): 
   total.impressions += impressions;
   total.clicks += clicks;
   total.spendMilli += Math.round((impressions * (2_000 + random.integer(0, 6_000))) / 1_000);
-  total.conversion += Math.floor(finalConversions * hour.arrived);
+  // Reference §6.1: conversions arrive late, a share of them at a time. Each ad-hour rounds its
+  // arrived share at a point of its own (from its seed, not a draw, so no other figure moves):
+  // a sum over many ad-hours then grows steadily toward the final count, and an hour with one
+  // conversion shows it at some point of the window, not only at its end.
+  total.conversion += Math.floor(finalConversions * hour.arrived + roundingPoint(seed));
   total.reach += Math.round(impressions / 1.25);
   total.videoPlays += plays;
   total.videoWatched2s += Math.round(plays * 0.7);

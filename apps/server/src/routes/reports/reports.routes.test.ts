@@ -208,6 +208,12 @@ describe('report sync and the Reports API', () => {
     const header = lines.findIndex((line) => line.startsWith('Ad account ID,'));
     const table = await breakdown({ from: '2026-11-18', to: '2026-11-24', level: 'ad' });
     assert.equal(lines.length - header - 1, table.rows.length);
+    const idColumn = lines[header]!.split(',').indexOf('Ad ID');
+    assert.deepEqual(
+      lines.slice(header + 1).map((line) => line.split(',')[idColumn]),
+      table.rows.map((row) => row.id),
+      'in the table’s order (spend, highest first)',
+    );
     const spendColumn = lines[header]!.split(',').indexOf('Spend');
     const exported = lines
       .slice(header + 1)
