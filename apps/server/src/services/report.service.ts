@@ -1,13 +1,14 @@
-import type {
-  ReportAccountStatus,
-  ReportBreakdownQuery,
-  ReportBreakdownResponse,
-  ReportBreakdownRow,
-  ReportLevel,
-  ReportOverviewQuery,
-  ReportOverviewResponse,
-  ReportSettings,
-  ReportStatusResponse,
+import {
+  earliestDate,
+  type ReportAccountStatus,
+  type ReportBreakdownQuery,
+  type ReportBreakdownResponse,
+  type ReportBreakdownRow,
+  type ReportLevel,
+  type ReportOverviewQuery,
+  type ReportOverviewResponse,
+  type ReportSettings,
+  type ReportStatusResponse,
 } from '@whathead/contracts';
 import type { TikTokClient } from '@whathead/tiktok-client';
 import { notFound, validationFailed } from '../errors.js';
@@ -35,7 +36,8 @@ import type { Actor, WorkspaceService } from './workspace.service.js';
 
 /** Rows the breakdown table shows; the CSV has every row. */
 const breakdownRows = 1000;
-const csvPageRows = 1000;
+/** Rows the CSV reads a time: each read sums the range again, so few and large, never all. */
+const csvPageRows = 5000;
 
 type SyncTarget = { workspaceId: string; advertiserId: string };
 
@@ -150,6 +152,13 @@ export class ReportService {
     const previous = query.compare
       ? { from: addDays(query.from, -length), to: addDays(query.from, -1) }
       : undefined;
+    if (previous && previous.from < earliestDate)
+      throw validationFailed([
+        {
+          path: 'compare',
+          message: 'The period before this one starts before 1970: nothing to compare with.',
+        },
+      ]);
     const scope = (range: { from: string; to: string }): ReportScope => ({
       workspaceId: id,
       advertiserIds: accounts.map((account) => account.advertiser_id),
@@ -242,19 +251,25 @@ export class ReportService {
     const byId = new Map(accounts.map((account) => [account.advertiser_id, account]));
     const queries = this.#queries;
     // In the table's order, page after page: a download is read once, and the rows' sums only
-    // move when a sync lands meanwhile.
+    // move when a sync lands meanwhile. The first page is read before the answer starts, so a
+    // failure there is an error answer, not a cut-off file.
+    const page = (offset: number) =>
+      queries.breakdown(scope, {
+        level,
+        search: query.q || undefined,
+        sort: query.sort,
+        direction: query.direction,
+        limit: csvPageRows,
+        offset,
+      });
+    const first = await page(0);
     async function* rows(): AsyncGenerator<ReportBreakdownRow> {
-      for (let offset = 0; ; offset += csvPageRows) {
-        const page = await queries.breakdown(scope, {
-          level,
-          search: query.q || undefined,
-          sort: query.sort,
-          direction: query.direction,
-          limit: csvPageRows,
-          offset,
-        });
-        for (const row of page) yield breakdownRowOf(row, level, byId);
-        if (page.length < csvPageRows) return;
+      let current = first;
+      for (let offset = 0; ;) {
+        for (const row of current) yield breakdownRowOf(row, level, byId);
+        if (current.length < csvPageRows) return;
+        offset += csvPageRows;
+        current = await page(offset);
       }
     }
     return {
