@@ -295,7 +295,9 @@ test('after choosing Northwind US, the Reports page fills in, and Spend is TikTo
   const today = await todayOf(northwindUsId);
   const range = { from: addDays(today, -7), to: addDays(today, -1) };
   await expect(page.getByText(rangePattern(range))).toBeVisible();
-  await expect(page.getByText('Days are in America/New_York, Northwind US’s time zone.')).toBeVisible();
+  await expect(
+    page.getByText('Days are in Eastern Time (America/New_York), Northwind US’s time zone.'),
+  ).toBeVisible();
 
   const expected = await tiktokSpend(northwindUsId, range.from, range.to);
   expect(expected, 'the emulator’s Northwind US spent something in the last 7 days').toBeGreaterThan(0);

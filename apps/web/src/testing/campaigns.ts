@@ -1,5 +1,11 @@
 import { screen } from '@testing-library/react';
-import type { CampaignRow, CampaignSyncResponse, TikTokConnectionsResponse } from '@whathead/contracts';
+import type {
+  CampaignRow,
+  CampaignSyncResponse,
+  ReportAccountStatus,
+  ReportStatusResponse,
+  TikTokConnectionsResponse,
+} from '@whathead/contracts';
 import { vi } from 'vitest';
 import {
   campaignRow,
@@ -19,6 +25,7 @@ export const campaignsRoute = `GET ${workspace}/campaigns`;
 export const syncRoute = `GET ${workspace}/campaigns/sync`;
 export const refreshRoute = `POST ${workspace}/campaigns/refresh`;
 const connectionsRoute = `GET ${workspace}/tiktok/connections`;
+export const reportStatusRoute = `GET ${workspace}/reports/status`;
 
 export const advertiserIds = { us: '7200000000000000011', eu: '7200000000000000012' };
 
@@ -53,19 +60,65 @@ export const syncedAnswer = (): CampaignSyncResponse =>
     mirrorAccount({ advertiserId: advertiserIds.eu, name: 'Northwind EU' }),
   ]);
 
+/** Northwind US's report state: the default account, in Los Angeles, whose today is 2026-03-09. */
+export function reportAccountStatus(overrides: Partial<ReportAccountStatus> = {}): ReportAccountStatus {
+  return {
+    advertiserId: advertiserIds.us,
+    name: 'Northwind US',
+    currency: 'USD',
+    timeZone: 'America/Los_Angeles',
+    isDefault: true,
+    state: 'ready',
+    backfill: { storedDays: 365, totalDays: 365, storedFrom: '2025-03-10' },
+    hoursFrom: '2026-02-08',
+    today: '2026-03-09',
+    provisionalFrom: '2026-03-03',
+    lastSyncedAt: '2026-03-09T10:00:00.000Z',
+    error: null,
+    ...overrides,
+  };
+}
+
+/** Both accounts' report state: Northwind EU is in Berlin, already on 2026-03-10. */
+export const reportStatusAnswer = (
+  accounts: ReportAccountStatus[] = [
+    reportAccountStatus(),
+    reportAccountStatus({
+      advertiserId: advertiserIds.eu,
+      name: 'Northwind EU',
+      currency: 'EUR',
+      timeZone: 'Europe/Berlin',
+      isDefault: false,
+      today: '2026-03-10',
+    }),
+  ],
+): ReportStatusResponse => ({ accounts, restatementDays: 7, hourlyRetentionDays: 30 });
+
 interface CampaignsApi {
   connections?: TikTokConnectionsResponse;
   sync?: CampaignSyncResponse | MockHandler;
+  /** Each account's today, for the range presets of the metric columns. */
+  reportStatus?: ReportStatusResponse | MockHandler;
   /** The table's answer to each request; by default these rows on one page. */
   rows?: CampaignRow[] | MockHandler;
   handlers?: Record<string, MockHandler>;
 }
 
 /** The Campaigns page's API; `tableRequests` lists the query of every table request so far. */
-export function mockCampaignsApi({ connections, sync, rows = [], handlers = {} }: CampaignsApi = {}) {
+export function mockCampaignsApi({
+  connections,
+  sync,
+  reportStatus,
+  rows = [],
+  handlers = {},
+}: CampaignsApi = {}) {
   const api = mockApi({
     [connectionsRoute]: () => jsonResponse(connections ?? connectedAnswer()),
     [syncRoute]: typeof sync === 'function' ? sync : () => jsonResponse(sync ?? syncedAnswer()),
+    [reportStatusRoute]:
+      typeof reportStatus === 'function'
+        ? reportStatus
+        : () => jsonResponse(reportStatus ?? reportStatusAnswer()),
     [campaignsRoute]: typeof rows === 'function' ? rows : () => jsonResponse({ rows, nextCursor: null }),
     ...handlers,
   });

@@ -9,6 +9,8 @@ export const rowKey = (row: { advertiserId: string; id: string }) => `${row.adve
 /**
  * Puts these rows in place of their older copies in every loaded view of the table, so an action
  * shows at once wherever the row is: the table reads the query cache, never a copy of its own.
+ * An action's rows come without metrics (they have no range): each view keeps the figures of its
+ * own range, which a rename or a status change does not alter.
  */
 export function putCampaignRows(
   queryClient: QueryClient,
@@ -25,7 +27,10 @@ export function putCampaignRows(
       isChanged = true;
       return {
         ...page,
-        rows: page.rows.map((row) => replacements.get(`${row.level}:${rowKey(row)}`) ?? row),
+        rows: page.rows.map((row) => {
+          const replacement = replacements.get(`${row.level}:${rowKey(row)}`);
+          return replacement ? { ...replacement, metrics: replacement.metrics ?? row.metrics } : row;
+        }),
       };
     });
     return isChanged ? { ...data, pages } : data;

@@ -15,7 +15,6 @@ import { deliveryTones, inWords, levelNouns } from './campaign-words';
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 export const notSyncingNote =
   'Not syncing: this ad account is no longer used by the workspace, so the row shows what TikTok last said and can’t be changed here.';
-export const performanceNote = 'Performance data arrives with Reports.';
 
 /** Shown for a value TikTok doesn't have, so an empty cell never reads as still loading. */
 const none = <span className="campaign-cell__none">—</span>;
@@ -154,14 +153,6 @@ export function DateCell({ at }: { at: string | null }) {
     <time dateTime={at} title={dateTimeFormat.format(new Date(at))}>
       {formatRelativeTime(at, now)}
     </time>
-  );
-}
-
-export function MetricCell() {
-  return (
-    <span className="campaign-cell__none" title={performanceNote}>
-      —<span className="visually-hidden">{performanceNote}</span>
-    </span>
   );
 }
 

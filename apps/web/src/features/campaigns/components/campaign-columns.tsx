@@ -1,12 +1,17 @@
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
-import type { CampaignLevel, CampaignRow, CampaignSortColumn } from '@whathead/contracts';
+import type {
+  CampaignLevel,
+  CampaignMetricColumn,
+  CampaignRow,
+  CampaignSortColumn,
+} from '@whathead/contracts';
+import { classNames } from '../../../lib/class-names';
 import { BidCell, BudgetCell } from './amount-cells';
 import {
   AccountCell,
   DateCell,
   DeliveryCell,
   IdCell,
-  MetricCell,
   NameCell,
   OpenCell,
   SelectCell,
@@ -14,6 +19,7 @@ import {
 } from './campaign-cells';
 import type { CampaignTableFeatures } from './campaign-table-features';
 import { objectiveLabels, optimizationGoalLabels } from './campaign-words';
+import { MetricCell } from './metric-cell';
 
 export interface ColumnInfo {
   label: string;
@@ -21,28 +27,33 @@ export interface ColumnInfo {
   sort?: CampaignSortColumn;
   /** Whether the column chooser offers it; the checkbox, the name and the link always show. */
   hideable: boolean;
-  /** Performance columns wait for Reports: offered, hidden until asked for. */
+  /** A performance metric over the view's range: the column chooser groups them. */
   performance?: boolean;
+  /** Numbers, right-aligned so their digits line up. */
+  numeric?: boolean;
   size: number;
   /** The levels that have this column; all when not given. */
   levels?: readonly CampaignLevel[];
 }
 
-/** The performance metrics TikTok reports (reference §6); their numbers arrive with Reports. */
+/**
+ * The performance metrics TikTok reports (reference §6), over the view's range, from the stored
+ * reports; each sorts on the server by its metric. Sized to their uppercase headings.
+ */
 const metrics = {
-  spend: 'Spend',
-  impressions: 'Impressions',
-  clicks: 'Clicks',
-  ctr: 'CTR',
-  cpc: 'CPC',
-  conversions: 'Conversions',
-  cpa: 'CPA',
-} as const;
+  spend: { label: 'Spend', metric: 'spend', size: 128 },
+  impressions: { label: 'Impressions', metric: 'impressions', size: 144 },
+  clicks: { label: 'Clicks', metric: 'clicks', size: 112 },
+  ctr: { label: 'CTR', metric: 'ctr', size: 96 },
+  cpc: { label: 'CPC', metric: 'cpc', size: 112 },
+  conversions: { label: 'Conversions', metric: 'conversions', size: 144 },
+  cpa: { label: 'CPA', metric: 'costPerConversion', size: 112 },
+} as const satisfies Record<string, { label: string; metric: CampaignMetricColumn; size: number }>;
 
 const metricColumns = Object.fromEntries(
-  Object.entries(metrics).map(([id, label]) => [
+  Object.entries(metrics).map(([id, { label, metric, size }]) => [
     id,
-    { label, hideable: true, performance: true, size: 112 } satisfies ColumnInfo,
+    { label, sort: metric, hideable: true, performance: true, numeric: true, size } satisfies ColumnInfo,
   ]),
 ) as Record<keyof typeof metrics, ColumnInfo>;
 
@@ -100,11 +111,23 @@ const allColumns: CampaignColumn[] = [
   display('id', ({ row }) => <IdCell row={row.original} />),
   display('created', ({ row }) => <DateCell at={row.original.createdAt} />),
   display('modified', ({ row }) => <DateCell at={row.original.modifiedAt} />),
-  ...Object.keys(metrics).map((id) => display(id as CampaignColumnId, () => <MetricCell />)),
+  ...Object.entries(metrics).map(([id, { metric }]) =>
+    display(id as CampaignColumnId, ({ row }) => <MetricCell row={row.original} metric={metric} />),
+  ),
   display('open', ({ row }) => <OpenCell row={row.original} />),
 ];
 
 const columnsByLevel = new Map<CampaignLevel, CampaignColumn[]>();
+
+/** A header's or cell's classes: the column's own, and right-aligned for numbers. */
+export function cellClassName(id: CampaignColumnId): string {
+  const info: ColumnInfo = columnInfo[id];
+  return classNames(
+    'campaign-table__cell',
+    `campaign-table__cell--${id}`,
+    info.numeric && 'campaign-table__cell--numeric',
+  );
+}
 
 /** The columns of a level, built once: the table recomputes everything when its columns change. */
 export function columnsFor(level: CampaignLevel): CampaignColumn[] {

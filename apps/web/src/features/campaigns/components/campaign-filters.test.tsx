@@ -119,6 +119,8 @@ describe('the Campaigns filters', () => {
     expect(tableRequests().at(-1)).toEqual({
       level: 'campaign',
       status: 'not_deleted',
+      from: '2026-03-02',
+      to: '2026-03-08',
       sort: 'modified',
       direction: 'desc',
       limit: '200',
@@ -129,35 +131,50 @@ describe('the Campaigns filters', () => {
     );
   });
 
-  it('hides performance columns until chosen, and remembers the choice per level', async () => {
+  it('shows the performance columns, and remembers the columns hidden per level', async () => {
     mockCampaignsApi({ rows: [campaignRow()] });
     const { unmount } = await openCampaigns();
     await findTableRow('Summer Sale');
-    expect(screen.queryByRole('columnheader', { name: 'Spend' })).toBeNull();
+    for (const metric of ['Spend', 'Impressions', 'Clicks', 'CTR', 'CPC', 'Conversions', 'CPA'])
+      expect(screen.getByRole('columnheader', { name: metric })).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Columns' }));
     const chooser = screen.getByRole('group', { name: 'Columns to show' });
+    expect(within(chooser).getByRole('group', { name: 'Performance' }).textContent).toContain(
+      'Over the date range chosen above',
+    );
     fireEvent.click(within(chooser).getByRole('checkbox', { name: 'Spend' }));
     fireEvent.click(within(chooser).getByRole('checkbox', { name: 'Objective' }));
 
-    expect(screen.getByRole('columnheader', { name: 'Spend' })).toBeTruthy();
+    expect(screen.queryByRole('columnheader', { name: 'Spend' })).toBeNull();
     expect(screen.queryByRole('columnheader', { name: 'Objective' })).toBeNull();
-    const spend = within(await findTableRow('Summer Sale')).getByTitle(
-      'Performance data arrives with Reports.',
-    );
-    expect(spend.textContent).toMatch(/^—/);
+    expect(screen.getByRole('columnheader', { name: 'Clicks' })).toBeTruthy();
 
     unmount();
     mockCampaignsApi({ rows: [campaignRow()] });
     await openCampaigns();
     await findTableRow('Summer Sale');
-    expect(screen.getByRole('columnheader', { name: 'Spend' })).toBeTruthy();
+    expect(screen.queryByRole('columnheader', { name: 'Spend' })).toBeNull();
     expect(screen.queryByRole('columnheader', { name: 'Objective' })).toBeNull();
 
     fireEvent.click(screen.getByRole('tab', { name: 'Ads' }));
     await waitFor(() => expect(screen.getByRole('tabpanel', { name: 'Ads' })).toBeTruthy());
     await findTableRow('Summer Sale');
-    expect(screen.queryByRole('columnheader', { name: 'Spend' })).toBeNull();
+    expect(screen.getByRole('columnheader', { name: 'Spend' })).toBeTruthy();
     expect(screen.getByRole('columnheader', { name: 'Objective' })).toBeTruthy();
+  });
+
+  it('shows the performance columns to those who chose columns while they were empty', async () => {
+    // Saved before the columns had figures, when they were hidden by default.
+    window.localStorage.setItem(
+      'whathead.campaigns.columns.campaign',
+      JSON.stringify({ objective: false, spend: false, clicks: false }),
+    );
+    mockCampaignsApi({ rows: [campaignRow()] });
+    await openCampaigns();
+    await findTableRow('Summer Sale');
+    expect(screen.getByRole('columnheader', { name: 'Spend' })).toBeTruthy();
+    expect(screen.getByRole('columnheader', { name: 'Clicks' })).toBeTruthy();
+    expect(screen.queryByRole('columnheader', { name: 'Objective' })).toBeNull();
   });
 });

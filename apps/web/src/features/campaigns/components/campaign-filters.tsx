@@ -1,10 +1,12 @@
 import { campaignStatusFilters } from '@whathead/contracts';
 import { useCallback, type ReactNode } from 'react';
+import { DateRangePicker } from '../../../components/ui/date-range-picker';
 import { SelectField } from '../../../components/ui/select-field';
 import { AccountFilter } from './account-filter';
 import type { AccountOption } from './campaign-accounts';
 import { CampaignSearch } from './campaign-search';
 import { objectiveLabels, statusFilterLabels, type CampaignStatusFilter } from './campaign-words';
+import type { MetricRange, PresetDay } from './metric-range';
 import type { CampaignView, ChangeView } from './use-campaign-view';
 
 interface CampaignFiltersProps {
@@ -13,16 +15,21 @@ interface CampaignFiltersProps {
   accountOptions: readonly AccountOption[];
   /** The accounts shown now, the default one filled in. */
   accounts: readonly string[] | 'all';
+  /** The days of the metric columns, worked out from the view's range. */
+  metricRange: MetricRange;
+  presetDay: PresetDay | undefined;
   /** The column chooser, at the bar's end. */
   children?: ReactNode;
 }
 
-/** The bar above the table: accounts, status, objective, search, and which columns show. */
+/** The bar above the table: accounts, the metrics' days, status, objective, search, and which columns show. */
 export function CampaignFilters({
   view,
   changeView,
   accountOptions,
   accounts,
+  metricRange,
+  presetDay,
   children,
 }: CampaignFiltersProps) {
   const searchIsEmpty = view.q === '';
@@ -38,6 +45,14 @@ export function CampaignFilters({
         options={accountOptions}
         accounts={accounts}
         onChange={(chosen) => changeView({ accounts: chosen })}
+      />
+      <DateRangePicker
+        choice={view}
+        range={metricRange.range}
+        problem={metricRange.problem}
+        today={presetDay?.today}
+        onChange={changeView}
+        title={presetDay?.note}
       />
       <SelectField
         label="Status"

@@ -12,8 +12,10 @@ import { CampaignTable } from './campaign-table';
 import { CampaignTableFooter } from './campaign-table-footer';
 import { TableEmpty, TableError, TableLoading } from './campaign-table-states';
 import { ColumnChooser } from './column-chooser';
+import { metricRangeOf, type PresetDay } from './metric-range';
 import { useColumnVisibility } from './use-column-visibility';
 import {
+  defaultSort,
   statusFilterShows,
   tableQueryOf,
   type CampaignView,
@@ -29,6 +31,8 @@ interface CampaignLevelPanelProps {
   accountOptions: readonly AccountOption[];
   /** The accounts shown, the default one filled in. */
   accounts: readonly string[] | 'all';
+  /** The day the range presets count from; undefined while it loads. */
+  presetDay: PresetDay | undefined;
   isImporting: boolean;
   panelId: string;
   tabId: string;
@@ -36,12 +40,14 @@ interface CampaignLevelPanelProps {
 
 /** One tab's content: its filters, its selection, and its table. Render it keyed by level. */
 export function CampaignLevelPanel(props: CampaignLevelPanelProps) {
-  const { workspaceId, view, changeView, accountOptions, accounts, isImporting } = props;
+  const { workspaceId, view, changeView, accountOptions, accounts, presetDay, isImporting } = props;
   const { level } = view;
   const [columnVisibility, setColumnVisibility] = useColumnVisibility(level);
   const selection = useCampaignSelection(view, changeView);
-  const query = useMemo(() => tableQueryOf(view, accounts), [view, accounts]);
-  const table = useCampaignTable(workspaceId, query, true);
+  const today = presetDay?.today;
+  const metricRange = useMemo(() => metricRangeOf(view, today), [view, today]);
+  const query = useMemo(() => tableQueryOf(view, accounts, metricRange.range), [view, accounts, metricRange]);
+  const table = useCampaignTable(workspaceId, query, !metricRange.isWaiting);
   const rows = useMemo(() => table.data?.pages.flatMap((page) => page.rows) ?? [], [table.data]);
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, isPlaceholderData, fetchNextPage } = table;
   const loadMore = useCallback(() => {
@@ -99,8 +105,9 @@ export function CampaignLevelPanel(props: CampaignLevelPanelProps) {
           level={level}
           rows={rows}
           columnVisibility={columnVisibility}
-          sort={view.sort}
-          direction={view.direction}
+          // The order asked for, which is the view's unless it needs a range there is none of.
+          sort={query.sort ?? defaultSort.sort}
+          direction={query.direction ?? defaultSort.direction}
           onSort={(sort: CampaignSortColumn, direction: SortDirection) => changeView({ sort, direction })}
           selectedIds={selection.ids}
           onSelect={selection.select}
@@ -127,6 +134,8 @@ export function CampaignLevelPanel(props: CampaignLevelPanelProps) {
         changeView={changeView}
         accountOptions={accountOptions}
         accounts={accounts}
+        metricRange={metricRange}
+        presetDay={presetDay}
       >
         <ColumnChooser level={level} visibility={columnVisibility} onChange={setColumnVisibility} />
       </CampaignFilters>

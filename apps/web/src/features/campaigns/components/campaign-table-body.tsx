@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { CampaignRow } from '@whathead/contracts';
 import { memo, useCallback, useEffect } from 'react';
 import { classNames } from '../../../lib/class-names';
+import { cellClassName, type CampaignColumnId } from './campaign-columns';
 import type { CampaignReactTable } from './campaign-table';
 import type { CampaignTableFeatures } from './campaign-table-features';
 
@@ -91,7 +92,7 @@ const CampaignTableRow = memo(function CampaignTableRow({
         <td
           key={cell.id}
           role="cell"
-          className={`campaign-table__cell campaign-table__cell--${cell.column.id}`}
+          className={cellClassName(cell.column.id as CampaignColumnId)}
           style={{ width: cell.column.getSize() }}
         >
           {flexRender(cell.column.columnDef.cell, cell.getContext())}

@@ -14,6 +14,7 @@ import { ArrowDownIcon, ArrowUpIcon } from '../../../components/ui/icons';
 import { StatusMessage } from '../../../components/ui/status-message';
 import { useNow } from '../../../lib/use-now';
 import {
+  cellClassName,
   columnInfo,
   columnsFor,
   sortableColumnIds,
@@ -168,7 +169,7 @@ function HeaderCell({
     <th
       role="columnheader"
       scope="col"
-      className={`campaign-table__cell campaign-table__cell--${id}`}
+      className={cellClassName(id)}
       style={{ width: header.getSize() }}
       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
     >

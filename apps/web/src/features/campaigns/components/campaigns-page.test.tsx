@@ -93,6 +93,9 @@ describe('the Campaigns view', () => {
       level: 'campaign',
       accounts: advertiserIds.us,
       status: 'not_deleted',
+      // The last 7 days of Northwind US's own calendar.
+      from: '2026-03-02',
+      to: '2026-03-08',
       sort: 'modified',
       direction: 'desc',
       limit: '200',
@@ -128,13 +131,13 @@ describe('the Campaigns view', () => {
     expect(screen.getByRole('button', { name: 'Ad accounts: 2 ad accounts' })).toBeTruthy();
   });
 
-  it('opens a shared link as it was: tab, accounts, narrowing, filters, search and order', async () => {
+  it('opens a shared link as it was: tab, accounts, narrowing, filters, range, search and order', async () => {
     const campaignId = '1800000000000000001';
     const { tableRequests } = mockCampaignsApi({
       rows: [campaignRow({ level: 'adgroup', id: '1700000000000000001', campaignName: 'Summer Sale' })],
     });
     await openCampaigns(
-      `?tab=ad-groups&accounts=${advertiserIds.eu}&campaigns=${campaignId}&status=paused&objective=TRAFFIC&q=summer&sort=name&direction=asc`,
+      `?tab=ad-groups&accounts=${advertiserIds.eu}&campaigns=${campaignId}&status=paused&objective=TRAFFIC&q=summer&range=custom&from=2026-02-01&to=2026-02-28&sort=name&direction=asc`,
     );
 
     await screen.findByRole('cell', { name: /Campaign: Summer Sale/ });
@@ -146,11 +149,15 @@ describe('the Campaigns view', () => {
         status: 'paused',
         objective: 'TRAFFIC',
         q: 'summer',
+        from: '2026-02-01',
+        to: '2026-02-28',
         sort: 'name',
         direction: 'asc',
         limit: '200',
       },
     ]);
+    expect((screen.getByRole('combobox', { name: 'Date range' }) as HTMLSelectElement).value).toBe('custom');
+    expect((screen.getByLabelText('From') as HTMLInputElement).value).toBe('2026-02-01');
     expect(screen.getByRole('tab', { name: 'Ad groups' }).getAttribute('aria-selected')).toBe('true');
     expect(screen.getByRole('tabpanel', { name: 'Ad groups' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Ad accounts: Northwind EU' })).toBeTruthy();

@@ -11,6 +11,7 @@ import { messageForError } from '../../../lib/error-messages';
 import { useActiveWorkspace } from '../../../lib/session';
 import { useTikTokConnections } from '../../../lib/tiktok-connections';
 import { useCampaignSync } from '../api/get-campaign-sync';
+import { useReportStatus } from '../hooks/use-report-status';
 import { CampaignBrowser } from './campaign-browser';
 import { SyncBanner } from './sync-banner';
 import { SyncStatus } from './sync-status';
@@ -25,6 +26,8 @@ export function CampaignsPage() {
 function WorkspaceCampaigns({ workspaceId }: { workspaceId: string }) {
   const connections = useTikTokConnections(workspaceId);
   const sync = useCampaignSync(workspaceId);
+  // Asked with the others, not after them: the table's range presets wait for its "today".
+  const reportStatus = useReportStatus(workspaceId);
   const header = (actions?: ReactNode) => (
     <PageHeader
       title="Campaigns"
@@ -71,7 +74,12 @@ function WorkspaceCampaigns({ workspaceId }: { workspaceId: string }) {
     <>
       {header(<SyncStatus workspaceId={workspaceId} sync={sync.data} />)}
       <SyncBanner sync={sync.data} />
-      <CampaignBrowser workspaceId={workspaceId} connections={connections.data} sync={sync.data} />
+      <CampaignBrowser
+        workspaceId={workspaceId}
+        connections={connections.data}
+        sync={sync.data}
+        reportStatus={reportStatus}
+      />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { Button } from '../../../components/ui/button';
 import { ColumnsIcon } from '../../../components/ui/icons';
 import { Popover } from '../../../components/ui/popover';
 import { columnInfo, hideableColumnsFor, type CampaignColumnId } from './campaign-columns';
-import { performanceNote } from './campaign-cells';
+import { performanceNote } from './metric-cell';
 import { defaultColumnVisibility } from './use-column-visibility';
 
 interface ColumnChooserProps {

@@ -57,7 +57,8 @@ describe('the sync state on the Campaigns page', () => {
     expect(
       await screen.findByText(`Importing 1 of 3 ad accounts: ${(12_400).toLocaleString()} ads`),
     ).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Importing campaigns from TikTok' })).toBeTruthy();
+    // The table asks once the accounts' today is known (its range presets count from it).
+    expect(await screen.findByRole('heading', { name: 'Importing campaigns from TikTok' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Refresh' }).getAttribute('aria-disabled')).toBe('true');
     expect(tableRequests()).toHaveLength(1);
 

@@ -1,4 +1,5 @@
 import {
+  campaignMetricColumns,
   campaignSortColumns,
   campaignStatusFilters,
   type CampaignLevel,
@@ -7,13 +8,17 @@ import {
 } from '@whathead/contracts';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
+import { rangeChoiceIn, writeRangeChoice, type DateRange, type RangeChoice } from '../../../lib/date-range';
 import type { CampaignTableView } from '../api/get-campaigns';
 import type { CampaignStatusFilter } from './campaign-words';
 
 export type SortDirection = 'asc' | 'desc';
 
-/** Everything the page shows, as the URL holds it, so a view can be shared, reloaded and gone back to. */
-export interface CampaignView {
+/**
+ * Everything the page shows, as the URL holds it, so a view can be shared, reloaded and gone back
+ * to; its range (a preset, or Custom with `from` and `to`) is the metric columns'.
+ */
+export interface CampaignView extends RangeChoice {
   level: CampaignLevel;
   /** The ad accounts chosen; null when the URL names none, which means the workspace's default account. */
   accounts: readonly string[] | 'all' | null;
@@ -52,6 +57,7 @@ export function parseView(params: URLSearchParams): CampaignView {
     status: oneOf(campaignStatusFilters, params.get('status')) ?? 'not_deleted',
     objective: (params.get('objective') ?? '').slice(0, 64),
     q: (params.get('q') ?? '').slice(0, 200),
+    ...rangeChoiceIn(params),
     sort: oneOf(campaignSortColumns, params.get('sort')) ?? defaultSort.sort,
     direction: oneOf(['asc', 'desc'] as const, params.get('direction')) ?? defaultSort.direction,
   };
@@ -68,6 +74,7 @@ export function searchParamsOf(view: CampaignView): URLSearchParams {
   if (view.status !== 'not_deleted') params.set('status', view.status);
   if (view.objective !== '') params.set('objective', view.objective);
   if (view.q !== '') params.set('q', view.q);
+  writeRangeChoice(params, view);
   if (view.sort !== defaultSort.sort || view.direction !== defaultSort.direction) {
     params.set('sort', view.sort);
     params.set('direction', view.direction);
@@ -75,9 +82,19 @@ export function searchParamsOf(view: CampaignView): URLSearchParams {
   return params;
 }
 
-/** What to ask the server for: `accounts` resolved (the default account filled in), ids as lists. */
-export function tableQueryOf(view: CampaignView, accounts: readonly string[] | 'all'): CampaignTableView {
+/**
+ * What to ask the server for: `accounts` resolved (the default account filled in), ids as lists,
+ * and the days of the metric columns. Without days (a custom range still being chosen) the rows
+ * come without metrics, and a metric order, which the server refuses without them, gives way to
+ * the default order rather than an error.
+ */
+export function tableQueryOf(
+  view: CampaignView,
+  accounts: readonly string[] | 'all',
+  range: DateRange | null,
+): CampaignTableView {
   const search = view.q.trim();
+  const order = range || !isMetricSort(view.sort) ? view : defaultSort;
   return {
     level: view.level,
     accounts: accounts === 'all' ? undefined : accounts.join(','),
@@ -85,9 +102,14 @@ export function tableQueryOf(view: CampaignView, accounts: readonly string[] | '
     status: view.status,
     objective: view.objective === '' ? undefined : view.objective,
     q: search === '' ? undefined : search,
-    sort: view.sort,
-    direction: view.direction,
+    ...(range && { from: range.from, to: range.to }),
+    sort: order.sort,
+    direction: order.direction,
   };
+}
+
+export function isMetricSort(sort: CampaignSortColumn): boolean {
+  return (campaignMetricColumns as readonly CampaignSortColumn[]).includes(sort);
 }
 
 /**

@@ -3,11 +3,16 @@ import type { CampaignLevel } from '@whathead/contracts';
 import { useState } from 'react';
 import { columnInfo, hideableColumnsFor, type CampaignColumnId } from './campaign-columns';
 
-const storageKey = (level: CampaignLevel) => `whathead.campaigns.columns.${level}`;
+const storageKey = (level: CampaignLevel) => `whathead.campaigns.columns.v2.${level}`;
+/**
+ * Choices saved before the performance columns had figures, when they were hidden by default: only
+ * their details carry over, so the performance columns show for everyone once.
+ */
+const firstStorageKey = (level: CampaignLevel) => `whathead.campaigns.columns.${level}`;
 
-/** Every level starts with its details shown and the performance columns, empty until Reports, hidden. */
+/** Every level starts with every column shown, its details and its performance over the range. */
 export function defaultColumnVisibility(level: CampaignLevel): ColumnVisibilityState {
-  return Object.fromEntries(hideableColumnsFor(level).map((id) => [id, !isPerformance(id)]));
+  return Object.fromEntries(hideableColumnsFor(level).map((id) => [id, true]));
 }
 
 /**
@@ -25,6 +30,7 @@ export function useColumnVisibility(
     setVisibility(next);
     try {
       window.localStorage.setItem(storageKey(level), JSON.stringify(next));
+      window.localStorage.removeItem(firstStorageKey(level));
     } catch {
       // Private browsing or a full storage: the choice lasts until the page is left.
     }
@@ -33,10 +39,21 @@ export function useColumnVisibility(
 }
 
 function storedVisibility(level: CampaignLevel): ColumnVisibilityState {
+  const known = hideableColumnsFor(level);
+  const stored = storedChoice(storageKey(level), known);
+  if (stored) return stored;
+  const details = known.filter((id) => !isPerformance(id));
+  return storedChoice(firstStorageKey(level), details) ?? {};
+}
+
+/** The choice saved under `key`, of these columns only; undefined when none is saved. */
+function storedChoice(key: string, columns: readonly CampaignColumnId[]): ColumnVisibilityState | undefined {
   try {
-    const stored: unknown = JSON.parse(window.localStorage.getItem(storageKey(level)) ?? '{}');
+    const text = window.localStorage.getItem(key);
+    if (text === null) return undefined;
+    const stored: unknown = JSON.parse(text);
     if (typeof stored !== 'object' || stored === null) return {};
-    const known = new Set<string>(hideableColumnsFor(level));
+    const known = new Set<string>(columns);
     return Object.fromEntries(
       Object.entries(stored).filter(([id, shown]) => known.has(id) && typeof shown === 'boolean'),
     );

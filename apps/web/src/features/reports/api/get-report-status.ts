@@ -1,45 +1,23 @@
-import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import { reportStatusResponseSchema, type ReportStatusResponse } from '@whathead/contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ReportStatusResponse } from '@whathead/contracts';
 import { useEffect, useRef } from 'react';
-import { api } from '../../../lib/api';
 import { queryKeys } from '../../../lib/query-keys';
+import { idleStatusPollMilliseconds, reportStatusQueryOptions } from '../../../lib/report-status';
 import { hasNewFigures, isSyncRunning } from '../lib/sync-state';
+
+// `GET /api/workspaces/:workspaceId/reports/status` itself is in lib/report-status.ts: Campaigns
+// reads it too, for its range presets.
 
 /** While an ad account is queued or syncing, ask this often how far it got. */
 export const statusPollMilliseconds = 3000;
 
-/**
- * Otherwise, now and then: the scheduled syncs run without the page, and "today" of an account
- * moves at its midnight, which the range presets count from.
- */
-const idleStatusPollMilliseconds = 5 * 60_000;
-
-/** `GET /api/workspaces/:workspaceId/reports/status`: each ad account's report sync and backfill. */
-export function getReportStatus(
-  workspaceId: string,
-  options?: { signal?: AbortSignal },
-): Promise<ReportStatusResponse> {
-  return api.get(
-    `/workspaces/${encodeURIComponent(workspaceId)}/reports/status`,
-    reportStatusResponseSchema,
-    options,
-  );
-}
-
-export function reportStatusQueryOptions(workspaceId: string) {
-  return queryOptions({
-    queryKey: queryKeys.reportStatus(workspaceId),
-    queryFn: ({ signal }) => getReportStatus(workspaceId, { signal }),
-    refetchInterval: (query) =>
-      isSyncRunning(query.state.data) ? statusPollMilliseconds : idleStatusPollMilliseconds,
-    // Choosing accounts in Integrations starts a backfill: the page asks afresh whenever it opens.
-    refetchOnMount: 'always',
-  });
-}
-
 /** The report sync state, polled while it runs; a sync that finishes brings its figures onto the page. */
 export function useReportStatus(workspaceId: string) {
-  const query = useQuery(reportStatusQueryOptions(workspaceId));
+  const query = useQuery({
+    ...reportStatusQueryOptions(workspaceId),
+    refetchInterval: ({ state }) =>
+      isSyncRunning(state.data) ? statusPollMilliseconds : idleStatusPollMilliseconds,
+  });
   useFiguresRefreshedAfterSync(workspaceId, query.data);
   return query;
 }

@@ -4,7 +4,7 @@ import { AlertIcon } from '../../../components/ui/icons';
 import { Spinner } from '../../../components/ui/spinner';
 import { formatRelativeTime } from '../../../lib/format-relative-time';
 import { useNow } from '../../../lib/use-now';
-import { formatDay } from '../lib/date-range';
+import { formatDay } from '../../../lib/date-range';
 import { isBackfilling } from '../lib/sync-state';
 
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -49,21 +49,24 @@ export function AccountStatuses({ accounts }: { accounts: readonly ReportAccount
 }
 
 function SyncState({ account, now }: { account: ReportAccountStatus; now: number }) {
+  // Each piece one flex item: the gap between them is the only space (a text space as well
+  // would double it).
   if (account.state === 'syncing' || account.state === 'queued') {
     return (
       <>
-        <Spinner /> {account.state === 'syncing' ? 'Syncing…' : 'Waiting to sync…'}
+        <Spinner />
+        <span>{account.state === 'syncing' ? 'Syncing…' : 'Waiting to sync…'}</span>
       </>
     );
   }
-  if (account.lastSyncedAt === null) return <>Not synced yet</>;
+  if (account.lastSyncedAt === null) return <span>Not synced yet</span>;
   return (
-    <>
+    <span>
       Synced{' '}
       <time dateTime={account.lastSyncedAt} title={dateTimeFormat.format(new Date(account.lastSyncedAt))}>
         {formatRelativeTime(account.lastSyncedAt, now)}
       </time>
-    </>
+    </span>
   );
 }
 
@@ -79,9 +82,8 @@ function BackfillProgress({ account }: { account: ReportAccountStatus }) {
     <div className="report-backfill">
       <p className="report-backfill__text">
         <strong>{backfillSentence(account)}</strong>
-        {backfill.storedFrom !== null && (
-          <> · days before {formatDay(backfill.storedFrom)} appear as they arrive</>
-        )}
+        {/* What the range shown still waits for is said once, above the tiles (ImportingNotice). */}
+        {backfill.storedFrom !== null && <> · stored from {formatDay(backfill.storedFrom)}</>}
       </p>
       <progress
         className="report-backfill__bar"

@@ -45,6 +45,10 @@ const rowsByLevel: MockHandler = (request) => {
   return jsonResponse({ rows: rows[request.query.get('level') ?? 'campaign'], truncated: false });
 };
 
+/** A paragraph whose whole text is `text` (its names are in bold, apart). */
+const paragraph = (text: string) => (_: string, element: Element | null) =>
+  element?.tagName === 'P' && element.textContent === text;
+
 const csvLink = () => screen.getByRole('link', { name: 'Export CSV' });
 
 describe('the breakdown', () => {
@@ -88,6 +92,32 @@ describe('the breakdown', () => {
     await act(() => router.navigate(-1));
     expect(await screen.findByRole('link', { name: 'Broad audience' })).toBeTruthy();
     expect(new URLSearchParams(router.state.location.search).get('campaign')).toBe(campaignId);
+  });
+
+  it('says above the tiles what they add up once drilled into, and goes back to the whole account', async () => {
+    mockReportsApi({ breakdown: rowsByLevel });
+    const { router } = await openReports();
+    await screen.findByRole('link', { name: 'Summer Sale' });
+    expect(screen.queryByText(/^Showing /)).toBeNull();
+
+    fireEvent.click(screen.getByRole('link', { name: 'Summer Sale' }));
+    const scope = await screen.findByText(paragraph('Showing campaign: Summer Sale'));
+    const totals = await screen.findByRole('region', { name: 'Totals' });
+    expect(scope.compareDocumentPosition(totals) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    fireEvent.click(await screen.findByRole('link', { name: 'Broad audience' }));
+    expect(
+      await screen.findByText(paragraph('Showing ad group: Broad audience in Summer Sale')),
+    ).toBeTruthy();
+    // A search that finds nothing still names what is shown.
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search ads' }), { target: { value: 'zzz' } });
+    await waitFor(() => expect(router.state.location.search).toContain('q=zzz'));
+    expect(screen.getByText(paragraph('Showing ad group: Broad audience in Summer Sale'))).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Show whole account' }));
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+    await waitFor(() => expect(screen.queryByText(/^Showing /)).toBeNull());
+    expect(screen.getByRole('tab', { name: 'Campaigns' }).getAttribute('aria-selected')).toBe('true');
   });
 
   it('is sorted by the server: a header asks for its column, a second click for the other way', async () => {
@@ -147,6 +177,80 @@ describe('the breakdown', () => {
     expect(
       await screen.findByText(/Only the first 1,000 campaigns are shown\. Export CSV has them all\./),
     ).toBeTruthy();
+  });
+
+  it('groups the rows by currency when there are several, each group in the server’s order', async () => {
+    const row = (name: string, id: string, spend: string, euro = false) =>
+      breakdownRow({
+        id,
+        name,
+        campaignId: id,
+        campaignName: name,
+        metrics: metrics({ spend }),
+        ...(euro && { advertiserId: advertiserIds.eu, advertiserName: 'Northwind EU', currency: 'EUR' }),
+      });
+    mockReportsApi({
+      status: statusAnswer([reportAccount(), europeAccount()]),
+      breakdown: {
+        rows: [
+          row('Summer Sale', '1800000000000000001', '500.000'),
+          row('Winter Sale', '1800000000000000002', '450.000', true),
+          row('Spring Sale', '1800000000000000003', '100.000'),
+        ],
+        truncated: false,
+      },
+    });
+    await openReports(`?accounts=${advertiserIds.us},${advertiserIds.eu}`);
+
+    await screen.findByRole('link', { name: 'Winter Sale' });
+    const table = screen.getByRole('table', { name: 'Campaigns in the range, by currency' });
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((tableRow) => tableRow.querySelector('th')!.textContent);
+    expect(rows).toEqual([
+      'USD Northwind US',
+      'Summer Sale',
+      'Spring Sale',
+      'EUR Northwind EU',
+      'Winter Sale',
+    ]);
+  });
+
+  it('shows that a table wider than its card scrolls sideways', async () => {
+    // jsdom lays nothing out: the table is made 1,600 px wide in a card of 1,000.
+    vi.spyOn(HTMLElement.prototype, 'scrollWidth', 'get').mockImplementation(function (this: HTMLElement) {
+      return this.classList.contains('report-scroll') ? 1600 : 0;
+    });
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(function (this: HTMLElement) {
+      return this.classList.contains('report-scroll') ? 1000 : 0;
+    });
+    let scrollLeft = 0;
+    vi.spyOn(HTMLElement.prototype, 'scrollLeft', 'get').mockImplementation(() => scrollLeft);
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(private readonly callback: () => void) {}
+        observe() {
+          this.callback();
+        }
+        disconnect() {}
+      },
+    );
+    mockReportsApi();
+    await openReports();
+
+    expect(await screen.findByText('Scroll sideways for more columns')).toBeTruthy();
+    // A region one can focus and scroll with the keys; the right edge fades over what is cut off.
+    const scroller = screen.getByRole('region', { name: 'Campaigns table' });
+    expect(scroller.tabIndex).toBe(0);
+    const frame = scroller.parentElement!;
+    expect(frame.className).toContain('report-side-scroll__frame--after');
+
+    scrollLeft = 600;
+    fireEvent.scroll(scroller);
+    await waitFor(() => expect(frame.className).toContain('report-side-scroll__frame--before'));
+    expect(frame.className).not.toContain('report-side-scroll__frame--after');
   });
 
   it('names each row’s account and currency when the accounts pay in several', async () => {

@@ -3,9 +3,10 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useCallback, useId } from 'react';
 import { buttonClassName } from '../../../components/ui/button-class-name';
 import type { ChangeView } from '../hooks/use-report-view';
-import { crumbsOf, switchLevel } from '../lib/drill-down';
+import { crumbsOf, switchLevel, type DrillNames } from '../lib/drill-down';
 import { levelNouns } from '../lib/level-words';
 import type { ReportView } from '../lib/report-view';
+import { arrivingSentence } from '../lib/sync-state';
 import { BreakdownBreadcrumbs } from './breakdown-breadcrumbs';
 import { BreakdownTable } from './breakdown-table';
 import { BreakdownTabs } from './breakdown-tabs';
@@ -20,12 +21,17 @@ interface BreakdownSectionProps {
   view: ReportView;
   changeView: ChangeView;
   chosen: readonly ReportAccountStatus[];
+  /** The drilled-into campaign's and ad group's names, for the breadcrumbs. */
+  drillNames: DrillNames;
+  /** Whether the range's figures are still arriving from TikTok (then no rows is no delivery). */
+  isArriving: boolean;
   /** The CSV of the same rows, all of them; null while the view has no valid range. */
   csvUrl: string | null;
 }
 
 /** The range's figures per campaign, ad group or ad: sorted, searched, drilled into, exported. */
-export function BreakdownSection({ breakdown, view, changeView, chosen, csvUrl }: BreakdownSectionProps) {
+export function BreakdownSection(props: BreakdownSectionProps) {
+  const { breakdown, view, changeView, chosen, drillNames, isArriving, csvUrl } = props;
   const titleId = useId();
   const baseId = useId();
   const tabId = (level: ReportLevel) => `${baseId}-${level}`;
@@ -58,7 +64,7 @@ export function BreakdownSection({ breakdown, view, changeView, chosen, csvUrl }
         tabId={tabId}
       />
       <div id={panelId} role="tabpanel" aria-labelledby={tabId(view.level)} className="report-breakdown">
-        <BreakdownBreadcrumbs crumbs={crumbsOf(view, rows)} view={view} />
+        <BreakdownBreadcrumbs crumbs={crumbsOf(view, drillNames)} view={view} />
         <ReportSearch value={view.q} label={`Search ${nouns.many}`} onSearch={search} />
         {csvUrl === null ? (
           <p className="report-section__empty">Choose a range to see the {nouns.many}.</p>
@@ -73,8 +79,10 @@ export function BreakdownSection({ breakdown, view, changeView, chosen, csvUrl }
         ) : rows.length === 0 ? (
           <p className="report-section__empty">
             {view.q.trim() !== ''
-              ? `No ${nouns.many} match “${view.q.trim()}” in this range.`
-              : `No ${nouns.many} delivered in this range.`}
+              ? `No ${nouns.many} match “${view.q.trim()}” in this range.${isArriving ? ` ${arrivingSentence}` : ''}`
+              : isArriving
+                ? arrivingSentence
+                : `No ${nouns.many} delivered in this range.`}
           </p>
         ) : (
           <>

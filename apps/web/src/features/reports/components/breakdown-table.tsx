@@ -5,6 +5,7 @@ import { drillInto } from '../lib/drill-down';
 import { levelNouns } from '../lib/level-words';
 import { breakdownMetricKeys, formatMetric, metricLabels } from '../lib/report-metrics';
 import { firstDirection, searchParamsOf, type ReportView } from '../lib/report-view';
+import { SideScroll } from './side-scroll';
 
 interface BreakdownTableProps {
   rows: readonly ReportBreakdownRow[];
@@ -16,17 +17,26 @@ interface BreakdownTableProps {
   showCurrency: boolean;
 }
 
-/** The rows the server sorted; a header's click asks it for another order. */
+/**
+ * The rows the server sorted; a header's click asks it for another order. Amounts of two
+ * currencies don't compare: with several, the rows go in a group per currency (in the order the
+ * first of each comes), each group in the server's order.
+ */
 export function BreakdownTable({ rows, view, onSort, showAccount, showCurrency }: BreakdownTableProps) {
   const sortBy = (column: ReportSortColumn) =>
     onSort(
       column,
       view.sort === column ? (view.direction === 'asc' ? 'desc' : 'asc') : firstDirection(column),
     );
+  const groups = currencyGroups(rows);
+  const columnCount = 1 + (showAccount ? 1 : 0) + (showCurrency ? 1 : 0) + breakdownMetricKeys.length;
+  const nouns = levelNouns[view.level];
   return (
-    <div className="report-scroll">
+    <SideScroll label={`${nouns.title} table`}>
       <table className="table report-breakdown-table">
-        <caption className="visually-hidden">{levelNouns[view.level].title} in the range</caption>
+        <caption className="visually-hidden">
+          {nouns.title} in the range{groups.length > 1 && ', by currency'}
+        </caption>
         <thead>
           <tr>
             <SortHeader column="name" label="Name" view={view} onSort={sortBy} />
@@ -37,25 +47,56 @@ export function BreakdownTable({ rows, view, onSort, showAccount, showCurrency }
             ))}
           </tr>
         </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={`${row.advertiserId}:${row.id}`}>
-              <th scope="row" className="report-breakdown-table__name">
-                <RowName row={row} view={view} />
-              </th>
-              {showAccount && <td className="table__muted">{row.advertiserName}</td>}
-              {showCurrency && <td>{row.currency}</td>}
-              {breakdownMetricKeys.map((key) => (
-                <td key={key} className="report-number">
-                  {formatMetric(row.metrics, key, row.currency)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
+        {groups.map((group) => (
+          <tbody key={group.currency}>
+            {groups.length > 1 && (
+              <tr className="report-breakdown-table__group">
+                <th scope="rowgroup" colSpan={columnCount}>
+                  <span className="report-breakdown-table__group-label">
+                    {group.currency}{' '}
+                    <span className="report-breakdown-table__group-accounts">
+                      {accountNamesOf(group.rows)}
+                    </span>
+                  </span>
+                </th>
+              </tr>
+            )}
+            {group.rows.map((row) => (
+              <tr key={`${row.advertiserId}:${row.id}`}>
+                <th scope="row" className="report-breakdown-table__name">
+                  <RowName row={row} view={view} />
+                </th>
+                {showAccount && <td className="table__muted">{row.advertiserName}</td>}
+                {showCurrency && <td>{row.currency}</td>}
+                {breakdownMetricKeys.map((key) => (
+                  <td key={key} className="report-number">
+                    {formatMetric(row.metrics, key, row.currency)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        ))}
       </table>
-    </div>
+    </SideScroll>
   );
+}
+
+/** The rows a group per currency, in the order each currency first comes; each in the rows' order. */
+export function currencyGroups(
+  rows: readonly ReportBreakdownRow[],
+): { currency: string; rows: ReportBreakdownRow[] }[] {
+  const groups = new Map<string, ReportBreakdownRow[]>();
+  for (const row of rows) {
+    const group = groups.get(row.currency);
+    if (group) group.push(row);
+    else groups.set(row.currency, [row]);
+  }
+  return [...groups].map(([currency, rows]) => ({ currency, rows }));
+}
+
+function accountNamesOf(rows: readonly ReportBreakdownRow[]): string {
+  return [...new Set(rows.map((row) => row.advertiserName))].join(', ');
 }
 
 interface SortHeaderProps {

@@ -14,17 +14,20 @@ interface KpiTilesProps {
   totals: readonly ReportCurrencyTotals[];
   compare: boolean;
   accounts: readonly ReportAccountStatus[];
+  /** Whether the range's figures are still arriving from TikTok (then none is no delivery). */
+  isArriving: boolean;
 }
 
 /**
  * The range's totals, one row of tiles per currency: money of two currencies never adds up, so an
  * agency's USD and EUR accounts get a row each, labelled with the currency.
  */
-export function KpiTiles({ totals, compare, accounts }: KpiTilesProps) {
+export function KpiTiles({ totals, compare, accounts, isArriving }: KpiTilesProps) {
   if (totals.length === 0) {
     return (
       <div className="report-currency">
-        <p className="report-currency__empty">Nothing was delivered in this range.</p>
+        {/* While the range's days are still arriving, the notice just above says so. */}
+        {!isArriving && <p className="report-currency__empty">Nothing was delivered in this range.</p>}
         <TileRow totals={null} compare={false} />
       </div>
     );
@@ -51,19 +54,22 @@ export function KpiTiles({ totals, compare, accounts }: KpiTilesProps) {
   );
 }
 
+/** A tile each metric: a group named after it, so it is found (and read) by its name. */
 function TileRow({ totals, compare }: { totals: ReportCurrencyTotals | null; compare: boolean }) {
   return (
-    <dl className="report-tiles">
+    <div className="report-tiles">
       {tileMetricKeys.map((key) => (
-        <div key={key} className="report-tile">
-          <dt className="report-tile__label">{metricLabels[key]}</dt>
-          <dd className="report-tile__value">
-            {totals ? formatMetric(totals.current, key, totals.currency) : '—'}
-          </dd>
-          {compare && totals && <TileChange totals={totals} metric={key} />}
+        <div key={key} className="report-tile" role="group" aria-label={metricLabels[key]}>
+          <dl className="report-tile__terms">
+            <dt className="report-tile__label">{metricLabels[key]}</dt>
+            <dd className="report-tile__value">
+              {totals ? formatMetric(totals.current, key, totals.currency) : '—'}
+            </dd>
+            {compare && totals && <TileChange totals={totals} metric={key} />}
+          </dl>
         </div>
       ))}
-    </dl>
+    </div>
   );
 }
 

@@ -10,10 +10,11 @@ import { useId, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { SelectField } from '../../../components/ui/select-field';
 import type { ChangeView } from '../hooks/use-report-view';
-import { addDays, daysIn, hourlyMostDays, type DateRange } from '../lib/date-range';
+import { daysIn, formatDay, type DateRange } from '../../../lib/date-range';
 import { metricLabels } from '../lib/report-metrics';
-import { hourlyTooLongMessage } from '../lib/report-request';
+import { hourlyMostDays, hourlyTooLongMessage } from '../lib/report-request';
 import { chartMetricOf, type Granularity, type ReportView } from '../lib/report-view';
+import { accountsMissingHours, arrivingSentence } from '../lib/sync-state';
 import { CurrencyChart } from './currency-chart';
 import { ReportError } from './report-error';
 import { BlockSkeleton } from './report-skeleton';
@@ -27,21 +28,19 @@ interface PerformanceChartProps {
   isHourlyTooLong: boolean;
   granularity: Granularity;
   chosen: readonly ReportAccountStatus[];
-  hourlyRetentionDays: number;
+  /** Whether the range's figures are still arriving from TikTok (then none is no delivery). */
+  isArriving: boolean;
 }
 
 /** The chosen metric over the range, per currency, with its controls and a table to read it as. */
 export function PerformanceChart(props: PerformanceChartProps) {
-  const { overview, view, changeView, range, isHourlyTooLong, granularity, chosen, hourlyRetentionDays } =
-    props;
+  const { overview, view, changeView, range, isHourlyTooLong, granularity, chosen, isArriving } = props;
   const titleId = useId();
   const [showTable, setShowTable] = useState(false);
   const metric = chartMetricOf(view, granularity);
   const offered: readonly ReportMetricKey[] = granularity === 'hour' ? hourlyMetricKeys : reportMetricKeys;
-  const hoursMissing =
-    granularity === 'hour' &&
-    range !== null &&
-    range.from < addDays(chosen[0]!.today, 1 - hourlyRetentionDays);
+  // Each account stores hours from its own first day of them (the retention, or its first sync).
+  const missingHours = granularity === 'hour' ? accountsMissingHours(chosen, range) : [];
 
   return (
     <section
@@ -84,11 +83,12 @@ export function PerformanceChart(props: PerformanceChartProps) {
         </div>
       </div>
       {isHourlyTooLong && <p className="notice notice--warning">{hourlyTooLongMessage}</p>}
-      {hoursMissing && (
-        <p className="notice">
-          Whathead keeps hours for the last {hourlyRetentionDays} days: earlier hours have no figures. Days
-          have them all.
-        </p>
+      {missingHours.length > 0 && (
+        <div className="notice">
+          {missingHours.map((account) => (
+            <p key={account.advertiserId}>{missingHoursSentence(account)}</p>
+          ))}
+        </div>
       )}
       <ChartContent
         overview={overview}
@@ -97,6 +97,7 @@ export function PerformanceChart(props: PerformanceChartProps) {
         showTable={showTable}
         range={range}
         granularity={granularity}
+        isArriving={isArriving}
       />
     </section>
   );
@@ -109,17 +110,24 @@ interface ChartContentProps {
   showTable: boolean;
   range: DateRange | null;
   granularity: Granularity;
+  isArriving: boolean;
 }
 
-function ChartContent({ overview, metric, compare, showTable, range, granularity }: ChartContentProps) {
+function ChartContent(props: ChartContentProps) {
+  const { overview, metric, compare, showTable, range, granularity, isArriving } = props;
   if (range === null) return <p className="report-section__empty">Choose a range to see the chart.</p>;
   if (overview.isPending) return <BlockSkeleton className="report-chart" />;
   if (overview.isError && !overview.data) {
     return <ReportError what="The chart" error={overview.error} onRetry={() => void overview.refetch()} />;
   }
   const data = overview.data!;
-  if (data.totals.length === 0)
-    return <p className="report-section__empty">Nothing was delivered in this range.</p>;
+  if (data.totals.length === 0) {
+    return (
+      <p className="report-section__empty">
+        {isArriving ? arrivingSentence : 'Nothing was delivered in this range.'}
+      </p>
+    );
+  }
   return (
     <div className="report-charts">
       {data.totals.map((totals) => (
@@ -132,6 +140,7 @@ function ChartContent({ overview, metric, compare, showTable, range, granularity
           showTable={showTable}
           isMixed={data.totals.length > 1}
           granularity={granularity}
+          isArriving={isArriving}
         />
       ))}
     </div>
@@ -174,4 +183,11 @@ function GranularityToggle({ granularity, isHourAllowed, onChange }: Granularity
       )}
     </div>
   );
+}
+
+/** "Hours are stored from Mar 5, 2026 for Northwind US; earlier hours show as gaps." */
+export function missingHoursSentence(account: ReportAccountStatus): string {
+  return account.hoursFrom === null
+    ? `No hours are stored yet for ${account.name}; its hours show as gaps.`
+    : `Hours are stored from ${formatDay(account.hoursFrom)} for ${account.name}; earlier hours show as gaps.`;
 }

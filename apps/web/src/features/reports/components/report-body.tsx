@@ -1,11 +1,16 @@
-import type { ReportStatusResponse } from '@whathead/contracts';
+import { reportMostDays, type ReportStatusResponse } from '@whathead/contracts';
+import { rangeOf } from '../../../lib/date-range';
 import { breakdownCsvUrl, useReportBreakdown, type ReportBreakdownParams } from '../api/get-report-breakdown';
 import { useReportOverview, type ReportOverviewParams } from '../api/get-report-overview';
+import { useDrillNames } from '../hooks/use-drill-names';
 import { useReportView } from '../hooks/use-report-view';
-import { granularityOf, rangeOf, scopeOf, selectedAccounts } from '../lib/report-request';
+import { wholeAccount } from '../lib/drill-down';
+import { granularityOf, scopeOf, selectedAccounts } from '../lib/report-request';
+import { accountsArriving } from '../lib/sync-state';
 import { AccountStatuses } from './account-statuses';
 import { BreakdownSection } from './breakdown-section';
 import { PerformanceChart } from './performance-chart';
+import { ImportingNotice, ReportScope } from './report-notices';
 import { ReportToolbar } from './report-toolbar';
 import { ReportTotals } from './report-totals';
 
@@ -13,7 +18,8 @@ import { ReportTotals } from './report-totals';
 export function ReportBody({ workspaceId, status }: { workspaceId: string; status: ReportStatusResponse }) {
   const { view, changeView } = useReportView();
   const chosen = selectedAccounts(view, status);
-  const { range, problem } = rangeOf(view, chosen[0]!.today);
+  // The presets follow the first chosen account's calendar.
+  const { range, problem } = rangeOf(view, chosen[0]!.today, reportMostDays);
   const { granularity, isHourlyTooLong } = range
     ? granularityOf(view.granularity, range)
     : { granularity: view.granularity, isHourlyTooLong: false };
@@ -33,6 +39,10 @@ export function ReportBody({ workspaceId, status }: { workspaceId: string; statu
   };
   const overview = useReportOverview(workspaceId, overviewParams);
   const breakdown = useReportBreakdown(workspaceId, breakdownParams);
+  const drillNames = useDrillNames(view, breakdown.data?.rows);
+  // Accounts whose first sync has not reached the range's first day: its figures are partial.
+  const arriving = accountsArriving(chosen, range);
+  const isArriving = arriving.length > 0;
 
   return (
     <div className="report">
@@ -45,7 +55,20 @@ export function ReportBody({ workspaceId, status }: { workspaceId: string; statu
         rangeProblem={problem}
       />
       <AccountStatuses accounts={chosen} />
-      <ReportTotals overview={overview} hasRange={range !== null} compare={view.compare} chosen={chosen} />
+      <ImportingNotice arriving={arriving} isOneAccount={chosen.length === 1} />
+      <ReportScope
+        view={view}
+        names={drillNames}
+        isSeveralAccounts={chosen.length > 1}
+        onClear={() => changeView(wholeAccount)}
+      />
+      <ReportTotals
+        overview={overview}
+        hasRange={range !== null}
+        compare={view.compare}
+        chosen={chosen}
+        isArriving={isArriving}
+      />
       <PerformanceChart
         overview={overview}
         view={view}
@@ -54,13 +77,15 @@ export function ReportBody({ workspaceId, status }: { workspaceId: string; statu
         isHourlyTooLong={isHourlyTooLong}
         granularity={granularity}
         chosen={chosen}
-        hourlyRetentionDays={status.hourlyRetentionDays}
+        isArriving={isArriving}
       />
       <BreakdownSection
         breakdown={breakdown}
         view={view}
         changeView={changeView}
         chosen={chosen}
+        drillNames={drillNames}
+        isArriving={isArriving}
         csvUrl={breakdownParams && breakdownCsvUrl(workspaceId, breakdownParams)}
       />
     </div>

@@ -31,8 +31,9 @@ beforeEach(() => {
 const money = (amount: number, currency: string) =>
   new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount);
 
+/** A tile, found as one finds it by ear: the group named after its metric. */
 function tile(region: HTMLElement, label: string): HTMLElement {
-  return within(region).getByText(label, { selector: 'dt' }).parentElement!;
+  return within(region).getByRole('group', { name: label });
 }
 
 const lastChart = () => drawn.at(-1)!;
@@ -78,7 +79,12 @@ describe('the totals', () => {
       }),
     });
     await openReports();
-    fireEvent.click(await screen.findByRole('checkbox', { name: /Compare to previous period/ }));
+    const compare = (await screen.findByRole('checkbox', {
+      name: 'Compare to previous period',
+    })) as HTMLInputElement;
+    fireEvent.click(compare);
+    // Ticked at once, not only once the URL has it (a checkbox that springs back looks refused).
+    expect(compare.checked).toBe(true);
     await waitFor(() => expect(overviewRequests().at(-1)?.compare).toBe('true'));
 
     const totals = await screen.findByRole('region', { name: 'Totals' });
@@ -88,7 +94,16 @@ describe('the totals', () => {
     expect(tile(totals, 'CPC').textContent).toContain('0%');
     expect(tile(totals, 'Conversions').textContent).toContain('—');
     expect(tile(totals, 'Impressions').textContent).toContain('No change to compare');
-    expect(screen.getByText(/\(.*Feb 23.*Mar 1, 2026\)/)).toBeTruthy();
+    // The period compared with is said below the controls, not in the checkbox's label, which
+    // stays as it was (and on its line).
+    expect(screen.getByText(/^Compared with the previous period, .*Feb 23.*Mar 1, 2026\.$/)).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: 'Compare to previous period' })).toBe(compare);
+    expect(compare.getAttribute('aria-describedby')).toBeTruthy();
+
+    fireEvent.click(compare);
+    expect(compare.checked).toBe(false);
+    expect(screen.queryByText(/^Compared with the previous period/)).toBeNull();
+    await waitFor(() => expect(tile(totals, 'Spend').textContent).not.toContain('▲'));
   });
 });
 
@@ -150,6 +165,42 @@ describe('the chart', () => {
       expect.stringMatching(new RegExp(`^Mar 4 provisional${escape(money(200, 'USD'))}$`)),
     ]);
     expect(screen.getByRole('button', { name: 'Show as table' }).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('says from which day each account has hours, when the hourly range starts before it', async () => {
+    const { overviewRequests } = mockReportsApi({
+      status: statusAnswer([
+        reportAccount({ hoursFrom: '2026-03-05' }),
+        // Berlin has hours for the whole range; a new account none yet.
+        europeAccount({ hoursFrom: '2026-02-01' }),
+        reportAccount({
+          advertiserId: '7200000000000000013',
+          name: 'Northwind CA',
+          isDefault: false,
+          hoursFrom: null,
+        }),
+      ]),
+    });
+    await openReports(
+      `?accounts=${advertiserIds.us},${advertiserIds.eu},7200000000000000013&granularity=hour`,
+    );
+
+    await waitFor(() => expect(overviewRequests().at(-1)?.granularity).toBe('hour'));
+    expect(
+      await screen.findByText(
+        'Hours are stored from Mar 5, 2026 for Northwind US; earlier hours show as gaps.',
+      ),
+    ).toBeTruthy();
+    expect(
+      screen.getByText('No hours are stored yet for Northwind CA; its hours show as gaps.'),
+    ).toBeTruthy();
+    expect(screen.queryByText(/for Northwind EU/)).toBeNull();
+    expect(screen.queryByText(/keeps hours for the last/)).toBeNull();
+
+    // Days have them all.
+    fireEvent.click(screen.getByRole('button', { name: 'By day' }));
+    await waitFor(() => expect(overviewRequests().at(-1)?.granularity).toBe('day'));
+    expect(screen.queryByText(/earlier hours show as gaps/)).toBeNull();
   });
 
   it('goes by the hour up to 31 days, with the hourly metrics only, and says so beyond', async () => {

@@ -9,10 +9,12 @@ interface ReportTotalsProps {
   hasRange: boolean;
   compare: boolean;
   chosen: readonly ReportAccountStatus[];
+  /** Whether some of the range's days are still to come from TikTok (a first sync runs). */
+  isArriving: boolean;
 }
 
 /** The tiles, or why they are not there yet. */
-export function ReportTotals({ overview, hasRange, compare, chosen }: ReportTotalsProps) {
+export function ReportTotals({ overview, hasRange, compare, chosen, isArriving }: ReportTotalsProps) {
   const body = !hasRange ? (
     <p className="report-section__empty">Choose a range to see the totals.</p>
   ) : overview.isPending ? (
@@ -25,6 +27,7 @@ export function ReportTotals({ overview, hasRange, compare, chosen }: ReportTota
       totals={overview.data!.totals}
       compare={compare && overview.data!.previousFrom !== null}
       accounts={chosen}
+      isArriving={isArriving}
     />
   );
   return (

@@ -1,9 +1,13 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { errorResponse, jsonResponse } from '../../../testing/mock-api';
+import type { ReportAccountStatus } from '@whathead/contracts';
 import {
   advertiserIds,
+  breakdownRow,
+  currencyTotals,
   europeAccount,
+  metrics,
   mockReportsApi,
   openReports,
   overviewAnswer,
@@ -18,6 +22,15 @@ vi.mock('./report-chart', () => ({
 }));
 
 afterEach(() => vi.useRealTimers());
+
+const arriving = 'Figures for this range are still arriving from TikTok.';
+
+/** The browser's generic name of a zone: "Pacific Time" in English. */
+function zoneName(timeZone: string): string {
+  return new Intl.DateTimeFormat(undefined, { timeZone, timeZoneName: 'longGeneric' })
+    .formatToParts(new Date())
+    .find((part) => part.type === 'timeZoneName')!.value;
+}
 
 describe('the Reports page without ad accounts', () => {
   it('says where to connect TikTok or choose accounts, and asks for no figures', async () => {
@@ -75,7 +88,12 @@ describe('what the report covers', () => {
       sort: 'spend',
       direction: 'desc',
     });
-    expect(screen.getByText('Days are in America/Los_Angeles, Northwind US’s time zone.')).toBeTruthy();
+    // The zone in words where the browser has them ("Pacific Time"), with TikTok's id.
+    expect(
+      screen.getByText(
+        `Days are in ${zoneName('America/Los_Angeles')} (America/Los_Angeles), Northwind US’s time zone.`,
+      ),
+    ).toBeTruthy();
   });
 
   it('works every preset out from the account’s today, and Custom starts from the days shown', async () => {
@@ -196,6 +214,106 @@ describe('the accounts’ syncs', () => {
     expect([bar.value, bar.max]).toEqual([120, 365]);
     await waitFor(() => expect(overviewRequests()).toHaveLength(1));
     expect(await screen.findByRole('region', { name: 'Totals' })).toBeTruthy();
+  });
+
+  it('show the range’s days as soon as the first sync stored them, saying meanwhile that they are coming', async () => {
+    const firstSync = (backfill: ReportAccountStatus['backfill']) =>
+      statusAnswer([reportAccount({ state: 'syncing', lastSyncedAt: null, backfill })]);
+    let looks = 0;
+    const isStored = () => looks > 1;
+    const { overviewRequests } = mockReportsApi({
+      // The first look finds nothing stored yet; the next (a poll, the sync still running) finds
+      // the last 30 days stored, the range among them.
+      status: () => {
+        looks += 1;
+        return jsonResponse(
+          isStored()
+            ? firstSync({ storedDays: 30, totalDays: 365, storedFrom: '2026-02-08' })
+            : firstSync({ storedDays: 0, totalDays: 365, storedFrom: null }),
+        );
+      },
+      overview: () => jsonResponse(isStored() ? overviewAnswer() : overviewAnswer({ totals: [] })),
+      breakdown: () => jsonResponse({ rows: isStored() ? [breakdownRow()] : [], truncated: false }),
+    });
+    await openReports();
+
+    expect(
+      await screen.findByText('Still importing from TikTok: this range’s figures appear as they arrive.'),
+    ).toBeTruthy();
+    // Not "nothing was delivered": the chart and the breakdown say the figures are coming (the
+    // tiles have the notice just above them).
+    await waitFor(() => expect(screen.getAllByText(arriving)).toHaveLength(2));
+    expect(screen.queryByText(/Nothing was delivered|No campaigns delivered/)).toBeNull();
+
+    // The sync has not finished, yet the stored days come onto the page.
+    const totals = await screen.findByRole('region', { name: 'Totals' }, { timeout: 15_000 });
+    expect(within(totals).getByRole('group', { name: 'Spend' }).textContent).toContain(
+      new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' }).format(1250.5),
+    );
+    expect(await screen.findByRole('link', { name: 'Summer Sale' })).toBeTruthy();
+    expect(overviewRequests().length).toBeGreaterThan(1);
+    expect(screen.getByText('Syncing…')).toBeTruthy();
+    expect(screen.queryByText(/Still importing/)).toBeNull();
+    expect(screen.queryByText(arriving)).toBeNull();
+  });
+
+  it('say above the tiles which of the range’s days are still coming, not that nothing was delivered', async () => {
+    mockReportsApi({
+      status: statusAnswer([
+        reportAccount({
+          state: 'syncing',
+          backfill: { storedDays: 5, totalDays: 365, storedFrom: '2026-03-05' },
+        }),
+      ]),
+      // As the server answers before the range's days are stored: its points, without figures.
+      overview: overviewAnswer({
+        totals: [
+          currencyTotals({
+            current: metrics(),
+            series: ['2026-03-02', '2026-03-03'].map((time) => ({ time, metrics: metrics() })),
+          }),
+        ],
+      }),
+      breakdown: { rows: [], truncated: false },
+    });
+    await openReports();
+
+    const notice = await screen.findByText(
+      'Still importing from TikTok: days before Mar 5, 2026 appear as they arrive.',
+    );
+    const spend = within(await screen.findByRole('region', { name: 'Totals' })).getByRole('group', {
+      name: 'Spend',
+    });
+    expect(notice.compareDocumentPosition(spend) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(spend.textContent).toContain('—');
+    // No empty axes: the chart says the figures are coming.
+    const chart = screen.getByRole('region', { name: 'Performance over time' });
+    expect(await within(chart).findByText(arriving)).toBeTruthy();
+    expect(within(chart).queryByRole('img')).toBeNull();
+    const breakdown = screen.getByRole('region', { name: 'Breakdown' });
+    expect(await within(breakdown).findByText(arriving)).toBeTruthy();
+    expect(within(breakdown).queryByText('No campaigns delivered in this range.')).toBeNull();
+
+    // Yesterday is stored: nothing to wait for, so no rows are no delivery.
+    fireEvent.change(screen.getByRole('combobox', { name: 'Date range' }), {
+      target: { value: 'yesterday' },
+    });
+    expect(await within(breakdown).findByText('No campaigns delivered in this range.')).toBeTruthy();
+    expect(screen.queryByText(/Still importing/)).toBeNull();
+  });
+
+  it('name the account still importing when several are shown', async () => {
+    mockReportsApi({
+      status: statusAnswer([reportAccount(), europeAccount({ state: 'queued', backfill: null })]),
+    });
+    await openReports(`?accounts=${advertiserIds.us},${advertiserIds.eu}`);
+
+    expect(
+      await screen.findByText(
+        'Still importing Northwind EU from TikTok: this range’s figures appear as they arrive.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText(/Still importing Northwind US/)).toBeNull();
   });
 
   it('say when each account last synced, and why one failed', async () => {

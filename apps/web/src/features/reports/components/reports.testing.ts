@@ -36,6 +36,8 @@ export function reportAccount(overrides: Partial<ReportAccountStatus> = {}): Rep
     isDefault: true,
     state: 'ready',
     backfill: { storedDays: 365, totalDays: 365, storedFrom: '2025-03-10' },
+    // Hours are kept 30 days (statusAnswer's hourlyRetentionDays).
+    hoursFrom: '2026-02-08',
     today: '2026-03-09',
     provisionalFrom: '2026-03-03',
     lastSyncedAt: '2026-03-09T10:00:00.000Z',

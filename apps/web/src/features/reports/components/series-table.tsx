@@ -1,6 +1,6 @@
 import type { ReportCurrencyTotals, ReportMetricKey } from '@whathead/contracts';
 import { Badge } from '../../../components/ui/badge';
-import { formatPointTime } from '../lib/date-range';
+import { formatPointTime } from '../../../lib/date-range';
 import { isProvisional } from '../lib/provisional';
 import { formatMetric, metricLabels, noValue } from '../lib/report-metrics';
 

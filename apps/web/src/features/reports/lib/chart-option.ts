@@ -7,7 +7,7 @@ import type {
   TooltipComponentOption,
 } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
-import { formatPointTime } from './date-range';
+import { formatPointTime } from '../../../lib/date-range';
 import { isProvisional } from './provisional';
 import { formatMetricValue, metricLabels, metricValue, noValue } from './report-metrics';
 

@@ -1,5 +1,6 @@
 import type { ReportMetricKey, ReportMetrics } from '@whathead/contracts';
 import { formatMoney } from '../../../lib/format-money';
+import { formatCount, formatPercent } from '../../../lib/format-number';
 
 export const metricLabels: Record<ReportMetricKey, string> = {
   spend: 'Spend',
@@ -89,13 +90,6 @@ export function metricValue(metrics: ReportMetrics, key: ReportMetricKey): numbe
   return Number.isFinite(number) ? number : null;
 }
 
-const countFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
-const percentFormat = new Intl.NumberFormat(undefined, {
-  style: 'percent',
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
-
 /** Shown where TikTok had no value: a blank, never a zero that would read as "none happened". */
 export const noValue = '—';
 
@@ -115,9 +109,9 @@ export function formatMetricValue(
     case 'money':
       return formatMoney(value, currency);
     case 'percent':
-      return percentFormat.format(Number(value) / 100);
+      return formatPercent(Number(value));
     case 'count':
-      return countFormat.format(Number(value));
+      return formatCount(Number(value));
   }
 }
 

@@ -1,5 +1,5 @@
-import { reportMostDays, type ReportAccountStatus, type ReportStatusResponse } from '@whathead/contracts';
-import { daysIn, hourlyMostDays, presetRange, type DateRange } from './date-range';
+import type { ReportAccountStatus, ReportStatusResponse } from '@whathead/contracts';
+import { daysIn, type DateRange } from '../../../lib/date-range';
 import type { Granularity, ReportView } from './report-view';
 
 /**
@@ -17,28 +17,8 @@ export function selectedAccounts(
   return fallback.length > 0 ? fallback : status.accounts;
 }
 
-export type RangeResult = { range: DateRange; problem: null } | { range: null; problem: string };
-
-/**
- * The days a view covers. A preset counts from `today` of the first chosen account, in its own
- * zone (the server's), never the browser's: a marketer in Berlin reporting on a Los Angeles account
- * sees Los Angeles days.
- */
-export function rangeOf(view: Pick<ReportView, 'range' | 'from' | 'to'>, today: string): RangeResult {
-  if (view.range !== 'custom') return { range: presetRange(view.range, today), problem: null };
-  if (view.from === null || view.to === null)
-    return { range: null, problem: 'Choose the first and last day.' };
-  const range = { from: view.from, to: view.to };
-  const days = daysIn(range);
-  if (days < 1) return { range: null, problem: 'The range ends before it starts. Choose a later last day.' };
-  if (days > reportMostDays) {
-    return {
-      range: null,
-      problem: `A report covers at most ${reportMostDays} days. Choose a shorter range.`,
-    };
-  }
-  return { range, problem: null };
-}
+/** The hourly chart's longest range (the contract's overview query refuses more). */
+export const hourlyMostDays = 31;
 
 /**
  * The chart's granularity: hours only for ranges the server reads by the hour (31 days at most),

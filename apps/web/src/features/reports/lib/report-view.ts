@@ -7,19 +7,15 @@ import {
   type ReportMetricKey,
   type ReportSortColumn,
 } from '@whathead/contracts';
-import { defaultRangePreset, isIsoDate, rangePresets, type RangePreset } from './date-range';
+import { rangeChoiceIn, writeRangeChoice, type RangeChoice } from '../../../lib/date-range';
 
 export type SortDirection = 'asc' | 'desc';
 export type Granularity = 'day' | 'hour';
 
 /** Everything the page shows, as the URL holds it, so a view can be shared, reloaded and gone back to. */
-export interface ReportView {
+export interface ReportView extends RangeChoice {
   /** The ad accounts chosen; null when the URL names none: the workspace's default account. */
   accounts: readonly string[] | null;
-  range: RangePreset;
-  /** The custom range's ends; a preset works its days out from the account's today instead. */
-  from: string | null;
-  to: string | null;
   granularity: Granularity;
   compare: boolean;
   /** The chart's metric. */
@@ -44,18 +40,11 @@ const maximumAccounts = 50;
 
 /** Reads a view from the URL; anything unknown or malformed falls back to the default, never an error. */
 export function parseView(params: URLSearchParams): ReportView {
-  const from = params.get('from');
-  const to = params.get('to');
-  const hasCustomRange = from !== null && to !== null && isIsoDate(from) && isIsoDate(to);
-  const range = oneOf(rangePresets, params.get('range')) ?? (hasCustomRange ? 'custom' : defaultRangePreset);
   const level = oneOf(reportLevels, params.get('level')) ?? 'campaign';
   const campaign = idIn(params.get('campaign'));
   return {
     accounts: accountsIn(params.get('accounts')),
-    // A custom range without its days is no range: the default preset instead.
-    range: range === 'custom' && !hasCustomRange ? defaultRangePreset : range,
-    from: hasCustomRange ? from : null,
-    to: hasCustomRange ? to : null,
+    ...rangeChoiceIn(params),
     granularity: params.get('granularity') === 'hour' ? 'hour' : 'day',
     compare: params.get('compare') === 'true',
     metric: oneOf(reportMetricKeys, params.get('metric')) ?? 'spend',
@@ -72,11 +61,7 @@ export function parseView(params: URLSearchParams): ReportView {
 export function searchParamsOf(view: ReportView): URLSearchParams {
   const params = new URLSearchParams();
   if (view.accounts !== null && view.accounts.length > 0) params.set('accounts', view.accounts.join(','));
-  if (view.range !== defaultRangePreset) params.set('range', view.range);
-  if (view.range === 'custom' && view.from !== null && view.to !== null) {
-    params.set('from', view.from);
-    params.set('to', view.to);
-  }
+  writeRangeChoice(params, view);
   if (view.granularity !== 'day') params.set('granularity', view.granularity);
   if (view.compare) params.set('compare', 'true');
   if (view.metric !== 'spend') params.set('metric', view.metric);

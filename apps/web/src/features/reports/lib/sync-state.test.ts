@@ -1,6 +1,13 @@
+import type { ReportAccountStatus } from '@whathead/contracts';
 import { describe, expect, it } from 'vitest';
 import { europeAccount, reportAccount, statusAnswer } from '../components/reports.testing';
-import { hasNewFigures, isBackfilling } from './sync-state';
+import {
+  accountsArriving,
+  accountsMissingHours,
+  hasNewFigures,
+  isBackfilling,
+  isRangeArriving,
+} from './sync-state';
 
 describe('new figures after a sync', () => {
   it('come when an account finishes, or synced again between two looks', () => {
@@ -13,6 +20,67 @@ describe('new figures after a sync', () => {
     expect(hasNewFigures(statusAnswer(), finished)).toBe(true);
     expect(hasNewFigures(statusAnswer(), statusAnswer())).toBe(false);
     expect(hasNewFigures(statusAnswer(), syncing)).toBe(false);
+  });
+
+  it('come while a sync runs, as soon as it stored more days or hours', () => {
+    const firstSync = (backfill: ReportAccountStatus['backfill'], hoursFrom: string | null = null) =>
+      statusAnswer([reportAccount({ state: 'syncing', lastSyncedAt: null, backfill, hoursFrom })]);
+    const nothing = firstSync({ storedDays: 0, totalDays: 365, storedFrom: null });
+    const lastMonth = firstSync({ storedDays: 30, totalDays: 365, storedFrom: '2026-02-08' });
+    const lastMonthWithHours = firstSync(
+      { storedDays: 30, totalDays: 365, storedFrom: '2026-02-08' },
+      '2026-02-08',
+    );
+    const more = firstSync({ storedDays: 60, totalDays: 365, storedFrom: '2026-01-09' });
+    expect(hasNewFigures(nothing, lastMonth)).toBe(true);
+    expect(hasNewFigures(lastMonth, lastMonthWithHours)).toBe(true);
+    expect(hasNewFigures(lastMonthWithHours, more)).toBe(true);
+    expect(hasNewFigures(lastMonth, lastMonth)).toBe(false);
+  });
+});
+
+describe('the range’s figures still arriving', () => {
+  const range = { from: '2026-03-02', to: '2026-03-08' };
+  const halfway = { storedDays: 5, totalDays: 365, storedFrom: '2026-03-05' };
+
+  it('while a first sync has not stored the range’s first day', () => {
+    expect(isRangeArriving(reportAccount({ state: 'syncing', backfill: halfway }), range)).toBe(true);
+    expect(isRangeArriving(reportAccount({ state: 'queued', backfill: null }), range)).toBe(true);
+    expect(
+      isRangeArriving(
+        reportAccount({ state: 'syncing', backfill: { storedDays: 0, totalDays: 365, storedFrom: null } }),
+        range,
+      ),
+    ).toBe(true);
+    expect(
+      isRangeArriving(reportAccount({ state: 'syncing', backfill: halfway }), {
+        ...range,
+        from: '2026-03-05',
+      }),
+    ).toBe(false);
+  });
+
+  it('not once the sync stopped, nor before the days of a finished backfill (those never come)', () => {
+    expect(isRangeArriving(reportAccount({ state: 'failed', backfill: halfway }), range)).toBe(false);
+    expect(
+      isRangeArriving(reportAccount({ state: 'syncing' }), { from: '2025-01-01', to: '2025-01-31' }),
+    ).toBe(false);
+  });
+
+  it('are those of the chosen accounts that wait for them; none without a range', () => {
+    const arriving = europeAccount({ state: 'queued', backfill: null });
+    expect(accountsArriving([reportAccount(), arriving], range)).toEqual([arriving]);
+    expect(accountsArriving([arriving], null)).toEqual([]);
+  });
+});
+
+describe('hours missing', () => {
+  it('for accounts whose hours start after the range does, or that have none', () => {
+    const range = { from: '2026-03-02', to: '2026-03-08' };
+    const late = reportAccount({ hoursFrom: '2026-03-05' });
+    const none = europeAccount({ hoursFrom: null });
+    expect(accountsMissingHours([late, none, reportAccount()], range)).toEqual([late, none]);
+    expect(accountsMissingHours([late], null)).toEqual([]);
   });
 });
 

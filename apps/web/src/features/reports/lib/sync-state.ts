@@ -1,4 +1,5 @@
 import type { ReportAccountStatus, ReportStatusResponse } from '@whathead/contracts';
+import type { DateRange } from '../../../lib/date-range';
 
 export function isAccountSyncing(account: Pick<ReportAccountStatus, 'state'>): boolean {
   return account.state === 'queued' || account.state === 'syncing';
@@ -11,8 +12,9 @@ export function isSyncRunning(status: ReportStatusResponse | undefined): boolean
 
 /**
  * Whether the figures shown may be out of date since `before`: an account finished a sync (its
- * run ended, or it synced again between two polls). A backfill stores days as it goes, so each
- * finished run brings more of them.
+ * run ended, or it synced again between two polls), or stored more days or hours while it runs. A
+ * backfill stores the most recent days first, so the days a report shows may be there long before
+ * the whole year is.
  */
 export function hasNewFigures(before: ReportStatusResponse, after: ReportStatusResponse): boolean {
   const previous = new Map(before.accounts.map((account) => [account.advertiserId, account]));
@@ -20,7 +22,11 @@ export function hasNewFigures(before: ReportStatusResponse, after: ReportStatusR
     const earlier = previous.get(account.advertiserId);
     if (!earlier) return false;
     const finished = isAccountSyncing(earlier) && !isAccountSyncing(account);
-    return finished || earlier.lastSyncedAt !== account.lastSyncedAt;
+    const storedMore =
+      earlier.backfill?.storedDays !== account.backfill?.storedDays ||
+      earlier.backfill?.storedFrom !== account.backfill?.storedFrom ||
+      earlier.hoursFrom !== account.hoursFrom;
+    return finished || storedMore || earlier.lastSyncedAt !== account.lastSyncedAt;
   });
 }
 
@@ -29,3 +35,38 @@ export function isBackfilling(account: Pick<ReportAccountStatus, 'backfill' | 's
   if (account.state === 'stopped') return false;
   return account.backfill !== null && account.backfill.storedDays < account.backfill.totalDays;
 }
+
+/**
+ * Whether some of the range's days are still to come for this account: its first sync is queued
+ * or running, and it has stored no day yet, or none as early as the range starts. (Days before
+ * the stored ones of an account whose backfill is done never come: those are not waited for.)
+ */
+export function isRangeArriving(
+  account: Pick<ReportAccountStatus, 'backfill' | 'state'>,
+  range: DateRange,
+): boolean {
+  if (!isAccountSyncing(account)) return false;
+  const { backfill } = account;
+  if (backfill === null || backfill.storedFrom === null) return true;
+  return backfill.storedDays < backfill.totalDays && range.from < backfill.storedFrom;
+}
+
+/** The chosen accounts whose figures for the range are still arriving. */
+export function accountsArriving(
+  chosen: readonly ReportAccountStatus[],
+  range: DateRange | null,
+): ReportAccountStatus[] {
+  return range === null ? [] : chosen.filter((account) => isRangeArriving(account, range));
+}
+
+/** The chosen accounts whose hours start after the range does (hourly charts show gaps there). */
+export function accountsMissingHours(
+  chosen: readonly ReportAccountStatus[],
+  range: DateRange | null,
+): ReportAccountStatus[] {
+  if (range === null) return [];
+  return chosen.filter((account) => account.hoursFrom === null || range.from < account.hoursFrom);
+}
+
+/** What an empty tile row, chart or breakdown says while the range's figures are still arriving. */
+export const arrivingSentence = 'Figures for this range are still arriving from TikTok.';

@@ -1,9 +1,10 @@
 import { calendarDateSchema, daysInRange } from '@whathead/contracts';
 
 /**
- * Date ranges as the report contract writes them: calendar days "YYYY-MM-DD" of an ad account's
- * own time zone. The arithmetic runs on those strings through UTC dates, which have no daylight
- * saving and no offset, so the browser's zone never shifts a day.
+ * Date ranges as the report and campaign contracts write them: calendar days "YYYY-MM-DD" of an
+ * ad account's own time zone. The arithmetic runs on those strings through UTC dates, which have
+ * no daylight saving and no offset, so the browser's zone never shifts a day. Shared by Reports
+ * and the Campaigns table's metric columns, which offer the same presets.
  */
 export interface DateRange {
   from: string;
@@ -34,9 +35,6 @@ export const rangePresetLabels: Record<RangePreset, string> = {
 };
 
 export const defaultRangePreset: RangePreset = 'last-7-days';
-
-/** The hourly chart's longest range (the contract's overview query refuses more). */
-export const hourlyMostDays = 31;
 
 const dayMilliseconds = 86_400_000;
 
@@ -83,6 +81,72 @@ export function presetRange(preset: Exclude<RangePreset, 'custom'>, today: strin
       return { from: firstOfMonth(lastDay), to: lastDay };
     }
   }
+}
+
+/** A range as a page's URL holds it: a preset, or Custom with its two days. */
+export interface RangeChoice {
+  range: RangePreset;
+  /** The custom range's ends; a preset works its days out from the account's today instead. */
+  from: string | null;
+  to: string | null;
+}
+
+/**
+ * Reads a range from a URL: `range=<preset>`, or `from` and `to` (Custom, also without
+ * `range=custom`). Anything malformed is the default preset, never an error.
+ */
+export function rangeChoiceIn(params: URLSearchParams): RangeChoice {
+  const from = params.get('from');
+  const to = params.get('to');
+  const hasCustomRange = from !== null && to !== null && isIsoDate(from) && isIsoDate(to);
+  const preset = rangePresets.find((candidate) => candidate === params.get('range'));
+  const range = preset ?? (hasCustomRange ? 'custom' : defaultRangePreset);
+  return {
+    // A custom range without its days is no range: the default preset instead.
+    range: range === 'custom' && !hasCustomRange ? defaultRangePreset : range,
+    from: hasCustomRange ? from : null,
+    to: hasCustomRange ? to : null,
+  };
+}
+
+/**
+ * Writes a range into a URL, naming only what differs from the default. A preset is kept as its
+ * name, so a bookmarked "Last 7 days" stays the last seven days; Custom keeps its days.
+ */
+export function writeRangeChoice(params: URLSearchParams, choice: RangeChoice): void {
+  if (choice.range !== defaultRangePreset) params.set('range', choice.range);
+  if (choice.range === 'custom' && choice.from !== null && choice.to !== null) {
+    params.set('from', choice.from);
+    params.set('to', choice.to);
+  }
+}
+
+export type RangeResult = { range: DateRange; problem: null } | { range: null; problem: string };
+
+/**
+ * The days a choice covers. A preset counts from `today` of the ad account the page follows, in
+ * its own zone (the server's), never the browser's: a marketer in Berlin looking at a Los Angeles
+ * account sees Los Angeles days. A custom range is checked as the contracts check it.
+ */
+export function rangeOf(choice: RangeChoice, today: string, mostDays: number): RangeResult {
+  if (choice.range !== 'custom') return { range: presetRange(choice.range, today), problem: null };
+  if (choice.from === null || choice.to === null)
+    return { range: null, problem: 'Choose the first and last day.' };
+  const range = { from: choice.from, to: choice.to };
+  const days = daysIn(range);
+  if (days < 1) return { range: null, problem: 'The range ends before it starts. Choose a later last day.' };
+  if (days > mostDays)
+    return { range: null, problem: `A range covers at most ${mostDays} days. Choose a shorter range.` };
+  return { range, problem: null };
+}
+
+/**
+ * Today in the browser's own zone: only a stand-in when no ad account's today is known (the
+ * report status could not be read), since an account's day may differ from the browser's by one.
+ */
+export function browserToday(now = new Date()): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** The period of the same length just before: what "compare to previous period" compares with. */

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysIn, formatPointTime, isIsoDate, presetRange, previousPeriod } from './date-range';
+import {
+  addDays,
+  browserToday,
+  daysIn,
+  formatPointTime,
+  isIsoDate,
+  presetRange,
+  previousPeriod,
+  rangeChoiceIn,
+  rangeOf,
+  writeRangeChoice,
+} from './date-range';
 
 describe('range presets', () => {
   // An account in Los Angeles whose today is 2026-03-09, whatever the browser's clock says.
@@ -52,5 +63,52 @@ describe('dates', () => {
   it('label a chart point by its day, and its hour when it has one', () => {
     expect(formatPointTime('2026-03-09')).toMatch(/Mar 9/);
     expect(formatPointTime('2026-03-09 14:00')).toMatch(/Mar 9, 14:00/);
+  });
+});
+
+describe('a range in a URL', () => {
+  const choiceOf = (search: string) => rangeChoiceIn(new URLSearchParams(search));
+  const written = (search: string) => {
+    const params = new URLSearchParams();
+    writeRangeChoice(params, choiceOf(search));
+    return params.toString();
+  };
+
+  it('is a preset by name, or Custom with both its days, and the default otherwise', () => {
+    expect(choiceOf('range=last-30-days')).toEqual({ range: 'last-30-days', from: null, to: null });
+    expect(choiceOf('from=2026-03-01&to=2026-03-05')).toEqual({
+      range: 'custom',
+      from: '2026-03-01',
+      to: '2026-03-05',
+    });
+    expect(choiceOf('range=custom&from=2026-03-01')).toEqual({ range: 'last-7-days', from: null, to: null });
+    expect(choiceOf('range=forever')).toEqual({ range: 'last-7-days', from: null, to: null });
+  });
+
+  it('is written only where it differs from the default', () => {
+    expect(written('')).toBe('');
+    expect(written('range=this-month&from=2026-03-01&to=2026-03-05')).toBe('range=this-month');
+    expect(written('from=2026-03-01&to=2026-03-05')).toBe('range=custom&from=2026-03-01&to=2026-03-05');
+  });
+
+  it('covers the days of its preset, or its own days when they are a range of at most the limit', () => {
+    expect(rangeOf({ range: 'yesterday', from: null, to: null }, '2026-03-09', 31)).toEqual({
+      range: { from: '2026-03-08', to: '2026-03-08' },
+      problem: null,
+    });
+    expect(
+      rangeOf({ range: 'custom', from: '2026-03-01', to: '2026-03-31' }, '2026-03-09', 31).problem,
+    ).toBeNull();
+    expect(rangeOf({ range: 'custom', from: '2026-03-01', to: '2026-04-01' }, '2026-03-09', 31).problem).toBe(
+      'A range covers at most 31 days. Choose a shorter range.',
+    );
+    expect(rangeOf({ range: 'custom', from: null, to: null }, '2026-03-09', 31).problem).toBe(
+      'Choose the first and last day.',
+    );
+  });
+
+  it('stands in with the browser’s own calendar day, not the UTC one', () => {
+    expect(browserToday(new Date(2026, 2, 9, 23, 59))).toBe('2026-03-09');
+    expect(browserToday(new Date(2026, 0, 1, 0, 0))).toBe('2026-01-01');
   });
 });
