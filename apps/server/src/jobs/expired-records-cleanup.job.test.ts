@@ -16,6 +16,8 @@ describe('expired records cleanup job', () => {
       { name: 'expired-records-cleanup', cron: '*/15 * * * *' },
       { name: 'tiktok-campaign-sweep', cron: '*/15 * * * *' },
       { name: 'tiktok-connection-health', cron: '17 */4 * * *' },
+      { name: 'tiktok-report-maintenance', cron: '17 3 * * *' },
+      { name: 'tiktok-report-sweep', cron: '7 * * * *' },
       { name: 'tiktok-token-rotation', cron: '43 3 * * *' },
     ]);
   });
