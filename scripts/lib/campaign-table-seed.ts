@@ -76,8 +76,11 @@ function statusesOf(level: keyof typeof statusShares): string {
   return `case ${cases.join(' ')} else ${deleted} end`;
 }
 
-/** A 16-digit TikTok-like id: a bijection of (account, number), so ids look scattered but never repeat. */
-const idOf = (levelDigit: number, number: string) =>
+/**
+ * A 16-digit TikTok-like id: a bijection of (account, number), so ids look scattered but never
+ * repeat. SQL over a bigint `account` (the account's place in the list, from 1) and `number`.
+ */
+export const idOf = (levelDigit: number, number: string) =>
   `'1${levelDigit}' || lpad((((account * 10000000 + ${number}) * 982451653) % 100000000000000)::text, 14, '0')`;
 
 /**

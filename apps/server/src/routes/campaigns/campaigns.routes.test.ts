@@ -33,6 +33,11 @@ describe('the campaign mirror and its table', () => {
   after(async () => kit?.close());
 
   const base = () => `/api/workspaces/${owner.workspaceId}/campaigns`;
+  /** TikTok calls of the campaigns' own, not of the report sync that runs beside them. */
+  const campaignCalls = () =>
+    kit.emulator.control
+      .calls()
+      .filter((call) => call.path !== '/report/integrated/get/' && call.path !== '/advertiser/info/').length;
   const syncOf = async (): Promise<CampaignSyncResponse> => {
     const response = await owner.browser.get(`${base()}/sync`);
     assert.equal(response.status, 200, response.text);
@@ -314,7 +319,7 @@ describe('the campaign mirror and its table', () => {
     const [adGroup] = (await allRows({ level: 'adgroup' })).filter(
       (row) => row.budgetMode === 'BUDGET_MODE_DAY',
     );
-    const calls = kit.emulator.control.calls().length;
+    const calls = campaignCalls();
     const low = await edit(adGroup!, { budget: 5 });
     assert.equal(low.status, 400, low.text);
     assert.match(low.text, /at least 20\.00 USD a day/);
@@ -323,7 +328,7 @@ describe('the campaign mirror and its table', () => {
     assert.match(emoji.text, /emoji/);
     const long = await edit(adGroup!, { name: 'x'.repeat(513) });
     assert.equal(long.status, 400, long.text);
-    assert.equal(kit.emulator.control.calls().length, calls, 'TikTok was not called');
+    assert.equal(campaignCalls(), calls, 'TikTok was not called');
   });
 
   it('lets no two edits of one row pass each other, and sends nothing when nothing changes', async () => {
