@@ -2,8 +2,10 @@ import { z } from 'zod';
 import {
   reportAccountStates,
   reportLevelSchema,
+  reportBreakdownMetricKeys,
   reportMetricKeys,
   type ReportAccountStatus,
+  type ReportBreakdownMetrics,
   type ReportBreakdownResponse,
   type ReportBreakdownRow,
   type ReportCurrencyTotals,
@@ -24,6 +26,13 @@ const numberMetrics = Object.fromEntries(
 export const reportMetricsSchema: z.ZodType<ReportMetrics> = z.object({
   spend: z.string().nullable(),
   ...numberMetrics,
+});
+
+const reportBreakdownMetricsSchema: z.ZodType<ReportBreakdownMetrics> = z.object({
+  spend: z.string().nullable(),
+  ...(Object.fromEntries(
+    reportBreakdownMetricKeys.filter((key) => key !== 'spend').map((key) => [key, numberMetrics[key]]),
+  ) as Record<Exclude<(typeof reportBreakdownMetricKeys)[number], 'spend'>, z.ZodNullable<z.ZodNumber>>),
 });
 
 const reportPointSchema = z.object({ time: z.string(), metrics: reportMetricsSchema });
@@ -58,7 +67,7 @@ export const reportBreakdownRowSchema: z.ZodType<ReportBreakdownRow> = z.object(
   adgroupId: z.string().nullable(),
   adgroupName: z.string().nullable(),
   currency: z.string(),
-  metrics: reportMetricsSchema,
+  metrics: reportBreakdownMetricsSchema,
 });
 
 export const reportBreakdownResponseSchema: z.ZodType<ReportBreakdownResponse> = z.object({

@@ -59,6 +59,25 @@ export type ReportMetrics = { spend: string | null } & {
   [Key in Exclude<ReportMetricKey, 'spend'>]: number | null;
 };
 
+/**
+ * The breakdown's metrics: the tiles' and the objective's own results. A dashboard sums them for
+ * every row of the range at each load; the CSV export carries every metric.
+ */
+export const reportBreakdownMetricKeys = [
+  'spend',
+  'impressions',
+  'clicks',
+  'ctr',
+  'cpc',
+  'cpm',
+  'conversions',
+  'costPerConversion',
+  'results',
+  'costPerResult',
+] as const satisfies readonly ReportMetricKey[];
+export type ReportBreakdownMetricKey = (typeof reportBreakdownMetricKeys)[number];
+export type ReportBreakdownMetrics = Pick<ReportMetrics, ReportBreakdownMetricKey>;
+
 const tiktokId = z.string().regex(/^\d{1,20}$/, 'Not a TikTok id.');
 const controlCharacter = /\p{Cc}/u;
 const isoDate = calendarDateSchema;
@@ -161,7 +180,8 @@ export interface ReportOverviewResponse {
   provisionalFrom: Record<string, string>;
 }
 
-export interface ReportBreakdownRow {
+/** A breakdown row; `Metrics` is every metric in the CSV export, the breakdown's own in the API. */
+export interface ReportBreakdownRow<Metrics = ReportBreakdownMetrics> {
   level: ReportLevel;
   advertiserId: string;
   advertiserName: string;
@@ -173,7 +193,7 @@ export interface ReportBreakdownRow {
   adgroupId: string | null;
   adgroupName: string | null;
   currency: string;
-  metrics: ReportMetrics;
+  metrics: Metrics;
 }
 
 export interface ReportBreakdownResponse {
@@ -211,14 +231,14 @@ export interface ReportStatusResponse {
 
 export const reportSettingsSchema = z.strictObject({
   restatementDays: z
-    .number({ error: 'Give the restatement window in whole days.' })
-    .int('Give the restatement window in whole days.')
-    .min(1, 'The restatement window is 1 to 28 days.')
-    .max(28, 'The restatement window is 1 to 28 days.'),
+    .number({ error: 'Give the days to re-read as a whole number.' })
+    .int('Give the days to re-read as a whole number.')
+    .min(1, 'Re-read 1 to 28 days on every sync.')
+    .max(28, 'Re-read 1 to 28 days on every sync.'),
   hourlyRetentionDays: z
-    .number({ error: 'Give how long hourly data is kept in whole days.' })
-    .int('Give how long hourly data is kept in whole days.')
-    .min(3, 'Hourly data is kept 3 to 90 days.')
-    .max(90, 'Hourly data is kept 3 to 90 days.'),
+    .number({ error: 'Give the days to keep hourly figures as a whole number.' })
+    .int('Give the days to keep hourly figures as a whole number.')
+    .min(3, 'Keep hourly figures 3 to 90 days.')
+    .max(90, 'Keep hourly figures 3 to 90 days.'),
 });
 export type ReportSettings = z.infer<typeof reportSettingsSchema>;

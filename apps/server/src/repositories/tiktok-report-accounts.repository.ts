@@ -36,6 +36,37 @@ export interface ReportSettingsRow {
 
 export const defaultReportSettings: ReportSettingsRow = { restatement_days: 7, hourly_retention_days: 30 };
 
+/**
+ * The workspace's selected accounts (once each, however many Business Centers reach them) and
+ * any account with stored reports, with the zone and currency Integrations last read.
+ */
+const listingsOf = (workspaceId: string) => sql`
+  with chosen as (
+    select distinct on (account.advertiser_id) account.advertiser_id, account.name,
+      account.connection_id,
+      account.currency, account.timezone, account.is_default,
+      connection.status = 'connected' and account.accessible as live
+    from tiktok_ad_accounts as account
+    join tiktok_connections as connection
+      on connection.id = account.connection_id and connection.workspace_id = account.workspace_id
+    where account.workspace_id = ${workspaceId}::uuid and account.selected
+    order by account.advertiser_id, (connection.status = 'connected' and account.accessible) desc
+  )
+  select coalesce(chosen.advertiser_id, report.advertiser_id) as advertiser_id,
+    coalesce(chosen.name, report.advertiser_id) as name,
+    chosen.currency as account_currency, chosen.timezone as account_time_zone,
+    coalesce(chosen.is_default, false) as is_default, chosen.connection_id,
+    coalesce(chosen.live, false) as syncing,
+    report.state, report.time_zone, report.currency, report.backfill_start::text,
+    report.stored_from::text, report.stored_through::text, report.hours_from::text, report.last_synced_at, report.error
+  from chosen
+  full join (select * from tiktok_report_accounts where workspace_id = ${workspaceId}::uuid) as report
+    on report.advertiser_id = chosen.advertiser_id
+  where chosen.advertiser_id is not null or report.stored_from is not null`;
+
+/** The default account first, then by name. */
+const listingOrder = sql`is_default desc, name, advertiser_id`;
+
 /** Every query takes the workspace: nothing here reaches another workspace's rows. */
 export class TikTokReportAccountsRepository {
   readonly #db: Kysely<Tables>;
@@ -59,30 +90,46 @@ export class TikTokReportAccountsRepository {
    */
   async list(workspaceId: string): Promise<ReportAccountListing[]> {
     const { rows } = await sql<ReportAccountListing>`
-      with chosen as (
-        select distinct on (account.advertiser_id) account.advertiser_id, account.name,
-          account.connection_id,
-          account.currency, account.timezone, account.is_default,
-          connection.status = 'connected' and account.accessible as live
-        from tiktok_ad_accounts as account
-        join tiktok_connections as connection
-          on connection.id = account.connection_id and connection.workspace_id = account.workspace_id
-        where account.workspace_id = ${workspaceId}::uuid and account.selected
-        order by account.advertiser_id, (connection.status = 'connected' and account.accessible) desc
-      )
-      select coalesce(chosen.advertiser_id, report.advertiser_id) as advertiser_id,
-        coalesce(chosen.name, report.advertiser_id) as name,
-        chosen.currency as account_currency, chosen.timezone as account_time_zone,
-        coalesce(chosen.is_default, false) as is_default, chosen.connection_id,
-        coalesce(chosen.live, false) as syncing,
-        report.state, report.time_zone, report.currency, report.backfill_start::text,
-        report.stored_from::text, report.stored_through::text, report.hours_from::text, report.last_synced_at, report.error
-      from chosen
-      full join (select * from tiktok_report_accounts where workspace_id = ${workspaceId}::uuid) as report
-        on report.advertiser_id = chosen.advertiser_id
-      where chosen.advertiser_id is not null or report.stored_from is not null
-      order by coalesce(chosen.is_default, false) desc, name, advertiser_id`.execute(this.#db);
+      ${listingsOf(workspaceId)} order by ${listingOrder}`.execute(this.#db);
     return rows;
+  }
+
+  /** `list` and `settings` in one statement: every dashboard request needs both. */
+  async listWithSettings(
+    workspaceId: string,
+  ): Promise<{ listings: ReportAccountListing[]; settings: ReportSettingsRow }> {
+    const { rows } = await sql<
+      Partial<ReportAccountListing> & {
+        settings_restatement_days: number | null;
+        settings_hourly_retention_days: number | null;
+      }
+    >`
+      with listing as (${listingsOf(workspaceId)})
+      select settings.restatement_days as settings_restatement_days,
+        settings.hourly_retention_days as settings_hourly_retention_days, listing.*
+      from (select) as one
+      left join tiktok_report_settings as settings on settings.workspace_id = ${workspaceId}::uuid
+      left join listing on true
+      order by ${listingOrder}`.execute(this.#db);
+    const first = rows[0];
+    const settings =
+      typeof first?.settings_restatement_days === 'number' &&
+      typeof first.settings_hourly_retention_days === 'number'
+        ? {
+            restatement_days: first.settings_restatement_days,
+            hourly_retention_days: first.settings_hourly_retention_days,
+          }
+        : defaultReportSettings;
+    const listings = rows
+      .filter((row) => typeof row.advertiser_id === 'string')
+      .map(
+        ({
+          settings_restatement_days: _restatement,
+          settings_hourly_retention_days: _retention,
+          ...listing
+        }) => listing as ReportAccountListing,
+      );
+    return { listings, settings };
   }
 
   /** Workspaces with an account selected on a live connection: the hourly pass syncs them. */

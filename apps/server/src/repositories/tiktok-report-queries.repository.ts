@@ -78,6 +78,13 @@ const sortExpressions: Record<ReportSortColumn, string> = {
   profileVisits: 'facts.profile_visits',
 };
 
+/** The counts the breakdown's own metrics are worked out from (reportBreakdownMetricKeys). */
+const breakdownCountColumns = ['impressions', 'clicks', 'conversions', 'results'] as const;
+
+/** The summed columns a sort expression reads. */
+const columnsOfSort = (sort: ReportSortColumn) =>
+  [...sortExpressions[sort].matchAll(/facts\.(\w+)/g)].map((match) => match[1]!);
+
 const likePattern = (search: string) => `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 
 /** Reads of the stored reports; every query takes the workspace and names its accounts. */
@@ -132,6 +139,8 @@ export class TikTokReportQueriesRepository {
       direction: 'asc' | 'desc';
       limit: number;
       offset?: number;
+      /** Every count (the CSV), or only those of the breakdown's metrics and its order. */
+      sums: 'breakdown' | 'all';
     },
   ): Promise<BreakdownRow[]> {
     if (scope.advertiserIds.length === 0) return [];
@@ -140,17 +149,32 @@ export class TikTokReportQueriesRepository {
       and day between ${scope.from}::date and ${scope.to}::date
       ${scope.campaignId ? sql`and campaign_id = ${scope.campaignId}` : sql``}
       ${scope.adGroupId ? sql`and adgroup_id = ${scope.adGroupId}` : sql``}`;
+    // Summing is most of a breakdown's cost: the dashboard's asks for the columns its metrics
+    // and its order need; the others come back null (the CSV asks for all).
+    const counted = new Set<string>(
+      view.sums === 'all'
+        ? rollupCountColumns
+        : [...breakdownCountColumns, ...columnsOfSort(view.sort).filter((column) => column !== 'spend')],
+    );
+    const countSums = sql.raw(
+      rollupCountColumns
+        .map((column) => (counted.has(column) ? `sum(${column}) as ${column}` : `null::numeric as ${column}`))
+        .join(', '),
+    );
+    const idColumn = sql.raw(
+      view.level === 'ad' ? 'ad_id' : view.level === 'adgroup' ? 'adgroup_id' : 'campaign_id',
+    );
     const facts: RawBuilder<unknown> =
       view.level === 'campaign' && !scope.adGroupId
         ? sql`select advertiser_id, campaign_id as id, campaign_id, null::text as adgroup_id,
-              sum(spend) as spend, ${sql.raw(rollupCountColumns.map((column) => `sum(${column}) as ${column}`).join(', '))}
+              sum(spend) as spend, ${countSums}
             from tiktok_report_campaign_days where ${where} group by advertiser_id, campaign_id`
-        : sql`select advertiser_id, ${sql.raw(view.level === 'ad' ? 'ad_id' : view.level === 'adgroup' ? 'adgroup_id' : 'campaign_id')} as id,
+        : sql`select advertiser_id, ${idColumn} as id,
               min(campaign_id) as campaign_id,
               ${sql.raw(view.level === 'campaign' ? 'null::text' : 'min(adgroup_id)')} as adgroup_id,
-              sum(spend) as spend, ${sql.raw(rollupCountColumns.map((column) => `sum(${column}) as ${column}`).join(', '))}
+              sum(spend) as spend, ${countSums}
             from tiktok_report_ad_days where ${where}
-            group by advertiser_id, ${sql.raw(view.level === 'ad' ? 'ad_id' : view.level === 'adgroup' ? 'adgroup_id' : 'campaign_id')}`;
+            group by advertiser_id, ${idColumn}`;
     const search = view.search
       ? sql`and (entity.name ilike ${likePattern(view.search)} or facts.id = ${view.search})`
       : sql``;

@@ -1,4 +1,4 @@
-import type { ReportBreakdownRow, ReportLevel, ReportMetricKey } from '@whathead/contracts';
+import type { ReportBreakdownRow, ReportLevel, ReportMetricKey, ReportMetrics } from '@whathead/contracts';
 
 /** The CSV's metric columns: TikTok's words, numbers unformatted (a dot, no grouping). */
 const metricColumns: [ReportMetricKey, string][] = [
@@ -49,7 +49,7 @@ export async function* reportCsv(report: {
   from: string;
   to: string;
   accounts: { advertiserId: string; name: string; currency: string; timeZone: string }[];
-  rows: AsyncIterable<ReportBreakdownRow>;
+  rows: AsyncIterable<ReportBreakdownRow<ReportMetrics>>;
 }): AsyncGenerator<string> {
   yield line([
     'Report',

@@ -2,10 +2,29 @@ import type { ReportMetrics } from '@whathead/contracts';
 import type { ReportSums } from '../repositories/tiktok-report-queries.repository.js';
 
 /**
- * Sums kept exact while rows add up: money in thousandths of the currency (TikTok's 3 decimals)
- * and counts as bigints, each null until a value arrives (TikTok's "-" is unknown, not zero).
+ * A sum kept exact: a Number while it is a safe integer, which covers any real account's counts and
+ * money in thousandths (up to 9 × 10^12 of a currency), and a BigInt beyond. Numbers first because
+ * a dashboard request adds thousands of these, and BigInt arithmetic was most of its own CPU.
  */
-export type ExactSums = Record<keyof ReportSums, bigint | null>;
+export type ExactSum = number | bigint;
+
+/**
+ * Sums kept exact while rows add up: money in thousandths of the currency (TikTok's 3 decimals)
+ * and whole counts, each null until a value arrives (TikTok's "-" is unknown, not zero).
+ */
+export type ExactSums = Record<keyof ReportSums, ExactSum | null>;
+
+/** Digits with no sign or point as an exact sum: 15 digits always fit a Number exactly. */
+const exactOf = (digits: string): ExactSum => (digits.length <= 15 ? Number(digits) : BigInt(digits));
+
+function plus(left: ExactSum | null, right: ExactSum): ExactSum {
+  if (left === null) return right;
+  if (typeof left === 'number' && typeof right === 'number') {
+    const sum = left + right;
+    if (Number.isSafeInteger(sum)) return sum;
+  }
+  return BigInt(left) + BigInt(right);
+}
 
 const sumKeys = [
   'spend',
@@ -27,13 +46,18 @@ const sumKeys = [
   'profile_visits',
 ] as const satisfies readonly (keyof ReportSums)[];
 
-export const emptySums = (): ExactSums => Object.fromEntries(sumKeys.map((key) => [key, null])) as ExactSums;
+const noSums = Object.freeze(Object.fromEntries(sumKeys.map((key) => [key, null])) as ExactSums);
+export const emptySums = (): ExactSums => ({ ...noSums });
 
-/** "12.5" → 12500n thousandths; PostgreSQL prints numeric sums with as many places as it keeps. */
-export function thousandthsOf(amount: string): bigint {
+/** "12.5" → 12500 thousandths; PostgreSQL prints numeric sums with as many places as it keeps. */
+export function thousandthsOf(amount: string): ExactSum {
   const negative = amount.startsWith('-');
-  const [whole = '0', fraction = ''] = amount.replace(/^-/, '').split('.');
-  const value = BigInt(whole) * 1000n + BigInt((fraction + '000').slice(0, 3));
+  const unsigned = negative ? amount.slice(1) : amount;
+  const point = unsigned.indexOf('.');
+  const whole = (point === -1 ? unsigned : unsigned.slice(0, point)) || '0';
+  const fraction = point === -1 ? '000' : (unsigned.slice(point + 1) + '000').slice(0, 3);
+  const value =
+    whole.length <= 12 ? Number(whole) * 1000 + Number(fraction) : BigInt(whole) * 1000n + BigInt(fraction);
   return negative ? -value : value;
 }
 
@@ -42,8 +66,10 @@ export function addSums(total: ExactSums, row: ReportSums): ExactSums {
   for (const key of sumKeys) {
     const value = row[key];
     if (value === null || value === undefined) continue;
-    const exact = key === 'spend' ? thousandthsOf(value) : BigInt(value.split('.')[0]!);
-    total[key] = (total[key] ?? 0n) + exact;
+    const point = value.indexOf('.');
+    const exact =
+      key === 'spend' ? thousandthsOf(value) : exactOf(point === -1 ? value : value.slice(0, point));
+    total[key] = plus(total[key], exact);
   }
   return total;
 }
@@ -51,13 +77,13 @@ export function addSums(total: ExactSums, row: ReportSums): ExactSums {
 export function addExact(total: ExactSums, part: ExactSums): ExactSums {
   for (const key of sumKeys) {
     const value = part[key];
-    if (value !== null) total[key] = (total[key] ?? 0n) + value;
+    if (value !== null) total[key] = plus(total[key], value);
   }
   return total;
 }
 
-const formatThousandths = (value: bigint): string => {
-  const negative = value < 0n;
+const formatThousandths = (value: ExactSum): string => {
+  const negative = value < 0;
   const digits = (negative ? -value : value).toString().padStart(4, '0');
   return `${negative ? '-' : ''}${digits.slice(0, -3)}.${digits.slice(-3)}`;
 };
@@ -111,5 +137,5 @@ export const unknownMetrics = (): ReportMetrics => metricsOf(emptySums());
 
 /** A stored day without a row: TikTok had no activity, so every count is 0 and ratios unknown. */
 export function zeroSums(): ExactSums {
-  return Object.fromEntries(sumKeys.map((key) => [key, 0n])) as ExactSums;
+  return Object.fromEntries(sumKeys.map((key) => [key, 0])) as ExactSums;
 }

@@ -48,7 +48,7 @@ function missingRowOf(
   if (granularity === 'day') return zeroSums();
   if (!account.hoursFrom || day < account.hoursFrom || point > account.currentHour) return undefined;
   const sums = emptySums();
-  for (const key of hourlyKeys) sums[key] = 0n;
+  for (const key of hourlyKeys) sums[key] = 0;
   return sums;
 }
 

@@ -80,7 +80,7 @@ describe('report fact tables', () => {
     const read = async () => {
       const rows = await queries.breakdown(
         { workspaceId, advertiserIds: [advertiserId], ...range },
-        { level: 'ad', sort: 'name', direction: 'asc', limit: 10 },
+        { level: 'ad', sort: 'name', direction: 'asc', sums: 'all', limit: 10 },
       );
       return Object.fromEntries(rows.map((row) => [row.id, metricsOf(addSums(emptySums(), row))]));
     };

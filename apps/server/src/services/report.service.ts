@@ -1,10 +1,13 @@
 import {
   earliestDate,
+  reportBreakdownMetricKeys,
   type ReportAccountStatus,
+  type ReportBreakdownMetrics,
   type ReportBreakdownQuery,
   type ReportBreakdownResponse,
   type ReportBreakdownRow,
   type ReportLevel,
+  type ReportMetrics,
   type ReportOverviewQuery,
   type ReportOverviewResponse,
   type ReportSettings,
@@ -12,7 +15,15 @@ import {
 } from '@whathead/contracts';
 import type { TikTokClient } from '@whathead/tiktok-client';
 import { notFound, validationFailed } from '../errors.js';
-import { addDays, dayIn, daysBetween, earlierDay, isTimeZone, laterDay } from '../lib/calendar-days.js';
+import {
+  addDays,
+  dayIn,
+  daysBetween,
+  earlierDay,
+  hourIn,
+  isTimeZone,
+  laterDay,
+} from '../lib/calendar-days.js';
 import type { Clock } from '../lib/clock.js';
 import { TokenUnreadableError } from '../lib/token-cipher.js';
 import type { TikTokConnectionRepository } from '../repositories/tiktok-connection.repository.js';
@@ -111,7 +122,7 @@ export class ReportService {
   async status(actor: Actor, workspaceId: string): Promise<ReportStatusResponse> {
     await this.#workspaceService.requireMember(actor, workspaceId);
     const id = workspaceId.toLowerCase();
-    const [listings, settings] = await Promise.all([this.#accounts.list(id), this.#accounts.settings(id)]);
+    const { listings, settings } = await this.#accounts.listWithSettings(id);
     const now = this.#clock.now();
     return {
       accounts: listings.map((listing) => this.#describe(listing, settings, now)),
@@ -147,7 +158,6 @@ export class ReportService {
           message: 'Hours are kept for accounts and campaigns. Choose daily to chart an ad group.',
         },
       ]);
-    const { accounts, settings } = await this.#chosen(id, query.accounts);
     const length = daysBetween(query.from, query.to);
     const previous = query.compare
       ? { from: addDays(query.from, -length), to: addDays(query.from, -1) }
@@ -159,38 +169,39 @@ export class ReportService {
           message: 'The period before this one starts before 1970: nothing to compare with.',
         },
       ]);
-    const scope = (range: { from: string; to: string }): ReportScope => ({
-      workspaceId: id,
-      advertiserIds: accounts.map((account) => account.advertiser_id),
-      from: range.from,
-      to: range.to,
-      campaignId: query.campaign,
-      adGroupId: query.adgroup,
+    // The period before is the run of days just before this one: one read covers both.
+    const whole = { from: previous?.from ?? query.from, to: query.to };
+    const {
+      accounts,
+      settings,
+      result: [dailyRows, hourlyRows],
+    } = await this.#chosenAndRead(id, query.accounts, (advertiserIds) => {
+      const scope: ReportScope = {
+        workspaceId: id,
+        advertiserIds,
+        ...whole,
+        campaignId: query.campaign,
+        adGroupId: query.adgroup,
+      };
+      return Promise.all([
+        this.#queries.series(scope, 'day'),
+        query.granularity === 'hour' ? this.#queries.series(scope, 'hour') : undefined,
+      ]);
     });
     const now = this.#clock.now();
     const seriesAccounts = accounts.map((account) =>
       seriesAccountOf(account, settings.hourly_retention_days, now),
     );
-    const read = async (range: { from: string; to: string }) => {
-      const daily = seriesByCurrency(
-        seriesAccounts,
-        await this.#queries.series(scope(range), 'day'),
-        pointsOf(range.from, range.to, 'day'),
-        'day',
-      );
-      const charted =
-        query.granularity === 'day'
-          ? daily
-          : seriesByCurrency(
-              seriesAccounts,
-              await this.#queries.series(scope(range), 'hour'),
-              pointsOf(range.from, range.to, 'hour'),
-              'hour',
-            );
+    // Each period sums its own points (days or hours) out of the rows of both.
+    const read = (range: { from: string; to: string }) => {
+      const daily = seriesByCurrency(seriesAccounts, dailyRows, pointsOf(range.from, range.to, 'day'), 'day');
+      const charted = hourlyRows
+        ? seriesByCurrency(seriesAccounts, hourlyRows, pointsOf(range.from, range.to, 'hour'), 'hour')
+        : daily;
       return { daily, charted };
     };
-    const current = await read(query);
-    const before = previous ? await read(previous) : undefined;
+    const current = read(query);
+    const before = previous ? read(previous) : undefined;
     return {
       from: query.from,
       to: query.to,
@@ -221,18 +232,23 @@ export class ReportService {
   ): Promise<ReportBreakdownResponse> {
     await this.#workspaceService.requireMember(actor, workspaceId);
     const id = workspaceId.toLowerCase();
-    const { accounts } = await this.#chosen(id, query.accounts);
     const level = levelOf(query);
-    const rows = await this.#queries.breakdown(scopeOf(id, accounts, query), {
-      level,
-      search: query.q || undefined,
-      sort: query.sort,
-      direction: query.direction,
-      limit: breakdownRows + 1,
-    });
+    const { accounts, result: rows } = await this.#chosenAndRead(id, query.accounts, (advertiserIds) =>
+      this.#queries.breakdown(scopeOf(id, advertiserIds, query), {
+        level,
+        search: query.q || undefined,
+        sort: query.sort,
+        direction: query.direction,
+        limit: breakdownRows + 1,
+        sums: 'breakdown',
+      }),
+    );
     const byId = new Map(accounts.map((account) => [account.advertiser_id, account]));
     return {
-      rows: rows.slice(0, breakdownRows).map((row) => breakdownRowOf(row, level, byId)),
+      rows: rows.slice(0, breakdownRows).map((row) => {
+        const { metrics, ...described } = breakdownRowOf(row, level, byId);
+        return { ...described, metrics: breakdownMetricsOf(metrics) };
+      }),
       truncated: rows.length > breakdownRows,
     };
   }
@@ -247,7 +263,11 @@ export class ReportService {
     const id = workspaceId.toLowerCase();
     const { accounts } = await this.#chosen(id, query.accounts);
     const level = levelOf(query);
-    const scope = scopeOf(id, accounts, query);
+    const scope = scopeOf(
+      id,
+      accounts.map((account) => account.advertiser_id),
+      query,
+    );
     const byId = new Map(accounts.map((account) => [account.advertiser_id, account]));
     const queries = this.#queries;
     // In the table's order, page after page: a download is read once, and the rows' sums only
@@ -261,9 +281,10 @@ export class ReportService {
         direction: query.direction,
         limit: csvPageRows,
         offset,
+        sums: 'all',
       });
     const first = await page(0);
-    async function* rows(): AsyncGenerator<ReportBreakdownRow> {
+    async function* rows(): AsyncGenerator<ReportBreakdownRow<ReportMetrics>> {
       let current = first;
       for (let offset = 0; ;) {
         for (const row of current) yield breakdownRowOf(row, level, byId);
@@ -404,17 +425,32 @@ export class ReportService {
    * reports of), else the default account, else every account.
    */
   async #chosen(workspaceId: string, asked: readonly string[] | undefined) {
-    const [listings, settings] = await Promise.all([
-      this.#accounts.list(workspaceId),
-      this.#accounts.settings(workspaceId),
-    ]);
-    if (asked && asked.length > 0) {
-      const unknown = asked.filter((id) => !listings.some((listing) => listing.advertiser_id === id));
-      if (unknown.length > 0) throw notFound(`Ad account ${unknown[0]}`);
-      return { accounts: listings.filter((listing) => asked.includes(listing.advertiser_id)), settings };
+    const { listings, settings } = await this.#accounts.listWithSettings(workspaceId);
+    return { accounts: chosenOf(listings, asked), settings };
+  }
+
+  /**
+   * The chosen accounts and a read of their figures. Accounts asked for by id are read at once,
+   * beside the listing that checks them (a dashboard request then waits on one round of
+   * statements, not two); an unknown one still answers "not found", whatever the read found.
+   */
+  async #chosenAndRead<Result>(
+    workspaceId: string,
+    asked: readonly string[] | undefined,
+    read: (advertiserIds: readonly string[]) => Promise<Result>,
+  ) {
+    if (!asked || asked.length === 0) {
+      const chosen = await this.#chosen(workspaceId, asked);
+      return { ...chosen, result: await read(chosen.accounts.map((account) => account.advertiser_id)) };
     }
-    const fallback = listings.filter((listing) => listing.is_default);
-    return { accounts: fallback.length > 0 ? fallback : listings, settings };
+    const [listed, result] = await Promise.allSettled([
+      this.#accounts.listWithSettings(workspaceId),
+      read([...new Set(asked)]),
+    ]);
+    if (listed.status === 'rejected') throw listed.reason;
+    const accounts = chosenOf(listed.value.listings, asked);
+    if (result.status === 'rejected') throw result.reason;
+    return { accounts, settings: listed.value.settings, result: result.value };
   }
 
   #describe(
@@ -489,7 +525,7 @@ function provisionalFrom(listing: ReportAccountListing, restatementDays: number,
 function seriesAccountOf(listing: ReportAccountListing, retentionDays: number, now: Date): SeriesAccount {
   const timeZone = timeZoneOf(listing);
   const today = dayIn(now, timeZone);
-  const hour = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(now);
+  const hour = hourIn(now, timeZone);
   const keptFrom = addDays(today, -(retentionDays - 1));
   return {
     advertiserId: listing.advertiser_id,
@@ -503,14 +539,25 @@ function seriesAccountOf(listing: ReportAccountListing, retentionDays: number, n
 
 const levelOf = (query: ReportBreakdownQuery): ReportLevel => query.level;
 
+/** The accounts asked for (each must be listed), or else the default one, or else every one. */
+function chosenOf(listings: ReportAccountListing[], asked: readonly string[] | undefined) {
+  if (asked && asked.length > 0) {
+    const unknown = asked.filter((id) => !listings.some((listing) => listing.advertiser_id === id));
+    if (unknown.length > 0) throw notFound(`Ad account ${unknown[0]}`);
+    return listings.filter((listing) => asked.includes(listing.advertiser_id));
+  }
+  const fallback = listings.filter((listing) => listing.is_default);
+  return fallback.length > 0 ? fallback : listings;
+}
+
 function scopeOf(
   workspaceId: string,
-  accounts: readonly ReportAccountListing[],
+  advertiserIds: readonly string[],
   query: ReportBreakdownQuery,
 ): ReportScope {
   return {
     workspaceId,
-    advertiserIds: accounts.map((account) => account.advertiser_id),
+    advertiserIds,
     from: query.from,
     to: query.to,
     campaignId: query.campaign,
@@ -518,11 +565,15 @@ function scopeOf(
   };
 }
 
+/** The breakdown's own metrics, the others left out (they were not summed). */
+const breakdownMetricsOf = (metrics: ReportMetrics): ReportBreakdownMetrics =>
+  Object.fromEntries(reportBreakdownMetricKeys.map((key) => [key, metrics[key]])) as ReportBreakdownMetrics;
+
 function breakdownRowOf(
   row: BreakdownRow,
   level: ReportLevel,
   accounts: ReadonlyMap<string, ReportAccountListing>,
-): ReportBreakdownRow {
+): ReportBreakdownRow<ReportMetrics> {
   const account = accounts.get(row.advertiser_id);
   return {
     level,

@@ -41,6 +41,29 @@ test('report metrics: strings kept exact, "-" and null become null, an id dimens
   assert.equal(rows[1]?.metrics.reach, null);
 });
 
+test('report rows: a number becomes its text, a nested value fails the page with where it was', async () => {
+  const page = (metrics: string) =>
+    `{"code":0,"message":"OK","request_id":"x","data":{"list":[{"dimensions":{"ad_id":"1","stat_time_day":"2021-10-19 00:00:00"},"metrics":${metrics}}],"page_info":{"page":1,"page_size":1000,"total_number":1,"total_page":1}}}`;
+  const input = {
+    accessToken: canaryToken,
+    advertiserId,
+    dataLevel: 'AUCTION_AD' as const,
+    dimensions: ['ad_id', 'stat_time_day'],
+    metrics: ['spend', 'clicks'],
+  };
+  const numbers = clientAnswering(page('{"spend":20.5,"clicks":65,"likes":false}'));
+  const rows = await numbers.time.run(() => collect(numbers.client.reports.listIntegratedRows(input)));
+  assert.deepEqual(rows[0]?.metrics, { spend: '20.5', clicks: '65', likes: 'false' });
+  assert.deepEqual(rows[0]?.dimensions, { ad_id: '1', stat_time_day: '2021-10-19 00:00:00' });
+
+  const nested = clientAnswering(page('{"spend":{"value":"20.000"}}'));
+  await assert.rejects(
+    nested.time.run(() => collect(nested.client.reports.listIntegratedRows(input))),
+    (error: Error) =>
+      /list\.0\.metrics/.test(error.message) && /metrics\.spend is not a text/.test(error.message),
+  );
+});
+
 test('token exchange: scope ids above 2^53 survive exactly; an empty account list is fine', async () => {
   const { client, time } = clientAnswering(tokenWithLargeScopes);
   const token = await time.run(() => client.oauth.exchangeAuthorizationCode({ authCode: 'code' }));

@@ -5,26 +5,46 @@ import { pageInfoSchema, type OpenEnum, type Page } from '../../transport/wire-s
 import type { AdvertiserCall, PageRequest } from '../call-input.js';
 
 /**
- * Reference §6.1: every metric is a string ("20.000", "1.33", "4874"); missing data is the
- * literal "-", which becomes null. Values stay strings so money keeps its exact decimals; a
- * number or an id sent as a JSON number is turned into its text.
+ * A row's `dimensions` or `metrics`: an object of texts, read in one pass. A page holds 1,000 rows
+ * of some 25 values each, and a zod schema per value cost more than all the rest of a sync's work
+ * on the page. Reference §6.1: every metric is a string ("20.000", "1.33", "4874"); missing data
+ * is the literal "-", which becomes null. Values stay strings so money keeps its exact decimals; a
+ * number (or an id sent as a JSON number) is turned into its text. Null or absent: no values.
  */
-const metricValue = z
-  .union([z.string(), z.number(), z.boolean(), z.null()])
-  .optional()
-  .transform((value) => (value === undefined || value === null || value === '-' ? null : String(value)));
+function textsOf(
+  kind: 'dimensions' | 'metrics',
+  value: unknown,
+  context: z.RefinementCtx,
+): Record<string, string | null> {
+  const texts: Record<string, string | null> = {};
+  if (value === null || value === undefined) return texts;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    context.addIssue({ code: 'custom', message: `${kind} is not an object` });
+    return z.NEVER;
+  }
+  for (const [key, each] of Object.entries(value)) {
+    if (typeof each === 'string') texts[key] = kind === 'metrics' && each === '-' ? null : each;
+    else if (each === null || each === undefined) texts[key] = null;
+    else if (typeof each === 'number' || (kind === 'metrics' && typeof each === 'boolean'))
+      texts[key] = String(each);
+    else {
+      context.addIssue({ code: 'custom', message: `${kind}.${key} is not a text or a number` });
+      return z.NEVER;
+    }
+  }
+  return texts;
+}
 
-const dimensionValue = z
-  .union([z.string(), z.number()])
-  .nullish()
-  .transform((value) => (value === null || value === undefined ? null : String(value)));
-
-const rowSchema = z
-  .object({
-    dimensions: z.record(z.string(), dimensionValue).nullish(),
-    metrics: z.record(z.string(), metricValue).nullish(),
-  })
-  .transform((row) => ({ dimensions: row.dimensions ?? {}, metrics: row.metrics ?? {} }));
+const rowSchema = z.object({
+  dimensions: z
+    .unknown()
+    .optional()
+    .transform((value, context) => textsOf('dimensions', value, context)),
+  metrics: z
+    .unknown()
+    .optional()
+    .transform((value, context) => textsOf('metrics', value, context)),
+});
 
 export type ReportRow = z.output<typeof rowSchema>;
 
@@ -32,7 +52,12 @@ const reportSchema = z
   .object({
     list: z.array(rowSchema).nullish(),
     page_info: pageInfoSchema,
-    total_metrics: z.record(z.string(), metricValue).nullish(),
+    total_metrics: z
+      .unknown()
+      .optional()
+      .transform((value, context) =>
+        value === null || value === undefined ? null : textsOf('metrics', value, context),
+      ),
   })
   .transform((data): Page<ReportRow> & { totalMetrics: Record<string, string | null> | undefined } => ({
     items: data.list ?? [],

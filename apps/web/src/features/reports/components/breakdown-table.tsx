@@ -1,9 +1,13 @@
-import type { ReportBreakdownRow, ReportSortColumn } from '@whathead/contracts';
+import {
+  reportBreakdownMetricKeys,
+  type ReportBreakdownRow,
+  type ReportSortColumn,
+} from '@whathead/contracts';
 import { Link } from 'react-router';
 import { ArrowDownIcon, ArrowUpIcon } from '../../../components/ui/icons';
 import { drillInto } from '../lib/drill-down';
 import { levelNouns } from '../lib/level-words';
-import { breakdownMetricKeys, formatMetric, metricLabels } from '../lib/report-metrics';
+import { formatMetric, metricLabels } from '../lib/report-metrics';
 import { firstDirection, searchParamsOf, type ReportView } from '../lib/report-view';
 import { SideScroll } from './side-scroll';
 
@@ -29,7 +33,7 @@ export function BreakdownTable({ rows, view, onSort, showAccount, showCurrency }
       view.sort === column ? (view.direction === 'asc' ? 'desc' : 'asc') : firstDirection(column),
     );
   const groups = currencyGroups(rows);
-  const columnCount = 1 + (showAccount ? 1 : 0) + (showCurrency ? 1 : 0) + breakdownMetricKeys.length;
+  const columnCount = 1 + (showAccount ? 1 : 0) + (showCurrency ? 1 : 0) + reportBreakdownMetricKeys.length;
   const nouns = levelNouns[view.level];
   return (
     <SideScroll label={`${nouns.title} table`}>
@@ -42,7 +46,7 @@ export function BreakdownTable({ rows, view, onSort, showAccount, showCurrency }
             <SortHeader column="name" label="Name" view={view} onSort={sortBy} />
             {showAccount && <th scope="col">Ad account</th>}
             {showCurrency && <th scope="col">Currency</th>}
-            {breakdownMetricKeys.map((key) => (
+            {reportBreakdownMetricKeys.map((key) => (
               <SortHeader key={key} column={key} label={metricLabels[key]} view={view} onSort={sortBy} />
             ))}
           </tr>
@@ -68,7 +72,7 @@ export function BreakdownTable({ rows, view, onSort, showAccount, showCurrency }
                 </th>
                 {showAccount && <td className="table__muted">{row.advertiserName}</td>}
                 {showCurrency && <td>{row.currency}</td>}
-                {breakdownMetricKeys.map((key) => (
+                {reportBreakdownMetricKeys.map((key) => (
                   <td key={key} className="report-number">
                     {formatMetric(row.metrics, key, row.currency)}
                   </td>

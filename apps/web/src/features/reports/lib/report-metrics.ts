@@ -40,13 +40,6 @@ export const tileMetricKeys = [
   'costPerConversion',
 ] as const satisfies readonly ReportMetricKey[];
 
-/** The breakdown's columns: the tiles' metrics and the objective's own results. */
-export const breakdownMetricKeys = [
-  ...tileMetricKeys,
-  'results',
-  'costPerResult',
-] as const satisfies readonly ReportMetricKey[];
-
 type MetricKind = 'money' | 'count' | 'percent';
 
 const moneyMetrics: ReadonlySet<ReportMetricKey> = new Set([
@@ -94,8 +87,13 @@ export function metricValue(metrics: ReportMetrics, key: ReportMetricKey): numbe
 export const noValue = '—';
 
 /** A metric as the tiles and tables write it; money in the currency of the row or total. */
-export function formatMetric(metrics: ReportMetrics, key: ReportMetricKey, currency: string | null): string {
-  const value = key === 'spend' ? metrics.spend : metrics[key];
+/** A metric of a set that has it (every metric of a total, the breakdown's of a breakdown row). */
+export function formatMetric<Key extends ReportMetricKey>(
+  metrics: Pick<ReportMetrics, Key>,
+  key: Key,
+  currency: string | null,
+): string {
+  const value = (metrics as Pick<ReportMetrics, ReportMetricKey>)[key];
   if (value === null) return noValue;
   return formatMetricValue(key, value, currency);
 }
