@@ -1,3 +1,4 @@
+import { canManageMembers } from '@whathead/contracts';
 import type { ReactNode } from 'react';
 import { PageHeader } from '../../../components/ui/page-header';
 import { Spinner } from '../../../components/ui/spinner';
@@ -5,6 +6,7 @@ import { useActiveWorkspace } from '../../../lib/session';
 import { useReportStatus } from '../api/get-report-status';
 import { ReportError } from './report-error';
 import { ReportBody } from './report-body';
+import { ReportSettingsButton } from './report-settings-button';
 import { TileSkeleton } from './report-skeleton';
 import { ReportsEmptyState } from './reports-empty-state';
 import { SyncNowButton } from './sync-now-button';
@@ -14,10 +16,22 @@ export function ReportsPage() {
   const workspace = useActiveWorkspace();
   if (!workspace) return null;
   // Keyed: one workspace's accounts and figures never show in another.
-  return <WorkspaceReports key={workspace.id} workspaceId={workspace.id} />;
+  return (
+    <WorkspaceReports
+      key={workspace.id}
+      workspaceId={workspace.id}
+      canChangeSettings={canManageMembers(workspace.role)}
+    />
+  );
 }
 
-function WorkspaceReports({ workspaceId }: { workspaceId: string }) {
+function WorkspaceReports({
+  workspaceId,
+  canChangeSettings,
+}: {
+  workspaceId: string;
+  canChangeSettings: boolean;
+}) {
   const status = useReportStatus(workspaceId);
   const header = (actions?: ReactNode) => (
     <PageHeader title="Reports" description="How your campaigns perform, day by day." actions={actions} />
@@ -42,17 +56,25 @@ function WorkspaceReports({ workspaceId }: { workspaceId: string }) {
       </>
     );
   }
-  if (status.data.accounts.length === 0) {
+  const hasAccounts = status.data.accounts.length > 0;
+  // One tree with accounts or without, so an open settings dialog stays open when the first arrives.
+  const headerActions = (
+    <div className="report-actions">
+      <ReportSettingsButton workspaceId={workspaceId} settings={status.data} canChange={canChangeSettings} />
+      {hasAccounts && <SyncNowButton workspaceId={workspaceId} status={status.data} />}
+    </div>
+  );
+  if (!hasAccounts) {
     return (
       <>
-        {header()}
+        {header(headerActions)}
         <ReportsEmptyState />
       </>
     );
   }
   return (
     <>
-      {header(<SyncNowButton workspaceId={workspaceId} status={status.data} />)}
+      {header(headerActions)}
       <ReportBody workspaceId={workspaceId} status={status.data} />
     </>
   );

@@ -1,0 +1,89 @@
+import { reportSettingsSchema, type ReportSettings } from '@whathead/contracts';
+import { Button } from '../../../components/ui/button';
+import { FormAlert } from '../../../components/ui/form-alert';
+import { TextField } from '../../../components/ui/text-field';
+import type { InputSchema } from '../../../lib/form-errors';
+import { useValidatedForm } from '../../../lib/use-validated-form';
+import { useSaveReportSettings } from '../api/save-report-settings';
+import {
+  boundsSentence,
+  hourlyRetentionBounds,
+  hourlyRetentionExplanation,
+  hourlyRetentionLabel,
+  restatementBounds,
+  restatementExplanation,
+  restatementLabel,
+} from '../lib/report-settings-words';
+
+const fieldNames = ['restatementDays', 'hourlyRetentionDays'] as const;
+
+/**
+ * A form's fields are text and the contract counts days in numbers. An empty field stays missing,
+ * and text that is no number stays NaN, so the contract's own words say what is wrong.
+ */
+const settingsInputSchema: InputSchema<ReportSettings> = {
+  safeParse: (input) =>
+    reportSettingsSchema.safeParse(
+      Object.fromEntries(
+        Object.entries(input as Record<string, unknown>).map(([name, value]) => [
+          name,
+          typeof value === 'string' && value.trim() !== '' ? Number(value) : undefined,
+        ]),
+      ),
+    ),
+};
+
+interface ReportSettingsFormProps {
+  workspaceId: string;
+  settings: ReportSettings;
+  onSaved: () => void;
+  onCancel: () => void;
+}
+
+/** Owners and admins set how many recent days every sync re-reads, and how long hours are kept. */
+export function ReportSettingsForm({ workspaceId, settings, onSaved, onCancel }: ReportSettingsFormProps) {
+  const save = useSaveReportSettings(workspaceId, { onSaved });
+  const { formRef, onSubmit, onChange, fieldErrors, formError } = useValidatedForm({
+    schema: settingsInputSchema,
+    mutation: save,
+    fieldNames,
+  });
+
+  return (
+    <form ref={formRef} className="form" noValidate onSubmit={onSubmit} onChange={onChange}>
+      <FormAlert>{formError}</FormAlert>
+      <TextField
+        label={restatementLabel}
+        name="restatementDays"
+        type="number"
+        inputMode="numeric"
+        step={1}
+        {...restatementBounds}
+        required
+        defaultValue={settings.restatementDays}
+        hint={`${restatementExplanation} ${boundsSentence(restatementBounds)}`}
+        error={fieldErrors.restatementDays}
+      />
+      <TextField
+        label={hourlyRetentionLabel}
+        name="hourlyRetentionDays"
+        type="number"
+        inputMode="numeric"
+        step={1}
+        {...hourlyRetentionBounds}
+        required
+        defaultValue={settings.hourlyRetentionDays}
+        hint={`${hourlyRetentionExplanation} ${boundsSentence(hourlyRetentionBounds)}`}
+        error={fieldErrors.hourlyRetentionDays}
+      />
+      <div className="form__actions">
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" isLoading={save.isPending}>
+          Save
+        </Button>
+      </div>
+    </form>
+  );
+}
