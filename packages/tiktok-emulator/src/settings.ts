@@ -45,6 +45,13 @@ export interface EmulatorSettings {
   videoProcessingMilliseconds: number;
   /** Reference §6.1: late conversions — the last N days' conversions are still being restated. */
   restatementDays: number;
+  /**
+   * Correction 8 (§6.1): deleted objects' figures are hidden unless "the status filter" is
+   * `["STATUS_ALL"]`; which `field_name` carries it is not said. `any_status`: any `*_status`
+   * field does. `level_status`: only the data level's own (`campaign_status`, `adgroup_status`,
+   * `ad_status`), and another `*_status` field is 40002 (at AUCTION_ADVERTISER, every one).
+   */
+  reportStatusFilterField: 'any_status' | 'level_status';
   /** Correction 11: the 100-ids cap of /advertiser/info/ is not first-hand, so it is a knob. */
   advertiserInfoMaxIds: number;
   /**
@@ -93,6 +100,7 @@ export const defaultSettings: EmulatorSettings = {
   duplicateRequestIdMode: 'reject',
   videoProcessingMilliseconds: 5_000,
   restatementDays: 7,
+  reportStatusFilterField: 'any_status',
   advertiserInfoMaxIds: 100,
   businessCenterVisibility: 'all',
   advertiserAdCreationEligible: 'absent',

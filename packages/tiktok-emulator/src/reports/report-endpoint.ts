@@ -114,7 +114,11 @@ export const reportIntegratedGetEndpoint = defineEndpoint({
     let includeDeleted = false;
     for (const filter of input.filtering ?? []) {
       const values = parseFilterValue(filter.filter_value);
-      if (/_status$/.test(filter.field_name)) includeDeleted ||= values.includes('STATUS_ALL');
+      if (/_status$/.test(filter.field_name)) {
+        if (runtime.settings.reportStatusFilterField === 'level_status')
+          checkLevelStatusField(filter.field_name, dataLevel);
+        includeDeleted ||= values.includes('STATUS_ALL');
+      }
       const idField = { campaign_ids: 'campaign_id', adgroup_ids: 'adgroup_id', ad_ids: 'ad_id' }[
         filter.field_name
       ] as 'campaign_id' | 'adgroup_id' | 'ad_id' | undefined;
@@ -210,6 +214,31 @@ function checkDates(
   if (granularity === 'hour' && span > 1)
     throw new ApiError(40002, 'max time span is 1 day when use stat_time_hour');
   if (granularity === undefined && span > 365) throw new ApiError(40002, 'max time span is 365 days');
+}
+
+/**
+ * The `level_status` reading of correction 8 (setting `reportStatusFilterField`): only the data
+ * level's own status field brings deleted objects in, and TikTok refuses another. The advertiser
+ * row sums the whole account, deleted objects included, so that level hides nothing for a status
+ * filter to show and has no field of its own: a TikTok that checks the field against the level
+ * would accept none there (the other reading keeps accepting any, and ignoring it).
+ */
+const levelStatusField: Record<DataLevel, string | undefined> = {
+  AUCTION_ADVERTISER: undefined,
+  AUCTION_CAMPAIGN: 'campaign_status',
+  AUCTION_ADGROUP: 'adgroup_status',
+  AUCTION_AD: 'ad_status',
+};
+
+function checkLevelStatusField(fieldName: string, dataLevel: DataLevel): void {
+  const own = levelStatusField[dataLevel];
+  if (fieldName === own) return;
+  throw fieldError(
+    'filtering',
+    own
+      ? `field_name ${fieldName} is not valid for data_level ${dataLevel}. Use ${own}.`
+      : `field_name ${fieldName} is not valid for data_level ${dataLevel}, which takes no status filter.`,
+  );
 }
 
 function parseFilterValue(value: string): string[] {
