@@ -11,8 +11,8 @@ export const reportLevels = ['campaign', 'adgroup', 'ad'] as const;
 export const reportLevelSchema = z.enum(reportLevels);
 export type ReportLevel = z.infer<typeof reportLevelSchema>;
 
-/** The metrics a report row carries, in the order the tables show them. */
-export const reportMetricKeys = [
+/** Metrics an hourly series has (TikTok's campaign hours carry these). */
+export const hourlyMetricKeys = [
   'spend',
   'impressions',
   'clicks',
@@ -24,6 +24,11 @@ export const reportMetricKeys = [
   'conversionRate',
   'results',
   'costPerResult',
+] as const;
+
+/** The metrics a report row carries, in the order the tables show them. */
+export const reportMetricKeys = [
+  ...hourlyMetricKeys,
   'videoPlays',
   'videoWatched2s',
   'videoWatched6s',
@@ -38,21 +43,6 @@ export const reportMetricKeys = [
   'profileVisits',
 ] as const;
 export type ReportMetricKey = (typeof reportMetricKeys)[number];
-
-/** Metrics an hourly series has (TikTok's campaign hours carry these). */
-export const hourlyMetricKeys = [
-  'spend',
-  'impressions',
-  'clicks',
-  'ctr',
-  'cpc',
-  'cpm',
-  'conversions',
-  'costPerConversion',
-  'conversionRate',
-  'results',
-  'costPerResult',
-] as const satisfies readonly ReportMetricKey[];
 
 /** Spend is a decimal string (3 places, exact); everything else a number; null when unknown. */
 export type ReportMetrics = { spend: string | null } & {

@@ -320,6 +320,7 @@ export interface Tables {
 }
 
 export type UserRow = Selectable<UsersTable>;
+export type TikTokReportAccountRow = Selectable<TikTokReportAccountsTable>;
 export type NewUser = Insertable<UsersTable>;
 export type WorkspaceRow = Selectable<WorkspacesTable>;
 export type SessionRow = Selectable<SessionsTable>;

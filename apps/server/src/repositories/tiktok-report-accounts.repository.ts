@@ -1,20 +1,9 @@
-import type { Database, Kysely, Tables } from '@whathead/db';
+import type { Database, Kysely, Tables, TikTokReportAccountRow } from '@whathead/db';
 import { sql } from '@whathead/db';
 import type { ReportAccountState } from '@whathead/contracts';
 
 /** Where an account's report sync stands (`tiktok_report_accounts`, migration 0015). */
-export interface ReportAccountRow {
-  advertiser_id: string;
-  state: ReportAccountState;
-  time_zone: string | null;
-  currency: string | null;
-  backfill_start: string | null;
-  stored_from: string | null;
-  stored_through: string | null;
-  hours_from: string | null;
-  last_synced_at: Date | null;
-  error: string | null;
-}
+export type ReportAccountRow = Omit<TikTokReportAccountRow, 'workspace_id' | 'last_attempt_at'>;
 
 /** An account the workspace uses, as Integrations knows it, with its report sync's state. */
 export interface ReportAccountListing extends Partial<ReportAccountRow> {

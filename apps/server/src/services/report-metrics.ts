@@ -1,4 +1,5 @@
 import type { ReportMetrics } from '@whathead/contracts';
+import { rollupCountColumns } from '../repositories/tiktok-report-facts.repository.js';
 import type { ReportSums } from '../repositories/tiktok-report-queries.repository.js';
 
 /**
@@ -26,25 +27,7 @@ function plus(left: ExactSum | null, right: ExactSum): ExactSum {
   return BigInt(left) + BigInt(right);
 }
 
-const sumKeys = [
-  'spend',
-  'impressions',
-  'clicks',
-  'conversions',
-  'results',
-  'video_plays',
-  'video_watched_2s',
-  'video_watched_6s',
-  'video_views_p25',
-  'video_views_p50',
-  'video_views_p75',
-  'video_views_p100',
-  'likes',
-  'comments',
-  'shares',
-  'follows',
-  'profile_visits',
-] as const satisfies readonly (keyof ReportSums)[];
+const sumKeys = ['spend', ...rollupCountColumns] as const satisfies readonly (keyof ReportSums)[];
 
 const noSums = Object.freeze(Object.fromEntries(sumKeys.map((key) => [key, null])) as ExactSums);
 export const emptySums = (): ExactSums => ({ ...noSums });

@@ -77,54 +77,62 @@ export async function syncAccountReports(context: ReportSyncContext): Promise<{ 
     return call;
   };
 
+  /** Pages of one report of every status over `from`..`to`, each row read by `rowOf`. */
+  const reportPages = <Row>(
+    report: { dataLevel: 'AUCTION_AD' | 'AUCTION_CAMPAIGN'; dimensions: string[]; metrics: string[] },
+    from: string,
+    to: string,
+    rowOf: (item: Parameters<typeof adDayRowOf>[0]) => Row | undefined,
+  ): PagedRead<Row> => ({
+    page: async (page) => {
+      const found = await counted(
+        context.tiktok.reports.getIntegrated({
+          accessToken: context.accessToken,
+          advertiserId: context.advertiserId,
+          ...report,
+          startDate: from,
+          endDate: to,
+          // The level's own status field, as public connectors send it (the emulator's
+          // reportStatusFilterField reading takes only that one).
+          filtering: [
+            {
+              fieldName: report.dataLevel === 'AUCTION_AD' ? 'ad_status' : 'campaign_status',
+              filterType: 'IN',
+              filterValue: everyStatus,
+            },
+          ],
+          page,
+          pageSize,
+        }),
+      );
+      await context.tiktok.betweenSends();
+      return { items: rowsOf(found.items, rowOf), totalPages: found.pageInfo.totalPage };
+    },
+  });
   const daysRead = (from: string, to: string): Read => ({
     kind: 'days',
     from,
     to,
-    read: {
-      page: async (page) => {
-        const found = await counted(
-          context.tiktok.reports.getIntegrated({
-            accessToken: context.accessToken,
-            advertiserId: context.advertiserId,
-            dataLevel: 'AUCTION_AD',
-            dimensions: ['ad_id', 'stat_time_day'],
-            metrics: adDayMetrics,
-            startDate: from,
-            endDate: to,
-            filtering: [{ fieldName: 'ad_status', filterType: 'IN', filterValue: everyStatus }],
-            page,
-            pageSize,
-          }),
-        );
-        await context.tiktok.betweenSends();
-        return { items: rowsOf(found.items, adDayRowOf), totalPages: found.pageInfo.totalPage };
-      },
-    },
+    read: reportPages(
+      { dataLevel: 'AUCTION_AD', dimensions: ['ad_id', 'stat_time_day'], metrics: adDayMetrics },
+      from,
+      to,
+      adDayRowOf,
+    ),
   });
   const hoursRead = (day: string): Read => ({
     kind: 'hours',
     day,
-    read: {
-      page: async (page) => {
-        const found = await counted(
-          context.tiktok.reports.getIntegrated({
-            accessToken: context.accessToken,
-            advertiserId: context.advertiserId,
-            dataLevel: 'AUCTION_CAMPAIGN',
-            dimensions: ['campaign_id', 'stat_time_hour'],
-            metrics: campaignHourMetrics,
-            startDate: day,
-            endDate: day,
-            filtering: [{ fieldName: 'campaign_status', filterType: 'IN', filterValue: everyStatus }],
-            page,
-            pageSize,
-          }),
-        );
-        await context.tiktok.betweenSends();
-        return { items: rowsOf(found.items, campaignHourRowOf), totalPages: found.pageInfo.totalPage };
+    read: reportPages(
+      {
+        dataLevel: 'AUCTION_CAMPAIGN',
+        dimensions: ['campaign_id', 'stat_time_hour'],
+        metrics: campaignHourMetrics,
       },
-    },
+      day,
+      day,
+      campaignHourRowOf,
+    ),
   });
 
   // Hours: a first sync reads back as far as they are kept (30 days by default), so every range
