@@ -136,7 +136,11 @@ export class ReportService {
     workspaceId: string,
     settings: ReportSettings,
   ): Promise<ReportStatusResponse> {
-    await this.#workspaceService.requireManager(actor, workspaceId);
+    await this.#workspaceService.requireManager(
+      actor,
+      workspaceId,
+      'Only workspace owners and admins can change report settings.',
+    );
     await this.#accounts.saveSettings(workspaceId.toLowerCase(), {
       restatement_days: settings.restatementDays,
       hourly_retention_days: settings.hourlyRetentionDays,

@@ -43,9 +43,14 @@ export class WorkspaceService {
     return role;
   }
 
-  async requireManager(actor: Actor, workspaceId: string): Promise<Role> {
+  /** An owner or admin; anyone else is refused with `refusal`, which says what they tried. */
+  async requireManager(
+    actor: Actor,
+    workspaceId: string,
+    refusal = 'Only workspace owners and admins can manage the team.',
+  ): Promise<Role> {
     const role = await this.requireMember(actor, workspaceId);
-    if (!canManageMembers(role)) throw forbidden('Only workspace owners and admins can manage the team.');
+    if (!canManageMembers(role)) throw forbidden(refusal);
     return role;
   }
 
