@@ -51,6 +51,9 @@ export async function* reportCsv(report: {
   accounts: { advertiserId: string; name: string; currency: string; timeZone: string }[];
   rows: AsyncIterable<ReportBreakdownRow<ReportMetrics>>;
 }): AsyncGenerator<string> {
+  // UTF-8's byte order mark: without it Excel reads the file in the machine's legacy code page, and
+  // a name such as "Café" or "日本" comes out garbled.
+  yield '\uFEFF';
   yield line([
     'Report',
     `${report.level === 'adgroup' ? 'Ad group' : report.level === 'ad' ? 'Ad' : 'Campaign'} breakdown`,

@@ -200,6 +200,7 @@ describe('report sync and the Reports API', () => {
       String(response.headers['content-disposition']),
       /attachment; filename="whathead-ads-2026-11-18-to-2026-11-24.csv"/,
     );
+    assert.ok(response.text.startsWith('\uFEFFReport,'), 'UTF-8 with its byte order mark, for Excel');
     const lines = response.text.trim().split('\r\n');
     assert.match(
       lines[2]!,
