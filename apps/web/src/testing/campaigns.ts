@@ -2,12 +2,12 @@ import { screen } from '@testing-library/react';
 import type {
   CampaignRow,
   CampaignSyncResponse,
-  ReportAccountStatus,
   ReportStatusResponse,
   TikTokConnectionsResponse,
 } from '@whathead/contracts';
 import { vi } from 'vitest';
 import {
+  advertiserIds,
   campaignRow,
   campaignSyncAnswer,
   mirrorAccount,
@@ -19,6 +19,7 @@ import {
 } from './fixtures';
 import { jsonResponse, mockApi, type MockHandler, type RecordedRequest } from './mock-api';
 import { renderApp } from './render-app';
+import { reportStatusAnswer } from './report-status';
 
 const workspace = `/api/workspaces/${workspaceIds.acme}`;
 export const campaignsRoute = `GET ${workspace}/campaigns`;
@@ -26,8 +27,6 @@ export const syncRoute = `GET ${workspace}/campaigns/sync`;
 export const refreshRoute = `POST ${workspace}/campaigns/refresh`;
 const connectionsRoute = `GET ${workspace}/tiktok/connections`;
 export const reportStatusRoute = `GET ${workspace}/reports/status`;
-
-export const advertiserIds = { us: '7200000000000000011', eu: '7200000000000000012' };
 
 /** Acme's TikTok: one Business Center, Northwind US (the default) and Northwind EU in use. */
 export function connectedAnswer(): TikTokConnectionsResponse {
@@ -59,40 +58,6 @@ export const syncedAnswer = (): CampaignSyncResponse =>
     mirrorAccount(),
     mirrorAccount({ advertiserId: advertiserIds.eu, name: 'Northwind EU' }),
   ]);
-
-/** Northwind US's report state: the default account, in Los Angeles, whose today is 2026-03-09. */
-export function reportAccountStatus(overrides: Partial<ReportAccountStatus> = {}): ReportAccountStatus {
-  return {
-    advertiserId: advertiserIds.us,
-    name: 'Northwind US',
-    currency: 'USD',
-    timeZone: 'America/Los_Angeles',
-    isDefault: true,
-    state: 'ready',
-    backfill: { storedDays: 365, totalDays: 365, storedFrom: '2025-03-10' },
-    hoursFrom: '2026-02-08',
-    today: '2026-03-09',
-    provisionalFrom: '2026-03-03',
-    lastSyncedAt: '2026-03-09T10:00:00.000Z',
-    error: null,
-    ...overrides,
-  };
-}
-
-/** Both accounts' report state: Northwind EU is in Berlin, already on 2026-03-10. */
-export const reportStatusAnswer = (
-  accounts: ReportAccountStatus[] = [
-    reportAccountStatus(),
-    reportAccountStatus({
-      advertiserId: advertiserIds.eu,
-      name: 'Northwind EU',
-      currency: 'EUR',
-      timeZone: 'Europe/Berlin',
-      isDefault: false,
-      today: '2026-03-10',
-    }),
-  ],
-): ReportStatusResponse => ({ accounts, restatementDays: 7, hourlyRetentionDays: 30 });
 
 interface CampaignsApi {
   connections?: TikTokConnectionsResponse;

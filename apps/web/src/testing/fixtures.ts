@@ -37,6 +37,9 @@ export function signedInSession(role: WorkspaceSummary['role'] = 'owner'): Sessi
   };
 }
 
+/** Northwind's two ad accounts: US, the default one, and EU. */
+export const advertiserIds = { us: '7200000000000000011', eu: '7200000000000000012' };
+
 export const tiktokIds = {
   northwind: '6f1d2c3b-4a59-4e68-8d7c-9b0a1f2e3d4c',
   bluebird: '1e2d3c4b-5a69-4f78-8e9d-0a1b2c3d4e5f',

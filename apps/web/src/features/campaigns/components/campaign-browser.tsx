@@ -1,14 +1,16 @@
-import type {
-  CampaignLevel,
-  CampaignSyncResponse,
-  ReportStatusResponse,
-  TikTokConnectionsResponse,
+import {
+  campaignLevels,
+  type CampaignLevel,
+  type CampaignSyncResponse,
+  type ReportStatusResponse,
+  type TikTokConnectionsResponse,
 } from '@whathead/contracts';
 import { useCallback, useId, useMemo } from 'react';
+import { LevelTabs } from '../../../components/ui/level-tabs';
 import { isSyncRunning } from '../api/get-campaign-sync';
 import { accountOptions, resolveAccounts } from './campaign-accounts';
 import { CampaignLevelPanel } from './campaign-level-panel';
-import { CampaignTabs } from './campaign-tabs';
+import { levelNouns } from './campaign-words';
 import { presetDayOf } from './metric-range';
 import { useCampaignView } from './use-campaign-view';
 
@@ -34,9 +36,11 @@ export function CampaignBrowser({ workspaceId, connections, sync, reportStatus }
   const tabId = useCallback((level: CampaignLevel) => `${tabBaseId}-${level}`, [tabBaseId]);
   return (
     <div className="campaign-browser">
-      <CampaignTabs
+      <LevelTabs
+        levels={campaignLevels}
         level={view.level}
         onChange={(level) => changeView({ level })}
+        titleOf={(level) => levelNouns[level].title}
         panelId={panelId}
         tabId={tabId}
       />

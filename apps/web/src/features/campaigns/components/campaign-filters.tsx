@@ -1,10 +1,10 @@
 import { campaignStatusFilters } from '@whathead/contracts';
 import { useCallback, type ReactNode } from 'react';
 import { DateRangePicker } from '../../../components/ui/date-range-picker';
+import { SearchField } from '../../../components/ui/search-field';
 import { SelectField } from '../../../components/ui/select-field';
 import { AccountFilter } from './account-filter';
 import type { AccountOption } from './campaign-accounts';
-import { CampaignSearch } from './campaign-search';
 import { objectiveLabels, statusFilterLabels, type CampaignStatusFilter } from './campaign-words';
 import type { MetricRange, PresetDay } from './metric-range';
 import type { CampaignView, ChangeView } from './use-campaign-view';
@@ -83,7 +83,8 @@ export function CampaignFilters({
           </option>
         ))}
       </SelectField>
-      <CampaignSearch value={view.q} onSearch={search} />
+      {/* Names (any part) and exact TikTok IDs. */}
+      <SearchField value={view.q} label="Search by name or ID" onSearch={search} searchOnBlur />
       {children}
     </div>
   );

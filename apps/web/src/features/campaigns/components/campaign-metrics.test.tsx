@@ -2,14 +2,8 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { CampaignRow } from '@whathead/contracts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { queryClient } from '../../../lib/query-client';
-import { campaignRow } from '../../../testing/fixtures';
-import {
-  advertiserIds,
-  findTableRow,
-  giveTheTableRoom,
-  mockCampaignsApi,
-  openCampaigns,
-} from '../../../testing/campaigns';
+import { advertiserIds, campaignRow } from '../../../testing/fixtures';
+import { findTableRow, giveTheTableRoom, mockCampaignsApi, openCampaigns } from '../../../testing/campaigns';
 import { errorResponse, jsonResponse } from '../../../testing/mock-api';
 
 beforeEach(() => {

@@ -158,7 +158,11 @@ function HeaderCell({
     // toggleSorting, not the toggle handler: TanStack Table sorts only accessor columns itself,
     // and these are display columns whose order is the server's.
     content = (
-      <button type="button" className="campaign-table__sort" onClick={() => column.toggleSorting()}>
+      <button
+        type="button"
+        className="sort-button campaign-table__sort"
+        onClick={() => column.toggleSorting()}
+      >
         {info.label}
         {sorted === 'asc' && <ArrowUpIcon />}
         {sorted === 'desc' && <ArrowDownIcon />}

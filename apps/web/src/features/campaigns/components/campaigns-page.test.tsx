@@ -1,19 +1,14 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
+  advertiserIds,
   campaignRow,
   campaignSyncAnswer,
   tiktokAccount,
   tiktokConnection,
   tiktokConnectionsAnswer,
 } from '../../../testing/fixtures';
-import {
-  advertiserIds,
-  findTableRow,
-  giveTheTableRoom,
-  mockCampaignsApi,
-  openCampaigns,
-} from '../../../testing/campaigns';
+import { findTableRow, giveTheTableRoom, mockCampaignsApi, openCampaigns } from '../../../testing/campaigns';
 import { errorResponse, jsonResponse } from '../../../testing/mock-api';
 
 beforeEach(() => giveTheTableRoom());

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { advertiserIds, reportAccountStatus, reportStatusAnswer } from '../../../testing/campaigns';
+import { advertiserIds } from '../../../testing/fixtures';
+import { reportAccount, reportStatusAnswer } from '../../../testing/report-status';
 import { presetDayOf } from './metric-range';
 
 describe('the day the range presets count from', () => {
@@ -22,7 +23,7 @@ describe('the day the range presets count from', () => {
       expect(presetDayOf(null, 'all')?.today).toBe('2026-03-09');
       expect(presetDayOf(reportStatusAnswer([]), 'all')?.today).toBe('2026-03-09');
       // An account the status doesn't know (no longer in use): the workspace's default stands in.
-      const tokyo = reportAccountStatus({ timeZone: 'Asia/Tokyo', today: '2026-03-10' });
+      const tokyo = reportAccount({ timeZone: 'Asia/Tokyo', today: '2026-03-10' });
       expect(presetDayOf(reportStatusAnswer([tokyo]), ['7200000000000000099'])?.today).toBe('2026-03-10');
     } finally {
       vi.useRealTimers();

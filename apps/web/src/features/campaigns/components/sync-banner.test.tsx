@@ -1,8 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { campaignRow, campaignSyncAnswer, mirrorAccount } from '../../../testing/fixtures';
+import { advertiserIds, campaignRow, campaignSyncAnswer, mirrorAccount } from '../../../testing/fixtures';
 import {
-  advertiserIds,
   findTableRow,
   giveTheTableRoom,
   mockCampaignsApi,

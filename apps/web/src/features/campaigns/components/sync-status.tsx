@@ -39,7 +39,7 @@ export function SyncStatus({
   const lastSynced = leastRecentSync(sync);
 
   return (
-    <div className="sync-status">
+    <div className="header-actions sync-status">
       <p id={textId} className="sync-status__text">
         {isRunning ? (
           <>

@@ -6,9 +6,8 @@ import {
   type CampaignRow,
   type CampaignSortColumn,
 } from '@whathead/contracts';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { useSearchParams } from 'react-router';
 import { rangeChoiceIn, writeRangeChoice, type DateRange, type RangeChoice } from '../../../lib/date-range';
+import { useUrlView, type ChangeUrlView } from '../../../lib/use-url-view';
 import type { CampaignTableView } from '../api/get-campaigns';
 import type { CampaignStatusFilter } from './campaign-words';
 
@@ -122,34 +121,11 @@ export function statusFilterShows(status: CampaignStatusFilter, row: Pick<Campai
   return row.delivery.state === status;
 }
 
-export type ChangeView = (changes: Partial<CampaignView>, options?: { replace?: boolean }) => void;
+export type ChangeView = ChangeUrlView<CampaignView>;
 
-/**
- * The view in the URL and a way to change it. A change is a new history entry, so Back undoes it;
- * `replace` is for changes too small to go back through one by one (ticking rows, refining a search).
- */
+/** The campaigns' view in the URL and a way to change it (see useUrlView). */
 export function useCampaignView(): { view: CampaignView; changeView: ChangeView } {
-  const [params, setParams] = useSearchParams();
-  const view = useMemo(() => parseView(params), [params]);
-  // The URL last written, until the location has it: two quick changes (two ticks before the
-  // router commits the first) must build on each other, not both on the older URL.
-  const written = useRef<URLSearchParams | null>(null);
-  useEffect(() => {
-    written.current = null;
-  }, [params]);
-  const changeView = useCallback<ChangeView>(
-    (changes, options) => {
-      const next = searchParamsOf({ ...parseView(written.current ?? params), ...changes });
-      written.current = next;
-      setParams(next, {
-        replace: options?.replace ?? false,
-        // The router's scroll restoration would otherwise jump to the top on every filter.
-        preventScrollReset: true,
-      });
-    },
-    [params, setParams],
-  );
-  return { view, changeView };
+  return useUrlView(parseView, searchParamsOf);
 }
 
 function accountsIn(value: string | null): CampaignView['accounts'] {

@@ -1,20 +1,10 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { ReportBreakdownRow } from '@whathead/contracts';
 import { describe, expect, it, vi } from 'vitest';
-import { workspaceIds } from '../../../testing/fixtures';
+import { advertiserIds, workspaceIds } from '../../../testing/fixtures';
 import { jsonResponse, type MockHandler } from '../../../testing/mock-api';
-import {
-  adgroupId,
-  advertiserIds,
-  breakdownRow,
-  campaignId,
-  europeAccount,
-  metrics,
-  mockReportsApi,
-  openReports,
-  reportAccount,
-  statusAnswer,
-} from './reports.testing';
+import { europeAccount, reportAccount, reportStatusAnswer } from '../../../testing/report-status';
+import { adgroupId, breakdownRow, campaignId, metrics, mockReportsApi, openReports } from './reports.testing';
 
 vi.mock('./report-chart', () => ({
   ReportChart: ({ label }: { label: string }) => <div role="img" aria-label={label} />,
@@ -190,7 +180,7 @@ describe('the breakdown', () => {
         ...(euro && { advertiserId: advertiserIds.eu, advertiserName: 'Northwind EU', currency: 'EUR' }),
       });
     mockReportsApi({
-      status: statusAnswer([reportAccount(), europeAccount()]),
+      status: reportStatusAnswer([reportAccount(), europeAccount()]),
       breakdown: {
         rows: [
           row('Summer Sale', '1800000000000000001', '500.000'),
@@ -255,7 +245,7 @@ describe('the breakdown', () => {
 
   it('names each row’s account and currency when the accounts pay in several', async () => {
     mockReportsApi({
-      status: statusAnswer([reportAccount(), europeAccount()]),
+      status: reportStatusAnswer([reportAccount(), europeAccount()]),
       breakdown: {
         rows: [
           breakdownRow(),

@@ -1,7 +1,14 @@
-import type { ReportAccountStatus, ReportBreakdownResponse, ReportLevel } from '@whathead/contracts';
+import {
+  reportLevels,
+  type ReportAccountStatus,
+  type ReportBreakdownResponse,
+  type ReportLevel,
+} from '@whathead/contracts';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useCallback, useId } from 'react';
 import { buttonClassName } from '../../../components/ui/button-class-name';
+import { LevelTabs } from '../../../components/ui/level-tabs';
+import { SearchField } from '../../../components/ui/search-field';
 import type { ChangeView } from '../hooks/use-report-view';
 import { crumbsOf, switchLevel, type DrillNames } from '../lib/drill-down';
 import { levelNouns } from '../lib/level-words';
@@ -9,9 +16,7 @@ import type { ReportView } from '../lib/report-view';
 import { arrivingSentence } from '../lib/sync-state';
 import { BreakdownBreadcrumbs } from './breakdown-breadcrumbs';
 import { BreakdownTable } from './breakdown-table';
-import { BreakdownTabs } from './breakdown-tabs';
 import { ReportError } from './report-error';
-import { ReportSearch } from './report-search';
 import { BlockSkeleton } from './report-skeleton';
 
 const rowFormat = new Intl.NumberFormat();
@@ -57,15 +62,22 @@ export function BreakdownSection(props: BreakdownSectionProps) {
           </a>
         )}
       </div>
-      <BreakdownTabs
+      <LevelTabs
+        levels={reportLevels}
         level={view.level}
         onChange={(level) => changeView(switchLevel(view, level))}
+        titleOf={(level) => levelNouns[level].title}
         panelId={panelId}
         tabId={tabId}
       />
       <div id={panelId} role="tabpanel" aria-labelledby={tabId(view.level)} className="report-breakdown">
         <BreakdownBreadcrumbs crumbs={crumbsOf(view, drillNames)} view={view} />
-        <ReportSearch value={view.q} label={`Search ${nouns.many}`} onSearch={search} />
+        <SearchField
+          value={view.q}
+          label={`Search ${nouns.many}`}
+          onSearch={search}
+          className="report-search"
+        />
         {csvUrl === null ? (
           <p className="report-section__empty">Choose a range to see the {nouns.many}.</p>
         ) : breakdown.isPending ? (

@@ -115,7 +115,7 @@ function SortHeader({ column, label, view, onSort }: SortHeaderProps) {
   const ariaSort = isSorted ? (view.direction === 'asc' ? 'ascending' : 'descending') : undefined;
   return (
     <th scope="col" aria-sort={ariaSort} className={column === 'name' ? undefined : 'report-number'}>
-      <button type="button" className="report-sort" onClick={() => onSort(column)}>
+      <button type="button" className="sort-button" onClick={() => onSort(column)}>
         {label}
         {isSorted && (view.direction === 'asc' ? <ArrowUpIcon /> : <ArrowDownIcon />)}
       </button>

@@ -3,17 +3,9 @@ import type { LineSeriesOption } from 'echarts/charts';
 import { hourlyMetricKeys } from '@whathead/contracts';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReportChartOption } from '../lib/chart-option';
-import {
-  advertiserIds,
-  currencyTotals,
-  europeAccount,
-  metrics,
-  mockReportsApi,
-  openReports,
-  overviewAnswer,
-  reportAccount,
-  statusAnswer,
-} from './reports.testing';
+import { advertiserIds } from '../../../testing/fixtures';
+import { europeAccount, reportAccount, reportStatusAnswer } from '../../../testing/report-status';
+import { currencyTotals, metrics, mockReportsApi, openReports, overviewAnswer } from './reports.testing';
 
 // ECharts draws nothing in jsdom: the lazily loaded chart is replaced by one that keeps what it was given.
 const { drawn } = vi.hoisted(() => ({ drawn: [] as { option: ReportChartOption; label: string }[] }));
@@ -42,7 +34,7 @@ const seriesOf = (option: ReportChartOption) => option.series as LineSeriesOptio
 describe('the totals', () => {
   it('never add two currencies: a row of tiles each, named after its currency', async () => {
     mockReportsApi({
-      status: statusAnswer([reportAccount(), europeAccount()]),
+      status: reportStatusAnswer([reportAccount(), europeAccount()]),
       overview: overviewAnswer({
         totals: [
           currencyTotals(),
@@ -169,7 +161,7 @@ describe('the chart', () => {
 
   it('says from which day each account has hours, when the hourly range starts before it', async () => {
     const { overviewRequests } = mockReportsApi({
-      status: statusAnswer([
+      status: reportStatusAnswer([
         reportAccount({ hoursFrom: '2026-03-05' }),
         // Berlin has hours for the whole range; a new account none yet.
         europeAccount({ hoursFrom: '2026-02-01' }),

@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { signedInSession, workspaceIds } from '../../../testing/fixtures';
 import { errorResponse, jsonResponse, type MockHandler } from '../../../testing/mock-api';
 import { renderApp } from '../../../testing/render-app';
-import { mockReportsApi, openReports, statusAnswer } from './reports.testing';
+import { reportStatusAnswer } from '../../../testing/report-status';
+import { mockReportsApi, openReports } from './reports.testing';
 
 // ECharts draws nothing in jsdom: the chart is a stand-in here (report-figures.test.tsx reads its option).
 vi.mock('./report-chart', () => ({
@@ -66,7 +67,7 @@ describe('report settings for owners and admins', () => {
     fireEvent.click(save);
     expect(saves()).toHaveLength(1);
 
-    answerSave(jsonResponse({ ...statusAnswer(), restatementDays: 10, hourlyRetentionDays: 45 }));
+    answerSave(jsonResponse({ ...reportStatusAnswer(), restatementDays: 10, hourlyRetentionDays: 45 }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     await waitFor(() => expect(screen.getByText('Report settings saved.')).toBeTruthy());
     // Which days are provisional comes with the figures: they are asked for again.
@@ -78,7 +79,7 @@ describe('report settings for owners and admins', () => {
   });
 
   it('says on the field when a value is out of range, and sends nothing', async () => {
-    const { saves } = mockSettingsApi(() => jsonResponse(statusAnswer()));
+    const { saves } = mockSettingsApi(() => jsonResponse(reportStatusAnswer()));
     await openReports();
     const dialog = await openSettings();
     const restatement = field(dialog, restatementLabel);
@@ -134,7 +135,7 @@ describe('report settings for owners and admins', () => {
 describe('report settings for members', () => {
   it('shows the values read-only and who can change them', async () => {
     const { requests } = mockReportsApi({
-      status: { ...statusAnswer(), restatementDays: 5, hourlyRetentionDays: 14 },
+      status: { ...reportStatusAnswer(), restatementDays: 5, hourlyRetentionDays: 14 },
     });
     await renderApp('/reports', signedInSession('member'));
     const dialog = await openSettings();

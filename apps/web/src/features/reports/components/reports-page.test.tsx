@@ -2,17 +2,15 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { errorResponse, jsonResponse } from '../../../testing/mock-api';
 import type { ReportAccountStatus } from '@whathead/contracts';
+import { advertiserIds } from '../../../testing/fixtures';
+import { europeAccount, reportAccount, reportStatusAnswer } from '../../../testing/report-status';
 import {
-  advertiserIds,
   breakdownRow,
   currencyTotals,
-  europeAccount,
   metrics,
   mockReportsApi,
   openReports,
   overviewAnswer,
-  reportAccount,
-  statusAnswer,
   syncRoute,
 } from './reports.testing';
 
@@ -34,7 +32,7 @@ function zoneName(timeZone: string): string {
 
 describe('the Reports page without ad accounts', () => {
   it('says where to connect TikTok or choose accounts, and asks for no figures', async () => {
-    const { overviewRequests, breakdownRequests } = mockReportsApi({ status: statusAnswer([]) });
+    const { overviewRequests, breakdownRequests } = mockReportsApi({ status: reportStatusAnswer([]) });
     await openReports();
 
     const empty = (await screen.findByRole('heading', { name: 'No performance data yet' })).closest(
@@ -52,7 +50,7 @@ describe('the Reports page without ad accounts', () => {
     let calls = 0;
     mockReportsApi({
       // Refused, not failed: a retryable failure would be retried before the page says anything.
-      status: () => (++calls === 1 ? errorResponse(403, 'forbidden') : jsonResponse(statusAnswer())),
+      status: () => (++calls === 1 ? errorResponse(403, 'forbidden') : jsonResponse(reportStatusAnswer())),
     });
     await openReports();
 
@@ -140,7 +138,7 @@ describe('what the report covers', () => {
 
   it('takes several accounts at once, and the presets follow the first of them', async () => {
     const { overviewRequests } = mockReportsApi({
-      status: statusAnswer([europeAccount(), reportAccount()]),
+      status: reportStatusAnswer([europeAccount(), reportAccount()]),
     });
     const { router } = await openReports();
 
@@ -206,7 +204,7 @@ describe('the accounts’ syncs', () => {
       state: 'syncing',
       backfill: { storedDays: 120, totalDays: 365, storedFrom: '2025-11-10' },
     });
-    const { overviewRequests } = mockReportsApi({ status: statusAnswer([backfilling]) });
+    const { overviewRequests } = mockReportsApi({ status: reportStatusAnswer([backfilling]) });
     await openReports();
 
     expect(await screen.findByText('Backfilling Northwind US: 120 of 365 days')).toBeTruthy();
@@ -218,7 +216,7 @@ describe('the accounts’ syncs', () => {
 
   it('show the range’s days as soon as the first sync stored them, saying meanwhile that they are coming', async () => {
     const firstSync = (backfill: ReportAccountStatus['backfill']) =>
-      statusAnswer([reportAccount({ state: 'syncing', lastSyncedAt: null, backfill })]);
+      reportStatusAnswer([reportAccount({ state: 'syncing', lastSyncedAt: null, backfill })]);
     let looks = 0;
     const isStored = () => looks > 1;
     const { overviewRequests } = mockReportsApi({
@@ -259,7 +257,7 @@ describe('the accounts’ syncs', () => {
 
   it('say above the tiles which of the range’s days are still coming, not that nothing was delivered', async () => {
     mockReportsApi({
-      status: statusAnswer([
+      status: reportStatusAnswer([
         reportAccount({
           state: 'syncing',
           backfill: { storedDays: 5, totalDays: 365, storedFrom: '2026-03-05' },
@@ -304,7 +302,7 @@ describe('the accounts’ syncs', () => {
 
   it('name the account still importing when several are shown', async () => {
     mockReportsApi({
-      status: statusAnswer([reportAccount(), europeAccount({ state: 'queued', backfill: null })]),
+      status: reportStatusAnswer([reportAccount(), europeAccount({ state: 'queued', backfill: null })]),
     });
     await openReports(`?accounts=${advertiserIds.us},${advertiserIds.eu}`);
 
@@ -319,7 +317,7 @@ describe('the accounts’ syncs', () => {
   it('say when each account last synced, and why one failed', async () => {
     const fiveMinutesAgo = new Date(Date.now() - 5 * 60_000).toISOString();
     mockReportsApi({
-      status: statusAnswer([
+      status: reportStatusAnswer([
         reportAccount({ lastSyncedAt: fiveMinutesAgo }),
         europeAccount({ state: 'failed', error: 'TikTok no longer accepts this connection.' }),
       ]),
@@ -335,11 +333,14 @@ describe('the accounts’ syncs', () => {
 
   it('Sync now queues a sync, waits for it, and then reads the figures again', async () => {
     let syncs = 0;
-    const queued = statusAnswer([reportAccount({ state: 'queued' }), europeAccount()]);
-    const done = statusAnswer([reportAccount({ lastSyncedAt: '2026-03-09T11:00:00.000Z' }), europeAccount()]);
+    const queued = reportStatusAnswer([reportAccount({ state: 'queued' }), europeAccount()]);
+    const done = reportStatusAnswer([
+      reportAccount({ lastSyncedAt: '2026-03-09T11:00:00.000Z' }),
+      europeAccount(),
+    ]);
     const { overviewRequests, requests } = mockReportsApi({
       // The sync's own answer says queued; the next look finds it done.
-      status: () => jsonResponse(syncs === 0 ? statusAnswer() : done),
+      status: () => jsonResponse(syncs === 0 ? reportStatusAnswer() : done),
       handlers: {
         [syncRoute]: () => {
           syncs += 1;

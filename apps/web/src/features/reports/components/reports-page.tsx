@@ -59,7 +59,7 @@ function WorkspaceReports({
   const hasAccounts = status.data.accounts.length > 0;
   // One tree with accounts or without, so an open settings dialog stays open when the first arrives.
   const headerActions = (
-    <div className="report-actions">
+    <div className="header-actions">
       <ReportSettingsButton workspaceId={workspaceId} settings={status.data} canChange={canChangeSettings} />
       {hasAccounts && <SyncNowButton workspaceId={workspaceId} status={status.data} />}
     </div>

@@ -1,7 +1,6 @@
 import { screen } from '@testing-library/react';
 import {
   reportMetricKeys,
-  type ReportAccountStatus,
   type ReportBreakdownResponse,
   type ReportBreakdownRow,
   type ReportCurrencyTotals,
@@ -9,9 +8,15 @@ import {
   type ReportOverviewResponse,
   type ReportStatusResponse,
 } from '@whathead/contracts';
-import { signedInSession, tiktokConnectionsAnswer, workspaceIds } from '../../../testing/fixtures';
+import {
+  advertiserIds,
+  signedInSession,
+  tiktokConnectionsAnswer,
+  workspaceIds,
+} from '../../../testing/fixtures';
 import { jsonResponse, mockApi, type MockHandler, type RecordedRequest } from '../../../testing/mock-api';
 import { renderApp } from '../../../testing/render-app';
+import { reportStatusAnswer } from '../../../testing/report-status';
 
 // Test support for the Reports page: its four routes answered from fixtures, and what the page
 // asked of them.
@@ -22,49 +27,8 @@ export const syncRoute = `POST ${workspace}/reports/sync`;
 export const overviewRoute = `GET ${workspace}/reports/overview`;
 export const breakdownRoute = `GET ${workspace}/reports/breakdown`;
 
-export const advertiserIds = { us: '7200000000000000011', eu: '7200000000000000012' };
 export const campaignId = '1800000000000000001';
 export const adgroupId = '1700000000000000001';
-
-/** Northwind US: the default account, in Los Angeles, whose today is 2026-03-09. */
-export function reportAccount(overrides: Partial<ReportAccountStatus> = {}): ReportAccountStatus {
-  return {
-    advertiserId: advertiserIds.us,
-    name: 'Northwind US',
-    currency: 'USD',
-    timeZone: 'America/Los_Angeles',
-    isDefault: true,
-    state: 'ready',
-    backfill: { storedDays: 365, totalDays: 365, storedFrom: '2025-03-10' },
-    // Hours are kept 30 days (statusAnswer's hourlyRetentionDays).
-    hoursFrom: '2026-02-08',
-    today: '2026-03-09',
-    provisionalFrom: '2026-03-03',
-    lastSyncedAt: '2026-03-09T10:00:00.000Z',
-    error: null,
-    ...overrides,
-  };
-}
-
-/** Northwind EU: in Berlin, already a day ahead, and paying in euros. */
-export function europeAccount(overrides: Partial<ReportAccountStatus> = {}): ReportAccountStatus {
-  return reportAccount({
-    advertiserId: advertiserIds.eu,
-    name: 'Northwind EU',
-    currency: 'EUR',
-    timeZone: 'Europe/Berlin',
-    isDefault: false,
-    today: '2026-03-10',
-    provisionalFrom: '2026-03-04',
-    ...overrides,
-  });
-}
-
-export function statusAnswer(
-  accounts: ReportAccountStatus[] = [reportAccount(), europeAccount()],
-): ReportStatusResponse {
-  return { accounts, restatementDays: 7, hourlyRetentionDays: 30 };
-}
 
 /** Every metric unknown (null) but those given. */
 export function metrics(values: Partial<ReportMetrics> = {}): ReportMetrics {
@@ -132,7 +96,7 @@ const answer = <Body>(body: Answer<Body>): MockHandler =>
 
 /** The Reports page's API; `overviewRequests` and `breakdownRequests` list each request's query. */
 export function mockReportsApi({
-  status = statusAnswer(),
+  status = reportStatusAnswer(),
   overview = overviewAnswer(),
   breakdown = { rows: [breakdownRow()], truncated: false },
   handlers = {},

@@ -32,7 +32,7 @@ export function SyncNowButton({
     );
   }
   return (
-    <div className="sync-status">
+    <div className="header-actions sync-status">
       <p id={textId} className="sync-status__text">
         {isRunning && (
           <>

@@ -1,6 +1,6 @@
 import type { ReportAccountStatus } from '@whathead/contracts';
 import { describe, expect, it } from 'vitest';
-import { europeAccount, reportAccount, statusAnswer } from '../components/reports.testing';
+import { europeAccount, reportAccount, reportStatusAnswer } from '../../../testing/report-status';
 import {
   accountsArriving,
   accountsMissingHours,
@@ -11,20 +11,20 @@ import {
 
 describe('new figures after a sync', () => {
   it('come when an account finishes, or synced again between two looks', () => {
-    const syncing = statusAnswer([reportAccount({ state: 'syncing' }), europeAccount()]);
-    const finished = statusAnswer([
+    const syncing = reportStatusAnswer([reportAccount({ state: 'syncing' }), europeAccount()]);
+    const finished = reportStatusAnswer([
       reportAccount({ state: 'ready', lastSyncedAt: '2026-03-09T11:00:00.000Z' }),
       europeAccount(),
     ]);
     expect(hasNewFigures(syncing, finished)).toBe(true);
-    expect(hasNewFigures(statusAnswer(), finished)).toBe(true);
-    expect(hasNewFigures(statusAnswer(), statusAnswer())).toBe(false);
-    expect(hasNewFigures(statusAnswer(), syncing)).toBe(false);
+    expect(hasNewFigures(reportStatusAnswer(), finished)).toBe(true);
+    expect(hasNewFigures(reportStatusAnswer(), reportStatusAnswer())).toBe(false);
+    expect(hasNewFigures(reportStatusAnswer(), syncing)).toBe(false);
   });
 
   it('come while a sync runs, as soon as it stored more days or hours', () => {
     const firstSync = (backfill: ReportAccountStatus['backfill'], hoursFrom: string | null = null) =>
-      statusAnswer([reportAccount({ state: 'syncing', lastSyncedAt: null, backfill, hoursFrom })]);
+      reportStatusAnswer([reportAccount({ state: 'syncing', lastSyncedAt: null, backfill, hoursFrom })]);
     const nothing = firstSync({ storedDays: 0, totalDays: 365, storedFrom: null });
     const lastMonth = firstSync({ storedDays: 30, totalDays: 365, storedFrom: '2026-02-08' });
     const lastMonthWithHours = firstSync(

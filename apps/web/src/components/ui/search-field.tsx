@@ -1,21 +1,29 @@
 import { useEffect, useId, useState } from 'react';
-import { SearchIcon } from '../../../components/ui/icons';
+import { classNames } from '../../lib/class-names';
+import { SearchIcon } from './icons';
 
 /** Long enough to finish a word, short enough to feel immediate. */
 export const searchDelayMilliseconds = 300;
 
-interface ReportSearchProps {
+interface SearchFieldProps {
   /** The search in the URL. */
   value: string;
+  /** The box's name, also its placeholder. */
   label: string;
   onSearch: (search: string) => void;
+  /**
+   * Whether leaving the box searches what was typed at once. Where other controls change the same
+   * view (Campaigns' filters), the change they make then builds on it instead of on the search before.
+   */
+  searchOnBlur?: boolean;
+  className?: string;
 }
 
 /**
  * Searches as the user types, once typing pauses; Enter searches at once. A search changed
- * elsewhere (Back, a drill-down) replaces what is typed.
+ * elsewhere (Back, Clear filters, a drill-down) replaces what is typed.
  */
-export function ReportSearch({ value, label, onSearch }: ReportSearchProps) {
+export function SearchField({ value, label, onSearch, searchOnBlur = false, className }: SearchFieldProps) {
   const inputId = useId();
   const [draft, setDraft] = useState(value);
   const [shownValue, setShownValue] = useState(value);
@@ -36,16 +44,21 @@ export function ReportSearch({ value, label, onSearch }: ReportSearchProps) {
     return () => window.clearTimeout(timeout);
   }, [draft, value, onSearch]);
 
+  const searchNow = () => {
+    if (draft === value) return;
+    setSent(draft);
+    onSearch(draft);
+  };
+
   return (
     <form
       role="search"
-      className="campaign-search report-search"
+      className={classNames('search-field', className)}
       onSubmit={(event) => {
         event.preventDefault();
-        if (draft === value) return;
-        setSent(draft);
-        onSearch(draft);
+        searchNow();
       }}
+      onBlur={searchOnBlur ? searchNow : undefined}
     >
       <label htmlFor={inputId} className="visually-hidden">
         {label}
@@ -54,7 +67,7 @@ export function ReportSearch({ value, label, onSearch }: ReportSearchProps) {
       <input
         id={inputId}
         type="search"
-        className="field__control campaign-search__control"
+        className="field__control search-field__control"
         placeholder={label}
         maxLength={200}
         autoComplete="off"
