@@ -126,6 +126,27 @@ export class TikTokReportQueriesRepository {
   }
 
   /**
+   * The accounts of the scope that hold its campaign or ad group (TikTok's ids are unique, so one
+   * at most): from the campaign mirror, or from the reports for a campaign the mirror has not seen.
+   */
+  async accountsHolding(scope: ReportScope): Promise<string[]> {
+    const [level, entityId] = scope.adGroupId ? ['adgroup', scope.adGroupId] : ['campaign', scope.campaignId];
+    if (!entityId || scope.advertiserIds.length === 0) return [];
+    const accounts = sql`${[...scope.advertiserIds]}::text[]`;
+    const reported = scope.campaignId
+      ? sql`union select advertiser_id from tiktok_report_campaign_days
+          where workspace_id = ${scope.workspaceId}::uuid and advertiser_id = any(${accounts})
+            and campaign_id = ${scope.campaignId}`
+      : sql``;
+    const { rows } = await sql<{ advertiser_id: string }>`
+      select advertiser_id from tiktok_entities
+      where workspace_id = ${scope.workspaceId}::uuid and advertiser_id = any(${accounts})
+        and level = ${level} and entity_id = ${entityId}
+      ${reported}`.execute(this.#db);
+    return rows.map((row) => row.advertiser_id);
+  }
+
+  /**
    * One row per campaign, ad group or ad of the scope with its sums over the range, sorted (ties
    * by account and id), named from the campaign mirror (an id where the mirror has no name), at
    * most `limit` rows from `offset` (the CSV's pages).

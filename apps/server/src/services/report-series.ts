@@ -52,6 +52,9 @@ function missingRowOf(
   return sums;
 }
 
+const hourKept = (account: SeriesAccount, point: string) =>
+  account.hoursFrom !== null && point.slice(0, 10) >= account.hoursFrom;
+
 /**
  * Per currency: the points of the range summed over that currency's accounts, and the total of the
  * points. Accounts in different currencies are never added together.
@@ -79,6 +82,9 @@ export function seriesByCurrency(
       const sums = emptySums();
       for (const account of members) {
         const row = byKey.get(`${account.advertiserId}|${time}`);
+        // Hours older than the workspace keeps are left out before the daily upkeep deletes
+        // them, so the chart says what the note above it says.
+        if (row && granularity === 'hour' && !hourKept(account, time)) continue;
         if (row) addSums(sums, row);
         else {
           const missing = missingRowOf(account, time, granularity);

@@ -176,9 +176,9 @@ export class ReportService {
     // The period before is the run of days just before this one: one read covers both.
     const whole = { from: previous?.from ?? query.from, to: query.to };
     const {
-      accounts,
+      accounts: chosen,
       settings,
-      result: [dailyRows, hourlyRows],
+      result: [dailyRows, hourlyRows, holding],
     } = await this.#chosenAndRead(id, query.accounts, (advertiserIds) => {
       const scope: ReportScope = {
         workspaceId: id,
@@ -190,8 +190,10 @@ export class ReportService {
       return Promise.all([
         this.#queries.series(scope, 'day'),
         query.granularity === 'hour' ? this.#queries.series(scope, 'hour') : undefined,
+        this.#holding(scope),
       ]);
     });
+    const accounts = narrowedTo(chosen, holding, query);
     const now = this.#clock.now();
     const seriesAccounts = accounts.map((account) =>
       seriesAccountOf(account, settings.hourly_retention_days, now),
@@ -237,16 +239,23 @@ export class ReportService {
     await this.#workspaceService.requireMember(actor, workspaceId);
     const id = workspaceId.toLowerCase();
     const level = levelOf(query);
-    const { accounts, result: rows } = await this.#chosenAndRead(id, query.accounts, (advertiserIds) =>
-      this.#queries.breakdown(scopeOf(id, advertiserIds, query), {
-        level,
-        search: query.q || undefined,
-        sort: query.sort,
-        direction: query.direction,
-        limit: breakdownRows + 1,
-        sums: 'breakdown',
-      }),
+    const {
+      accounts: chosen,
+      result: [rows, holding],
+    } = await this.#chosenAndRead(id, query.accounts, (advertiserIds) =>
+      Promise.all([
+        this.#queries.breakdown(scopeOf(id, advertiserIds, query), {
+          level,
+          search: query.q || undefined,
+          sort: query.sort,
+          direction: query.direction,
+          limit: breakdownRows + 1,
+          sums: 'breakdown',
+        }),
+        this.#holding(scopeOf(id, advertiserIds, query)),
+      ]),
     );
+    const accounts = narrowedTo(chosen, holding, query);
     const byId = new Map(accounts.map((account) => [account.advertiser_id, account]));
     return {
       rows: rows.slice(0, breakdownRows).map((row) => {
@@ -265,13 +274,16 @@ export class ReportService {
   ): Promise<{ fileName: string; lines: AsyncIterable<string> }> {
     await this.#workspaceService.requireMember(actor, workspaceId);
     const id = workspaceId.toLowerCase();
-    const { accounts } = await this.#chosen(id, query.accounts);
+    const { accounts: chosen } = await this.#chosen(id, query.accounts);
     const level = levelOf(query);
-    const scope = scopeOf(
+    const chosenScope = scopeOf(
       id,
-      accounts.map((account) => account.advertiser_id),
+      chosen.map((account) => account.advertiser_id),
       query,
     );
+    // The header lists the accounts the rows can come from: the one holding a drilled campaign.
+    const accounts = narrowedTo(chosen, await this.#holding(chosenScope), query);
+    const scope = { ...chosenScope, advertiserIds: accounts.map((account) => account.advertiser_id) };
     const byId = new Map(accounts.map((account) => [account.advertiser_id, account]));
     const queries = this.#queries;
     // In the table's order, page after page: a download is read once, and the rows' sums only
@@ -433,6 +445,13 @@ export class ReportService {
     return { accounts: chosenOf(listings, asked), settings };
   }
 
+  /** Which accounts hold the campaign or ad group a report is narrowed to; undefined: not narrowed. */
+  #holding(scope: ReportScope): Promise<string[] | undefined> {
+    return scope.campaignId || scope.adGroupId
+      ? this.#queries.accountsHolding(scope)
+      : Promise.resolve(undefined);
+  }
+
   /**
    * The chosen accounts and a read of their figures. Accounts asked for by id are read at once,
    * beside the listing that checks them (a dashboard request then waits on one round of
@@ -542,6 +561,22 @@ function seriesAccountOf(listing: ReportAccountListing, retentionDays: number, n
 }
 
 const levelOf = (query: ReportBreakdownQuery): ReportLevel => query.level;
+
+/**
+ * A report narrowed to a campaign or ad group is that one's account's: the others would show as
+ * zeros beside it. One no account holds is not found, rather than a report of nothing.
+ */
+function narrowedTo(
+  accounts: ReportAccountListing[],
+  holding: readonly string[] | undefined,
+  query: { campaign?: string | undefined; adgroup?: string | undefined },
+): ReportAccountListing[] {
+  if (!holding) return accounts;
+  const held = accounts.filter((account) => holding.includes(account.advertiser_id));
+  if (held.length === 0)
+    throw notFound(query.adgroup ? `Ad group ${query.adgroup}` : `Campaign ${query.campaign ?? ''}`);
+  return held;
+}
 
 /** The accounts asked for (each must be listed), or else the default one, or else every one. */
 function chosenOf(listings: ReportAccountListing[], asked: readonly string[] | undefined) {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type {
+  ReportBreakdownResponse,
   ReportOverviewResponse,
   ReportStatusResponse,
   TikTokConnectionsResponse,
@@ -165,5 +166,31 @@ describe('report days in each ad account’s own time zone', () => {
       const alone = await overview({ accounts: totals.advertiserIds[0]!, ...range });
       assert.deepEqual(totals.current, alone.totals[0]!.current);
     }
+  });
+
+  it('narrowed to one campaign, shows only the account that holds it', async () => {
+    const range = { from: '2026-10-27', to: '2026-11-01' };
+    const reports = `/api/workspaces/${owner.workspaceId}/reports`;
+    const campaigns = await owner.browser.get<ReportBreakdownResponse>(
+      `${reports}/breakdown?${new URLSearchParams({ accounts: `${pacific},${tokyo}`, ...range })}`,
+    );
+    const tokyoCampaign = campaigns.body.rows.find((row) => row.advertiserId === tokyo)!;
+    const narrowed = await overview({
+      accounts: `${pacific},${tokyo}`,
+      ...range,
+      campaign: tokyoCampaign.id,
+    });
+    // Not a zero USD block beside it: the Pacific account holds nothing of this campaign.
+    assert.deepEqual(
+      narrowed.totals.map((totals) => [totals.currency, totals.advertiserIds]),
+      [['JPY', [tokyo]]],
+    );
+    assert.equal(narrowed.totals[0]!.current.spend, tokyoCampaign.metrics.spend);
+    const csv = await owner.browser.get(
+      `${reports}/breakdown.csv?${new URLSearchParams({ accounts: `${pacific},${tokyo}`, ...range, level: 'ad', campaign: tokyoCampaign.id })}`,
+    );
+    assert.equal(csv.status, 200, csv.text);
+    assert.match(csv.text, new RegExp(`Ad account,[^\r]*\\(${tokyo}\\),Currency,JPY`));
+    assert.doesNotMatch(csv.text, new RegExp(`\\(${pacific}\\)`));
   });
 });

@@ -186,7 +186,14 @@ describe('the Reports API against hostile and careless clients', () => {
     const foreignCampaign = await get<ReportBreakdownResponse>(
       `${base()}/breakdown?${range}&level=ad&campaign=${lumenCampaign.campaign_id}`,
     );
-    assert.deepEqual(foreignCampaign.body, { rows: [], truncated: false });
+    // Another workspace's campaign is one this workspace's accounts do not hold: not found, and
+    // worded as for a campaign that does not exist at all.
+    assert.equal(foreignCampaign.status, 404, foreignCampaign.text);
+    const nowhere = await get(`${base()}/breakdown?${range}&level=ad&campaign=${'9'.repeat(20)}`);
+    assert.equal(
+      foreignCampaign.text.replace(lumenCampaign.campaign_id, 'X'),
+      nowhere.text.replace('9'.repeat(20), 'X'),
+    );
     const foreignTable = await get<{ rows: unknown[] }>(
       `${campaignsPath()}?${range}&accounts=${cafeLumen}&sort=spend`,
     );
@@ -352,11 +359,13 @@ describe('the Reports API against hostile and careless clients', () => {
       'from=9999-12-25&to=9999-12-31&compare=true',
       'from=9999-12-31&to=9999-12-31&granularity=hour',
       `${range}&accounts=${northwindUs},${northwindUs}`,
-      `${range}&campaign=${'9'.repeat(20)}`,
     ]) {
       const response = await get<ReportOverviewResponse>(`${base()}/overview?${query}`);
       assert.equal(response.status, 200, `${query}: ${response.text}`);
     }
+    const unheld = await get<ErrorResponse>(`${base()}/overview?${range}&campaign=${'9'.repeat(20)}`);
+    assert.equal(unheld.status, 404, unheld.text);
+    assert.match(unheld.body.error.message, /^Campaign 9{20} does not exist/);
     const once = await get<ReportOverviewResponse>(`${base()}/overview?${range}`);
     const twice = await get<ReportOverviewResponse>(
       `${base()}/overview?${range}&accounts=${northwindUs},${northwindUs}`,
