@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   browserToday,
+  customDayProblem,
   daysIn,
   formatPointTime,
   isIsoDate,
@@ -105,6 +106,18 @@ describe('a range in a URL', () => {
     expect(rangeOf({ range: 'custom', from: null, to: null }, '2026-03-09', 31).problem).toBe(
       'Choose the first and last day.',
     );
+  });
+
+  it('takes a custom day only when it is a whole day, and a last day only up to today', () => {
+    expect(customDayProblem('from', '2026-03-01', '2026-03-09')).toBeNull();
+    expect(customDayProblem('to', '2026-03-09', '2026-03-09')).toBeNull();
+    expect(customDayProblem('to', '2026-03-10', '2026-03-09')).toBe(
+      'The range ends after today. Choose today or an earlier day.',
+    );
+    // Today unknown (still loading): no day is known to be in the future.
+    expect(customDayProblem('to', '2026-03-10', undefined)).toBeNull();
+    expect(customDayProblem('from', '', '2026-03-09')).toBe('Choose the first and last day.');
+    expect(customDayProblem('to', '2026-02-30', '2026-03-09')).toBe('Choose the first and last day.');
   });
 
   it('stands in with the browser’s own calendar day, not the UTC one', () => {

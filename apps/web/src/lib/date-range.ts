@@ -141,6 +141,19 @@ export function rangeOf(choice: RangeChoice, today: string, mostDays: number): R
 }
 
 /**
+ * Why a custom range's day, once typed or picked, is not applied: it is no whole day (a field left
+ * half typed or empty), or it is a last day after the accounts' today, which has no figures yet.
+ * A range that ends before it starts is applied and said by rangeOf, as a shared link would be.
+ */
+export function customDayProblem(end: 'from' | 'to', day: string, today: string | undefined): string | null {
+  if (!isIsoDate(day)) return 'Choose the first and last day.';
+  // Calendar days written YYYY-MM-DD compare as text.
+  if (end === 'to' && today !== undefined && day > today)
+    return 'The range ends after today. Choose today or an earlier day.';
+  return null;
+}
+
+/**
  * Today in the browser's own zone: only a stand-in when no ad account's today is known (the
  * report status could not be read), since an account's day may differ from the browser's by one.
  */

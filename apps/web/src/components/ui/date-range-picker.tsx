@@ -1,13 +1,14 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import {
+  customDayProblem,
   formatRange,
-  isIsoDate,
   rangePresetLabels,
   rangePresets,
   type DateRange,
   type RangeChoice,
   type RangePreset,
 } from '../../lib/date-range';
+import { DayInput } from './day-input';
 import { SelectField } from './select-field';
 import './date-range-picker.css';
 
@@ -31,9 +32,6 @@ export function DateRangePicker({ choice, range, problem, today, onChange, title
     if (preset === 'custom' && range) onChange({ range: preset, from: range.from, to: range.to });
     else onChange({ range: preset, from: null, to: null });
   };
-  const changeDay = (end: 'from' | 'to', value: string) => {
-    if (isIsoDate(value)) onChange({ [end]: value });
-  };
   return (
     <div className="date-range" title={title}>
       <SelectField
@@ -49,30 +47,73 @@ export function DateRangePicker({ choice, range, problem, today, onChange, title
         ))}
       </SelectField>
       {choice.range === 'custom' ? (
-        <div className="date-range__custom">
-          {(['from', 'to'] as const).map((end) => (
-            <label key={end} className="date-range__day">
-              <span>{end === 'from' ? 'From' : 'To'}</span>
-              <input
-                type="date"
-                className="field__control"
-                value={choice[end] ?? ''}
-                max={today}
-                aria-invalid={problem ? true : undefined}
-                aria-describedby={problem ? problemId : undefined}
-                onChange={(event) => changeDay(end, event.target.value)}
-              />
-            </label>
-          ))}
-        </div>
+        <CustomDays choice={choice} problem={problem} today={today} onChange={onChange} />
       ) : (
-        range && <span className="date-range__days">{formatRange(range)}</span>
-      )}
-      {problem && (
-        <p id={problemId} className="field__error date-range__problem" role="alert">
-          {problem}
-        </p>
+        <>
+          {range && <span className="date-range__days">{formatRange(range)}</span>}
+          {problem && <RangeProblem id={problemId}>{problem}</RangeProblem>}
+        </>
       )}
     </div>
+  );
+}
+
+type End = 'from' | 'to';
+type DayProblems = Record<End, string | null>;
+
+/**
+ * The custom range's two days. A day is applied once the person is done with it (see DayInput),
+ * unless it is no day or after today: then it stays in its field, said, and the range stays as it
+ * was, so the report is never asked for days that cannot be.
+ */
+function CustomDays({
+  choice,
+  problem,
+  today,
+  onChange,
+}: Pick<DateRangePickerProps, 'choice' | 'problem' | 'today' | 'onChange'>) {
+  const problemId = useId();
+  const [problems, setProblems] = useState<DayProblems>({ from: null, to: null });
+  // A day changed elsewhere (Back) replaces what its field held, and what was said of it.
+  const [seen, setSeen] = useState({ from: choice.from, to: choice.to });
+  if (seen.from !== choice.from || seen.to !== choice.to) {
+    setSeen({ from: choice.from, to: choice.to });
+    setProblems((current) => ({
+      from: seen.from === choice.from ? current.from : null,
+      to: seen.to === choice.to ? current.to : null,
+    }));
+  }
+
+  const finishDay = (end: End, day: string) => {
+    const dayProblem = customDayProblem(end, day, today);
+    setProblems((current) => ({ ...current, [end]: dayProblem }));
+    if (dayProblem === null && day !== choice[end]) onChange({ [end]: day });
+  };
+  const shownProblem = problems.from ?? problems.to ?? problem;
+  return (
+    <>
+      <div className="date-range__custom">
+        {(['from', 'to'] as const).map((end) => (
+          <DayInput
+            key={end}
+            label={end === 'from' ? 'From' : 'To'}
+            day={choice[end]}
+            max={today}
+            isInvalid={problems[end] !== null || problem !== null}
+            describedBy={shownProblem ? problemId : undefined}
+            onDone={(day) => finishDay(end, day)}
+          />
+        ))}
+      </div>
+      {shownProblem && <RangeProblem id={problemId}>{shownProblem}</RangeProblem>}
+    </>
+  );
+}
+
+function RangeProblem({ id, children }: { id: string; children: string }) {
+  return (
+    <p id={id} className="field__error date-range__problem" role="alert">
+      {children}
+    </p>
   );
 }

@@ -110,6 +110,53 @@ describe('the breakdown', () => {
     expect(screen.getByRole('tab', { name: 'Campaigns' }).getAttribute('aria-selected')).toBe('true');
   });
 
+  it('keeps the keyboard’s place after a drill-down: on the crumb shown, or the heading at the top', async () => {
+    mockReportsApi({ breakdown: rowsByLevel });
+    const { router } = await openReports();
+    const campaign = await screen.findByRole('link', { name: 'Summer Sale' });
+    const heading = screen.getByRole('heading', { name: 'Breakdown' });
+    // Opening the page moves no focus.
+    expect(document.activeElement).toBe(document.body);
+    const currentCrumb = () =>
+      within(screen.getByRole('navigation', { name: 'Breadcrumb' })).getByText((_, element) =>
+        Boolean(element?.matches('[aria-current="page"]')),
+      );
+
+    // Enter on a link is a click on it.
+    campaign.focus();
+    fireEvent.click(campaign);
+    await waitFor(() => expect(document.activeElement).toBe(currentCrumb()));
+    expect(document.activeElement?.textContent).toBe('Summer Sale');
+
+    fireEvent.click(await screen.findByRole('link', { name: 'Broad audience' }));
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Broad audience'));
+    expect(document.activeElement).toBe(currentCrumb());
+
+    const breadcrumb = within(screen.getByRole('navigation', { name: 'Breadcrumb' }));
+    fireEvent.click(breadcrumb.getByRole('link', { name: 'All campaigns' }));
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    expect(heading.tabIndex).toBe(-1);
+
+    // The button above the tiles that goes back to the whole account is gone once pressed too.
+    fireEvent.click(await screen.findByRole('link', { name: 'Summer Sale' }));
+    const wholeAccount = await screen.findByRole('button', { name: 'Show whole account' });
+    wholeAccount.focus();
+    fireEvent.click(wholeAccount);
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+
+    // A tab keeps the focus it has; so does Back.
+    const adsTab = screen.getByRole('tab', { name: 'Ads' });
+    adsTab.focus();
+    fireEvent.click(adsTab);
+    await waitFor(() => expect(router.state.location.search).toBe('?level=ad'));
+    expect(document.activeElement).toBe(adsTab);
+    await act(() => router.navigate(-1));
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+    expect(document.activeElement).toBe(adsTab);
+  });
+
   it('is sorted by the server: a header asks for its column, a second click for the other way', async () => {
     const { breakdownRequests } = mockReportsApi();
     await openReports();

@@ -5,7 +5,7 @@ import {
   type ReportLevel,
 } from '@whathead/contracts';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { useCallback, useId } from 'react';
+import { useCallback, useId, type RefObject } from 'react';
 import { buttonClassName } from '../../../components/ui/button-class-name';
 import { LevelTabs } from '../../../components/ui/level-tabs';
 import { SearchField } from '../../../components/ui/search-field';
@@ -28,6 +28,11 @@ interface BreakdownSectionProps {
   chosen: readonly ReportAccountStatus[];
   /** The drilled-into campaign's and ad group's names, for the breadcrumbs. */
   drillNames: DrillNames;
+  /** Called as a drill-down link (a row's name, a crumb) is followed, with the view it leads to. */
+  onDrill: (target: Partial<ReportView>) => void;
+  /** The current crumb and the heading: where focus goes after a drill-down (use-drill-focus.ts). */
+  crumbRef: RefObject<HTMLElement | null>;
+  headingRef: RefObject<HTMLHeadingElement | null>;
   /** Whether the range's figures are still arriving from TikTok (then no rows is no delivery). */
   isArriving: boolean;
   /** The CSV of the same rows, all of them; null while the view has no valid range. */
@@ -37,6 +42,7 @@ interface BreakdownSectionProps {
 /** The range's figures per campaign, ad group or ad: sorted, searched, drilled into, exported. */
 export function BreakdownSection(props: BreakdownSectionProps) {
   const { breakdown, view, changeView, chosen, drillNames, isArriving, csvUrl } = props;
+  const { onDrill, crumbRef, headingRef } = props;
   const titleId = useId();
   const baseId = useId();
   const tabId = (level: ReportLevel) => `${baseId}-${level}`;
@@ -53,7 +59,7 @@ export function BreakdownSection(props: BreakdownSectionProps) {
       aria-busy={breakdown.isPlaceholderData || undefined}
     >
       <div className="report-section__header">
-        <h2 id={titleId} className="report-section__title">
+        <h2 id={titleId} ref={headingRef} className="report-section__title" tabIndex={-1}>
           Breakdown
         </h2>
         {csvUrl && (
@@ -71,7 +77,12 @@ export function BreakdownSection(props: BreakdownSectionProps) {
         tabId={tabId}
       />
       <div id={panelId} role="tabpanel" aria-labelledby={tabId(view.level)} className="report-breakdown">
-        <BreakdownBreadcrumbs crumbs={crumbsOf(view, drillNames)} view={view} />
+        <BreakdownBreadcrumbs
+          crumbs={crumbsOf(view, drillNames)}
+          view={view}
+          onFollow={onDrill}
+          currentRef={crumbRef}
+        />
         <SearchField
           value={view.q}
           label={`Search ${nouns.many}`}
@@ -102,6 +113,7 @@ export function BreakdownSection(props: BreakdownSectionProps) {
               rows={rows}
               view={view}
               onSort={(sort, direction) => changeView({ sort, direction })}
+              onDrill={onDrill}
               showAccount={chosen.length > 1}
               showCurrency={currencies.size > 1}
             />

@@ -15,6 +15,8 @@ interface BreakdownTableProps {
   rows: readonly ReportBreakdownRow[];
   view: ReportView;
   onSort: (sort: ReportSortColumn, direction: ReportView['direction']) => void;
+  /** Called as a row's name is followed, with the view it leads to. */
+  onDrill: (target: Partial<ReportView>) => void;
   /** Whether the rows come from several ad accounts (a column names each row's). */
   showAccount: boolean;
   /** Whether the accounts have several currencies (a column names each row's). */
@@ -26,7 +28,14 @@ interface BreakdownTableProps {
  * currencies don't compare: with several, the rows go in a group per currency (in the order the
  * first of each comes), each group in the server's order.
  */
-export function BreakdownTable({ rows, view, onSort, showAccount, showCurrency }: BreakdownTableProps) {
+export function BreakdownTable({
+  rows,
+  view,
+  onSort,
+  onDrill,
+  showAccount,
+  showCurrency,
+}: BreakdownTableProps) {
   const sortBy = (column: ReportSortColumn) =>
     onSort(
       column,
@@ -68,7 +77,7 @@ export function BreakdownTable({ rows, view, onSort, showAccount, showCurrency }
             {group.rows.map((row) => (
               <tr key={`${row.advertiserId}:${row.id}`}>
                 <th scope="row" className="report-breakdown-table__name">
-                  <RowName row={row} view={view} />
+                  <RowName row={row} view={view} onDrill={onDrill} />
                 </th>
                 {showAccount && <td className="table__muted">{row.advertiserName}</td>}
                 {showCurrency && <td>{row.currency}</td>}
@@ -124,7 +133,15 @@ function SortHeader({ column, label, view, onSort }: SortHeaderProps) {
 }
 
 /** A campaign's or ad group's name leads to what is inside it; its parents are named below it. */
-function RowName({ row, view }: { row: ReportBreakdownRow; view: ReportView }) {
+function RowName({
+  row,
+  view,
+  onDrill,
+}: {
+  row: ReportBreakdownRow;
+  view: ReportView;
+  onDrill: (target: Partial<ReportView>) => void;
+}) {
   const target = drillInto(row);
   const parents = [
     row.level !== 'campaign' && view.campaign === null ? row.campaignName : null,
@@ -133,7 +150,11 @@ function RowName({ row, view }: { row: ReportBreakdownRow; view: ReportView }) {
   return (
     <>
       {target ? (
-        <Link to={{ search: `?${searchParamsOf({ ...view, ...target })}` }} preventScrollReset>
+        <Link
+          to={{ search: `?${searchParamsOf({ ...view, ...target })}` }}
+          preventScrollReset
+          onClick={() => onDrill(target)}
+        >
           {row.name}
         </Link>
       ) : (

@@ -2,6 +2,7 @@ import { reportMostDays, type ReportStatusResponse } from '@whathead/contracts';
 import { rangeOf } from '../../../lib/date-range';
 import { breakdownCsvUrl, useReportBreakdown, type ReportBreakdownParams } from '../api/get-report-breakdown';
 import { useReportOverview, type ReportOverviewParams } from '../api/get-report-overview';
+import { useDrillFocus } from '../hooks/use-drill-focus';
 import { useDrillNames } from '../hooks/use-drill-names';
 import { useReportView } from '../hooks/use-report-view';
 import { wholeAccount } from '../lib/drill-down';
@@ -40,6 +41,7 @@ export function ReportBody({ workspaceId, status }: { workspaceId: string; statu
   const overview = useReportOverview(workspaceId, overviewParams);
   const breakdown = useReportBreakdown(workspaceId, breakdownParams);
   const drillNames = useDrillNames(view, breakdown.data?.rows);
+  const { willGo, crumbRef, headingRef } = useDrillFocus(view);
   // Accounts whose first sync has not reached the range's first day: its figures are partial.
   const arriving = accountsArriving(chosen, range);
   const isArriving = arriving.length > 0;
@@ -60,7 +62,10 @@ export function ReportBody({ workspaceId, status }: { workspaceId: string; statu
         view={view}
         names={drillNames}
         isSeveralAccounts={chosen.length > 1}
-        onClear={() => changeView(wholeAccount)}
+        onClear={() => {
+          willGo(wholeAccount);
+          changeView(wholeAccount);
+        }}
       />
       <ReportTotals
         overview={overview}
@@ -85,6 +90,9 @@ export function ReportBody({ workspaceId, status }: { workspaceId: string; statu
         changeView={changeView}
         chosen={chosen}
         drillNames={drillNames}
+        onDrill={willGo}
+        crumbRef={crumbRef}
+        headingRef={headingRef}
         isArriving={isArriving}
         csvUrl={breakdownParams && breakdownCsvUrl(workspaceId, breakdownParams)}
       />

@@ -1,5 +1,5 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { signedInSession, workspaceIds } from '../../../testing/fixtures';
 import { errorResponse, jsonResponse, type MockHandler } from '../../../testing/mock-api';
 import { renderApp } from '../../../testing/render-app';
@@ -10,6 +10,8 @@ import { mockReportsApi, openReports } from './reports.testing';
 vi.mock('./report-chart', () => ({
   ReportChart: ({ label }: { label: string }) => <div role="img" aria-label={label} />,
 }));
+
+afterEach(() => vi.useRealTimers());
 
 const settingsRoute = `PUT /api/workspaces/${workspaceIds.acme}/reports/settings`;
 const restatementLabel = 'Days to re-read on every sync';
@@ -69,13 +71,63 @@ describe('report settings for owners and admins', () => {
 
     answerSave(jsonResponse({ ...reportStatusAnswer(), restatementDays: 10, hourlyRetentionDays: 45 }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    await waitFor(() => expect(screen.getByText('Report settings saved.')).toBeTruthy());
+    // Said beside the button, where it can be seen, and in a polite live region.
+    const saved = await screen.findByText('Report settings saved.');
+    expect(saved.getAttribute('role')).toBe('status');
+    expect(saved.getAttribute('aria-live')).toBe('polite');
+    expect(saved.closest('.visually-hidden')).toBeNull();
+    expect(saved.className).toContain('notice--success');
     // Which days are provisional comes with the figures: they are asked for again.
     await waitFor(() => expect(overviewRequests()).toHaveLength(2));
 
     const reopened = await openSettings();
     expect(field(reopened, restatementLabel).value).toBe('10');
     expect(field(reopened, retentionLabel).value).toBe('45');
+  });
+
+  it('says it saved for a few seconds, or until the settings are opened again', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    mockSettingsApi(() => jsonResponse(reportStatusAnswer()));
+    await openReports();
+    const save = async () => {
+      const dialog = await openSettings();
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+      return screen.findByText('Report settings saved.');
+    };
+
+    const saved = await save();
+    await act(() => vi.advanceTimersByTimeAsync(4_000));
+    expect(saved.textContent).toBe('Report settings saved.');
+    await act(() => vi.advanceTimersByTimeAsync(1_000));
+    expect(screen.queryByText('Report settings saved.')).toBeNull();
+
+    await save();
+    fireEvent.click(screen.getByRole('button', { name: 'Report settings' }));
+    expect(screen.queryByText('Report settings saved.')).toBeNull();
+  });
+
+  it('takes days written in digits only, not as "1e1" or "4.5"', async () => {
+    const { saves } = mockSettingsApi(() => jsonResponse(reportStatusAnswer()));
+    await openReports();
+    const dialog = await openSettings();
+    const restatement = field(dialog, restatementLabel);
+    const retention = field(dialog, retentionLabel);
+
+    fireEvent.change(restatement, { target: { value: '1e1' } });
+    fireEvent.change(retention, { target: { value: '4.5' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(restatement.getAttribute('aria-invalid')).toBe('true'));
+    expect(descriptionOf(restatement)).toBe('Give the days to re-read as a whole number.');
+    expect(descriptionOf(retention)).toBe('Give the days to keep hourly figures as a whole number.');
+    expect(saves()).toEqual([]);
+
+    fireEvent.change(restatement, { target: { value: '10' } });
+    fireEvent.change(retention, { target: { value: '45' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(saves()).toHaveLength(1));
+    expect(saves()[0]!.body).toEqual({ restatementDays: 10, hourlyRetentionDays: 45 });
   });
 
   it('says on the field when a value is out of range, and sends nothing', async () => {

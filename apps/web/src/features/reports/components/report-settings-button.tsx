@@ -1,5 +1,5 @@
 import type { ReportSettings } from '@whathead/contracts';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { SettingsIcon } from '../../../components/ui/icons';
@@ -14,29 +14,38 @@ interface ReportSettingsButtonProps {
   canChange: boolean;
 }
 
+/** How long "Report settings saved." stays beside the button, as "Link copied" does. */
+const savedMessageMilliseconds = 5000;
+
 /** "Report settings" and its dialog: the form for owners and admins, the values for members. */
 export function ReportSettingsButton({ workspaceId, settings, canChange }: ReportSettingsButtonProps) {
   const [isOpen, setIsOpen] = useState(false);
-  const [announcement, setAnnouncement] = useState('');
+  const [isSaved, setIsSaved] = useState(false);
   const close = () => setIsOpen(false);
+
+  useEffect(() => {
+    if (!isSaved) return;
+    const timeout = window.setTimeout(() => setIsSaved(false), savedMessageMilliseconds);
+    return () => window.clearTimeout(timeout);
+  }, [isSaved]);
+
   return (
     <>
+      {/* Before the button: the buttons keep their places (the header's actions sit at its end). */}
+      <StatusMessage className="report-settings__saved">{isSaved && 'Report settings saved.'}</StatusMessage>
       <Button
         variant="secondary"
         size="small"
         icon={<SettingsIcon size={16} />}
         aria-haspopup="dialog"
         onClick={() => {
-          // Cleared, so saving again is announced again.
-          setAnnouncement('');
+          // Gone with the next action here, so saving again is announced again.
+          setIsSaved(false);
           setIsOpen(true);
         }}
       >
         Report settings
       </Button>
-      <StatusMessage tone="neutral" className="visually-hidden">
-        {announcement}
-      </StatusMessage>
       {isOpen && (
         <Dialog
           title="Report settings"
@@ -48,7 +57,7 @@ export function ReportSettingsButton({ workspaceId, settings, canChange }: Repor
               workspaceId={workspaceId}
               settings={settings}
               onSaved={() => {
-                setAnnouncement('Report settings saved.');
+                setIsSaved(true);
                 close();
               }}
               onCancel={close}

@@ -19,16 +19,20 @@ const fieldNames = ['restatementDays', 'hourlyRetentionDays'] as const;
 
 /**
  * A form's fields are text and the contract counts days in numbers. An empty field stays missing,
- * and text that is no number stays NaN, so the contract's own words say what is wrong.
+ * and text that is not digits alone stays NaN, so the contract's own words say what is wrong. A
+ * number field takes "1e1" and "1.0", which Number() reads as whole days: 10 days saved for
+ * "1e1" is not what anyone typed.
  */
+function wholeDaysIn(text: unknown): number | undefined {
+  if (typeof text !== 'string' || text.trim() === '') return undefined;
+  return /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
+}
+
 const settingsInputSchema: InputSchema<ReportSettings> = {
   safeParse: (input) =>
     reportSettingsSchema.safeParse(
       Object.fromEntries(
-        Object.entries(input as Record<string, unknown>).map(([name, value]) => [
-          name,
-          typeof value === 'string' && value.trim() !== '' ? Number(value) : undefined,
-        ]),
+        Object.entries(input as Record<string, unknown>).map(([name, value]) => [name, wholeDaysIn(value)]),
       ),
     ),
 };

@@ -136,6 +136,57 @@ describe('what the report covers', () => {
     await waitFor(() => expect(lastRequest()).toEqual({ from: '2026-02-15', to: '2026-02-28' }));
   });
 
+  it('asks for a custom day typed with the keyboard once it is done, and never for days after today', async () => {
+    const { overviewRequests } = mockReportsApi();
+    const { router } = await openReports('?range=custom&from=2026-02-01&to=2026-02-28');
+    await waitFor(() => expect(overviewRequests()).toHaveLength(1));
+    const search = () => new URLSearchParams(router.state.location.search);
+    // Each keystroke as Chromium's field says it (jsdom's has no segments): '' while a segment is half typed.
+    const type = (input: HTMLElement, keys: [key: string, value: string][]) => {
+      input.focus();
+      for (const [key, value] of keys) {
+        fireEvent.keyDown(input, { key });
+        fireEvent.change(input, { target: { value } });
+      }
+    };
+
+    // The month "01", then the day "15".
+    const from = screen.getByLabelText('From') as HTMLInputElement;
+    type(from, [
+      ['0', ''],
+      ['1', '2026-01-01'],
+      ['1', '2026-01-01'],
+      ['5', '2026-01-15'],
+    ]);
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(overviewRequests()).toHaveLength(1);
+    expect(search().get('from')).toBe('2026-02-01');
+    expect(from.value).toBe('2026-01-15');
+
+    fireEvent.blur(from);
+    await waitFor(() =>
+      expect(overviewRequests().at(-1)).toMatchObject({ from: '2026-01-15', to: '2026-02-28' }),
+    );
+    expect(overviewRequests()).toHaveLength(2);
+    expect(search().get('from')).toBe('2026-01-15');
+
+    // The accounts' today is 9 March: a last day after it (the month "03", the day "20") is said,
+    // and not asked for.
+    const to = screen.getByLabelText('To') as HTMLInputElement;
+    type(to, [
+      ['0', ''],
+      ['3', '2026-03-28'],
+      ['2', '2026-03-02'],
+      ['0', '2026-03-20'],
+    ]);
+    fireEvent.keyDown(to, { key: 'Enter' });
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The range ends after today. Choose today or an earlier day.',
+    );
+    expect(search().get('to')).toBe('2026-02-28');
+    expect(overviewRequests()).toHaveLength(2);
+  });
+
   it('takes several accounts at once, and the presets follow the first of them', async () => {
     const { overviewRequests } = mockReportsApi({
       status: reportStatusAnswer([europeAccount(), reportAccount()]),
