@@ -7,11 +7,11 @@ import { useDrillNames } from '../hooks/use-drill-names';
 import { useReportView } from '../hooks/use-report-view';
 import { wholeAccount } from '../lib/drill-down';
 import { granularityOf, scopeOf, selectedAccounts } from '../lib/report-request';
-import { accountsArriving } from '../lib/sync-state';
+import { accountsArriving, accountsStoredAfter } from '../lib/sync-state';
 import { AccountStatuses } from './account-statuses';
 import { BreakdownSection } from './breakdown-section';
 import { PerformanceChart } from './performance-chart';
-import { ImportingNotice, ReportScope } from './report-notices';
+import { ImportingNotice, ReportScope, StoredFromNotice } from './report-notices';
 import { ReportToolbar } from './report-toolbar';
 import { ReportTotals } from './report-totals';
 
@@ -58,6 +58,7 @@ export function ReportBody({ workspaceId, status }: { workspaceId: string; statu
       />
       <AccountStatuses accounts={chosen} />
       <ImportingNotice arriving={arriving} isOneAccount={chosen.length === 1} />
+      <StoredFromNotice accounts={accountsStoredAfter(chosen, range)} />
       <ReportScope
         view={view}
         names={drillNames}

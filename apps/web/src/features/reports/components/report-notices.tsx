@@ -39,6 +39,25 @@ export function importingSentence(account: ReportAccountStatus, isOneAccount: bo
     : `${what}: days before ${formatDay(storedFrom)} appear as they arrive.`;
 }
 
+/**
+ * "Northwind US's figures start on Dec 3, 2025, as far back as TikTok's reports are read": said
+ * when the range reaches before an account's stored days and its backfill is done, so "—" in the
+ * tiles is not taken for a fault or for zero.
+ */
+export function StoredFromNotice({ accounts }: { accounts: readonly ReportAccountStatus[] }) {
+  if (accounts.length === 0) return null;
+  return (
+    <div className="notice">
+      {accounts.map((account) => (
+        <p key={account.advertiserId}>
+          {account.name}’s figures start on {formatDay(account.backfill!.storedFrom!)}: Whathead reads
+          TikTok’s reports back 365 days, or to the account’s first day. Earlier days show as “—”.
+        </p>
+      ))}
+    </div>
+  );
+}
+
 interface ReportScopeProps {
   view: Pick<ReportView, 'campaign' | 'adgroup'>;
   names: DrillNames;

@@ -4,6 +4,7 @@ import { europeAccount, reportAccount, reportStatusAnswer } from '../../../testi
 import {
   accountsArriving,
   accountsMissingHours,
+  accountsStoredAfter,
   hasNewFigures,
   isBackfilling,
   isRangeArriving,
@@ -71,6 +72,18 @@ describe('the range’s figures still arriving', () => {
     const arriving = europeAccount({ state: 'queued', backfill: null });
     expect(accountsArriving([reportAccount(), arriving], range)).toEqual([arriving]);
     expect(accountsArriving([arriving], null)).toEqual([]);
+  });
+});
+
+describe('days before the stored ones', () => {
+  it('are said of accounts whose finished backfill starts after the range, not of those still reading', () => {
+    const done = { storedDays: 365, totalDays: 365, storedFrom: '2025-03-09' };
+    const finished = reportAccount({ backfill: done });
+    const reading = europeAccount({ state: 'syncing', backfill: { ...done, storedDays: 100 } });
+    const before = { from: '2025-02-01', to: '2025-02-28' };
+    expect(accountsStoredAfter([finished, reading], before)).toEqual([finished]);
+    expect(accountsStoredAfter([finished], { from: '2025-03-09', to: '2025-03-31' })).toEqual([]);
+    expect(accountsStoredAfter([finished], null)).toEqual([]);
   });
 });
 

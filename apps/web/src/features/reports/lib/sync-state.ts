@@ -59,6 +59,27 @@ export function accountsArriving(
   return range === null ? [] : chosen.filter((account) => isRangeArriving(account, range));
 }
 
+/**
+ * The chosen accounts whose stored days start after the range does and will not reach further
+ * back: their backfill is done (365 days, or since the account was created), and nothing before
+ * is ever read. Their tiles show "—" there, which wants saying why.
+ */
+export function accountsStoredAfter(
+  chosen: readonly ReportAccountStatus[],
+  range: DateRange | null,
+): ReportAccountStatus[] {
+  if (range === null) return [];
+  return chosen.filter((account) => {
+    const storedFrom = account.backfill?.storedFrom;
+    return (
+      typeof storedFrom === 'string' &&
+      range.from < storedFrom &&
+      !isRangeArriving(account, range) &&
+      !isBackfilling(account)
+    );
+  });
+}
+
 /** The chosen accounts whose hours start after the range does (hourly charts show gaps there). */
 export function accountsMissingHours(
   chosen: readonly ReportAccountStatus[],
