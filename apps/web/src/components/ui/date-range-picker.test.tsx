@@ -94,16 +94,19 @@ describe('a custom range typed with the keyboard', () => {
     expect(changes).toEqual([]);
   });
 
-  it('applies a day picked from the calendar at once, the field still focused', () => {
+  it('holds a day the calendar writes until Apply: its highlight passing over days applies none', () => {
     renderPicker(custom('2026-11-01', '2026-11-30'));
     const from = dayField('From');
     from.focus();
-    // Typing, then the calendar opened with the pointer: the pick is no typing.
-    typeKey(from, '0', '2026-09-01');
-    fireEvent.pointerDown(from);
+    expect(screen.queryByRole('button', { name: 'Apply' })).toBeNull();
+    // The calendar's highlight moving over two days, the field still focused.
+    fireEvent.change(from, { target: { value: '2026-11-06' } });
     fireEvent.change(from, { target: { value: '2026-11-05' } });
+    expect(changes).toEqual([]);
+    const apply = screen.getByRole('button', { name: 'Apply' });
+    fireEvent.click(apply);
     expect(changes).toEqual([{ from: '2026-11-05' }]);
-    expect(document.activeElement).toBe(from);
+    expect(screen.queryByRole('button', { name: 'Apply' })).toBeNull();
   });
 });
 

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import {
   customDayProblem,
   formatRange,
@@ -8,6 +8,7 @@ import {
   type RangeChoice,
   type RangePreset,
 } from '../../lib/date-range';
+import { Button } from './button';
 import { DayInput } from './day-input';
 import { SelectField } from './select-field';
 import './date-range-picker.css';
@@ -84,6 +85,15 @@ function CustomDays({
     }));
   }
 
+  // Days in their fields not yet applied (a calendar pick): Apply is offered for them.
+  const [pending, setPending] = useState<Record<End, boolean>>({ from: false, to: false });
+  const pendingOf = useMemo(
+    () => ({
+      from: (isPending: boolean) => setPending((current) => ({ ...current, from: isPending })),
+      to: (isPending: boolean) => setPending((current) => ({ ...current, to: isPending })),
+    }),
+    [],
+  );
   const finishDay = (end: End, day: string) => {
     const dayProblem = customDayProblem(end, day, today);
     setProblems((current) => ({ ...current, [end]: dayProblem }));
@@ -102,8 +112,22 @@ function CustomDays({
             isInvalid={problems[end] !== null || problem !== null}
             describedBy={shownProblem ? problemId : undefined}
             onDone={(day) => finishDay(end, day)}
+            onPending={pendingOf[end]}
           />
         ))}
+        {(pending.from || pending.to) && (
+          // Leaving a field applies its day (DayInput); pressing Apply leaves it, in every browser.
+          <Button
+            variant="secondary"
+            size="small"
+            type="button"
+            onClick={() => {
+              if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+            }}
+          >
+            Apply
+          </Button>
+        )}
       </div>
       {shownProblem && <RangeProblem id={problemId}>{shownProblem}</RangeProblem>}
     </>

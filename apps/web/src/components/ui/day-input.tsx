@@ -1,5 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { isIsoDate } from '../../lib/date-range';
+import { useEffect, useRef } from 'react';
 
 interface DayInputProps {
   label: string;
@@ -10,15 +9,8 @@ interface DayInputProps {
   describedBy: string | undefined;
   /** The person is done with the field: its text then, '' when it holds no whole day. */
   onDone: (text: string) => void;
-}
-
-/** Keys that edit a segment of the field: digits (or a month's letters), deleting, stepping. */
-const editingKeys = new Set(['Backspace', 'Delete', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown']);
-
-/** Not keys that may open the calendar (Alt+Arrow Down, F4, Space) or move between segments. */
-function editsTheDay(event: KeyboardEvent): boolean {
-  if (event.altKey || event.ctrlKey || event.metaKey || event.key === ' ') return false;
-  return event.key.length === 1 || editingKeys.has(event.key);
+  /** Whether the field holds a day not yet handed on (a calendar pick waits for Apply). */
+  onPending: (isPending: boolean) => void;
 }
 
 /**
@@ -28,14 +20,13 @@ function editsTheDay(event: KeyboardEvent): boolean {
  * be redrawn mid-typing, which resets the segment being typed. So the field keeps its own text
  * (uncontrolled), and is written only when the day changes elsewhere (Back, a preset).
  *
- * Done is leaving the field, or Enter; or a whole date that no keystroke made, which is a pick
- * from the calendar (its keys go to the calendar, not to the field, and it leaves the field
- * focused, so focus cannot tell a pick from typing), or a paste or autofill.
+ * Done is leaving the field, or Enter. Chromium's calendar also writes every day its highlight
+ * passes over into the field, before anything is chosen, and leaves the field focused, so no
+ * change says "chosen": the field only tells it holds a day not yet handed on, and the range
+ * offers Apply (which, being elsewhere, is leaving the field).
  */
-export function DayInput({ label, day, max, isInvalid, describedBy, onDone }: DayInputProps) {
+export function DayInput({ label, day, max, isInvalid, describedBy, onDone, onPending }: DayInputProps) {
   const inputRef = useRef<HTMLInputElement>(null);
-  // Whether a key has edited the field since the person was last done with it.
-  const isTyping = useRef(false);
   // The text last handed on, or last taken from the page: what the field holds when nothing is new.
   const settled = useRef(day ?? '');
 
@@ -45,11 +36,12 @@ export function DayInput({ label, day, max, isInvalid, describedBy, onDone }: Da
     if (text === settled.current) return;
     settled.current = text;
     if (inputRef.current) inputRef.current.value = text;
-  }, [day]);
+    onPending(false);
+  }, [day, onPending]);
 
   const finish = () => {
-    isTyping.current = false;
     const text = inputRef.current?.value ?? '';
+    onPending(false);
     if (text === settled.current) return;
     settled.current = text;
     onDone(text);
@@ -68,15 +60,8 @@ export function DayInput({ label, day, max, isInvalid, describedBy, onDone }: Da
         aria-describedby={describedBy}
         onKeyDown={(event) => {
           if (event.key === 'Enter') finish();
-          else if (editsTheDay(event)) isTyping.current = true;
         }}
-        // A pointer on the field goes to a segment or opens the calendar: what follows is no typing.
-        onPointerDown={() => {
-          isTyping.current = false;
-        }}
-        onChange={(event) => {
-          if (!isTyping.current && isIsoDate(event.target.value)) finish();
-        }}
+        onChange={(event) => onPending(event.target.value !== settled.current)}
         onBlur={finish}
       />
     </label>

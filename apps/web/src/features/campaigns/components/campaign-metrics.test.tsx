@@ -217,6 +217,7 @@ describe('the date range', () => {
     expect(from.max).toBe('2026-03-09');
 
     fireEvent.change(from, { target: { value: '2026-01-15' } });
+    fireEvent.blur(from);
     await waitFor(() =>
       expect(tableRequests().at(-1)).toMatchObject({ from: '2026-01-15', to: '2026-03-08' }),
     );
@@ -230,6 +231,7 @@ describe('the date range', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Spend' }));
     await waitFor(() => expect(tableRequests().at(-1)?.sort).toBe('spend'));
     fireEvent.change(from, { target: { value: '2026-03-09' } });
+    fireEvent.blur(from);
     expect(await screen.findByText('The range ends before it starts. Choose a later last day.')).toBeTruthy();
     await waitFor(() => expect(tableRequests().at(-1)).not.toHaveProperty('from'));
     expect(tableRequests().at(-1)?.sort).toBe('modified');

@@ -208,7 +208,9 @@ describe('the chart', () => {
 
     // 32 days: hours are not asked for, and the page says why.
     fireEvent.change(screen.getByRole('combobox', { name: 'Date range' }), { target: { value: 'custom' } });
-    fireEvent.change(await screen.findByLabelText('From'), { target: { value: '2026-02-05' } });
+    const from = await screen.findByLabelText('From');
+    fireEvent.change(from, { target: { value: '2026-02-05' } });
+    fireEvent.blur(from);
     expect(await screen.findByText(/Hourly charts cover at most 31 days\./)).toBeTruthy();
     await waitFor(() =>
       expect(overviewRequests().at(-1)).toMatchObject({ from: '2026-02-05', granularity: 'day' }),

@@ -121,12 +121,14 @@ describe('what the report covers', () => {
     expect(from.value).toBe('2026-02-01');
     expect((screen.getByLabelText('To') as HTMLInputElement).value).toBe('2026-02-28');
     fireEvent.change(from, { target: { value: '2026-02-15' } });
+    fireEvent.blur(from);
     await waitFor(() => expect(lastRequest()).toEqual({ from: '2026-02-15', to: '2026-02-28' }));
     expect(new URLSearchParams(router.state.location.search).get('from')).toBe('2026-02-15');
 
     // A range that ends before it starts is said, not sent.
     const requestsBefore = overviewRequests().length;
     fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-02-10' } });
+    fireEvent.blur(screen.getByLabelText('To'));
     expect((await screen.findByRole('alert')).textContent).toBe(
       'The range ends before it starts. Choose a later last day.',
     );
