@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { errorResponseSchema } from '@whathead/contracts';
+import { errorResponseSchema, type ErrorResponse, type SessionResponse } from '@whathead/contracts';
 import fc from 'fast-check';
 import { createTestApp, TestBrowser, type TestApp } from './testing/test-app.js';
 
@@ -111,5 +111,14 @@ describe('every API route under arbitrary input', () => {
     assert.equal(({} as Record<string, unknown>).polluted, undefined, 'no prototype pollution');
     const session = await browser.get<{ user: unknown }>('/api/session');
     assert.notEqual(session.body.user, null, 'the logged-in runs really ran logged in, to the end');
+  });
+
+  it('says a query parameter given twice is to be given once, in words', async () => {
+    const workspace = await browser.post<SessionResponse>('/api/workspaces', { name: 'Twice' });
+    const response = await browser.get<ErrorResponse>(
+      `/api/workspaces/${workspace.body.activeWorkspaceId}/reports/breakdown?from=2026-11-01&from=2026-11-02&to=2026-11-10`,
+    );
+    assert.equal(response.status, 400);
+    assert.deepEqual(response.body.error.details?.issues, [{ path: 'from', message: 'Give from once.' }]);
   });
 });

@@ -141,7 +141,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     allowedOrigins: new Set([new URL(options.publicUrl).origin, ...(options.extraAllowedOrigins ?? [])]),
   };
   // Every state-changing request, whatever its path: no route may opt out by being spelled oddly.
-  app.addHook('preHandler', async (request) => assertCsrf(request, csrf));
+  // A request no route matched changes nothing, so it answers "not found" rather than a CSRF
+  // refusal that would send a caller hunting for a token problem.
+  app.addHook('preHandler', async (request) => {
+    if (!request.is404) assertCsrf(request, csrf);
+  });
 
   const context: RouteContext = {
     services: options.services,

@@ -114,6 +114,7 @@ describe('the table’s search and objective filter', () => {
   it('refuse control characters, which PostgreSQL cannot compare', () => {
     assert.equal(query({ q: 'Sum\u0000mer' }), 'Search for text without line breaks or control characters.');
     assert.equal(query({ q: 'a\u0007' }), 'Search for text without line breaks or control characters.');
+    assert.equal(query({ q: 'a\u2028b' }), 'Search for text without line breaks or control characters.');
     assert.equal(query({ objective: 'TRAFFIC\u0000' }), 'Not an objective.');
   });
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { calendarDateSchema, daysInRange } from './calendar-date.js';
+import { commaListField, tiktokIdField } from './query-fields.js';
+import { controlCharacterPattern, searchTextSchema } from './text.js';
 
 /**
  * The Campaigns page reads a mirror of every campaign, ad group and ad of the workspace's selected
@@ -46,41 +48,23 @@ export const campaignSortColumns = [
 ] as const;
 export type CampaignSortColumn = (typeof campaignSortColumns)[number];
 
-const tiktokId = z.string().regex(/^\d{1,20}$/, 'Not a TikTok id.');
-/**
- * Control characters (NUL, tab, line breaks…): no name or search holds one, and PostgreSQL refuses
- * NUL in any text, so one reaching a query would fail it.
- */
-const controlCharacter = /\p{Cc}/u;
-/** A comma-separated list in the URL, each item checked. */
-const commaList = (item: z.ZodType<string, string>, most: number, what: string) =>
-  z
-    .string()
-    .transform((value) => (value === '' ? [] : value.split(',')))
-    .pipe(z.array(item).max(most, `At most ${most} ${what}.`));
-
 const pageSizeMessage = 'The page size is a whole number from 1 to 500.';
 
 export const campaignTableQuerySchema = z
   .strictObject({
     level: campaignLevelSchema.default('campaign'),
     /** Ad accounts to show; none: every account of the workspace's mirror. */
-    accounts: commaList(tiktokId, 500, 'ad accounts').optional(),
+    accounts: commaListField(tiktokIdField, 500, 'ad accounts').optional(),
     /** Narrows ad groups and ads to these campaigns (the rows selected on the Campaigns tab). */
-    campaigns: commaList(tiktokId, 100, 'campaigns').optional(),
+    campaigns: commaListField(tiktokIdField, 100, 'campaigns').optional(),
     status: z.enum(campaignStatusFilters).default('not_deleted'),
     objective: z
       .string()
       .max(64)
-      .refine((objective) => !controlCharacter.test(objective), 'Not an objective.')
+      .refine((objective) => !controlCharacterPattern.test(objective), 'Not an objective.')
       .optional(),
     /** Matches a name (any part, any case) or an exact id. */
-    q: z
-      .string()
-      .trim()
-      .max(200, 'Search for at most 200 characters.')
-      .refine((q) => !controlCharacter.test(q), 'Search for text without line breaks or control characters.')
-      .optional(),
+    q: searchTextSchema.optional(),
     /**
      * The range of the metric columns, in each account's own days; without it rows carry no metrics
      * (and sorting by a metric is refused).
@@ -232,8 +216,8 @@ const shownAmountSchema = z
   .nullable();
 
 export const campaignTargetSchema = z.strictObject({
-  advertiserId: tiktokId,
-  id: tiktokId,
+  advertiserId: tiktokIdField,
+  id: tiktokIdField,
   /**
    * The status the user saw (`CampaignRow.operationStatus`). A change is only a conflict when
    * TikTok's status now differs from what the user saw; without it, from Whathead's last sync.
@@ -331,8 +315,8 @@ function amountProblem(value: number | string): string | undefined {
 export const campaignEntityParamsSchema = z.strictObject({
   workspaceId: z.uuid('Not a workspace id.'),
   level: campaignLevelSchema,
-  advertiserId: tiktokId,
-  id: tiktokId,
+  advertiserId: tiktokIdField,
+  id: tiktokIdField,
 });
 
 export const editCampaignEntityInputSchema = z

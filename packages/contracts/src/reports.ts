@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { calendarDateSchema, daysInRange } from './calendar-date.js';
+import { commaListField, tiktokIdField } from './query-fields.js';
+import { searchTextSchema } from './text.js';
 
 /**
  * Performance reports (issue 12). Days are each ad account's own (TikTok's `display_timezone`);
@@ -68,26 +70,19 @@ export const reportBreakdownMetricKeys = [
 export type ReportBreakdownMetricKey = (typeof reportBreakdownMetricKeys)[number];
 export type ReportBreakdownMetrics = Pick<ReportMetrics, ReportBreakdownMetricKey>;
 
-const tiktokId = z.string().regex(/^\d{1,20}$/, 'Not a TikTok id.');
-const controlCharacter = /\p{Cc}/u;
 const isoDate = calendarDateSchema;
-const commaList = (item: z.ZodType<string, string>, most: number, what: string) =>
-  z
-    .string()
-    .transform((value) => (value === '' ? [] : value.split(',')))
-    .pipe(z.array(item).max(most, `At most ${most} ${what}.`));
 
 /** The longest range a report covers: the backfill keeps 365 days, and one more for a leap year. */
 export const reportMostDays = 366;
 
 const rangeFields = {
   /** Ad accounts; none: the workspace's default account, or every account when it has none. */
-  accounts: commaList(tiktokId, 50, 'ad accounts').optional(),
+  accounts: commaListField(tiktokIdField, 50, 'ad accounts').optional(),
   from: isoDate,
   to: isoDate,
   /** Narrow to one campaign (its ad groups and ads) or one ad group (its ads). */
-  campaign: tiktokId.optional(),
-  adgroup: tiktokId.optional(),
+  campaign: tiktokIdField.optional(),
+  adgroup: tiktokIdField.optional(),
 };
 
 const checkRange = (range: { from: string; to: string }, context: z.RefinementCtx) => {
@@ -131,12 +126,7 @@ export const reportBreakdownQuerySchema = z
   .strictObject({
     ...rangeFields,
     level: reportLevelSchema.default('campaign'),
-    q: z
-      .string()
-      .trim()
-      .max(200, 'Search for at most 200 characters.')
-      .refine((q) => !controlCharacter.test(q), 'Search for text without line breaks or control characters.')
-      .optional(),
+    q: searchTextSchema.optional(),
     sort: z.enum(reportSortColumns).default('spend'),
     direction: z.enum(['asc', 'desc']).default('desc'),
   })
@@ -211,12 +201,62 @@ export interface ReportAccountStatus {
   provisionalFrom: string;
   lastSyncedAt: string | null;
   error: string | null;
+  /**
+   * Why the account does not sync (state `stopped`) and what fixes it; null while it syncs.
+   * Optional only so that an answer from a server older than this field still parses.
+   */
+  stopReason?: ReportStopReason | null;
+}
+
+/**
+ * Why a selected ad account does not sync, told without a TikTok call from what Integrations
+ * knows of its connection. Every fix is made in Integrations (after one at TikTok, for some).
+ */
+export const reportStopCauses = [
+  /** The connection expired, was revoked at TikTok, or its stored access cannot be read: Reconnect. */
+  'reconnect_required',
+  /** TikTok did not grant a permission the reports need (Reporting, Ad Account Read): Reconnect and keep it ticked. */
+  'permission_missing',
+  /** The TikTok user lost the Business Center: its admin restores access, then Reconnect. */
+  'business_center_access_lost',
+  /** TikTok no longer lists the account for its connection. */
+  'account_inaccessible',
+  /** Not selected in Integrations (any more): its stored figures stay, and nothing syncs them. */
+  'not_selected',
+] as const;
+export type ReportStopCause = (typeof reportStopCauses)[number];
+
+export interface ReportStopReason {
+  cause: ReportStopCause;
+  /** What is wrong and the one action that fixes it, for the person reading the Reports page. */
+  message: string;
 }
 
 export interface ReportStatusResponse {
   accounts: ReportAccountStatus[];
   restatementDays: number;
   hourlyRetentionDays: number;
+}
+
+/**
+ * Why Sync now left an account out: it does not sync (`stopped`, see its `stopReason`), a sync
+ * of it is already waiting (`queued`) or running (`syncing`), or one finished moments ago
+ * (`cooldown`: TikTok would answer the same figures, and every call spends the app's one budget).
+ */
+export const reportSyncSkipReasons = ['stopped', 'queued', 'syncing', 'cooldown'] as const;
+export type ReportSyncSkipReason = (typeof reportSyncSkipReasons)[number];
+
+export interface ReportSyncSkip {
+  advertiserId: string;
+  reason: ReportSyncSkipReason;
+  /** The account's name and why, in a sentence (for `cooldown`, when Sync now can read it again). */
+  message: string;
+}
+
+/** Sync now's answer: the status after it, which accounts it queued, and which it left out and why. */
+export interface ReportSyncResponse extends ReportStatusResponse {
+  queued: string[];
+  skipped: ReportSyncSkip[];
 }
 
 export const reportSettingsSchema = z.strictObject({

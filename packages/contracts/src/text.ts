@@ -22,3 +22,13 @@ export function singleLineTextSchema(messages: { empty: string }, max = 80) {
       message: 'Remove line breaks, tabs and other invisible control characters.',
     });
 }
+
+/** What a search box sends: trimmed, up to 200 characters, on one line and visible. */
+export const searchTextSchema = z
+  .string()
+  .trim()
+  .max(200, 'Search for at most 200 characters.')
+  .refine(
+    (value) => !controlCharacterPattern.test(value) && !loneSurrogatePattern.test(value),
+    'Search for text without line breaks or control characters.',
+  );

@@ -58,16 +58,32 @@ interface RouteDefinition<B, P, Q, Access extends RouteAccess> {
   ): Promise<unknown>;
 }
 
-const toIssues = (error: z.ZodError, prefix: string): FieldIssue[] =>
-  error.issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
-    message: issue.message,
-  }));
+const toIssues = (error: z.ZodError, query: unknown): FieldIssue[] =>
+  error.issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    // A query parameter given twice arrives as a list; zod's "expected string, received array"
+    // would not tell the caller what to change.
+    const repeated =
+      issue.code === 'invalid_type' &&
+      issue.expected !== 'array' &&
+      Array.isArray(valueAt(query, issue.path));
+    return { path, message: repeated ? `Give ${path} once.` : issue.message };
+  });
 
-function parse<S extends Schema | undefined>(schema: S, value: unknown, prefix: string): Output<S> {
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/** `isQuery`: the value is a query string's, whose repeated parameters arrive as lists. */
+function parse<S extends Schema | undefined>(schema: S, value: unknown, isQuery = false): Output<S> {
   if (!schema) return undefined as Output<S>;
   const result = schema.safeParse(value ?? {});
-  if (!result.success) throw validationFailed(toIssues(result.error, prefix));
+  if (!result.success) throw validationFailed(toIssues(result.error, isQuery ? value : undefined));
   return result.data as Output<S>;
 }
 
@@ -87,9 +103,9 @@ export function defineRoute<
     config: { access: definition.access },
     handler: async (request, reply) => {
       if (definition.access !== 'public' && !request.session) throw unauthenticated();
-      const params = parse(definition.params as P, request.params, '');
-      const query = parse(definition.query as Q, request.query, '');
-      const body = parse(definition.body as B, request.body, '');
+      const params = parse(definition.params as P, request.params);
+      const query = parse(definition.query as Q, request.query, true);
+      const body = parse(definition.body as B, request.body);
       // A person waits on every request: its TikTok calls go first, for the workspace it names.
       const result = await withCallPriority({ lane: 'interactive', tenant: workspaceOf(params, body) }, () =>
         definition.handler({

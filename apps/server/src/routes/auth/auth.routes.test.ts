@@ -258,6 +258,11 @@ describe('CSRF protection', () => {
       { origin: 'http://localhost:3000' },
     );
     assert.equal(sameSite.status, 201);
+
+    const unknownRoute = await browser.post<ErrorResponse>('/api/workspaces/nowhere/at-all', {});
+    assert.equal(unknownRoute.status, 404, 'no route: not found, not a token problem');
+    const wrongMethod = await browser.request<ErrorResponse>('PATCH', '/api/session', {});
+    assert.equal(wrongMethod.status, 404);
   });
 
   it('does not accept an anonymous token once logged in (tokens are bound to the session)', async () => {
