@@ -52,6 +52,13 @@ export interface EmulatorSettings {
    * `ad_status`), and another `*_status` field is 40002 (at AUCTION_ADVERTISER, every one).
    */
   reportStatusFilterField: 'any_status' | 'level_status';
+  /**
+   * §6.1 lists `campaign_name` and `adgroup_name` among the attribute metrics, not the parents'
+   * ids; public connectors ask for `campaign_id` and `adgroup_id` at AUCTION_AD and read them back.
+   * `returned`: they answer as the connectors read them. `rejected`: they are unknown metrics
+   * (40002 "Invalid metric fields"), as any metric the reference does not list.
+   */
+  reportParentIdMetrics: 'returned' | 'rejected';
   /** Correction 11: the 100-ids cap of /advertiser/info/ is not first-hand, so it is a knob. */
   advertiserInfoMaxIds: number;
   /**
@@ -101,6 +108,7 @@ export const defaultSettings: EmulatorSettings = {
   videoProcessingMilliseconds: 5_000,
   restatementDays: 7,
   reportStatusFilterField: 'any_status',
+  reportParentIdMetrics: 'returned',
   advertiserInfoMaxIds: 100,
   businessCenterVisibility: 'all',
   advertiserAdCreationEligible: 'absent',

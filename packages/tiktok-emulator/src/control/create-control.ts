@@ -12,7 +12,8 @@ import { fullScope } from '../limits/permission-catalogue.js';
 import { emulatorApp } from '../registered-app.js';
 import { issueAuthorizationCode } from '../oauth/token-service.js';
 import type { EmulatorRuntime } from '../runtime.js';
-import { defaultSettings, type EmulatorSettings, type SettingsPatch } from '../settings.js';
+import { settingProblem } from '../settings-check.js';
+import type { EmulatorSettings, SettingsPatch } from '../settings.js';
 import { formatDateTime } from '../state/clock.js';
 import { findUserByEmail, markChanged } from '../state/store.js';
 import { buildReport, type DataLevel, type ReportRow } from '../reports/report-builder.js';
@@ -262,8 +263,10 @@ export function createControl(
     now: () => runtime.clock.now(),
     settings: () => structuredClone(runtime.settings),
     updateSettings(patch) {
-      const unknown = Object.keys(patch).find((key) => !(key in defaultSettings));
-      if (unknown) throw new ControlError(`Unknown setting ${unknown}`);
+      for (const [name, value] of Object.entries(patch)) {
+        const problem = settingProblem(name, value);
+        if (problem) throw new ControlError(problem);
+      }
       Object.assign(runtime.settings, structuredClone(patch));
       // Reports read settings (restatementDays): rows kept from before must not answer again.
       markChanged(runtime.store);

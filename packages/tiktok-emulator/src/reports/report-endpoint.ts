@@ -17,6 +17,9 @@ const levelPermission: Record<DataLevel, number> = {
   AUCTION_AD: 43,
 };
 
+/** The parents' ids as attribute metrics: whether TikTok answers them is a setting. */
+const parentIdMetrics = new Set(['campaign_id', 'adgroup_id']);
+
 const filterSchema = z.object({
   field_name: z.string(),
   filter_type: z.enum([
@@ -88,7 +91,11 @@ export const reportIntegratedGetEndpoint = defineEndpoint({
         `Invalid dimensions for data_level ${dataLevel}: ${JSON.stringify(input.dimensions)}.`,
       );
     }
-    const invalid = input.metrics.filter((metric) => !knownMetrics.has(metric));
+    const invalid = input.metrics.filter(
+      (metric) =>
+        !knownMetrics.has(metric) ||
+        (runtime.settings.reportParentIdMetrics === 'rejected' && parentIdMetrics.has(metric)),
+    );
     if (invalid.length > 0) {
       // airbyte issue #11375: the observed wording, without a field prefix.
       throw new ApiError(

@@ -166,5 +166,12 @@ describe('report status filter, reading level_status', () => {
     await assert.rejects(adRows([everyStatus('campaign_status')]), /campaign_status is not valid/);
     assert.equal((await patch('any_status')).statusCode, 200);
     assert.equal(spendOf(await adRows([everyStatus('campaign_status')])), truth);
+    const bogus = await patch('bogus');
+    assert.equal(bogus.statusCode, 400);
+    assert.equal(
+      bogus.json().error.message,
+      'Setting reportStatusFilterField takes one of "any_status", "level_status"',
+    );
+    assert.equal(emulator.control.settings().reportStatusFilterField, 'any_status', 'nothing was changed');
   });
 });
