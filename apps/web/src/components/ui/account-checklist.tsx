@@ -49,7 +49,8 @@ export function AccountChecklist<Account extends ChecklistAccount>({
       title={title}
       trigger={
         <>
-          <span className="popover__label">Ad accounts:</span> {summary}
+          <span className="popover__label">Ad accounts:</span>{' '}
+          <span className="popover__summary">{summary}</span>
           <span className="popover__chevron">
             <ChevronDownIcon />
           </span>

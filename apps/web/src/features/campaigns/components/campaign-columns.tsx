@@ -61,6 +61,7 @@ export const columnInfo = {
   select: { label: 'Select', hideable: false, size: 44 },
   name: { label: 'Name', sort: 'name', hideable: false, size: 300 },
   delivery: { label: 'Status', sort: 'status', hideable: true, size: 180 },
+  ...metricColumns,
   budget: { label: 'Budget', sort: 'budget', hideable: true, size: 150, levels: ['campaign', 'adgroup'] },
   bid: { label: 'Bid', hideable: true, size: 150, levels: ['adgroup'] },
   optimizationGoal: { label: 'Optimisation goal', hideable: true, size: 160, levels: ['adgroup'] },
@@ -69,7 +70,6 @@ export const columnInfo = {
   id: { label: 'TikTok ID', hideable: true, size: 210 },
   created: { label: 'Created', sort: 'created', hideable: true, size: 130 },
   modified: { label: 'Modified', sort: 'modified', hideable: true, size: 130 },
-  ...metricColumns,
   open: { label: 'Open in TikTok Ads Manager', hideable: false, size: 64 },
 } satisfies Record<string, ColumnInfo>;
 
@@ -101,6 +101,11 @@ const allColumns: CampaignColumn[] = [
   display('select', ({ row }) => <SelectCell row={row} />),
   display('name', ({ row }) => <NameCell row={row.original} />),
   display('delivery', ({ row }) => <DeliveryCell row={row.original} />),
+  // The performance right after the status: what a marketer looks for first, in view on a laptop
+  // (the details after it scroll into view, and the table says that it scrolls).
+  ...Object.entries(metrics).map(([id, { metric }]) =>
+    display(id as CampaignColumnId, ({ row }) => <MetricCell row={row.original} metric={metric} />),
+  ),
   display('budget', ({ row }) => <BudgetCell row={row.original} />),
   display('bid', ({ row }) => <BidCell row={row.original} />),
   display('optimizationGoal', ({ row }) => (
@@ -111,9 +116,6 @@ const allColumns: CampaignColumn[] = [
   display('id', ({ row }) => <IdCell row={row.original} />),
   display('created', ({ row }) => <DateCell at={row.original.createdAt} />),
   display('modified', ({ row }) => <DateCell at={row.original.modifiedAt} />),
-  ...Object.entries(metrics).map(([id, { metric }]) =>
-    display(id as CampaignColumnId, ({ row }) => <MetricCell row={row.original} metric={metric} />),
-  ),
   display('open', ({ row }) => <OpenCell row={row.original} />),
 ];
 

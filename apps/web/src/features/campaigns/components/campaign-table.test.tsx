@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { campaignRow, campaignSyncAnswer, mirrorAccount } from '../../../testing/fixtures';
 import {
   findTableRow,
@@ -240,6 +240,49 @@ describe('selecting many campaigns', () => {
     fireEvent.click(selectAll);
     await waitFor(() => expect(screen.queryByText(/campaigns? selected/)).toBeNull());
     expect(new URLSearchParams(router.state.location.search).has('campaigns')).toBe(false);
+  });
+});
+
+describe('the columns', () => {
+  it('show the performance right after the status, before the details', async () => {
+    mockCampaignsApi({ rows: [campaignRow()] });
+    await openCampaigns('?accounts=all');
+    await findTableRow('Summer Sale');
+
+    const headings = screen.getAllByRole('columnheader').map((header) => header.textContent);
+    expect(headings.slice(1, 10)).toEqual([
+      'Name',
+      'Status',
+      'Spend',
+      'Impressions',
+      'Clicks',
+      'CTR',
+      'CPC',
+      'Conversions',
+      'CPA',
+    ]);
+  });
+
+  it('say when they go on past the right edge, and when some are scrolled past on the left', async () => {
+    vi.spyOn(HTMLElement.prototype, 'scrollWidth', 'get').mockImplementation(function (this: HTMLElement) {
+      return this.classList.contains('campaign-table__scroll') ? 2000 : 0;
+    });
+    let scrollLeft = 0;
+    vi.spyOn(HTMLElement.prototype, 'scrollLeft', 'get').mockImplementation(() => scrollLeft);
+    mockCampaignsApi({ rows: [campaignRow()] });
+    await openCampaigns('?accounts=all');
+    await findTableRow('Summer Sale');
+
+    const scroller = screen.getByRole('region', { name: 'Campaigns table' });
+    fireEvent.scroll(scroller);
+    expect(await screen.findByText('Scroll sideways for more columns')).toBeTruthy();
+    const frame = scroller.parentElement!;
+    expect(frame.className).toContain('side-scroll__frame--after');
+
+    scrollLeft = 800;
+    fireEvent.scroll(scroller);
+    await waitFor(() => expect(frame.className).toContain('side-scroll__frame--before'));
+    expect(frame.className).not.toContain('side-scroll__frame--after');
   });
 });
 

@@ -11,6 +11,7 @@ import {
 import type { CampaignLevel, CampaignRow, CampaignSortColumn } from '@whathead/contracts';
 import { useMemo, useState } from 'react';
 import { ArrowDownIcon, ArrowUpIcon } from '../../../components/ui/icons';
+import { SideScrollFrame, useSideScrollEdges } from '../../../components/ui/side-scroll';
 import { StatusMessage } from '../../../components/ui/status-message';
 import { useNow } from '../../../lib/use-now';
 import {
@@ -61,39 +62,43 @@ export function CampaignTable(props: CampaignTableProps) {
   const context = useMemo(() => ({ now, announce: setAnnouncement }), [now]);
   const table = useCampaignTable(props);
   const nouns = levelNouns[level];
+  // The columns are wider than a laptop's screen: the frame says so, and which side is cut off.
+  const edges = useSideScrollEdges(scrollElement);
 
   return (
     <CampaignTableContext value={context}>
-      <div
-        ref={setScrollElement}
-        className="campaign-table__scroll"
-        role="region"
-        aria-label={`${nouns.title} table`}
-        tabIndex={0}
-      >
-        {/* Explicit roles: the table is laid out with CSS grid for virtualisation, which makes
-            some browsers drop the implicit table semantics. */}
-        <table
-          role="table"
-          className="campaign-table"
-          aria-label={nouns.title}
-          aria-rowcount={isComplete ? rows.length + 1 : -1}
-          aria-busy={isUpdating || undefined}
-          style={{ width: table.getTotalSize() }}
+      <SideScrollFrame edges={edges}>
+        <div
+          ref={setScrollElement}
+          className="campaign-table__scroll"
+          role="region"
+          aria-label={`${nouns.title} table`}
+          tabIndex={0}
         >
-          <thead role="rowgroup" className="campaign-table__head">
-            <tr role="row" aria-rowindex={1} className="campaign-table__row">
-              {table
-                .getFlatHeaders()
-                .filter((header) => header.column.getIsVisible())
-                .map((header) => (
-                  <HeaderCell key={header.id} header={header} table={table} noun={nouns.many} />
-                ))}
-            </tr>
-          </thead>
-          <CampaignTableBody table={table} scrollElement={scrollElement} onNearEnd={props.onNearEnd} />
-        </table>
-      </div>
+          {/* Explicit roles: the table is laid out with CSS grid for virtualisation, which makes
+            some browsers drop the implicit table semantics. */}
+          <table
+            role="table"
+            className="campaign-table"
+            aria-label={nouns.title}
+            aria-rowcount={isComplete ? rows.length + 1 : -1}
+            aria-busy={isUpdating || undefined}
+            style={{ width: table.getTotalSize() }}
+          >
+            <thead role="rowgroup" className="campaign-table__head">
+              <tr role="row" aria-rowindex={1} className="campaign-table__row">
+                {table
+                  .getFlatHeaders()
+                  .filter((header) => header.column.getIsVisible())
+                  .map((header) => (
+                    <HeaderCell key={header.id} header={header} table={table} noun={nouns.many} />
+                  ))}
+              </tr>
+            </thead>
+            <CampaignTableBody table={table} scrollElement={scrollElement} onNearEnd={props.onNearEnd} />
+          </table>
+        </div>
+      </SideScrollFrame>
       <StatusMessage tone="neutral" className="visually-hidden">
         {announcement}
       </StatusMessage>

@@ -94,7 +94,17 @@ function ActivityTable({ events }: { events: TikTokAuditEvent[] }) {
   );
 }
 
+/**
+ * The badge before a summary, and a full stop after it for screen readers and copied text
+ * ("Signed in. Granted ad accounts…"); on screen, the badge's box already sets the two apart.
+ */
 function ActionLabel({ action }: { action: TikTokAuditAction }) {
   const label = actionLabels[action];
-  return label ? <Badge tone={label.tone}>{label.label}</Badge> : null;
+  if (!label) return null;
+  return (
+    <>
+      <Badge tone={label.tone}>{label.label}</Badge>
+      <span className="visually-hidden">.</span>
+    </>
+  );
 }

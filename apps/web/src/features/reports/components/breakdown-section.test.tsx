@@ -257,10 +257,10 @@ describe('the breakdown', () => {
   it('shows that a table wider than its card scrolls sideways', async () => {
     // jsdom lays nothing out: the table is made 1,600 px wide in a card of 1,000.
     vi.spyOn(HTMLElement.prototype, 'scrollWidth', 'get').mockImplementation(function (this: HTMLElement) {
-      return this.classList.contains('report-scroll') ? 1600 : 0;
+      return this.classList.contains('side-scroll__scroller') ? 1600 : 0;
     });
     vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(function (this: HTMLElement) {
-      return this.classList.contains('report-scroll') ? 1000 : 0;
+      return this.classList.contains('side-scroll__scroller') ? 1000 : 0;
     });
     let scrollLeft = 0;
     vi.spyOn(HTMLElement.prototype, 'scrollLeft', 'get').mockImplementation(() => scrollLeft);
@@ -282,12 +282,12 @@ describe('the breakdown', () => {
     const scroller = screen.getByRole('region', { name: 'Campaigns table' });
     expect(scroller.tabIndex).toBe(0);
     const frame = scroller.parentElement!;
-    expect(frame.className).toContain('report-side-scroll__frame--after');
+    expect(frame.className).toContain('side-scroll__frame--after');
 
     scrollLeft = 600;
     fireEvent.scroll(scroller);
-    await waitFor(() => expect(frame.className).toContain('report-side-scroll__frame--before'));
-    expect(frame.className).not.toContain('report-side-scroll__frame--after');
+    await waitFor(() => expect(frame.className).toContain('side-scroll__frame--before'));
+    expect(frame.className).not.toContain('side-scroll__frame--after');
   });
 
   it('names each row’s account and currency when the accounts pay in several', async () => {

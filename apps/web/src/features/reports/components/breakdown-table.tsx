@@ -5,11 +5,11 @@ import {
 } from '@whathead/contracts';
 import { Link } from 'react-router';
 import { ArrowDownIcon, ArrowUpIcon } from '../../../components/ui/icons';
+import { SideScroll } from '../../../components/ui/side-scroll';
 import { drillInto } from '../lib/drill-down';
 import { levelNouns } from '../lib/level-words';
 import { formatMetric, metricLabels } from '../lib/report-metrics';
 import { firstDirection, searchParamsOf, type ReportView } from '../lib/report-view';
-import { SideScroll } from './side-scroll';
 
 interface BreakdownTableProps {
   rows: readonly ReportBreakdownRow[];

@@ -1,14 +1,7 @@
 import type { ReportAccountStatus, ReportCurrencyTotals, ReportMetricKey } from '@whathead/contracts';
 import { classNames } from '../../../lib/class-names';
-import {
-  changePercent,
-  changeTone,
-  formatChange,
-  formatMetric,
-  metricLabels,
-  metricValue,
-  tileMetricKeys,
-} from '../lib/report-metrics';
+import { changeDirection, changeWords, formatChange, periodChange } from '../lib/period-change';
+import { changeTone, formatMetric, metricLabels, noValue, tileMetricKeys } from '../lib/report-metrics';
 
 interface KpiTilesProps {
   totals: readonly ReportCurrencyTotals[];
@@ -74,29 +67,19 @@ function TileRow({ totals, compare }: { totals: ReportCurrencyTotals | null; com
 }
 
 function TileChange({ totals, metric }: { totals: ReportCurrencyTotals; metric: ReportMetricKey }) {
-  const change = totals.previous
-    ? changePercent(metricValue(totals.current, metric), metricValue(totals.previous, metric))
-    : null;
-  const previous = totals.previous ? formatMetric(totals.previous, metric, totals.currency) : '—';
-  const tone = change === null ? 'neutral' : changeTone(metric, change);
+  const change = periodChange(metric, totals.current, totals.previous, totals.currency);
+  const previous = totals.previous ? formatMetric(totals.previous, metric, totals.currency) : null;
+  const tone = changeTone(metric, changeDirection(change));
   return (
     <dd
       className={classNames('report-tile__change', `report-tile__change--${tone}`)}
-      title={`Previous period: ${previous}`}
+      title={`Previous period: ${previous ?? noValue}`}
     >
       <span aria-hidden="true">{formatChange(change)}</span>
-      <span className="visually-hidden">{changeWords(change)}</span>
-      {totals.previous && <span className="report-tile__previous"> vs {previous}</span>}
+      <span className="visually-hidden">{changeWords(metric, change)}</span>
+      {previous !== null && <span className="report-tile__previous"> vs {previous}</span>}
     </dd>
   );
-}
-
-/** What the arrows say, for screen readers. */
-function changeWords(change: number | null): string {
-  if (change === null) return 'No change to compare';
-  const percent = `${Math.abs(Math.round(change * 10) / 10)}%`;
-  if (Math.round(change * 10) === 0) return 'Unchanged';
-  return change > 0 ? `Up ${percent}` : `Down ${percent}`;
 }
 
 function accountNames(totals: ReportCurrencyTotals, accounts: readonly ReportAccountStatus[]): string {

@@ -57,15 +57,15 @@ describe('the totals', () => {
     expect(screen.queryByRole('region', { name: 'Totals' })).toBeNull();
   });
 
-  it('compare with the previous period: ▲/▼ and %, and a dash where there is nothing to compare', async () => {
+  it('compare with the previous period: ▲/▼ and %, and say what is true where there is nothing to compare', async () => {
     const { overviewRequests } = mockReportsApi({
       overview: overviewAnswer({
         previousFrom: '2026-02-23',
         previousTo: '2026-03-01',
         totals: [
           currencyTotals({
-            current: metrics({ spend: '1250.000', clicks: 900, cpc: 1.2, conversions: 10 }),
-            previous: metrics({ spend: '1000.000', clicks: 1000, cpc: 1.2, conversions: 0 }),
+            current: metrics({ spend: '1250.000', clicks: 900, cpc: 1.2034, cpm: 4.5, conversions: 10 }),
+            previous: metrics({ spend: '1000.000', clicks: 1000, cpc: 1.1967, conversions: 0 }),
           }),
         ],
       }),
@@ -83,9 +83,10 @@ describe('the totals', () => {
     await waitFor(() => expect(tile(totals, 'Spend').textContent).toContain('▲ 25%'));
     expect(tile(totals, 'Spend').textContent).toContain(`vs ${money(1000, 'USD')}`);
     expect(tile(totals, 'Clicks').textContent).toContain('▼ 10%');
-    expect(tile(totals, 'CPC').textContent).toContain('0%');
-    expect(tile(totals, 'Conversions').textContent).toContain('—');
-    expect(tile(totals, 'Impressions').textContent).toContain('No change to compare');
+    // $1.20 against $1.20 as written, whatever the fractions of a cent behind them.
+    expect(tile(totals, 'CPC').textContent).toContain('0%Unchanged');
+    expect(tile(totals, 'Conversions').textContent).toContain('▲No conversions in the previous period');
+    expect(tile(totals, 'CPM').textContent).toContain('—No figure for the previous period');
     // The period compared with is said below the controls, not in the checkbox's label, which
     // stays as it was (and on its line).
     expect(screen.getByText(/^Compared with the previous period, .*Feb 23.*Mar 1, 2026\.$/)).toBeTruthy();

@@ -40,6 +40,15 @@ export function importingSentence(account: ReportAccountStatus, isOneAccount: bo
 }
 
 /**
+ * Said after "Backfilling Northwind US: 120 of 365 days" (account-statuses.tsx): the backfill
+ * reads TikTok's reports from today backwards, so what it stored so far starts on a day, and the
+ * days before it are what is still coming.
+ */
+export function backfillStoredWords(storedFrom: string): string {
+  return `figures stored from ${formatDay(storedFrom)}; earlier days are still being fetched`;
+}
+
+/**
  * "Northwind US's figures start on Dec 3, 2025, as far back as TikTok's reports are read": said
  * when the range reaches before an account's stored days and its backfill is done, so "—" in the
  * tiles is not taken for a fault or for zero.

@@ -15,7 +15,22 @@ import {
   restatementLabel,
 } from '../lib/report-settings-words';
 
-const fieldNames = ['restatementDays', 'hourlyRetentionDays'] as const;
+/** Each setting's field: both count whole days, within bounds the contract also checks. */
+const fields = [
+  {
+    name: 'restatementDays',
+    label: restatementLabel,
+    bounds: restatementBounds,
+    explanation: restatementExplanation,
+  },
+  {
+    name: 'hourlyRetentionDays',
+    label: hourlyRetentionLabel,
+    bounds: hourlyRetentionBounds,
+    explanation: hourlyRetentionExplanation,
+  },
+] as const;
+const fieldNames = fields.map((field) => field.name);
 
 /**
  * A form's fields are text and the contract counts days in numbers. An empty field stays missing,
@@ -56,30 +71,21 @@ export function ReportSettingsForm({ workspaceId, settings, onSaved, onCancel }:
   return (
     <form ref={formRef} className="form" noValidate onSubmit={onSubmit} onChange={onChange}>
       <FormAlert>{formError}</FormAlert>
-      <TextField
-        label={restatementLabel}
-        name="restatementDays"
-        type="number"
-        inputMode="numeric"
-        step={1}
-        {...restatementBounds}
-        required
-        defaultValue={settings.restatementDays}
-        hint={`${restatementExplanation} ${boundsSentence(restatementBounds)}`}
-        error={fieldErrors.restatementDays}
-      />
-      <TextField
-        label={hourlyRetentionLabel}
-        name="hourlyRetentionDays"
-        type="number"
-        inputMode="numeric"
-        step={1}
-        {...hourlyRetentionBounds}
-        required
-        defaultValue={settings.hourlyRetentionDays}
-        hint={`${hourlyRetentionExplanation} ${boundsSentence(hourlyRetentionBounds)}`}
-        error={fieldErrors.hourlyRetentionDays}
-      />
+      {fields.map((field) => (
+        <TextField
+          key={field.name}
+          label={field.label}
+          name={field.name}
+          type="number"
+          inputMode="numeric"
+          step={1}
+          {...field.bounds}
+          required
+          defaultValue={settings[field.name]}
+          hint={`${field.explanation} ${boundsSentence(field.bounds)}`}
+          error={fieldErrors[field.name]}
+        />
+      ))}
       <div className="form__actions">
         <Button variant="secondary" onClick={onCancel}>
           Cancel

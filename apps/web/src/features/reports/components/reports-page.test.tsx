@@ -58,7 +58,9 @@ describe('the Reports page without ad accounts', () => {
     expect(alert.textContent).toContain('Reports couldn’t load.');
     expect(alert.textContent).toContain('You don’t have permission to do that.');
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
-    expect(await screen.findByRole('button', { name: 'Ad accounts: Northwind US' })).toBeTruthy();
+    expect(
+      await screen.findByRole('button', { name: 'Ad accounts: Northwind US (default) · 2 in use' }),
+    ).toBeTruthy();
   });
 });
 
@@ -195,7 +197,10 @@ describe('what the report covers', () => {
     });
     const { router } = await openReports();
 
-    fireEvent.click(await screen.findByRole('button', { name: 'Ad accounts: Northwind US' }));
+    // The default account alone at first, and the button says that others are in use.
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Ad accounts: Northwind US (default) · 2 in use' }),
+    );
     const panel = screen.getByRole('group', { name: 'Ad accounts to report on' });
     expect((within(panel).getByRole('checkbox', { name: /Northwind US/ }) as HTMLInputElement).checked).toBe(
       true,

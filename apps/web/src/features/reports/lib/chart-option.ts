@@ -8,6 +8,7 @@ import type {
 } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 import { formatPointTime } from '../../../lib/date-range';
+import { formatHourTick, hourStepOf, isHourTick, isHourTime } from './hour-ticks';
 import { isProvisional } from './provisional';
 import { formatMetricValue, metricLabels, metricValue, noValue } from './report-metrics';
 
@@ -60,7 +61,9 @@ export function chartOption({ totals, metric, compare, provisionalFrom }: ChartI
         markArea: {
           silent: true,
           itemStyle: { color: provisionalFill },
-          label: { show: true, position: 'insideTop', color: '#93370d', formatter: 'Provisional' },
+          // From the area's right edge leftwards: the last days of a long range are a strip at
+          // the chart's edge, and a label centred on it would run past the chart.
+          label: { show: true, position: 'insideTopRight', color: '#93370d', formatter: 'Provisional' },
           data: [[{ name: 'Provisional', xAxis: firstProvisional }, { xAxis: times.at(-1)! }]],
         },
       }),
@@ -102,14 +105,25 @@ export function chartOption({ totals, metric, compare, provisionalFrom }: ChartI
       },
     },
     // The raw times are the categories (a 366-day range has two "Mar 9"); labels are formatted.
-    xAxis: {
-      type: 'category',
-      data: times,
-      boundaryGap: false,
-      axisLabel: { formatter: (time: string) => formatPointTime(time) },
-    },
+    xAxis: { type: 'category', data: times, boundaryGap: false, ...axisLabelsOf(times) },
     yAxis: { type: 'value', axisLabel: { formatter: (value: number) => format(value) } },
     series,
+  };
+}
+
+/**
+ * Days label themselves (ECharts spaces them out). Hours are labelled on round hours, a step the
+ * range's length decides (every 6 hours over two days, every midnight over a week), not on every
+ * 20th hour from the first, which would wander through the day.
+ */
+function axisLabelsOf(times: readonly string[]) {
+  if (!times.some(isHourTime)) return { axisLabel: { formatter: (time: string) => formatPointTime(time) } };
+  const step = hourStepOf(times.length);
+  const isTick = (_index: number, time: string) => isHourTick(time, step);
+  return {
+    // Still hidden where labels would overlap: a phone has room for fewer.
+    axisLabel: { interval: isTick, hideOverlap: true, formatter: (time: string) => formatHourTick(time) },
+    axisTick: { interval: isTick },
   };
 }
 

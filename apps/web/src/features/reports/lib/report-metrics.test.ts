@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { metrics } from '../components/reports.testing';
-import { changePercent, changeTone, formatChange, formatMetric } from './report-metrics';
+import { changeTone, formatMetric } from './report-metrics';
 
 const money = (amount: number, currency: string) =>
   new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount);
@@ -25,16 +25,7 @@ describe('a metric', () => {
   });
 });
 
-describe('the change from the previous period', () => {
-  it('is a percentage with an arrow, and a dash where nothing can be compared', () => {
-    expect(formatChange(changePercent(125, 100))).toBe('▲ 25%');
-    expect(formatChange(changePercent(90, 120))).toBe('▼ 25%');
-    expect(formatChange(changePercent(0, 0))).toBe('0%');
-    expect(formatChange(changePercent(50, 0))).toBe('—');
-    expect(formatChange(changePercent(null, 10))).toBe('—');
-    expect(formatChange(changePercent(10, null))).toBe('—');
-  });
-
+describe('the colour of a change from the previous period', () => {
   it('is good news when costs fall and results rise; spend is neither', () => {
     expect(changeTone('cpc', -10)).toBe('good');
     expect(changeTone('costPerConversion', 10)).toBe('bad');

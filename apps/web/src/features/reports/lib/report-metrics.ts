@@ -86,8 +86,10 @@ export function metricValue(metrics: ReportMetrics, key: ReportMetricKey): numbe
 /** Shown where TikTok had no value: a blank, never a zero that would read as "none happened". */
 export const noValue = '—';
 
-/** A metric as the tiles and tables write it; money in the currency of the row or total. */
-/** A metric of a set that has it (every metric of a total, the breakdown's of a breakdown row). */
+/**
+ * A metric as the tiles and tables write it, money in the currency of the row or total; of a set
+ * that has it (every metric of a total, the breakdown's of a breakdown row).
+ */
 export function formatMetric<Key extends ReportMetricKey>(
   metrics: Pick<ReportMetrics, Key>,
   key: Key,
@@ -111,24 +113,4 @@ export function formatMetricValue(
     case 'count':
       return formatCount(Number(value));
   }
-}
-
-/**
- * The change from the previous period in percent; null where there is nothing to compare with
- * (no value either side, or nothing before: growth from zero has no percentage).
- */
-export function changePercent(current: number | null, previous: number | null): number | null {
-  if (current === null || previous === null) return null;
-  if (previous === 0) return current === 0 ? 0 : null;
-  return ((current - previous) / Math.abs(previous)) * 100;
-}
-
-const changeFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
-
-/** "▲ 12.5%", "▼ 3%", "0%", or "—" where no change can be worked out. */
-export function formatChange(change: number | null): string {
-  if (change === null) return noValue;
-  const rounded = Math.round(change * 10) / 10;
-  if (rounded === 0) return '0%';
-  return `${rounded > 0 ? '▲' : '▼'} ${changeFormat.format(Math.abs(rounded))}%`;
 }
