@@ -28,6 +28,7 @@ import { reportBreakdownQuerySchema, reportOverviewQuerySchema } from '@whathead
 import { migrate, openDatabase, type Database } from '@whathead/db';
 import type { TikTokClient } from '@whathead/tiktok-client';
 import { TikTokConnectionRepository } from '../../apps/server/src/repositories/tiktok-connection.repository.js';
+import { TikTokMirrorRepository } from '../../apps/server/src/repositories/tiktok-mirror.repository.js';
 import { TikTokReportAccountsRepository } from '../../apps/server/src/repositories/tiktok-report-accounts.repository.js';
 import { TikTokReportFactsRepository } from '../../apps/server/src/repositories/tiktok-report-facts.repository.js';
 import {
@@ -101,6 +102,7 @@ function reportService(database: Database, now: Date): ReportService {
     accounts: new TikTokReportAccountsRepository(database),
     facts: new TikTokReportFactsRepository(database),
     queries: new TikTokReportQueriesRepository(database),
+    mirror: new TikTokMirrorRepository(database),
     connections: new TikTokConnectionRepository(database),
     connectionService: unused<TikTokConnectionService>('the TikTok connection service'),
     workspaceService: new WorkspaceService({ database, workspaces: new WorkspaceRepository(database) }),

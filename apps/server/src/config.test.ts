@@ -69,7 +69,11 @@ describe('configuration', () => {
     assert.equal(config.tiktok.apiBaseUrl, 'https://sandbox-ads.tiktok.com/open_api/v1.3');
     assert.equal(config.publicUrl, 'https://ads.example.com');
     assert.equal(config.secureCookies, true);
-    assert.deepEqual(config.database, { engine: 'postgres', url: 'postgres://whathead@db:5432/whathead' });
+    assert.deepEqual(config.database, {
+      engine: 'postgres',
+      url: 'postgres://whathead@db:5432/whathead',
+      statementTimeoutSeconds: 30,
+    });
   });
 
   it('takes the TikTok app’s rate-limit tier by name or as its own limits', () => {

@@ -69,3 +69,20 @@ export const validationFailed = (issues: FieldIssue[]): AppError =>
 export const unauthenticated = (): AppError => new AppError('unauthenticated', 'Log in to continue.');
 
 export const forbidden = (message: string): AppError => new AppError('forbidden', message);
+
+/** PostgreSQL's query_canceled: a statement ran past statement_timeout, or was cancelled. */
+const queryCanceled = '57014';
+
+/**
+ * A database failure the person can act on, in their words; undefined for any other. A statement
+ * cut off by the time limit is a busy database or too big an ask, not a bug with a stack to show.
+ */
+export function fromDatabaseError(error: unknown): AppError | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error) || error.code !== queryCanceled)
+    return undefined;
+  return new AppError(
+    'server_busy',
+    'This took the database too long, so it was stopped. Try again in a moment, or choose a shorter date range or fewer accounts.',
+    { cause: error },
+  );
+}

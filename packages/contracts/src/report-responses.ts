@@ -2,6 +2,8 @@ import { z } from 'zod';
 import {
   reportAccountStates,
   reportLevelSchema,
+  reportStopCauses,
+  reportSyncSkipReasons,
   reportBreakdownMetricKeys,
   reportMetricKeys,
   type ReportAccountStatus,
@@ -13,6 +15,9 @@ import {
   type ReportMetrics,
   type ReportOverviewResponse,
   type ReportStatusResponse,
+  type ReportStopReason,
+  type ReportSyncResponse,
+  type ReportSyncSkip,
 } from './reports.js';
 
 // The reports' answers as schemas, so the web app parses them at its boundary as it does every
@@ -75,6 +80,11 @@ export const reportBreakdownResponseSchema: z.ZodType<ReportBreakdownResponse> =
   truncated: z.boolean(),
 });
 
+const reportStopReasonSchema: z.ZodType<ReportStopReason> = z.object({
+  cause: z.enum(reportStopCauses),
+  message: z.string(),
+});
+
 export const reportAccountStatusSchema: z.ZodType<ReportAccountStatus> = z.object({
   advertiserId: z.string(),
   name: z.string(),
@@ -90,10 +100,27 @@ export const reportAccountStatusSchema: z.ZodType<ReportAccountStatus> = z.objec
   provisionalFrom: z.string(),
   lastSyncedAt: z.string().nullable(),
   error: z.string().nullable(),
+  stopReason: reportStopReasonSchema.nullish(),
 });
 
-export const reportStatusResponseSchema: z.ZodType<ReportStatusResponse> = z.object({
+const reportStatusShape = {
   accounts: z.array(reportAccountStatusSchema),
   restatementDays: z.number(),
   hourlyRetentionDays: z.number(),
+};
+
+export const reportStatusResponseSchema: z.ZodType<ReportStatusResponse> = z.object(reportStatusShape);
+
+const reportSyncSkipSchema: z.ZodType<ReportSyncSkip> = z.object({
+  advertiserId: z.string(),
+  reason: z.enum(reportSyncSkipReasons),
+  message: z.string(),
+});
+
+// An answer from a server older than `queued` and `skipped` (a page open across a deploy) reads as
+// one that left nothing out, which is all such a server could say.
+export const reportSyncResponseSchema: z.ZodType<ReportSyncResponse> = z.object({
+  ...reportStatusShape,
+  queued: z.array(z.string()).default([]),
+  skipped: z.array(reportSyncSkipSchema).default([]),
 });

@@ -23,12 +23,18 @@ export function singleLineTextSchema(messages: { empty: string }, max = 80) {
     });
 }
 
-/** What a search box sends: trimmed, up to 200 characters, on one line and visible. */
+/**
+ * Control characters and the line and paragraph separators: what no one-line search holds. The
+ * bidirectional controls stay searchable: names read from TikTok may hold them.
+ */
+const lineBreakOrControlPattern = /[\p{Cc}\u2028\u2029]/u;
+
+/** What a search box sends: trimmed, up to 200 characters, on one line. */
 export const searchTextSchema = z
   .string()
   .trim()
   .max(200, 'Search for at most 200 characters.')
   .refine(
-    (value) => !controlCharacterPattern.test(value) && !loneSurrogatePattern.test(value),
+    (value) => !lineBreakOrControlPattern.test(value) && !loneSurrogatePattern.test(value),
     'Search for text without line breaks or control characters.',
   );

@@ -119,6 +119,31 @@ describe(`database layer on ${testEngine()}`, () => {
       .executeTakeFirstOrThrow();
     assert.equal(typeof row.count, 'number');
   });
+
+  it(
+    'cancels a statement past the statement limit (57014), but never a migration’s',
+    { skip: testEngine() === 'pglite' ? 'PGlite ignores statement_timeout' : false },
+    async () => {
+      const limited = await openDatabase({
+        engine: 'postgres',
+        url: database.url!,
+        maxConnections: 1,
+        statementTimeoutSeconds: 1,
+      });
+      try {
+        const { rows } = await sql<{ statement_timeout: string }>`show statement_timeout`.execute(limited.db);
+        assert.deepEqual(rows, [{ statement_timeout: '1s' }]);
+        await assert.rejects(sql`select pg_sleep(1.5)`.execute(limited.db), { code: '57014' });
+        const inMigration = await limited.transaction(async (connection) => {
+          await connection.query('select pg_sleep(1.5)');
+          return connection.query<{ statement_timeout: string }>('show statement_timeout');
+        });
+        assert.deepEqual(inMigration, [{ statement_timeout: '0' }]);
+      } finally {
+        await limited.close();
+      }
+    },
+  );
 });
 
 describe('embedded data directory', () => {

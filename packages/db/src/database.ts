@@ -33,18 +33,36 @@ export interface Database extends ScriptRunner {
 }
 
 export type DatabaseOptions =
-  | { engine: 'postgres'; url: string; maxConnections?: number }
+  | {
+      engine: 'postgres';
+      url: string;
+      maxConnections?: number;
+      /**
+       * How long one statement may run before PostgreSQL cancels it (SQLSTATE 57014); no limit
+       * when absent. PGlite has none to offer: it ignores statement_timeout (see openPGlite).
+       */
+      statementTimeoutSeconds?: number;
+    }
   | { engine: 'pglite'; dataDirectory: string }
   | { engine: 'pglite'; inMemory: true };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.engine === 'postgres'
-    ? openPostgres(options.url, options.maxConnections)
+    ? openPostgres(options.url, options.maxConnections, options.statementTimeoutSeconds)
     : openPGlite(options);
 }
 
-async function openPostgres(url: string, maxConnections = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: maxConnections });
+async function openPostgres(
+  url: string,
+  maxConnections = 10,
+  statementTimeoutSeconds?: number,
+): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: maxConnections,
+    // Sent when each connection starts, so it holds for every statement on it.
+    ...(statementTimeoutSeconds ? { statement_timeout: statementTimeoutSeconds * 1000 } : {}),
+  });
   // An idle client losing its server must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   await pool.query('select 1');
@@ -62,6 +80,8 @@ async function openPostgres(url: string, maxConnections = 10): Promise<Database>
       const client = await pool.connect();
       try {
         await client.query('begin');
+        // Migrations run here, and one over a big table may rightly take minutes.
+        if (statementTimeoutSeconds) await client.query('set local statement_timeout = 0');
         const value = await work({
           query: async <Row>(text: string, values?: unknown[]) =>
             (await client.query(text, values)).rows as Row[],
@@ -82,6 +102,11 @@ async function openPostgres(url: string, maxConnections = 10): Promise<Database>
   };
 }
 
+/**
+ * PGlite runs in this process's one thread. It has no statement_timeout to offer: it accepts the
+ * setting and never fires it (a 100 ms limit let a 45 s statement run to its end), as nothing can
+ * interrupt the thread while a statement runs; the queries themselves must stay bounded.
+ */
 async function openPGlite(options: { dataDirectory: string } | { inMemory: true }): Promise<Database> {
   let release = () => {};
   let pglite: PGlite;

@@ -295,6 +295,23 @@ export interface TikTokEntityEditsTable {
   expires_at: Date;
 }
 
+/** A Reports CSV export while it runs (migration 0016): what the caps on exports at once count. */
+export interface ReportExportsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  user_id: string;
+  started_at: Timestamp;
+  heartbeat_at: Timestamp;
+}
+
+/** One row of a running export, summed once when it started, read in `position` order. */
+export interface ReportExportRowsTable {
+  export_id: string;
+  position: number;
+  /** The breakdown's row as JSON: written only by the export's own INSERT … SELECT. */
+  fields: ColumnType<Record<string, unknown>, never, never>;
+}
+
 export interface Tables {
   users: UsersTable;
   workspaces: WorkspacesTable;
@@ -317,6 +334,8 @@ export interface Tables {
   tiktok_entity_edits: TikTokEntityEditsTable;
   tiktok_report_accounts: TikTokReportAccountsTable;
   tiktok_report_settings: TikTokReportSettingsTable;
+  report_exports: ReportExportsTable;
+  report_export_rows: ReportExportRowsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -1,6 +1,6 @@
 import type { ErrorResponse } from '@whathead/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, notFound } from '../errors.js';
+import { AppError, fromDatabaseError, notFound } from '../errors.js';
 
 /**
  * Fastify's own 4xx errors, told in our words. Only the content-type parser's errors are about
@@ -61,6 +61,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (known) {
       request.log.info({ code: error.code, status: error.statusCode }, 'rejected request');
       return send(reply, known);
+    }
+    const database = fromDatabaseError(error);
+    if (database) {
+      request.log.warn({ code: database.code, sqlState: error.code }, error.message);
+      return send(reply, database);
     }
     request.log.error({ err: error }, 'unexpected error');
     return send(reply, new AppError('internal', 'Something went wrong on our side. Try again in a moment.'));

@@ -50,6 +50,7 @@ describe('expired records cleanup job', () => {
       tiktokStatesDeleted: 0,
       tiktokRateRecordsDeleted: 0,
       tiktokGrants: 0,
+      reportExportsDeleted: 0,
     });
     assert.equal(await countSessions(), 1);
     assert.equal(
@@ -67,6 +68,7 @@ describe('expired records cleanup job', () => {
       tiktokStatesDeleted: 0,
       tiktokRateRecordsDeleted: 0,
       tiktokGrants: 0,
+      reportExportsDeleted: 0,
     });
   });
 });

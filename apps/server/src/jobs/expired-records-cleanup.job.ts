@@ -4,7 +4,8 @@ import { defineJob } from './job.js';
 
 /**
  * Every 15 minutes, forget what has ended: expired sessions, old throttles, ended invitations,
- * OAuth states, and TikTok sign-ins held for a choice that never came (their tokens given back).
+ * OAuth states, CSV exports whose process died (with their rows), and TikTok sign-ins held for a
+ * choice that never came (their tokens given back).
  */
 export const expiredRecordsCleanupJob = (services: Services) =>
   defineJob({

@@ -63,7 +63,6 @@ export interface CampaignTableRow {
   /** The sort column's value as text, for the next page's cursor. */
   sort_value: string;
 }
-
 /** A ratio of two metric sums for sorting: no NULLs (no value sorts below every value). */
 const ratioSort = (numerator: string, denominator: string, scale = 1) =>
   sql.raw(
@@ -79,48 +78,44 @@ const sumSort = (column: string) => sql.raw(`coalesce(metrics.${column}, -1)`);
 const isoTime = (column: 'schedule_start' | 'schedule_end' | 'created_at' | 'modified_at') =>
   sql`to_char(${sql.ref(`entity.${column}`)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as ${sql.ref(column)}`;
 
+interface SortExpression {
+  expression: RawBuilder<unknown>;
+  type: string;
+  /** What the expression reads: the mirrored row (`entity`) or the range's sums (`metrics`). */
+  reads: 'entity' | 'metrics';
+}
+
 /**
  * Each sort as one expression with no NULLs (so a row-value comparison pages through every row) and
  * its SQL type, for the cursor's value.
  */
-const sortExpressions: Record<CampaignSortColumn, { expression: RawBuilder<unknown>; type: string }> = {
-  name: { expression: sql`lower(entity.name)`, type: 'text' },
-  status: { expression: sql`entity.delivery`, type: 'text' },
+const sortExpressions: Record<CampaignSortColumn, SortExpression> = {
+  name: { expression: sql`lower(entity.name)`, type: 'text', reads: 'entity' },
+  status: { expression: sql`entity.delivery`, type: 'text', reads: 'entity' },
   // No budget of its own ("No limit") sorts as the largest.
-  budget: { expression: sql`coalesce(entity.budget, 'Infinity'::numeric)`, type: 'numeric' },
-  created: { expression: sql`coalesce(entity.created_at, 'epoch'::timestamptz)`, type: 'timestamptz' },
-  modified: { expression: sql`coalesce(entity.modified_at, 'epoch'::timestamptz)`, type: 'timestamptz' },
+  budget: { expression: sql`coalesce(entity.budget, 'Infinity'::numeric)`, type: 'numeric', reads: 'entity' },
+  created: {
+    expression: sql`coalesce(entity.created_at, 'epoch'::timestamptz)`,
+    type: 'timestamptz',
+    reads: 'entity',
+  },
+  modified: {
+    expression: sql`coalesce(entity.modified_at, 'epoch'::timestamptz)`,
+    type: 'timestamptz',
+    reads: 'entity',
+  },
   // Metric sorts need the range (the contract refuses them without): `metrics` is its sums.
-  spend: { expression: sumSort('spend'), type: 'numeric' },
-  impressions: { expression: sumSort('impressions'), type: 'numeric' },
-  clicks: { expression: sumSort('clicks'), type: 'numeric' },
-  ctr: { expression: ratioSort('clicks', 'impressions', 100), type: 'numeric' },
-  cpc: { expression: ratioSort('spend', 'clicks'), type: 'numeric' },
-  conversions: { expression: sumSort('conversions'), type: 'numeric' },
-  costPerConversion: { expression: ratioSort('spend', 'conversions'), type: 'numeric' },
+  spend: { expression: sumSort('spend'), type: 'numeric', reads: 'metrics' },
+  impressions: { expression: sumSort('impressions'), type: 'numeric', reads: 'metrics' },
+  clicks: { expression: sumSort('clicks'), type: 'numeric', reads: 'metrics' },
+  ctr: { expression: ratioSort('clicks', 'impressions', 100), type: 'numeric', reads: 'metrics' },
+  cpc: { expression: ratioSort('spend', 'clicks'), type: 'numeric', reads: 'metrics' },
+  conversions: { expression: sumSort('conversions'), type: 'numeric', reads: 'metrics' },
+  costPerConversion: { expression: ratioSort('spend', 'conversions'), type: 'numeric', reads: 'metrics' },
 };
 
-/**
- * The range's sums per row of the level, from the smallest table that has them: the campaign
- * rollup for campaigns, the ad days for ad groups and ads.
- */
-function metricSums(filter: CampaignTableFilter, range: { from: string; to: string }) {
-  const [table, idColumn] =
-    filter.level === 'campaign'
-      ? ['tiktok_report_campaign_days', 'campaign_id']
-      : ['tiktok_report_ad_days', filter.level === 'adgroup' ? 'adgroup_id' : 'ad_id'];
-  const accounts = filter.advertiserIds?.length
-    ? sql`and advertiser_id = any(${[...filter.advertiserIds]}::text[])`
-    : sql``;
-  return sql`
-    select facts.advertiser_id, facts.${sql.raw(idColumn)} as entity_id,
-      sum(facts.spend) as spend, sum(facts.impressions) as impressions, sum(facts.clicks) as clicks,
-      sum(facts.conversions) as conversions
-    from ${sql.raw(table)} as facts
-    where facts.workspace_id = ${filter.workspaceId}::uuid ${accounts}
-      and facts.day between ${range.from}::date and ${range.to}::date
-    group by facts.advertiser_id, facts.${sql.raw(idColumn)}`;
-}
+/** The metric columns, summed over the range. */
+const metricNames = ['spend', 'impressions', 'clicks', 'conversions'] as const;
 
 /** What each sort type's value looks like as PostgreSQL prints it (`sort_value`). */
 const sortValuePatterns: Record<string, RegExp> = {
@@ -149,6 +144,120 @@ const idMatch = (search: string) =>
 /** `%` and `_` in a search are letters, not patterns. */
 const likePattern = (search: string) => `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 
+/** The filter's conditions on `entity`, all but the cursor's. */
+function conditionsOf(filter: CampaignTableFilter): RawBuilder<unknown> {
+  const conditions: RawBuilder<unknown>[] = [
+    sql`entity.workspace_id = ${filter.workspaceId}::uuid`,
+    sql`entity.level = ${filter.level}`,
+  ];
+  // One account (the page opens on the default one) as `=`, so its own index serves the page.
+  if (filter.advertiserIds?.length === 1)
+    conditions.push(sql`entity.advertiser_id = ${filter.advertiserIds[0]}`);
+  else if (filter.advertiserIds?.length)
+    conditions.push(sql`entity.advertiser_id = any(${[...filter.advertiserIds]}::text[])`);
+  if (filter.targets)
+    conditions.push(
+      sql`(entity.advertiser_id, entity.entity_id) in (select * from unnest(${filter.targets.map((target) => target.advertiserId)}::text[], ${filter.targets.map((target) => target.id)}::text[]))`,
+    );
+  if (filter.campaignIds?.length && filter.level !== 'campaign')
+    conditions.push(sql`entity.campaign_id = any(${[...filter.campaignIds]}::text[])`);
+  if (filter.status === 'not_deleted') conditions.push(sql`entity.delivery != 'deleted'`);
+  else if (filter.status !== 'all') conditions.push(sql`entity.delivery = ${filter.status}`);
+  if (filter.objective)
+    conditions.push(sql`coalesce(entity.objective, entity.campaign_objective) = ${filter.objective}`);
+  if (filter.search)
+    conditions.push(sql`(entity.name ilike ${likePattern(filter.search)} or ${idMatch(filter.search)})`);
+  return sql.join(conditions, sql` and `);
+}
+
+/** The page's order over a row's sort value, account and id (a table alias). */
+const orderOf = (filter: CampaignTableFilter, sortValue: RawBuilder<unknown>, row: string) => {
+  const order = filter.direction === 'desc' ? sql`desc` : sql`asc`;
+  return sql`${sortValue} ${order}, ${sql.ref(`${row}.advertiser_id`)} ${order}, ${sql.ref(`${row}.entity_id`)} ${order}`;
+};
+
+/** `and` the rows after the cursor's in the page's order (none without a cursor). */
+function afterCursor(filter: CampaignTableFilter, sortValue: RawBuilder<unknown>, row: string) {
+  if (!filter.after) return sql``;
+  const [value, advertiserId, entityId] = filter.after;
+  const comparison = filter.direction === 'desc' ? sql`<` : sql`>`;
+  const type = sql.raw(sortExpressions[filter.sort].type);
+  return sql`and (${sortValue}, ${sql.ref(`${row}.advertiser_id`)}, ${sql.ref(`${row}.entity_id`)}) ${comparison} (${value}::${type}, ${advertiserId}, ${entityId})`;
+}
+
+/** Each account of the workspace once, with whether it syncs (a syncing listing wins). */
+const knownAccounts = (workspaceId: string) => sql`
+  known as (
+    select distinct on (account.advertiser_id) account.advertiser_id, account.name, account.currency,
+      (account.selected and account.accessible and connection.status = 'connected') as syncing
+    from tiktok_ad_accounts account
+    join tiktok_connections connection
+      on connection.id = account.connection_id and connection.workspace_id = account.workspace_id
+    where account.workspace_id = ${workspaceId}::uuid
+    order by account.advertiser_id,
+      (account.selected and account.accessible and connection.status = 'connected') desc
+  )`;
+
+/** The mirrored row's columns of a page row (`entity` and `known`). */
+const entityColumns = sql`entity.level, entity.entity_id, entity.advertiser_id, known.name as account_name,
+  known.currency, coalesce(known.syncing, false) as syncing, entity.name, entity.campaign_id,
+  entity.campaign_name, entity.adgroup_id, entity.adgroup_name,
+  entity.operation_status, entity.secondary_status, entity.delivery,
+  coalesce(entity.objective, entity.campaign_objective) as objective, entity.budget_mode,
+  entity.budget::text as budget, entity.bid_strategy, entity.bid::text as bid,
+  entity.optimization_goal, entity.placements, ${isoTime('schedule_start')},
+  ${isoTime('schedule_end')}, entity.targeting, entity.creative, ${isoTime('created_at')},
+  ${isoTime('modified_at')}`;
+
+/**
+ * The range's sums per row of the level, from the smallest table that has them (the campaign
+ * rollup for campaigns, the ad days for ad groups and ads), shaped as `listedAndReported`'s rows:
+ * not listed, no sort value of their own.
+ */
+function reportedRows(filter: CampaignTableFilter, range: { from: string; to: string }) {
+  const [table, idColumn] =
+    filter.level === 'campaign'
+      ? ['tiktok_report_campaign_days', 'campaign_id']
+      : ['tiktok_report_ad_days', filter.level === 'adgroup' ? 'adgroup_id' : 'ad_id'];
+  const accounts = filter.advertiserIds?.length
+    ? sql`and facts.advertiser_id = any(${[...filter.advertiserIds]}::text[])`
+    : sql``;
+  return sql`
+    select facts.advertiser_id, facts.${sql.raw(idColumn)} as entity_id, false as listed,
+      null::${sql.raw(sortExpressions[filter.sort].type)} as entity_sort,
+      ${sql.raw(metricNames.map((name) => `sum(facts.${name}) as ${name}`).join(', '))}
+    from ${sql.raw(table)} as facts
+    where facts.workspace_id = ${filter.workspaceId}::uuid ${accounts}
+      and facts.day between ${range.from}::date and ${range.to}::date
+    group by facts.advertiser_id, facts.${sql.raw(idColumn)}`;
+}
+
+/**
+ * Every row the filter lists, with its sort value and its sums over the range: the listed rows and
+ * the range's sums grouped together by account and id. Grouped, not joined: a join leaves the
+ * planner free to pair the two row by row, and without statistics (PGlite never runs ANALYZE by
+ * itself) it took each side for a row or two and summed the report rows again for each of 12,000
+ * ads, 45 minutes on the server's one thread. A grouping has no such plan.
+ */
+function listedAndReported(filter: CampaignTableFilter, range: { from: string; to: string }) {
+  const sort = sortExpressions[filter.sort];
+  const entitySort = sort.reads === 'entity' ? sort.expression : sql`null::${sql.raw(sort.type)}`;
+  // Each row has one listed row and one of sums at most: `max` picks the one there is.
+  return sql`
+    select rows.advertiser_id, rows.entity_id, bool_or(rows.listed) as listed,
+      max(rows.entity_sort) as entity_sort,
+      ${sql.raw(metricNames.map((name) => `max(rows.${name}) as ${name}`).join(', '))}
+    from (
+      select entity.advertiser_id, entity.entity_id, true as listed, ${entitySort} as entity_sort,
+        ${sql.raw(metricNames.map((name) => `null::numeric as ${name}`).join(', '))}
+      from tiktok_entities entity
+      where ${conditionsOf(filter)}
+      union all
+      ${reportedRows(filter, range)}
+    ) as rows
+    group by rows.advertiser_id, rows.entity_id`;
+}
+
 /** The Campaigns page's table: filtered, sorted and paged in PostgreSQL, one statement a page. */
 export class CampaignTableRepository {
   readonly #db: Kysely<Tables>;
@@ -158,81 +267,60 @@ export class CampaignTableRepository {
   }
 
   async page(filter: CampaignTableFilter): Promise<CampaignTableRow[]> {
-    const sort = sortExpressions[filter.sort];
-    const descending = filter.direction === 'desc';
-    const order = descending ? sql`desc` : sql`asc`;
-    const conditions: RawBuilder<unknown>[] = [
-      sql`entity.workspace_id = ${filter.workspaceId}::uuid`,
-      sql`entity.level = ${filter.level}`,
-    ];
-    // One account (the page opens on the default one) as `=`, so its own index serves the page.
-    if (filter.advertiserIds?.length === 1)
-      conditions.push(sql`entity.advertiser_id = ${filter.advertiserIds[0]}`);
-    else if (filter.advertiserIds?.length)
-      conditions.push(sql`entity.advertiser_id = any(${[...filter.advertiserIds]}::text[])`);
-    if (filter.targets)
-      conditions.push(
-        sql`(entity.advertiser_id, entity.entity_id) in (select * from unnest(${filter.targets.map((target) => target.advertiserId)}::text[], ${filter.targets.map((target) => target.id)}::text[]))`,
-      );
-    if (filter.campaignIds?.length && filter.level !== 'campaign')
-      conditions.push(sql`entity.campaign_id = any(${[...filter.campaignIds]}::text[])`);
-    if (filter.status === 'not_deleted') conditions.push(sql`entity.delivery != 'deleted'`);
-    else if (filter.status !== 'all') conditions.push(sql`entity.delivery = ${filter.status}`);
-    if (filter.objective)
-      conditions.push(sql`coalesce(entity.objective, entity.campaign_objective) = ${filter.objective}`);
-    if (filter.search)
-      conditions.push(sql`(entity.name ilike ${likePattern(filter.search)} or ${idMatch(filter.search)})`);
-    if (filter.after) {
-      const [value, advertiserId, entityId] = filter.after;
-      const comparison = descending ? sql`<` : sql`>`;
-      conditions.push(
-        sql`(${sort.expression}, entity.advertiser_id, entity.entity_id) ${comparison} (${value}::${sql.raw(sort.type)}, ${advertiserId}, ${entityId})`,
-      );
-    }
-    const metricColumns = filter.range
-      ? sql`${sql.join(
-          ['spend', 'impressions', 'clicks', 'conversions'].map(
-            (column) =>
-              sql`case when stored.advertiser_id is not null then coalesce(${sql.ref(`metrics.${column}`)}, 0) end::text as ${sql.ref(`metric_${column}`)}`,
-          ),
-        )},`
-      : sql``;
-    const metricJoin = filter.range
-      ? sql`left join (${metricSums(filter, filter.range)}) as metrics
-          on metrics.advertiser_id = entity.advertiser_id and metrics.entity_id = entity.entity_id
-        left join tiktok_report_accounts as stored
-          on stored.workspace_id = entity.workspace_id and stored.advertiser_id = entity.advertiser_id
-          and stored.stored_from <= ${filter.range.to}::date and stored.stored_through >= ${filter.range.from}::date`
-      : sql``;
-    const result = await sql<CampaignTableRow>`
-      with known as (
-        select distinct on (account.advertiser_id) account.advertiser_id, account.name, account.currency,
-          (account.selected and account.accessible and connection.status = 'connected') as syncing
-        from tiktok_ad_accounts account
-        join tiktok_connections connection
-          on connection.id = account.connection_id and connection.workspace_id = account.workspace_id
-        where account.workspace_id = ${filter.workspaceId}::uuid
-        order by account.advertiser_id,
-          (account.selected and account.accessible and connection.status = 'connected') desc
-      )
-      select entity.level, entity.entity_id, entity.advertiser_id, known.name as account_name,
-        known.currency, coalesce(known.syncing, false) as syncing, entity.name, entity.campaign_id,
-        entity.campaign_name, entity.adgroup_id, entity.adgroup_name,
-        entity.operation_status, entity.secondary_status, entity.delivery,
-        coalesce(entity.objective, entity.campaign_objective) as objective, entity.budget_mode,
-        entity.budget::text as budget, entity.bid_strategy, entity.bid::text as bid,
-        entity.optimization_goal, entity.placements, ${isoTime('schedule_start')},
-        ${isoTime('schedule_end')}, entity.targeting, entity.creative, ${isoTime('created_at')},
-        ${isoTime('modified_at')},
-        ${metricColumns}
-        (${sort.expression})::text as sort_value
-      from tiktok_entities entity
-      left join known on known.advertiser_id = entity.advertiser_id
-      ${metricJoin}
-      where ${sql.join(conditions, sql` and `)}
-      order by ${sort.expression} ${order}, entity.advertiser_id ${order}, entity.entity_id ${order}
-      limit ${filter.limit}
-    `.execute(this.#db);
+    const statement = filter.range ? pageWithMetrics(filter, filter.range) : pageOfMirror(filter);
+    const result = await statement.execute(this.#db);
     return result.rows;
   }
+}
+
+/** A page without metrics: read in the sort's index order, it stops after its rows. */
+function pageOfMirror(filter: CampaignTableFilter) {
+  const sort = sortExpressions[filter.sort].expression;
+  return sql<CampaignTableRow>`
+    with ${knownAccounts(filter.workspaceId)}
+    select ${entityColumns}, (${sort})::text as sort_value
+    from tiktok_entities entity
+    left join known on known.advertiser_id = entity.advertiser_id
+    where ${conditionsOf(filter)} ${afterCursor(filter, sort, 'entity')}
+    order by ${orderOf(filter, sort, 'entity')}
+    limit ${filter.limit}`;
+}
+
+/**
+ * A page with the range's metrics: every listed row is summed and sorted once, and only the
+ * page's rows (at most `limit`, kept by MATERIALIZED: never re-run) are then read from the mirror.
+ * They are joined on `ranked`'s own workspace and level, not on the constants: given those, a
+ * planner without statistics guessed the level's 12,000 ads to be one row and read them all for
+ * each page row; joined on columns alone, it looks each page row up by its key.
+ */
+function pageWithMetrics(filter: CampaignTableFilter, range: { from: string; to: string }) {
+  const sort = sortExpressions[filter.sort];
+  const sortValue = sort.reads === 'entity' ? sql`metrics.entity_sort` : sort.expression;
+  const metricColumns = sql.join(
+    metricNames.map(
+      (name) =>
+        sql`case when stored.advertiser_id is not null then coalesce(${sql.ref(`ranked.${name}`)}, 0) end::text as ${sql.ref(`metric_${name}`)}`,
+    ),
+  );
+  return sql<CampaignTableRow>`
+    with ${knownAccounts(filter.workspaceId)},
+    ranked as materialized (
+      select ${filter.workspaceId}::uuid as workspace_id, ${filter.level}::text as level,
+        metrics.advertiser_id, metrics.entity_id,
+        ${sql.raw(metricNames.map((name) => `metrics.${name}`).join(', '))}, ${sortValue} as sort_value
+      from (${listedAndReported(filter, range)}) as metrics
+      where metrics.listed ${afterCursor(filter, sortValue, 'metrics')}
+      order by ${orderOf(filter, sortValue, 'metrics')}
+      limit ${filter.limit}
+    )
+    select ${entityColumns}, ${metricColumns}, ranked.sort_value::text as sort_value
+    from ranked
+    join tiktok_entities entity
+      on (entity.workspace_id, entity.advertiser_id, entity.level, entity.entity_id)
+        = (ranked.workspace_id, ranked.advertiser_id, ranked.level, ranked.entity_id)
+    left join known on known.advertiser_id = entity.advertiser_id
+    left join tiktok_report_accounts as stored
+      on stored.workspace_id = entity.workspace_id and stored.advertiser_id = entity.advertiser_id
+      and stored.stored_from <= ${range.to}::date and stored.stored_through >= ${range.from}::date
+    order by ${orderOf(filter, sql`ranked.sort_value`, 'ranked')}`;
 }

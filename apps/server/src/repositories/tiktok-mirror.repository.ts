@@ -181,6 +181,28 @@ export class TikTokMirrorRepository {
     return row !== undefined;
   }
 
+  /** The campaign and ad group of each of these ads the mirror holds, deleted ones too. */
+  async adParents(
+    workspaceId: string,
+    advertiserId: string,
+    adIds: readonly string[],
+  ): Promise<Map<string, { campaignId: string; adGroupId: string }>> {
+    if (adIds.length === 0) return new Map();
+    const rows = await this.#db
+      .selectFrom('tiktok_entities')
+      .select(['entity_id', 'campaign_id', 'adgroup_id'])
+      .where('workspace_id', '=', workspaceId)
+      .where('advertiser_id', '=', advertiserId)
+      .where('level', '=', 'ad')
+      .where('entity_id', 'in', adIds)
+      .execute();
+    const parents = new Map<string, { campaignId: string; adGroupId: string }>();
+    for (const row of rows)
+      if (row.adgroup_id !== null)
+        parents.set(row.entity_id, { campaignId: row.campaign_id, adGroupId: row.adgroup_id });
+    return parents;
+  }
+
   /** Live rows per level, for the account's progress. */
   async counts(workspaceId: string, advertiserId: string) {
     const rows = await this.#db

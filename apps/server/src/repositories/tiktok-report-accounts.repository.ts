@@ -16,6 +16,17 @@ export interface ReportAccountListing extends Partial<ReportAccountRow> {
   connection_id: string | null;
   /** Selected on a live connection: the account syncs. */
   syncing: boolean;
+  /**
+   * Why it does not sync: its connection's attention cause (`tiktok_connections`), or
+   * `account_inaccessible`, or `not_selected` (only stored reports list it); null while it syncs.
+   */
+  stop_cause: string | null;
+  /** The scope its connection was granted (for a missing permission, which one). */
+  granted_scope_ids: string[] | null;
+  /** Its connection's Business Center, as Integrations names it. */
+  business_center_name: string | null;
+  /** When its last sync started (`last_synced_at` is when the last one to succeed ended). */
+  last_attempt_at?: Date | null;
 }
 
 export interface ReportSettingsRow {
@@ -26,6 +37,14 @@ export interface ReportSettingsRow {
 export const defaultReportSettings: ReportSettingsRow = { restatement_days: 7, hourly_retention_days: 30 };
 
 /**
+ * A connection whose token reads reports: a connected one, or one whose only warning is that its
+ * user can view but not change its accounts (`permission_denied`, the Analyst role). TikTok lets
+ * an analyst read reports (correction 16: only writes are refused), and Integrations lets such an
+ * account be selected for reporting.
+ */
+const readsReports = sql`(connection.status = 'connected' or connection.attention_cause = 'permission_denied')`;
+
+/**
  * The workspace's selected accounts (once each, however many Business Centers reach them) and
  * any account with stored reports, with the zone and currency Integrations last read.
  */
@@ -34,20 +53,32 @@ const listingsOf = (workspaceId: string) => sql`
     select distinct on (account.advertiser_id) account.advertiser_id, account.name,
       account.connection_id,
       account.currency, account.timezone, account.is_default,
-      connection.status = 'connected' and account.accessible as live
+      connection.status as connection_status, connection.attention_cause,
+      connection.granted_scope_ids, connection.business_center_name,
+      ${readsReports} and account.accessible as live
     from tiktok_ad_accounts as account
     join tiktok_connections as connection
       on connection.id = account.connection_id and connection.workspace_id = account.workspace_id
     where account.workspace_id = ${workspaceId}::uuid and account.selected
-    order by account.advertiser_id, (connection.status = 'connected' and account.accessible) desc
+    order by account.advertiser_id, (${readsReports} and account.accessible) desc,
+      (connection.status <> 'disconnected') desc
   )
   select coalesce(chosen.advertiser_id, report.advertiser_id) as advertiser_id,
     coalesce(chosen.name, report.advertiser_id) as name,
     chosen.currency as account_currency, chosen.timezone as account_time_zone,
     coalesce(chosen.is_default, false) as is_default, chosen.connection_id,
     coalesce(chosen.live, false) as syncing,
+    case
+      when chosen.advertiser_id is null or chosen.connection_status = 'disconnected' then 'not_selected'
+      when chosen.live then null
+      when chosen.connection_status <> 'connected' and chosen.attention_cause is distinct from 'permission_denied'
+        then coalesce(chosen.attention_cause, 'token_revoked')
+      else 'account_inaccessible'
+    end as stop_cause,
+    chosen.granted_scope_ids, chosen.business_center_name,
     report.state, report.time_zone, report.currency, report.backfill_start::text,
-    report.stored_from::text, report.stored_through::text, report.hours_from::text, report.last_synced_at, report.error
+    report.stored_from::text, report.stored_through::text, report.hours_from::text, report.last_synced_at,
+    report.last_attempt_at, report.error
   from chosen
   full join (select * from tiktok_report_accounts where workspace_id = ${workspaceId}::uuid) as report
     on report.advertiser_id = chosen.advertiser_id
@@ -128,7 +159,7 @@ export class TikTokReportAccountsRepository {
       from tiktok_ad_accounts as account
       join tiktok_connections as connection
         on connection.id = account.connection_id and connection.workspace_id = account.workspace_id
-      where account.selected and account.accessible and connection.status = 'connected'`.execute(this.#db);
+      where account.selected and account.accessible and ${readsReports}`.execute(this.#db);
     return rows.map((row) => row.workspace_id);
   }
 

@@ -1,12 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { sql } from '@whathead/db';
-import { createTestDatabase, type TestDatabase } from '@whathead/db/testing';
-import {
-  adDayCountColumns,
-  TikTokReportFactsRepository,
-  type AdDayRow,
-} from './tiktok-report-facts.repository.js';
+import { reportFactsDatabase } from '../testing/report-facts-database.js';
+import { adDayCountColumns, type AdDayRow } from './tiktok-report-facts.repository.js';
 
 const advertiserId = '7200000000000000021';
 
@@ -17,21 +13,13 @@ const countsOf = (values: Partial<AdDayRow['counts']>): AdDayRow['counts'] => ({
 });
 
 describe('ad days written as array literals', () => {
-  let database: TestDatabase;
-  let facts: TikTokReportFactsRepository;
-  let workspaceId: string;
+  const fixture = reportFactsDatabase('Literals');
   before(async () => {
-    database = await createTestDatabase();
-    facts = new TikTokReportFactsRepository(database);
-    const { rows } = await sql<{
-      id: string;
-    }>`insert into workspaces (name) values ('Literals') returning id`.execute(database.db);
-    workspaceId = rows[0]!.id;
-    await facts.ensurePartitions('2025-01-01', '2025-01-31');
+    await fixture.facts.ensurePartitions('2025-01-01', '2025-01-31');
   });
-  after(async () => database?.close());
 
   it('keeps every value as given: ids an array literal would misread, nulls, negative amounts, big counts', async () => {
+    const { database, facts, workspaceId } = fixture;
     // Ids TikTok never sends, so every character the literal gives a meaning is tried.
     const oddIds = ['a"b', 'c\\d', 'e,f', '{g}', 'NULL', 'null', ' h ', '', 'é – 漢'];
     const rows: AdDayRow[] = oddIds.map((adId, index) => ({
@@ -42,7 +30,7 @@ describe('ad days written as array literals', () => {
       spend: index % 2 === 0 ? `-${index}.125` : null,
       counts: countsOf({ impressions: index === 0 ? '999999999999999999' : null, clicks: String(index) }),
     }));
-    await facts.upsertAdDays(workspaceId, advertiserId, rows);
+    await facts.writeAdDays(workspaceId, advertiserId, rows, 'new');
     const { rows: stored } = await sql<{
       ad_id: string;
       day: string;
@@ -69,7 +57,34 @@ describe('ad days written as array literals', () => {
     );
   });
 
+  it('writes a page of days thought new that is partly stored (a retried read) as an update: one row per ad and day, the newer figures', async () => {
+    const { database, facts, workspaceId } = fixture;
+    const row = (adId: string, spend: string): AdDayRow => ({
+      adId,
+      day: '2025-01-20',
+      campaignId: '1700000000000000009',
+      adGroupId: '1750000000000000009',
+      spend,
+      counts: countsOf({}),
+    });
+    await facts.writeAdDays(workspaceId, advertiserId, [row('retried-1', '1.000')], 'new');
+    await facts.writeAdDays(
+      workspaceId,
+      advertiserId,
+      [row('retried-1', '2.000'), row('retried-2', '3.000')],
+      'new',
+    );
+    const { rows } = await sql<{ ad_id: string; spend: string }>`
+      select ad_id, spend::text as spend from tiktok_report_ad_days
+      where workspace_id = ${workspaceId}::uuid and day = '2025-01-20' order by ad_id`.execute(database.db);
+    assert.deepEqual(rows, [
+      { ad_id: 'retried-1', spend: '2.000' },
+      { ad_id: 'retried-2', spend: '3.000' },
+    ]);
+  });
+
   it('writes an hour of a campaign with its hour and nulls as given', async () => {
+    const { database, facts, workspaceId } = fixture;
     await facts.upsertCampaignHours(workspaceId, advertiserId, [
       {
         campaignId: '1700000000000000001',

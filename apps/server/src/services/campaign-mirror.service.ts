@@ -14,6 +14,7 @@ import type { TikTokConnectionRepository } from '../repositories/tiktok-connecti
 import type { TikTokMirrorRepository } from '../repositories/tiktok-mirror.repository.js';
 import { describeRow } from './campaign-rows.js';
 import { accountRefusalOf, attentionCauseOf, toAppError } from './tiktok-errors.js';
+import type { TableStatisticsService } from './table-statistics.service.js';
 import type { TikTokConnectionService } from './tiktok-connection.service.js';
 import { syncAccountEntities } from './tiktok-entity-sync.js';
 import type { Actor, WorkspaceService } from './workspace.service.js';
@@ -32,6 +33,7 @@ export class CampaignMirrorService {
   readonly #workspaceService: WorkspaceService;
   readonly #tiktok: TikTokClient;
   readonly #clock: Clock;
+  readonly #statistics: TableStatisticsService | undefined;
   #syncQueue: ((target: { workspaceId: string; advertiserId: string }) => Promise<unknown>) | undefined;
 
   constructor(dependencies: {
@@ -42,6 +44,8 @@ export class CampaignMirrorService {
     workspaceService: WorkspaceService;
     tiktok: TikTokClient;
     clock: Clock;
+    /** Analyses the mirror after an import; a caller that never syncs leaves it out. */
+    statistics?: TableStatisticsService;
   }) {
     this.#mirror = dependencies.mirror;
     this.#table = dependencies.table;
@@ -50,6 +54,7 @@ export class CampaignMirrorService {
     this.#workspaceService = dependencies.workspaceService;
     this.#tiktok = dependencies.tiktok;
     this.#clock = dependencies.clock;
+    this.#statistics = dependencies.statistics;
   }
 
   /** Set once the job queue runs: it is built after the services, because its jobs call them. */
@@ -192,6 +197,8 @@ export class CampaignMirrorService {
             now,
           }),
       );
+      // Before `ready`: the table pages through a first import as soon as it is ready.
+      const statistics = await this.#statistics?.afterMirrorSync();
       await this.#mirror.setState(workspaceId, advertiserId, {
         state: 'ready',
         now: now(),
@@ -200,7 +207,7 @@ export class CampaignMirrorService {
         adsModifiedThrough: result.adsModifiedThrough,
         finished: true,
       });
-      return result.calls;
+      return { ...result.calls, ...statistics };
     } catch (error) {
       const stopped = error instanceof TokenUnreadableError || attentionCauseOf(error) !== undefined;
       const reason = stopped ? needsReconnect : syncFailure(error);

@@ -5,6 +5,7 @@ import type { SessionRepository } from '../repositories/session.repository.js';
 import type { ThrottleRepository } from '../repositories/throttle.repository.js';
 import type { TikTokOauthStateRepository } from '../repositories/tiktok-oauth-state.repository.js';
 import type { TikTokRateLimitRepository } from '../repositories/tiktok-rate-limit.repository.js';
+import type { ReportExportService } from './report-export.service.js';
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -15,6 +16,7 @@ export interface SweepOutcome {
   passwordResetsDeleted: number;
   tiktokStatesDeleted: number;
   tiktokRateRecordsDeleted: number;
+  reportExportsDeleted: number;
 }
 
 /**
@@ -28,6 +30,7 @@ interface HousekeepingDependencies {
   passwordResets: PasswordResetRepository;
   tiktokStates: TikTokOauthStateRepository;
   tiktokRateBudget: TikTokRateLimitRepository;
+  reportExports: ReportExportService;
   clock: Clock;
 }
 
@@ -39,8 +42,16 @@ export class HousekeepingService {
   }
 
   async sweep(): Promise<SweepOutcome> {
-    const { sessions, throttles, invitations, passwordResets, tiktokStates, tiktokRateBudget, clock } =
-      this.#dependencies;
+    const {
+      sessions,
+      throttles,
+      invitations,
+      passwordResets,
+      tiktokStates,
+      tiktokRateBudget,
+      reportExports,
+      clock,
+    } = this.#dependencies;
     const now = clock.now().getTime();
     return {
       sessionsDeleted: await sessions.deleteExpired(new Date(now)),
@@ -53,6 +64,8 @@ export class HousekeepingService {
       // Kept a day past expiry: a used code's hash must outlive the code's hour at TikTok (§1.2).
       tiktokStatesDeleted: await tiktokStates.deleteExpiredBefore(new Date(now - day)),
       tiktokRateRecordsDeleted: await tiktokRateBudget.deleteIdle(now),
+      // A running export's process beats every half minute; one silent for minutes died.
+      reportExportsDeleted: await reportExports.sweep(),
     };
   }
 }

@@ -28,17 +28,48 @@ const metricColumns: [ReportMetricKey, string][] = [
 ];
 
 /**
- * One CSV field. Quoted when it holds a comma, quote or line break; text a spreadsheet would run
- * as a formula (=, +, -, @ first) is prefixed with an apostrophe, since names are anyone's text.
+ * An id column's value. TikTok's ids have 16 to 19 digits, and Excel reads a bare or a quoted one
+ * alike as a number, keeping 15 digits (7200000000000000011 becomes 7.2E+18). Nothing keeps it
+ * text in Excel without harm: `="…"` is a formula, the very thing this file never holds; a leading
+ * tab or apostrophe, or an invisible character, changes the id for every program that reads the
+ * file, and a leading tab is itself on OWASP's list of formula starts. So ids are quoted text:
+ * exact for every RFC 4180 reader, and text in LibreOffice ("quoted field as text") and in Excel's
+ * Data > From Text/CSV with the column set to Text.
  */
-export function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+export interface CsvId {
+  id: string | null;
 }
 
-const line = (fields: (string | number | null)[]) => `${fields.map(csvField).join(',')}\r\n`;
+type CsvValue = string | number | null | CsvId;
+
+const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+/**
+ * Text a spreadsheet could run as a formula, made inert with an apostrophe: names are anyone's
+ * text. A cell starts where the text starts, and also after each `;`: Excel where `;` separates
+ * (much of Europe) splits the line there and honours a quote only at the start of its own cell,
+ * so `Promo;=1+1` in the middle of a line gives a cell `=1+1` however it is quoted. Tabs and line
+ * breaks start cells for tools that split on them.
+ */
+function inert(text: string): string {
+  const cells = text.replace(/([;\t\r\n])(?=[=+\-@])/g, "$1'");
+  return /^[=+\-@\t\r]/.test(cells) ? `'${cells}` : cells;
+}
+
+/**
+ * One CSV field. Numbers are bare. Text is quoted when it holds a comma, quote or line break
+ * (RFC 4180), or a `;` (the separator where `;` is the one); an id always is (CsvId).
+ */
+export function csvField(value: CsvValue): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'object') return value.id === null ? '' : quoted(inert(value.id));
+  const safe = inert(value);
+  return /[",;\r\n]/.test(safe) ? quoted(safe) : safe;
+}
+
+const line = (fields: CsvValue[]) => `${fields.map(csvField).join(',')}\r\n`;
+const id = (value: string | null): CsvId => ({ id: value });
 
 /**
  * The breakdown as CSV lines, written as the rows come: first the header rows (the range and each
@@ -81,15 +112,15 @@ export async function* reportCsv(report: {
   ]);
   for await (const row of report.rows) {
     yield line([
-      row.advertiserId,
+      id(row.advertiserId),
       row.advertiserName,
       row.currency,
-      row.campaignId,
+      id(row.campaignId),
       row.campaignName ?? (report.level === 'campaign' ? row.name : null),
       ...(report.level === 'campaign'
         ? []
-        : [row.adgroupId, row.adgroupName ?? (report.level === 'adgroup' ? row.name : null)]),
-      ...(report.level === 'ad' ? [row.id, row.name] : []),
+        : [id(row.adgroupId), row.adgroupName ?? (report.level === 'adgroup' ? row.name : null)]),
+      ...(report.level === 'ad' ? [id(row.id), row.name] : []),
       ...metricColumns.map(([key]) => row.metrics[key]),
     ]);
   }

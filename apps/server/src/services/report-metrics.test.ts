@@ -1,29 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ReportSums } from '../repositories/tiktok-report-queries.repository.js';
+import { sumsRow } from '../testing/report-sums.js';
 import { addExact, addSums, emptySums, metricsOf, thousandthsOf, zeroSums } from './report-metrics.js';
-
-/** A row as PostgreSQL prints its sums: every count unknown unless given. */
-const row = (values: Partial<ReportSums>): ReportSums => ({
-  spend: null,
-  impressions: null,
-  clicks: null,
-  conversions: null,
-  results: null,
-  video_plays: null,
-  video_watched_2s: null,
-  video_watched_6s: null,
-  video_views_p25: null,
-  video_views_p50: null,
-  video_views_p75: null,
-  video_views_p100: null,
-  likes: null,
-  comments: null,
-  shares: null,
-  follows: null,
-  profile_visits: null,
-  ...values,
-});
 
 describe('report sums', () => {
   it('reads money as exact thousandths, whatever PostgreSQL prints', () => {
@@ -37,8 +15,8 @@ describe('report sums', () => {
 
   it('adds rows exactly, money to the thousandth, and keeps "-" unknown', () => {
     const sums = emptySums();
-    addSums(sums, row({ spend: '0.100', impressions: '10', clicks: '1' }));
-    addSums(sums, row({ spend: '0.200', impressions: '20', clicks: '2' }));
+    addSums(sums, sumsRow({ spend: '0.100', impressions: '10', clicks: '1' }));
+    addSums(sums, sumsRow({ spend: '0.200', impressions: '20', clicks: '2' }));
     const metrics = metricsOf(sums);
     // 0.1 + 0.2 in floating point would be 0.30000000000000004.
     assert.equal(metrics.spend, '0.300');
@@ -50,12 +28,12 @@ describe('report sums', () => {
 
   it('stays exact past 2^53, where a Number would round', () => {
     const sums = emptySums();
-    addSums(sums, row({ impressions: '9007199254740991', spend: '9007199254740.991' }));
-    addSums(sums, row({ impressions: '2', spend: '0.002' }));
+    addSums(sums, sumsRow({ impressions: '9007199254740991', spend: '9007199254740.991' }));
+    addSums(sums, sumsRow({ impressions: '2', spend: '0.002' }));
     assert.equal(sums.impressions, 9_007_199_254_740_993n);
     assert.equal(metricsOf(sums).spend, '9007199254740.993');
     const big = emptySums();
-    addSums(big, row({ clicks: '123456789012345678901' }));
+    addSums(big, sumsRow({ clicks: '123456789012345678901' }));
     addExact(big, zeroSums());
     assert.equal(big.clicks, 123_456_789_012_345_678_901n);
   });

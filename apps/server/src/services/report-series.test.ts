@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SeriesRow } from '../repositories/tiktok-report-queries.repository.js';
+import { sumsRow } from '../testing/report-sums.js';
 import { pointsOf, seriesByCurrency, type SeriesAccount } from './report-series.js';
 
 const account = (values: Partial<SeriesAccount>): SeriesAccount => ({
@@ -16,23 +17,7 @@ const account = (values: Partial<SeriesAccount>): SeriesAccount => ({
 const hour = (advertiserId: string, time: string, spend: string): SeriesRow => ({
   advertiser_id: advertiserId,
   time,
-  spend,
-  impressions: '10',
-  clicks: '1',
-  conversions: '0',
-  results: null,
-  video_plays: null,
-  video_watched_2s: null,
-  video_watched_6s: null,
-  video_views_p25: null,
-  video_views_p50: null,
-  video_views_p75: null,
-  video_views_p100: null,
-  likes: null,
-  comments: null,
-  shares: null,
-  follows: null,
-  profile_visits: null,
+  ...sumsRow({ spend, impressions: '10', clicks: '1', conversions: '0' }),
 });
 
 describe('report series', () => {

@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { sql } from '@whathead/db';
-import { createTestDatabase, type TestDatabase } from '@whathead/db/testing';
+import { reportFactsDatabase } from '../testing/report-facts-database.js';
 import { metricsOf, addSums, emptySums } from './report-metrics.js';
-import {
-  adDayCountColumns,
-  TikTokReportFactsRepository,
-  type AdDayRow,
-} from '../repositories/tiktok-report-facts.repository.js';
+import { adDayCountColumns, type AdDayRow } from '../repositories/tiktok-report-facts.repository.js';
 import { TikTokReportQueriesRepository } from '../repositories/tiktok-report-queries.repository.js';
 
 const advertiserId = '7200000000000000011';
@@ -25,29 +21,19 @@ const adDay = (adId: string, day: string, spend: string | null, impressions: str
 });
 
 describe('report fact tables', () => {
-  let database: TestDatabase;
-  let facts: TikTokReportFactsRepository;
-  let workspaceId: string;
-  before(async () => {
-    database = await createTestDatabase();
-    facts = new TikTokReportFactsRepository(database);
-    const { rows } = await sql<{
-      id: string;
-    }>`insert into workspaces (name) values ('Reports') returning id`.execute(database.db);
-    workspaceId = rows[0]!.id;
-  });
-  after(async () => database?.close());
+  const fixture = reportFactsDatabase('Reports');
 
   const partitions = async () => {
     const { rows } = await sql<{ name: string }>`
       select child.relname as name from pg_inherits
       join pg_class child on child.oid = pg_inherits.inhrelid
       join pg_class parent on parent.oid = pg_inherits.inhparent
-      where parent.relname = 'tiktok_report_ad_days' order by 1`.execute(database.db);
+      where parent.relname = 'tiktok_report_ad_days' order by 1`.execute(fixture.database.db);
     return rows.map((row) => row.name);
   };
 
   it('has this month’s partitions and the next two from the start, and creates further months once', async () => {
+    const { facts } = fixture;
     const month = (offset: number) => {
       const now = new Date();
       const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1));
@@ -67,14 +53,20 @@ describe('report fact tables', () => {
   });
 
   it('stores "-" as null, and a re-read replaces rows and drops those TikTok no longer lists', async () => {
+    const { database, facts, workspaceId } = fixture;
     await facts.ensurePartitions('2025-04-01', '2025-04-30');
     const range = { from: '2025-04-10', to: '2025-04-11' };
     let mark = await facts.mark();
-    await facts.upsertAdDays(workspaceId, advertiserId, [
-      adDay('1800000000000000001', '2025-04-10', '1.500', '100'),
-      adDay('1800000000000000002', '2025-04-10', null, null),
-      adDay('1800000000000000003', '2025-04-11', '2.000', '40'),
-    ]);
+    await facts.writeAdDays(
+      workspaceId,
+      advertiserId,
+      [
+        adDay('1800000000000000001', '2025-04-10', '1.500', '100'),
+        adDay('1800000000000000002', '2025-04-10', null, null),
+        adDay('1800000000000000003', '2025-04-11', '2.000', '40'),
+      ],
+      'new',
+    );
     await facts.finishAdDays(workspaceId, advertiserId, range, mark);
     const queries = new TikTokReportQueriesRepository(database);
     const read = async () => {
@@ -91,9 +83,12 @@ describe('report fact tables', () => {
     assert.equal(first['1800000000000000001']!.spend, '1.500');
 
     mark = await facts.mark();
-    await facts.upsertAdDays(workspaceId, advertiserId, [
-      adDay('1800000000000000001', '2025-04-10', '1.750', '110'),
-    ]);
+    await facts.writeAdDays(
+      workspaceId,
+      advertiserId,
+      [adDay('1800000000000000001', '2025-04-10', '1.750', '110')],
+      'maybe',
+    );
     await facts.finishAdDays(workspaceId, advertiserId, range, mark);
     const second = await read();
     assert.deepEqual(Object.keys(second), ['1800000000000000001']);

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from '@whathead/db';
 import { createTestDatabase, type TestDatabase } from '@whathead/db/testing';
 import type { GetIntegratedReportInput, ReportPage, TikTokClient } from '@whathead/tiktok-client';
+import { TikTokMirrorRepository } from '../repositories/tiktok-mirror.repository.js';
 import { TikTokReportAccountsRepository } from '../repositories/tiktok-report-accounts.repository.js';
 import { TikTokReportFactsRepository } from '../repositories/tiktok-report-facts.repository.js';
 import { syncAccountReports } from './tiktok-report-sync.js';
@@ -70,6 +71,7 @@ describe('a report backfill stopped midway', () => {
       tiktok,
       facts: new TikTokReportFactsRepository(database),
       accounts,
+      mirror: new TikTokMirrorRepository(database),
       workspaceId,
       advertiserId,
       accessToken: 'token',

@@ -12,9 +12,12 @@ import {
   type ReportOverviewResponse,
   type ReportSettings,
   type ReportStatusResponse,
+  type ReportStopReason,
+  type ReportSyncResponse,
+  type ReportSyncSkip,
 } from '@whathead/contracts';
 import type { TikTokClient } from '@whathead/tiktok-client';
-import { notFound, validationFailed } from '../errors.js';
+import { AppError, notFound, validationFailed } from '../errors.js';
 import {
   addDays,
   dayIn,
@@ -24,9 +27,11 @@ import {
   isTimeZone,
   laterDay,
 } from '../lib/calendar-days.js';
-import type { Clock } from '../lib/clock.js';
+import { addSeconds, type Clock } from '../lib/clock.js';
 import { TokenUnreadableError } from '../lib/token-cipher.js';
+import type { ThrottleRepository } from '../repositories/throttle.repository.js';
 import type { TikTokConnectionRepository } from '../repositories/tiktok-connection.repository.js';
+import type { TikTokMirrorRepository } from '../repositories/tiktok-mirror.repository.js';
 import type {
   ReportAccountListing,
   TikTokReportAccountsRepository,
@@ -38,17 +43,20 @@ import type {
   TikTokReportQueriesRepository,
 } from '../repositories/tiktok-report-queries.repository.js';
 import { reportCsv } from './report-csv.js';
+import type { ReportExportService } from './report-export.service.js';
+import type { TableStatisticsService } from './table-statistics.service.js';
 import { addSums, emptySums, metricsOf } from './report-metrics.js';
 import { pointsOf, seriesByCurrency, type SeriesAccount } from './report-series.js';
 import { accountRefusalOf, attentionCauseOf, toAppError } from './tiktok-errors.js';
+import { describePermissions } from './tiktok-permissions.js';
 import type { TikTokConnectionService } from './tiktok-connection.service.js';
 import { backfillDays, syncAccountReports } from './tiktok-report-sync.js';
 import type { Actor, WorkspaceService } from './workspace.service.js';
 
 /** Rows the breakdown table shows; the CSV has every row. */
 const breakdownRows = 1000;
-/** Rows the CSV reads a time: each read sums the range again, so few and large, never all. */
-const csvPageRows = 5000;
+/** The CSV has every row: as many as PostgreSQL's LIMIT takes. */
+const csvRows = Number.MAX_SAFE_INTEGER;
 
 type SyncTarget = { workspaceId: string; advertiserId: string };
 
@@ -60,31 +68,46 @@ export class ReportService {
   readonly #accounts: TikTokReportAccountsRepository;
   readonly #facts: TikTokReportFactsRepository;
   readonly #queries: TikTokReportQueriesRepository;
+  readonly #mirror: TikTokMirrorRepository;
   readonly #connections: TikTokConnectionRepository;
   readonly #connectionService: TikTokConnectionService;
   readonly #workspaceService: WorkspaceService;
   readonly #tiktok: TikTokClient;
   readonly #clock: Clock;
+  readonly #throttles: ThrottleRepository | undefined;
+  readonly #exports: ReportExportService | undefined;
+  readonly #statistics: TableStatisticsService | undefined;
   #syncQueue: ((target: SyncTarget) => Promise<unknown>) | undefined;
 
   constructor(dependencies: {
     accounts: TikTokReportAccountsRepository;
     facts: TikTokReportFactsRepository;
     queries: TikTokReportQueriesRepository;
+    mirror: TikTokMirrorRepository;
     connections: TikTokConnectionRepository;
     connectionService: TikTokConnectionService;
     workspaceService: WorkspaceService;
     tiktok: TikTokClient;
     clock: Clock;
+    /** Counts Sync now presses; only a caller that never syncs (the dashboard benchmark) leaves it out. */
+    throttles?: ThrottleRepository;
+    /** Runs the CSV exports; only a caller that never exports (the dashboard benchmark) leaves it out. */
+    exports?: ReportExportService;
+    /** Analyses the report tables after a backfill and daily; a caller that never syncs leaves it out. */
+    statistics?: TableStatisticsService;
   }) {
     this.#accounts = dependencies.accounts;
     this.#facts = dependencies.facts;
     this.#queries = dependencies.queries;
+    this.#mirror = dependencies.mirror;
     this.#connections = dependencies.connections;
     this.#connectionService = dependencies.connectionService;
     this.#workspaceService = dependencies.workspaceService;
     this.#tiktok = dependencies.tiktok;
     this.#clock = dependencies.clock;
+    this.#throttles = dependencies.throttles;
+    this.#exports = dependencies.exports;
+    this.#statistics = dependencies.statistics;
   }
 
   /** Set once the job queue runs: it is built after the services, because its jobs call them. */
@@ -92,31 +115,97 @@ export class ReportService {
     this.#syncQueue = queue;
   }
 
-  /** Queues a sync of the workspace's syncing accounts (all, or those named), once each. */
+  /**
+   * Queues a sync of the workspace's syncing accounts (all, or those named), once each: an
+   * account already queued or syncing is left alone. Choosing accounts and Reconnect come here,
+   * without the cooldown: after a reconnect, the account's last failed try must not hold it back.
+   */
   async queueSync(workspaceId: string, advertiserIds?: readonly string[]): Promise<number> {
-    const syncing = (await this.#accounts.list(workspaceId)).filter(
-      (account) => account.syncing && (!advertiserIds || advertiserIds.includes(account.advertiser_id)),
+    const listings = (await this.#accounts.list(workspaceId)).filter(
+      (account) => !advertiserIds || advertiserIds.includes(account.advertiser_id),
     );
-    if (!this.#syncQueue || syncing.length === 0) return 0;
-    const ids = syncing.map((account) => account.advertiser_id);
-    await this.#accounts.markQueued(workspaceId, ids);
-    for (const advertiserId of ids) await this.#syncQueue({ workspaceId, advertiserId });
-    return ids.length;
+    const { queued } = await this.#queueListed(workspaceId, listings, { cooldown: false });
+    return queued.length;
   }
 
-  /** The hourly pass: every syncing account of every workspace. */
+  /**
+   * The hourly pass: every syncing account of every workspace, but none already queued or
+   * syncing (its run reads the newest hours anyway) nor one synced within the cooldown.
+   */
   async queueEverySyncingAccount(): Promise<number> {
     let queued = 0;
-    for (const workspaceId of await this.#accounts.workspacesWithSelectedAccounts())
-      queued += await this.queueSync(workspaceId);
+    for (const workspaceId of await this.#accounts.workspacesWithSelectedAccounts()) {
+      const listings = await this.#accounts.list(workspaceId);
+      queued += (await this.#queueListed(workspaceId, listings, { cooldown: true })).queued.length;
+    }
     return queued;
   }
 
-  /** **Sync now**: any member; it runs in the background. */
-  async syncNow(actor: Actor, workspaceId: string): Promise<ReportStatusResponse> {
+  /**
+   * **Sync now**: any member, a limited number of presses each; it runs in the background. The
+   * answer names the accounts it queued and, for each it left out, why.
+   */
+  async syncNow(actor: Actor, workspaceId: string): Promise<ReportSyncResponse> {
     await this.#workspaceService.requireMember(actor, workspaceId);
-    await this.queueSync(workspaceId.toLowerCase());
-    return this.status(actor, workspaceId);
+    await this.#countSyncNowPress(actor);
+    const id = workspaceId.toLowerCase();
+    const listings = await this.#accounts.list(id);
+    const outcome = await this.#queueListed(id, listings, { cooldown: true });
+    return { ...(await this.status(actor, workspaceId)), ...outcome };
+  }
+
+  /**
+   * Counts one Sync now press against the person's limit (in the database, so every process
+   * shares it) and refuses it, with when to try again, past the limit. Counted before anything is
+   * read, so presses sent all at once cannot all slip under it.
+   */
+  async #countSyncNowPress(actor: Actor): Promise<void> {
+    if (!this.#throttles) throw new Error('Sync now needs the throttle repository.');
+    const now = this.#clock.now();
+    const [count] = await this.#throttles.count(
+      [{ key: `reportSyncNow:${actor.userId}`, endsAt: addSeconds(now, syncNowLimit.windowSeconds) }],
+      now,
+    );
+    if (!count || count.attempts <= syncNowLimit.presses) return;
+    const retryAfterSeconds = Math.max(1, Math.ceil((count.windowEndsAt.getTime() - now.getTime()) / 1000));
+    throw new AppError(
+      'too_many_attempts',
+      `Sync now was pressed more than ${syncNowLimit.presses} times in ${syncNowLimit.windowSeconds / 60} minutes. Try again in ${waitWords(retryAfterSeconds * 1000)}; the reports also sync by themselves every hour.`,
+      { details: { retryAfterSeconds } },
+    );
+  }
+
+  /**
+   * Queues the listed accounts that should sync now, and says why each other one was left out:
+   * it does not sync (stopped), a run of it is waiting or under way, or (with `cooldown`) its
+   * last sync is minutes old. pg-boss keeps one run waiting per account (`stately`); it answers
+   * null for a duplicate, which is how an account whose waiting run this did not see is told.
+   */
+  async #queueListed(
+    workspaceId: string,
+    listings: readonly ReportAccountListing[],
+    options: { cooldown: boolean },
+  ): Promise<{ queued: string[]; skipped: ReportSyncSkip[] }> {
+    const now = this.#clock.now();
+    const skipped: ReportSyncSkip[] = [];
+    const due: string[] = [];
+    for (const listing of listings) {
+      const skip = syncSkipOf(listing, now, options);
+      if (skip) skipped.push(skip);
+      else if (listing.syncing) due.push(listing.advertiser_id);
+    }
+    const queued: string[] = [];
+    if (!this.#syncQueue || due.length === 0) return { queued, skipped };
+    await this.#accounts.markQueued(workspaceId, due);
+    for (const advertiserId of due) {
+      const job = await this.#syncQueue({ workspaceId, advertiserId });
+      if (job !== null) queued.push(advertiserId);
+      else {
+        const name = listings.find((listing) => listing.advertiser_id === advertiserId)?.name ?? advertiserId;
+        skipped.push({ advertiserId, reason: 'queued', message: queuedWords(name) });
+      }
+    }
+    return { queued, skipped };
   }
 
   async status(actor: Actor, workspaceId: string): Promise<ReportStatusResponse> {
@@ -266,13 +355,22 @@ export class ReportService {
     };
   }
 
-  /** The breakdown as CSV, page by page as it is sent: no whole file is ever held. */
+  /**
+   * The breakdown as CSV, page by page as it is sent: no whole file is ever held. The export is
+   * one of a few running at once; `close` ends it, however the download ends.
+   */
   async breakdownCsv(
     actor: Actor,
     workspaceId: string,
     query: ReportBreakdownQuery,
-  ): Promise<{ fileName: string; lines: AsyncIterable<string> }> {
+  ): Promise<{
+    fileName: string;
+    lines: AsyncIterable<string>;
+    stalledAfterMilliseconds: number;
+    close(): Promise<void>;
+  }> {
     await this.#workspaceService.requireMember(actor, workspaceId);
+    if (!this.#exports) throw new Error('This ReportService was built without exports.');
     const id = workspaceId.toLowerCase();
     const { accounts: chosen } = await this.#chosen(id, query.accounts);
     const level = levelOf(query);
@@ -285,29 +383,24 @@ export class ReportService {
     const accounts = narrowedTo(chosen, await this.#holding(chosenScope), query);
     const scope = { ...chosenScope, advertiserIds: accounts.map((account) => account.advertiser_id) };
     const byId = new Map(accounts.map((account) => [account.advertiser_id, account]));
-    const queries = this.#queries;
-    // In the table's order, page after page: a download is read once, and the rows' sums only
-    // move when a sync lands meanwhile. The first page is read before the answer starts, so a
-    // failure there is an error answer, not a cut-off file.
-    const page = (offset: number) =>
-      queries.breakdown(scope, {
-        level,
-        search: query.q || undefined,
-        sort: query.sort,
-        direction: query.direction,
-        limit: csvPageRows,
-        offset,
-        sums: 'all',
-      });
-    const first = await page(0);
+    // In the table's order, summed once when the export starts: a download is read once, and
+    // its rows are the range's sums at that moment, however long the reading takes.
+    const exported = await this.#exports.open(
+      { workspaceId: id, userId: actor.userId },
+      {
+        scope,
+        view: {
+          level,
+          search: query.q || undefined,
+          sort: query.sort,
+          direction: query.direction,
+          limit: csvRows,
+          sums: 'all',
+        },
+      },
+    );
     async function* rows(): AsyncGenerator<ReportBreakdownRow<ReportMetrics>> {
-      let current = first;
-      for (let offset = 0; ;) {
-        for (const row of current) yield breakdownRowOf(row, level, byId);
-        if (current.length < csvPageRows) return;
-        offset += csvPageRows;
-        current = await page(offset);
-      }
+      for await (const row of exported.rows) yield breakdownRowOf(row, level, byId);
     }
     return {
       fileName: `whathead-${level}s-${query.from}-to-${query.to}.csv`,
@@ -323,6 +416,8 @@ export class ReportService {
         })),
         rows: rows(),
       }),
+      stalledAfterMilliseconds: exported.stalledAfterMilliseconds,
+      close: exported.close,
     };
   }
 
@@ -357,6 +452,7 @@ export class ReportService {
             tiktok: this.#tiktok,
             facts: this.#facts,
             accounts: this.#accounts,
+            mirror: this.#mirror,
             workspaceId,
             advertiserId,
             accessToken,
@@ -371,12 +467,14 @@ export class ReportService {
           });
         },
       );
+      // Before `ready`: the page reads a backfill as soon as it is ready, and its plans need these.
+      const statistics = await this.#statistics?.afterReportSync();
       await this.#accounts.update(workspaceId, advertiserId, {
         state: 'ready',
         lastSyncedAt: now(),
         error: null,
       });
-      return result;
+      return { ...result, ...statistics };
     } catch (error) {
       const stopped = error instanceof TokenUnreadableError || attentionCauseOf(error) !== undefined;
       const reason = stopped ? needsReconnect : syncFailure(error);
@@ -386,12 +484,16 @@ export class ReportService {
     }
   }
 
-  /** Daily upkeep: month partitions three months ahead, and hours past their retention deleted. */
-  async maintain(): Promise<{ partitions: number; expiredHours: number }> {
+  /**
+   * Daily upkeep: month partitions three months ahead, hours past their retention deleted, and
+   * the planner's statistics of every table grown since last analysed.
+   */
+  async maintain(): Promise<{ partitions: number; expiredHours: number; analyzedTables: number }> {
     const today = dayIn(this.#clock.now(), 'UTC');
     const partitions = await this.#facts.ensurePartitions(today, addDays(today, 92));
     const expiredHours = await this.#facts.deleteExpiredHours(today);
-    return { partitions, expiredHours };
+    const analyzedTables = (await this.#statistics?.daily()) ?? 0;
+    return { partitions, expiredHours, analyzedTables };
   }
 
   /**
@@ -511,12 +613,166 @@ export class ReportService {
       provisionalFrom: provisionalFrom(listing, restatementDays, now),
       lastSyncedAt: listing.last_synced_at ? new Date(listing.last_synced_at).toISOString() : null,
       error: listing.syncing ? (listing.error ?? null) : null,
+      stopReason: stopReasonOf(listing),
     };
   }
 }
 
 const needsReconnect =
   'The TikTok connection needs attention. Reconnect it in Integrations: the sync starts again by itself.';
+
+/**
+ * Sync now and the hourly pass leave an account alone for 5 minutes after its last sync or try.
+ * TikTok's report figures lag by hours, so a sync minutes after the last reads the same numbers
+ * and spends the app's one rate budget again (the restated days, their hours, each a call).
+ * Five minutes still shows someone who just changed something in Ads Manager TikTok's word
+ * soon, and holds an account to 12 syncs an hour however often Sync now is pressed (pressed for
+ * a minute, it had cost 440 report calls).
+ */
+const syncCooldownSeconds = 5 * 60;
+
+/**
+ * How long a run counts as under way after it started. pg-boss ends an active job after 15
+ * minutes (its `expire_in` default) and retries it, which starts the run again: a `syncing`
+ * state older than that is a run whose process died, and must not keep the account from syncing.
+ */
+const syncRunSeconds = 20 * 60;
+
+/**
+ * One person's Sync now presses. The cooldown already bounds what presses cost TikTok; this
+ * bounds what they cost Whathead. 20 in 5 minutes leaves room for double clicks, several tabs and
+ * workspaces, and stops a held key or a script within seconds.
+ */
+const syncNowLimit = { presses: 20, windowSeconds: 5 * 60 };
+
+const minuteMilliseconds = 60_000;
+
+const plural = (count: number, unit: string): string => `${count} ${unit}${count === 1 ? '' : 's'}`;
+
+/** "moments ago", "1 minute ago", "4 minutes ago". */
+const agoWords = (milliseconds: number): string =>
+  milliseconds < minuteMilliseconds
+    ? 'moments ago'
+    : `${plural(Math.floor(milliseconds / minuteMilliseconds), 'minute')} ago`;
+
+/** "40 seconds", "3 minutes": never less than the wait. */
+const waitWords = (milliseconds: number): string =>
+  milliseconds < minuteMilliseconds
+    ? plural(Math.max(1, Math.ceil(milliseconds / 1000)), 'second')
+    : plural(Math.ceil(milliseconds / minuteMilliseconds), 'minute');
+
+const queuedWords = (name: string): string => `A sync of ${name} is already waiting to start.`;
+
+const timeOf = (moment: Date | string | null | undefined): number | undefined =>
+  moment ? new Date(moment).getTime() : undefined;
+
+/**
+ * Why a sync of this account is not queued now, or undefined to queue it. An account in `queued`
+ * is still sent: pg-boss drops the duplicate, and one whose run was lost is queued again.
+ */
+function syncSkipOf(
+  listing: ReportAccountListing,
+  now: Date,
+  options: { cooldown: boolean },
+): ReportSyncSkip | undefined {
+  const skip = (reason: ReportSyncSkip['reason'], message: string): ReportSyncSkip => ({
+    advertiserId: listing.advertiser_id,
+    reason,
+    message,
+  });
+  if (!listing.syncing) {
+    const stop = stopReasonOf(listing);
+    // An account listed only for its stored reports is not one Sync now was asked to sync.
+    return stop && stop.cause !== 'not_selected'
+      ? skip('stopped', `${listing.name}: ${stop.message}`)
+      : undefined;
+  }
+  const started = timeOf(listing.last_attempt_at);
+  if (listing.state === 'syncing' && started !== undefined && now.getTime() - started < syncRunSeconds * 1000)
+    return skip('syncing', `${listing.name} is syncing now; its figures arrive as the sync goes.`);
+  if (!options.cooldown || listing.state === 'queued') return undefined;
+  const synced = timeOf(listing.last_synced_at);
+  const latest = Math.max(synced ?? -Infinity, started ?? -Infinity);
+  const wait = latest + syncCooldownSeconds * 1000 - now.getTime();
+  if (!(wait > 0)) return undefined;
+  const ago = agoWords(now.getTime() - latest);
+  const failedLast = listing.state === 'failed' && started !== undefined && started >= (synced ?? -Infinity);
+  return skip(
+    'cooldown',
+    failedLast
+      ? `A sync of ${listing.name} was tried ${ago}. Sync now can try again in ${waitWords(wait)}.`
+      : `${listing.name} synced ${ago}, so TikTok would answer the same figures. Sync now can read it again in ${waitWords(wait)}.`,
+  );
+}
+
+/** What the reports need of a connection's permissions: their reads and the account's details. */
+const reportPermissionKeys: readonly string[] = ['reporting', 'ad_account_read'];
+
+/**
+ * Why an account does not sync, and the one action that fixes it, from what Integrations knows
+ * of its connection (no TikTok call); null while it syncs.
+ */
+function stopReasonOf(listing: ReportAccountListing): ReportStopReason | null {
+  if (listing.syncing) return null;
+  const connection = listing.business_center_name
+    ? `the TikTok connection “${listing.business_center_name}”`
+    : 'its TikTok connection';
+  const reconnect = (problem: string): ReportStopReason => ({
+    cause: 'reconnect_required',
+    message: `${problem} Reconnect it in Integrations: the sync starts again by itself.`,
+  });
+  switch (listing.stop_cause) {
+    case 'not_selected':
+      return {
+        cause: 'not_selected',
+        message:
+          'It is no longer selected in Integrations; the figures stored before stay. Select it there to sync it again.',
+      };
+    case 'account_inaccessible':
+      return {
+        cause: 'account_inaccessible',
+        message: `TikTok no longer lists this account for ${connection} (removed from the Business Center, deleted, or your access to it withdrawn). Check it in TikTok Ads Manager, then reconnect in Integrations, or deselect it there.`,
+      };
+    case 'business_center_access_lost':
+      return {
+        cause: 'business_center_access_lost',
+        message: `Your TikTok user no longer has access to the Business Center${listing.business_center_name ? ` “${listing.business_center_name}”` : ''}. Ask its admin to restore your access, then reconnect it in Integrations: the sync starts again by itself.`,
+      };
+    case 'permissions_missing':
+      return permissionStopOf(listing, connection);
+    case 'token_expired':
+      return reconnect(`TikTok says ${connection} has expired.`);
+    case 'token_unreadable':
+      return reconnect(
+        `Whathead can no longer read the stored access of ${connection} (its encryption key changed).`,
+      );
+    case 'token_revoked':
+      return reconnect(
+        `Whathead’s access through ${connection} was removed at TikTok (revoked, or the authorization withdrawn).`,
+      );
+    default:
+      return reconnect(`${connection.charAt(0).toUpperCase()}${connection.slice(1)} needs attention.`);
+  }
+}
+
+/** A permission TikTok did not grant: the reports' own ones by name, else the connection's. */
+function permissionStopOf(listing: ReportAccountListing, connection: string): ReportStopReason {
+  const missing = describePermissions(listing.granted_scope_ids ?? []).filter(
+    (permission) => !permission.granted,
+  );
+  const needed = missing.filter((permission) => reportPermissionKeys.includes(permission.key));
+  const names = (permissions: typeof missing) =>
+    permissions.map((permission) => `${permission.name} (${permission.enables.toLowerCase()})`).join('; ');
+  if (needed.length > 0)
+    return {
+      cause: 'permission_missing',
+      message: `TikTok did not grant Whathead ${names(needed)} for ${connection}, and reports need ${needed.length === 1 ? 'it' : 'them'}. Reconnect it in Integrations and keep ${needed.map((permission) => permission.name).join(' and ')} ticked on TikTok’s page: the sync starts again by itself.`,
+    };
+  return {
+    cause: 'permission_missing',
+    message: `TikTok did not grant Whathead every permission for ${connection}${missing.length > 0 ? ` (missing: ${names(missing)})` : ''}, so its accounts wait. Reconnect it in Integrations and keep every permission ticked: the sync starts again by itself.`,
+  };
+}
 
 function syncFailure(failure: unknown): string {
   if (accountRefusalOf(failure)?.kind === 'not_eligible')

@@ -4,7 +4,11 @@ import { TikTokMirrorRepository } from '../repositories/tiktok-mirror.repository
 import { TikTokReportAccountsRepository } from '../repositories/tiktok-report-accounts.repository.js';
 import { TikTokReportFactsRepository } from '../repositories/tiktok-report-facts.repository.js';
 import { TikTokReportQueriesRepository } from '../repositories/tiktok-report-queries.repository.js';
+import { ReportExportRepository } from '../repositories/report-export.repository.js';
+import { ReportExportService } from './report-export.service.js';
 import { ReportService } from './report.service.js';
+import { TableStatisticsRepository } from '../repositories/table-statistics.repository.js';
+import { TableStatisticsService } from './table-statistics.service.js';
 import { CampaignMirrorService } from './campaign-mirror.service.js';
 import type { Database } from '@whathead/db';
 import type { RateLimiter, RateLimits, RateLimitTier, TikTokClient } from '@whathead/tiktok-client';
@@ -173,6 +177,9 @@ export function createServices(database: Database, settings: ServiceSettings, cl
     rateLimits: settings.tiktokRateLimits,
   });
   const mirrorRepository = new TikTokMirrorRepository(database);
+  const tableStatistics = new TableStatisticsService({
+    statistics: new TableStatisticsRepository(database),
+  });
   const campaignTableRepository = new CampaignTableRepository(database);
   const campaignMirror = new CampaignMirrorService({
     mirror: mirrorRepository,
@@ -182,6 +189,7 @@ export function createServices(database: Database, settings: ServiceSettings, cl
     workspaceService: workspaces,
     tiktok: settings.tiktok,
     clock,
+    statistics: tableStatistics,
   });
   const campaignActions = new CampaignActionService({
     changes: new TikTokEntityChangeRepository(database),
@@ -194,20 +202,26 @@ export function createServices(database: Database, settings: ServiceSettings, cl
     tiktok: settings.tiktok,
     clock,
   });
+  const reportExports = new ReportExportService({ exports: new ReportExportRepository(database), clock });
   const reports = new ReportService({
     accounts: new TikTokReportAccountsRepository(database),
     facts: new TikTokReportFactsRepository(database),
     queries: new TikTokReportQueriesRepository(database),
+    mirror: mirrorRepository,
     connections: tiktokConnectionRepository,
     connectionService: tiktokConnections,
     workspaceService: workspaces,
     tiktok: settings.tiktok,
     clock,
+    throttles: throttleRepository,
+    exports: reportExports,
+    statistics: tableStatistics,
   });
   return {
     accounts,
     campaignMirror,
     reports,
+    reportExports,
     campaignActions,
     passwordResets,
     passwordHashing,
@@ -229,6 +243,7 @@ export function createServices(database: Database, settings: ServiceSettings, cl
       passwordResets: passwordResetRepository,
       tiktokStates: tiktokStateRepository,
       tiktokRateBudget: new TikTokRateLimitRepository(database),
+      reportExports,
       clock,
     }),
   };

@@ -28,16 +28,16 @@ const metricOf: Record<AdDayCountColumn, string> = {
   profile_visits: 'profile_visits',
 };
 
+/** The ad's parents as attribute metrics, which the reference does not list (see adDayMetrics). */
+export const parentIdMetrics = ['campaign_id', 'adgroup_id'];
 /**
- * What an ad-day read asks for: the additive counts and the ad's parents (attribute metrics), so
- * every level above is summed from these rows. Ratios are left out: they are worked out from sums.
+ * What an ad-day read asks for: the additive counts, so every level above is summed from these
+ * rows (ratios are left out: they are worked out from sums), and the ad's parents, as public
+ * connectors ask for them. §6.1 lists the parents' names among attribute metrics, not their ids:
+ * a TikTok that refuses them gets `adDayCounts` alone, the parents then read elsewhere.
  */
-export const adDayMetrics = [
-  'spend',
-  ...adDayCountColumns.map((column) => metricOf[column]),
-  'campaign_id',
-  'adgroup_id',
-];
+export const adDayCounts = ['spend', ...adDayCountColumns.map((column) => metricOf[column])];
+export const adDayMetrics = [...adDayCounts, ...parentIdMetrics];
 export const campaignHourMetrics = ['spend', ...campaignHourCountColumns.map((column) => metricOf[column])];
 
 /** A count as TikTok writes it ("4874"); null for "-", a missing value or anything not a count. */
@@ -69,12 +69,18 @@ export function timeOf(label: string | null | undefined): { day: string; hour: n
 
 const isId = (value: string | null | undefined): value is string => !!value && /^\d{1,20}$/.test(value);
 
-/** An ad-day row from TikTok's report row; undefined for a row without an ad id, day or parents. */
-export function adDayRowOf(row: ReportRow): AdDayRow | undefined {
+/**
+ * An ad-day row from TikTok's report row, its parents from the row's metrics or else `parents`;
+ * undefined for a row without an ad id, day or parents.
+ */
+export function adDayRowOf(
+  row: ReportRow,
+  parents?: { campaignId: string; adGroupId: string },
+): AdDayRow | undefined {
   const adId = row.dimensions['ad_id'];
   const time = timeOf(row.dimensions['stat_time_day']);
-  const campaignId = row.metrics['campaign_id'];
-  const adGroupId = row.metrics['adgroup_id'];
+  const campaignId = row.metrics['campaign_id'] ?? parents?.campaignId;
+  const adGroupId = row.metrics['adgroup_id'] ?? parents?.adGroupId;
   if (!isId(adId) || !time || !isId(campaignId) || !isId(adGroupId)) return undefined;
   return {
     adId,

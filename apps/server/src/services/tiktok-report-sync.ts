@@ -1,13 +1,22 @@
-import type { TikTokClient } from '@whathead/tiktok-client';
+import { TikTokApiError, type ReportRow, type TikTokClient } from '@whathead/tiktok-client';
 import { addDays, dayIn, earlierDay, laterDay, spansNewestFirst } from '../lib/calendar-days.js';
 import { runPagedReads, type PagedRead } from '../lib/paged-reads.js';
+import type { TikTokMirrorRepository } from '../repositories/tiktok-mirror.repository.js';
 import type { TikTokReportAccountsRepository } from '../repositories/tiktok-report-accounts.repository.js';
 import type {
   AdDayRow,
   CampaignHourRow,
   TikTokReportFactsRepository,
 } from '../repositories/tiktok-report-facts.repository.js';
-import { adDayMetrics, adDayRowOf, campaignHourMetrics, campaignHourRowOf } from './tiktok-report-rows.js';
+import { adParentsReader } from './tiktok-ad-parents.js';
+import {
+  adDayCounts,
+  adDayMetrics,
+  adDayRowOf,
+  campaignHourMetrics,
+  campaignHourRowOf,
+  parentIdMetrics,
+} from './tiktok-report-rows.js';
 
 /** Correction 8: at most 30 days a call with stat_time_day (one day with stat_time_hour). */
 const daysPerCall = 30;
@@ -30,6 +39,8 @@ export interface ReportSyncContext {
   tiktok: TikTokClient;
   facts: TikTokReportFactsRepository;
   accounts: TikTokReportAccountsRepository;
+  /** Where an ad's parents are read when TikTok's report does not give them. */
+  mirror: TikTokMirrorRepository;
   workspaceId: string;
   advertiserId: string;
   accessToken: string;
@@ -77,19 +88,33 @@ export async function syncAccountReports(context: ReportSyncContext): Promise<{ 
     return call;
   };
 
-  /** Pages of one report of every status over `from`..`to`, each row read by `rowOf`. */
+  /**
+   * Whether TikTok answers an ad's parents as report metrics: asked until a report refuses them,
+   * then read from the mirror and /ad/get/ for the rest of this sync.
+   */
+  let parentIds: 'asked' | 'refused' = 'asked';
+  const parentsOf = adParentsReader(context);
+  const adDayRows = async (items: readonly ReportRow[]): Promise<AdDayRow[]> => {
+    if (parentIds === 'asked') return rowsOf(items, (item) => adDayRowOf(item));
+    const parents = await parentsOf(items.flatMap((item) => item.dimensions['ad_id'] ?? []));
+    return rowsOf(items, (item) => adDayRowOf(item, parents.get(item.dimensions['ad_id'] ?? '')));
+  };
+
+  /** Pages of one report of every status over `from`..`to`, each page's rows read by `rowsFrom`. */
   const reportPages = <Row>(
-    report: { dataLevel: 'AUCTION_AD' | 'AUCTION_CAMPAIGN'; dimensions: string[]; metrics: string[] },
+    report: { dataLevel: 'AUCTION_AD' | 'AUCTION_CAMPAIGN'; dimensions: string[]; metrics: () => string[] },
     from: string,
     to: string,
-    rowOf: (item: Parameters<typeof adDayRowOf>[0]) => Row | undefined,
-  ): PagedRead<Row> => ({
-    page: async (page) => {
-      const found = await counted(
+    rowsFrom: (items: readonly ReportRow[]) => Row[] | Promise<Row[]>,
+  ): PagedRead<Row> => {
+    const get = (page: number) =>
+      counted(
         context.tiktok.reports.getIntegrated({
           accessToken: context.accessToken,
           advertiserId: context.advertiserId,
-          ...report,
+          dataLevel: report.dataLevel,
+          dimensions: report.dimensions,
+          metrics: report.metrics(),
           startDate: from,
           endDate: to,
           // The level's own status field, as public connectors send it (the emulator's
@@ -105,19 +130,34 @@ export async function syncAccountReports(context: ReportSyncContext): Promise<{ 
           pageSize,
         }),
       );
-      await context.tiktok.betweenSends();
-      return { items: rowsOf(found.items, rowOf), totalPages: found.pageInfo.totalPage };
-    },
-  });
+    return {
+      page: async (page) => {
+        let found;
+        try {
+          found = await get(page);
+        } catch (error) {
+          if (report.dataLevel !== 'AUCTION_AD' || !refusesParentIds(error)) throw error;
+          parentIds = 'refused';
+          found = await get(page);
+        }
+        await context.tiktok.betweenSends();
+        return { items: await rowsFrom(found.items), totalPages: found.pageInfo.totalPage };
+      },
+    };
+  };
   const daysRead = (from: string, to: string): Read => ({
     kind: 'days',
     from,
     to,
     read: reportPages(
-      { dataLevel: 'AUCTION_AD', dimensions: ['ad_id', 'stat_time_day'], metrics: adDayMetrics },
+      {
+        dataLevel: 'AUCTION_AD',
+        dimensions: ['ad_id', 'stat_time_day'],
+        metrics: () => (parentIds === 'asked' ? adDayMetrics : adDayCounts),
+      },
       from,
       to,
-      adDayRowOf,
+      adDayRows,
     ),
   });
   const hoursRead = (day: string): Read => ({
@@ -127,11 +167,11 @@ export async function syncAccountReports(context: ReportSyncContext): Promise<{ 
       {
         dataLevel: 'AUCTION_CAMPAIGN',
         dimensions: ['campaign_id', 'stat_time_hour'],
-        metrics: campaignHourMetrics,
+        metrics: () => campaignHourMetrics,
       },
       day,
       day,
-      campaignHourRowOf,
+      (items) => rowsOf(items, campaignHourRowOf),
     ),
   });
 
@@ -157,6 +197,13 @@ export async function syncAccountReports(context: ReportSyncContext): Promise<{ 
     reads.reduce((first, read) => earlierDay(first, read.kind === 'days' ? read.from : read.day), today),
     today,
   );
+
+  /** Whether a read's days may be stored already: they meet the run stored when this sync began. */
+  const storedBefore = (read: { from: string; to: string }) =>
+    context.storedFrom !== null &&
+    context.storedThrough !== null &&
+    read.from <= context.storedThrough &&
+    read.to >= context.storedFrom;
 
   // Rows a read writes are stamped after its mark; its range's older rows are then TikTok's past.
   const marks = new Map<number, Promise<Date>>();
@@ -190,7 +237,12 @@ export async function syncAccountReports(context: ReportSyncContext): Promise<{ 
         const read = reads[index]!;
         await write(
           read.kind === 'days'
-            ? context.facts.upsertAdDays(context.workspaceId, context.advertiserId, items as AdDayRow[])
+            ? context.facts.writeAdDays(
+                context.workspaceId,
+                context.advertiserId,
+                items as AdDayRow[],
+                storedBefore(read) ? 'maybe' : 'new',
+              )
             : context.facts.upsertCampaignHours(
                 context.workspaceId,
                 context.advertiserId,
@@ -232,10 +284,17 @@ export async function syncAccountReports(context: ReportSyncContext): Promise<{ 
   return { calls };
 }
 
-function rowsOf<Row>(
-  items: readonly Parameters<typeof adDayRowOf>[0][],
-  map: (item: Parameters<typeof adDayRowOf>[0]) => Row | undefined,
-): Row[] {
+/** A report refused for asking the ad's parents as metrics: TikTok's "invalid metric fields". */
+function refusesParentIds(error: unknown): boolean {
+  return (
+    TikTokApiError.isInstance(error) &&
+    error.code === 40002 &&
+    /metric/i.test(error.tiktokMessage) &&
+    parentIdMetrics.some((metric) => new RegExp(`\\b${metric}\\b`).test(error.tiktokMessage))
+  );
+}
+
+function rowsOf<Row>(items: readonly ReportRow[], map: (item: ReportRow) => Row | undefined): Row[] {
   const rows: Row[] = [];
   for (const item of items) {
     const row = map(item);

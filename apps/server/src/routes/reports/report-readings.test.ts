@@ -7,7 +7,9 @@ import { connect, scenario, startTikTokTestKit, type TikTokTestKit } from '../..
 
 // Correction 8 says deleted objects' figures come only with the status filter STATUS_ALL, not
 // which field carries it: the emulator offers each reading (`reportStatusFilterField`), and the
-// report sync must store TikTok's whole totals, deleted objects included, under every one.
+// report sync must store TikTok's whole totals, deleted objects included, under every one. §6.1
+// does not list the ad's parents' ids as metrics either (`reportParentIdMetrics`): refused, the
+// sync reads them elsewhere, and the totals are the same.
 
 const advertiserId = '7200000000000000081';
 const businessCenter = '7100000000000000008';
@@ -96,14 +98,22 @@ async function deleteOnTikTok(kit: TikTokTestKit) {
 
 const thousandths = (amount: string | null) => Math.round(Number(amount ?? 0) * 1000);
 
-describe('a report sync of deleted objects, under each reading of TikTok’s status filter', () => {
+/** Each reading once; the status filter's two with the parents' ids answered, the default one without. */
+const readings: Pick<EmulatorSettings, 'reportStatusFilterField' | 'reportParentIdMetrics'>[] = [
+  { reportStatusFilterField: 'any_status', reportParentIdMetrics: 'returned' },
+  { reportStatusFilterField: 'level_status', reportParentIdMetrics: 'returned' },
+  { reportStatusFilterField: 'any_status', reportParentIdMetrics: 'rejected' },
+];
+
+describe('a report sync of deleted objects, under each reading of TikTok’s report', () => {
   const kits: TikTokTestKit[] = [];
   after(async () => Promise.all(kits.map((kit) => kit.close())));
 
-  for (const reading of ['any_status', 'level_status'] as const) {
-    it(`stores TikTok’s totals with the deleted ad and campaign in them (${reading})`, async () => {
+  for (const reading of readings) {
+    const name = `${reading.reportStatusFilterField}, parent ids ${reading.reportParentIdMetrics}`;
+    it(`stores TikTok’s totals with the deleted ad and campaign in them (${name})`, async () => {
       const settings: Partial<EmulatorSettings> = {
-        reportStatusFilterField: reading,
+        ...reading,
         appRateLimit: { perSecond: 1_000_000, perMinute: 1_000_000, perDay: 100_000_000 },
         advertiserRateLimitPerSecond: 1_000_000,
       };
@@ -118,7 +128,10 @@ describe('a report sync of deleted objects, under each reading of TikTok’s sta
       assert.ok(byAd(deleted.adId).spend > 0, 'the deleted ad spent in the range');
       assert.ok(byCampaign(deleted.campaignId).spend > 0, 'so did the deleted campaign');
 
-      const { browser, workspaceId } = await signUpWorkspace(kit.test, `deleted-${reading}@example.com`);
+      const { browser, workspaceId } = await signUpWorkspace(
+        kit.test,
+        `deleted-${reading.reportStatusFilterField}-${reading.reportParentIdMetrics}@example.com`,
+      );
       const connectionId = await connect(kit, browser, workspaceId, businessCenter);
       const saved = await browser.request('PUT', `${connectionsPath(workspaceId)}/${connectionId}/accounts`, {
         selectedAdvertiserIds: [advertiserId],

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type {
@@ -9,10 +9,10 @@ import type {
   ReportOverviewResponse,
   ReportStatusResponse,
 } from '@whathead/contracts';
-import {
-  TikTokReportQueriesRepository,
-  type BreakdownRow,
-} from '../../repositories/tiktok-report-queries.repository.js';
+import { ReportExportRepository } from '../../repositories/report-export.repository.js';
+import type { BreakdownRow } from '../../repositories/tiktok-report-queries.repository.js';
+import { csvField } from '../../services/report-csv.js';
+import { reportExportLimits } from '../../services/report-export.service.js';
 import type { BrowserResponse, TestBrowser } from '../../testing/test-app.js';
 import { connectionsPath, signUpWorkspace } from '../../testing/tiktok-flow.js';
 import { connect, scenario, startTikTokTestKit, type TikTokTestKit } from '../../testing/tiktok-test-kit.js';
@@ -33,6 +33,8 @@ const hostileCampaignNames = [
   'Sale, "Big" one\nwith a break',
 ];
 const hostileAdGroupNames = ["+1+cmd|' /C calc'!A0", '@SUM(1+1)', '-2+3', '\t=1+1'];
+/** Excel where `;` separates (much of Europe) starts a cell after each `;`, quotes or not. */
+const hostileAdNames = ['Promo;=1+1;', 'Sale;@SUM(1+1)'];
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -148,6 +150,14 @@ describe('the Reports API against hostile and careless clients', () => {
       await rename('/adgroup/update/', {
         adgroup_id: adGroup.adgroup_id,
         adgroup_name: hostileAdGroupNames[index % hostileAdGroupNames.length]!,
+      });
+    for (const [index, ad] of truth.ads
+      .filter((each) => each.advertiser_id === northwindUs)
+      .slice(0, hostileAdNames.length)
+      .entries())
+      await rename('/ad/update/', {
+        adgroup_id: ad.adgroup_id,
+        creatives: JSON.stringify([{ ad_id: ad.ad_id, ad_name: hostileAdNames[index]! }]),
       });
     const saved = await owner.browser.request(
       'PUT',
@@ -422,73 +432,151 @@ describe('the Reports API against hostile and careless clients', () => {
       if (level === 'adgroup')
         for (const name of hostileAdGroupNames)
           assert.ok(text.includes(`'${name.replace('\t', '')}`), `${name} kept as text`);
+      if (level === 'ad') {
+        assert.ok(text.includes("Promo;'=1+1;"), 'the formula after a ; is kept, as text');
+        assert.ok(text.includes("Sale;'@SUM(1+1)"));
+      }
+      // As Excel reads the file where `;` separates: every `;` starts a cell, and a quote counts
+      // only at the start of its own cell.
+      for (const line of response.text.split('\r\n'))
+        for (const cell of line.split(';').slice(1))
+          assert.doesNotMatch(cell, /^[=+\-@\t\r]/, `a cell a ;-separated spreadsheet would run: ${cell}`);
+      // Ids are quoted text, whole: never a number a spreadsheet rounds, nor a formula.
+      const idColumns = records[header]!.flatMap((name, index) => (name.endsWith(' ID') ? [index] : []));
+      assert.ok(idColumns.length >= 2);
+      for (const row of rows) for (const index of idColumns) assert.match(row[index]!, /^\d{1,19}$/);
+      for (const line of response.text.split('\r\n').slice(header + 1, -1))
+        assert.match(line, new RegExp(`^"${northwindUs}",`), line);
     }
   });
 
+  it('writes no field whose text a spreadsheet could run, with either separator', () => {
+    const cases: [string | number | null | { id: string | null }, string][] = [
+      ['Promo;=1+1', `"Promo;'=1+1"`],
+      ['Promo;=1+1;', `"Promo;'=1+1;"`],
+      ['a;+b;-c;@d', `"a;'+b;'-c;'@d"`],
+      ['Sale; -20%', '"Sale; -20%"'],
+      ['Two;words', '"Two;words"'],
+      ['=1+1', "'=1+1"],
+      ['-20%', "'-20%"],
+      ['\t=1+1', `'\t'=1+1`],
+      ['line\n=1+1', `"line\n'=1+1"`],
+      ['Sale, "Big" one', '"Sale, ""Big"" one"'],
+      ['Plain', 'Plain'],
+      [12.5, '12.5'],
+      [-3, '-3'],
+      [null, ''],
+      [{ id: '7200000000000000011' }, '"7200000000000000011"'],
+      [{ id: null }, ''],
+    ];
+    for (const [value, written] of cases) assert.equal(csvField(value), written, JSON.stringify(value));
+  });
+
+  const cookieOf = (browser: TestBrowser) =>
+    [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  const runningExports = async () =>
+    (
+      (await kit.test.database.executeSql('select count(*)::int as count from report_exports')).rows[0] as {
+        count: number;
+      }
+    ).count;
+  const waitFor = async (what: string, condition: () => boolean | Promise<boolean>) => {
+    for (let attempt = 0; attempt < 600; attempt += 1) {
+      if (await condition()) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.fail(`${what} did not happen`);
+  };
+
   it('breaks a download off when a page fails midway, never ending it as a whole file', async () => {
-    const original = TikTokReportQueriesRepository.prototype.breakdown;
-    TikTokReportQueriesRepository.prototype.breakdown = async function (scope, view) {
-      if ((view.offset ?? 0) >= 1000) throw new Error('injected: the database went away');
-      const [row] = await original.call(this, scope, { ...view, limit: 1, offset: 0 });
-      return Array.from({ length: view.limit }, (_, index): BreakdownRow => ({ ...row!, id: String(index) }));
+    const { reportExports } = kit.test.whathead.services;
+    const original = ReportExportRepository.prototype.page;
+    ReportExportRepository.prototype.page = async function (exportId, position, limit) {
+      if (position > 0) throw new Error('injected: the database went away');
+      return original.call(this, exportId, position, limit);
     };
+    reportExports.useLimits({ pageRows: 2 });
     try {
       await assert.rejects(
         kit.test.app.inject({
           method: 'GET',
-          url: `${base()}/breakdown.csv?${range}`,
-          headers: {
-            cookie: [...owner.browser.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
-          },
+          url: `${base()}/breakdown.csv?${range}&level=ad`,
+          headers: { cookie: cookieOf(owner.browser) },
         }),
         /destroyed before completion/,
       );
     } finally {
-      TikTokReportQueriesRepository.prototype.breakdown = original;
+      ReportExportRepository.prototype.page = original;
+      reportExports.useLimits({ pageRows: reportExportLimits.pageRows });
     }
     assert.ok(
       kit.test.logs.some((line) => line.includes('injected: the database went away')),
       'the failure is logged',
     );
+    await waitFor('the export’s release', async () => (await runningExports()) === 0);
     assert.equal((await get(`${base()}/breakdown.csv?${range}`)).status, 200, 'the next download is served');
   });
 
-  it('reads a stalled download’s pages only as it is read, and stops when it is dropped', async () => {
-    const original = TikTokReportQueriesRepository.prototype.breakdown;
+  it('drops a download whose client stops reading, having read only what fills the socket', async () => {
+    const { reportExports } = kit.test.whathead.services;
+    const original = {
+      fill: ReportExportRepository.prototype.fillWithBreakdown,
+      page: ReportExportRepository.prototype.page,
+    };
     let pages = 0;
-    TikTokReportQueriesRepository.prototype.breakdown = async function (scope, view) {
+    // A million rows with long names, made up page by page from the export's first real row.
+    ReportExportRepository.prototype.fillWithBreakdown = async function (exportId, scope, view) {
+      await original.fill.call(this, exportId, scope, view);
+      return 1_000_000;
+    };
+    ReportExportRepository.prototype.page = async function (exportId, position, limit) {
       pages += 1;
-      const [row] = await original.call(this, scope, { ...view, limit: 1, offset: 0 });
-      return Array.from({ length: view.limit }, (_, index): BreakdownRow => ({
-        ...row!,
-        id: String((view.offset ?? 0) + index),
-        name: `A campaign name long enough to fill a page of a download ${index}`,
+      const [row] = await original.page.call(this, exportId, 0, 1);
+      if (!row) return [];
+      return Array.from({ length: limit }, (_, index): BreakdownRow => ({
+        ...row,
+        id: String(position + index),
+        name: `An ad name long enough to fill a page of a download ${'x'.repeat(500)} ${index}`,
       }));
     };
+    reportExports.useLimits({ stalledAfterMilliseconds: 200 });
     try {
-      const cookie = [...owner.browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-      const status = await new Promise<number>((resolve) => {
+      const response = await new Promise<IncomingMessage>((resolve, reject) => {
         const request = httpRequest(
-          { host: '127.0.0.1', port, path: `${base()}/breakdown.csv?${range}`, headers: { cookie } },
-          (response) => {
-            response.pause(); // the client stops reading
-            setTimeout(() => {
-              request.destroy(); // and goes away
-              resolve(response.statusCode ?? 0);
-            }, 1500);
+          {
+            host: '127.0.0.1',
+            port,
+            path: `${base()}/breakdown.csv?${range}&level=ad`,
+            headers: { cookie: cookieOf(owner.browser) },
+          },
+          (answer) => {
+            answer.pause(); // the client stops reading, and stays
+            resolve(answer);
           },
         );
-        request.on('error', () => {});
+        request.on('error', reject);
         request.end();
       });
-      assert.equal(status, 200);
+      assert.equal(response.statusCode, 200);
+      await waitFor('the stalled download’s drop', () =>
+        kit.test.logs.some((line) => line.includes('dropped a CSV download whose client stopped reading')),
+      );
+      await waitFor('the export’s release', async () => (await runningExports()) === 0);
       const atDrop = pages;
-      await new Promise((resolve) => setTimeout(resolve, 1000));
       // Only what fills the socket's buffers is read ahead, never the whole export.
       assert.ok(atDrop < 100, `pages read for a stalled download: ${atDrop}`);
-      assert.ok(pages <= atDrop + 1, `pages read after the client left: ${pages - atDrop}`);
+      // The client reads on: what was sent arrives, and the file is cut off, never ended whole.
+      const ended = await new Promise<boolean>((resolve) => {
+        response.on('error', () => resolve(response.complete));
+        response.on('close', () => resolve(response.complete));
+        response.resume();
+      });
+      assert.equal(ended, false, 'the download ends unfinished');
+      assert.ok(pages <= atDrop + 1, `pages read after the drop: ${pages - atDrop}`);
     } finally {
-      TikTokReportQueriesRepository.prototype.breakdown = original;
+      ReportExportRepository.prototype.fillWithBreakdown = original.fill;
+      ReportExportRepository.prototype.page = original.page;
+      reportExports.useLimits({ stalledAfterMilliseconds: reportExportLimits.stalledAfterMilliseconds });
     }
   });
 

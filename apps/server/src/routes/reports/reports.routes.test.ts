@@ -212,8 +212,8 @@ describe('report sync and the Reports API', () => {
     const idColumn = lines[header]!.split(',').indexOf('Ad ID');
     assert.deepEqual(
       lines.slice(header + 1).map((line) => line.split(',')[idColumn]),
-      table.rows.map((row) => row.id),
-      'in the table’s order (spend, highest first)',
+      table.rows.map((row) => `"${row.id}"`),
+      'in the table’s order (spend, highest first), each id quoted text',
     );
     const spendColumn = lines[header]!.split(',').indexOf('Spend');
     const exported = lines

@@ -7,6 +7,7 @@ import {
 } from '@whathead/contracts';
 import type { FastifyInstance } from 'fastify';
 import { defineRoute } from '../../http/route.js';
+import { dropWhenStalled } from '../../http/stalled-download.js';
 import type { RouteContext } from '../route-context.js';
 
 /** The Reports page (issue 12): what is stored, its sync, and the CSV export. */
@@ -22,6 +23,8 @@ export function registerReportRoutes(app: FastifyInstance, context: RouteContext
     handler: ({ params, session }) => reports.status(session, params.workspaceId),
   });
 
+  // 202 whether or not anything was queued: `queued` and `skipped` say which accounts will sync
+  // and why each other will not. Past a person's limit of presses: 429 with Retry-After.
   defineRoute(app, {
     method: 'POST',
     url: `${base}/sync`,
@@ -65,13 +68,24 @@ export function registerReportRoutes(app: FastifyInstance, context: RouteContext
     access: 'member',
     params: workspaceIdParamsSchema,
     query: reportBreakdownQuerySchema,
-    handler: async ({ params, query, session, reply }) => {
+    handler: async ({ params, query, session, request, reply }) => {
       const csv = await reports.breakdownCsv(session, params.workspaceId, query);
+      const download = Readable.from(csv.lines);
+      // The export holds one of a few slots until it ends, however the download ends: read
+      // whole, its client gone (even before this point), or dropped as stalled.
+      if (reply.raw.destroyed) void csv.close();
+      else reply.raw.once('close', () => void csv.close());
+      dropWhenStalled(download, reply.raw, csv.stalledAfterMilliseconds, () =>
+        request.log.info(
+          { stalledAfterMilliseconds: csv.stalledAfterMilliseconds },
+          'dropped a CSV download whose client stopped reading',
+        ),
+      );
       reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${csv.fileName}"`)
         .header('cache-control', 'no-store');
-      return Readable.from(csv.lines);
+      return download;
     },
   });
 }

@@ -4,15 +4,16 @@ import { AlertIcon } from '../../../components/ui/icons';
 import { Spinner } from '../../../components/ui/spinner';
 import { formatRelativeTime } from '../../../lib/format-relative-time';
 import { useNow } from '../../../lib/use-now';
-import { formatDay } from '../../../lib/date-range';
 import { isBackfilling } from '../lib/sync-state';
+import { backfillStoredWords } from './report-notices';
 
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const numberFormat = new Intl.NumberFormat();
 
 /**
  * Where each chosen ad account's figures stand: when they last synced, how far the backfill of its
- * past year got (the figures shown so far stay on the page meanwhile), and why a sync failed.
+ * past year got (the figures shown so far stay on the page meanwhile), why a sync failed, and why
+ * an account does not sync at all and what fixes it.
  */
 export function AccountStatuses({ accounts }: { accounts: readonly ReportAccountStatus[] }) {
   const now = useNow(30_000);
@@ -36,15 +37,30 @@ export function AccountStatuses({ accounts }: { accounts: readonly ReportAccount
               </span>
             </p>
           )}
-          {account.state === 'stopped' && (
-            <p className="notice report-accounts__problem">
-              {account.name} no longer syncs{account.error ? `: ${account.error}` : ''}. Its figures are those
-              stored before. <Link to="/integrations">Open Integrations</Link>
-            </p>
-          )}
+          {account.state === 'stopped' && <StoppedNotice account={account} />}
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * Why the account does not sync and the one action that fixes it: every fix is made in
+ * Integrations (Reconnect, a permission kept ticked, the account selected again), so the link is
+ * always there. A connection that needs attention is a warning; an account no longer selected is
+ * only news.
+ */
+function StoppedNotice({ account }: { account: ReportAccountStatus }) {
+  const reason = account.stopReason ?? null;
+  const isWarning = reason !== null && reason.cause !== 'not_selected';
+  return (
+    <p className={`notice report-accounts__problem${isWarning ? ' notice--warning' : ''}`}>
+      {isWarning && <AlertIcon />}
+      <span>
+        {account.name} doesn’t sync. {reason?.message ?? 'It is no longer selected in Integrations.'} The
+        figures shown are those stored before. <Link to="/integrations">Open Integrations</Link>
+      </span>
+    </p>
   );
 }
 
@@ -83,7 +99,7 @@ function BackfillProgress({ account }: { account: ReportAccountStatus }) {
       <p className="report-backfill__text">
         <strong>{backfillSentence(account)}</strong>
         {/* What the range shown still waits for is said once, above the tiles (ImportingNotice). */}
-        {backfill.storedFrom !== null && <> · stored from {formatDay(backfill.storedFrom)}</>}
+        {backfill.storedFrom !== null && <> · {backfillStoredWords(backfill.storedFrom)}</>}
       </p>
       <progress
         className="report-backfill__bar"

@@ -1,17 +1,24 @@
 import type { ReportStatusResponse } from '@whathead/contracts';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { FormAlert } from '../../../components/ui/form-alert';
 import { RefreshIcon } from '../../../components/ui/icons';
 import { Spinner } from '../../../components/ui/spinner';
 import { StatusMessage } from '../../../components/ui/status-message';
-import { messageForError } from '../../../lib/error-messages';
 import { useSyncReports } from '../api/sync-reports';
-import { isSyncRunning } from '../lib/sync-state';
+import { isSyncRunning, syncAnswerWords, syncRefusalWords } from '../lib/sync-state';
+
+/**
+ * How long what Sync now left out stays on the page: its words ("synced 2 minutes ago") are of
+ * the moment they were said, and the account list below keeps saying how each account stands.
+ */
+const answerShownMilliseconds = 60_000;
 
 /**
  * Sync now: reads the recent days of every ad account from TikTok. It does nothing while a sync is
- * queued or running; screen readers hear when a sync starts and ends, not each poll.
+ * queued or running; screen readers hear when a sync starts and ends, not each poll. The server
+ * leaves out accounts that synced minutes ago or cannot sync, and limits how often one person
+ * presses: what it left out, and why, is said under the button.
  */
 export function SyncNowButton({
   workspaceId,
@@ -25,6 +32,13 @@ export function SyncNowButton({
   const isRunning = isSyncRunning(status);
   const [wasRunning, setWasRunning] = useState(isRunning);
   const [announcement, setAnnouncement] = useState('');
+  const { data: answered, reset } = sync;
+  const answer = answered ? syncAnswerWords(answered) : null;
+  useEffect(() => {
+    if (!answered) return undefined;
+    const timeout = window.setTimeout(reset, answerShownMilliseconds);
+    return () => window.clearTimeout(timeout);
+  }, [answered, reset]);
   if (wasRunning !== isRunning) {
     setWasRunning(isRunning);
     setAnnouncement(
@@ -55,7 +69,19 @@ export function SyncNowButton({
       <StatusMessage tone="neutral" className="visually-hidden">
         {announcement}
       </StatusMessage>
-      <FormAlert>{sync.isError ? messageForError(sync.error) : undefined}</FormAlert>
+      <StatusMessage tone="neutral" className="sync-status__answer">
+        {answer && (
+          <>
+            <span>{answer.summary}</span>
+            <ul>
+              {answer.reasons.map((reason) => (
+                <li key={reason}>{reason}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </StatusMessage>
+      <FormAlert>{sync.isError ? syncRefusalWords(sync.error) : undefined}</FormAlert>
     </div>
   );
 }

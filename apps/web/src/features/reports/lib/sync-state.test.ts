@@ -1,5 +1,6 @@
 import type { ReportAccountStatus } from '@whathead/contracts';
 import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../../lib/api-error';
 import { europeAccount, reportAccount, reportStatusAnswer } from '../../../testing/report-status';
 import {
   accountsArriving,
@@ -8,6 +9,8 @@ import {
   hasNewFigures,
   isBackfilling,
   isRangeArriving,
+  syncAnswerWords,
+  syncRefusalWords,
 } from './sync-state';
 
 describe('new figures after a sync', () => {
@@ -104,5 +107,58 @@ describe('a backfill', () => {
     expect(isBackfilling(reportAccount())).toBe(false);
     expect(isBackfilling(reportAccount({ backfill: null, state: 'queued' }))).toBe(false);
     expect(isBackfilling(reportAccount({ backfill: halfway, state: 'stopped' }))).toBe(false);
+  });
+});
+
+describe('Sync now’s answer in words', () => {
+  const waiting = {
+    advertiserId: '1',
+    reason: 'queued' as const,
+    message: 'A sync of A is already waiting to start.',
+  };
+  const fresh = {
+    advertiserId: '2',
+    reason: 'cooldown' as const,
+    message:
+      'B synced moments ago, so TikTok would answer the same figures. Sync now can read it again in 5 minutes.',
+  };
+
+  it('says nothing more when it left no account out', () => {
+    expect(syncAnswerWords({ queued: ['1', '2'], skipped: [] })).toBeNull();
+    expect(syncAnswerWords({ queued: [], skipped: [] })).toBeNull();
+  });
+
+  it('says nothing new was queued, or how many were, and each reason', () => {
+    expect(syncAnswerWords({ queued: [], skipped: [waiting, fresh] })).toEqual({
+      summary: 'Nothing new to sync now:',
+      reasons: [waiting.message, fresh.message],
+    });
+    expect(syncAnswerWords({ queued: ['3'], skipped: [fresh] })?.summary).toBe(
+      'Syncing 1 ad account. Not synced now:',
+    );
+    expect(syncAnswerWords({ queued: ['3', '4'], skipped: [fresh] })?.summary).toBe(
+      'Syncing 2 ad accounts. Not synced now:',
+    );
+  });
+
+  it('says when Sync now can be pressed again after too many presses', () => {
+    const refused = (retryAfterSeconds?: number) =>
+      new ApiError({
+        code: 'too_many_attempts',
+        message: 'Server says too_many_attempts.',
+        status: 429,
+        details: retryAfterSeconds === undefined ? {} : { retryAfterSeconds },
+      });
+    const words = (wait: string) =>
+      `Sync now was pressed too often. Try again in ${wait}: the reports also sync by themselves every hour.`;
+    expect(syncRefusalWords(refused(240))).toBe(words('4 minutes'));
+    expect(syncRefusalWords(refused(61))).toBe(words('2 minutes'));
+    expect(syncRefusalWords(refused(60))).toBe(words('1 minute'));
+    expect(syncRefusalWords(refused(1))).toBe(words('1 second'));
+    expect(syncRefusalWords(refused(45))).toBe(words('45 seconds'));
+    expect(syncRefusalWords(refused())).toBe(words('a few minutes'));
+    expect(
+      syncRefusalWords(new ApiError({ code: 'internal', message: 'Server says internal.', status: 500 })),
+    ).toBe('Something went wrong on our side. Try again in a moment.');
   });
 });

@@ -1,5 +1,7 @@
-import type { ReportAccountStatus, ReportStatusResponse } from '@whathead/contracts';
+import type { ReportAccountStatus, ReportStatusResponse, ReportSyncResponse } from '@whathead/contracts';
+import { isApiError } from '../../../lib/api-error';
 import type { DateRange } from '../../../lib/date-range';
+import { messageForError } from '../../../lib/error-messages';
 
 export function isAccountSyncing(account: Pick<ReportAccountStatus, 'state'>): boolean {
   return account.state === 'queued' || account.state === 'syncing';
@@ -91,3 +93,40 @@ export function accountsMissingHours(
 
 /** What an empty tile row, chart or breakdown says while the range's figures are still arriving. */
 export const arrivingSentence = 'Figures for this range are still arriving from TikTok.';
+
+/**
+ * What Sync now's answer says besides "syncing": the accounts it left out, each with why (already
+ * waiting or running, synced minutes ago, or not syncing at all and what fixes that). Null when it
+ * left none out: the spinner then says it all.
+ */
+export function syncAnswerWords(
+  answer: Pick<ReportSyncResponse, 'queued' | 'skipped'>,
+): { summary: string; reasons: string[] } | null {
+  if (answer.skipped.length === 0) return null;
+  const count = answer.queued.length;
+  return {
+    summary:
+      count === 0
+        ? 'Nothing new to sync now:'
+        : `Syncing ${count} ad account${count === 1 ? '' : 's'}. Not synced now:`,
+    reasons: answer.skipped.map((skip) => skip.message),
+  };
+}
+
+/**
+ * Why Sync now was refused. Its own limit says when it can be pressed again, and that nothing is
+ * lost meanwhile; anything else is said as everywhere else.
+ */
+export function syncRefusalWords(error: unknown): string {
+  if (!isApiError(error) || error.code !== 'too_many_attempts') return messageForError(error);
+  const seconds = error.details?.retryAfterSeconds;
+  const wait = seconds === undefined ? 'a few minutes' : waitWords(seconds);
+  return `Sync now was pressed too often. Try again in ${wait}: the reports also sync by themselves every hour.`;
+}
+
+/** "40 seconds", "4 minutes": never less than the wait. */
+function waitWords(seconds: number): string {
+  if (seconds < 60) return `${Math.max(1, Math.ceil(seconds))} second${seconds <= 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
