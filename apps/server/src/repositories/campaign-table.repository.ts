@@ -83,6 +83,11 @@ interface SortExpression {
   type: string;
   /** What the expression reads: the mirrored row (`entity`) or the range's sums (`metrics`). */
   reads: 'entity' | 'metrics';
+  /**
+   * An amount in each account's currency: rows are grouped by currency (in its code's order) and
+   * sorted within it, since 5 USD and 500 JPY are not one scale.
+   */
+  money?: true;
 }
 
 /**
@@ -105,13 +110,18 @@ const sortExpressions: Record<CampaignSortColumn, SortExpression> = {
     reads: 'entity',
   },
   // Metric sorts need the range (the contract refuses them without): `metrics` is its sums.
-  spend: { expression: sumSort('spend'), type: 'numeric', reads: 'metrics' },
+  spend: { expression: sumSort('spend'), type: 'numeric', reads: 'metrics', money: true },
   impressions: { expression: sumSort('impressions'), type: 'numeric', reads: 'metrics' },
   clicks: { expression: sumSort('clicks'), type: 'numeric', reads: 'metrics' },
   ctr: { expression: ratioSort('clicks', 'impressions', 100), type: 'numeric', reads: 'metrics' },
-  cpc: { expression: ratioSort('spend', 'clicks'), type: 'numeric', reads: 'metrics' },
+  cpc: { expression: ratioSort('spend', 'clicks'), type: 'numeric', reads: 'metrics', money: true },
   conversions: { expression: sumSort('conversions'), type: 'numeric', reads: 'metrics' },
-  costPerConversion: { expression: ratioSort('spend', 'conversions'), type: 'numeric', reads: 'metrics' },
+  costPerConversion: {
+    expression: ratioSort('spend', 'conversions'),
+    type: 'numeric',
+    reads: 'metrics',
+    money: true,
+  },
 };
 
 /** The metric columns, summed over the range. */
@@ -170,19 +180,34 @@ function conditionsOf(filter: CampaignTableFilter): RawBuilder<unknown> {
   return sql.join(conditions, sql` and `);
 }
 
-/** The page's order over a row's sort value, account and id (a table alias). */
+/**
+ * The page's order over a row's sort value, account and id (a table alias); a money sort's rows
+ * first by their currency (`currency_order`, which the row then carries).
+ */
 const orderOf = (filter: CampaignTableFilter, sortValue: RawBuilder<unknown>, row: string) => {
   const order = filter.direction === 'desc' ? sql`desc` : sql`asc`;
-  return sql`${sortValue} ${order}, ${sql.ref(`${row}.advertiser_id`)} ${order}, ${sql.ref(`${row}.entity_id`)} ${order}`;
+  const currency = sortExpressions[filter.sort].money ? sql`${sql.ref(`${row}.currency_order`)}, ` : sql``;
+  return sql`${currency}${sortValue} ${order}, ${sql.ref(`${row}.advertiser_id`)} ${order}, ${sql.ref(`${row}.entity_id`)} ${order}`;
 };
 
-/** `and` the rows after the cursor's in the page's order (none without a cursor). */
+/** A money sort's currency group of an account: its currency's code ('' where unknown). */
+const currencyOrderOf = (advertiserId: RawBuilder<unknown> | string) =>
+  sql`coalesce((select known.currency from known where known.advertiser_id = ${advertiserId}), '')`;
+
+/**
+ * `and` the rows after the cursor's in the page's order (none without a cursor). A money sort's
+ * cursor row names its account, and so its currency: later groups, or the same one further on.
+ */
 function afterCursor(filter: CampaignTableFilter, sortValue: RawBuilder<unknown>, row: string) {
   if (!filter.after) return sql``;
   const [value, advertiserId, entityId] = filter.after;
   const comparison = filter.direction === 'desc' ? sql`<` : sql`>`;
   const type = sql.raw(sortExpressions[filter.sort].type);
-  return sql`and (${sortValue}, ${sql.ref(`${row}.advertiser_id`)}, ${sql.ref(`${row}.entity_id`)}) ${comparison} (${value}::${type}, ${advertiserId}, ${entityId})`;
+  const within = sql`(${sortValue}, ${sql.ref(`${row}.advertiser_id`)}, ${sql.ref(`${row}.entity_id`)}) ${comparison} (${value}::${type}, ${advertiserId}, ${entityId})`;
+  if (!sortExpressions[filter.sort].money) return sql`and ${within}`;
+  const currency = sql.ref(`${row}.currency_order`);
+  const cursorCurrency = currencyOrderOf(sql`${advertiserId}::text`);
+  return sql`and (${currency} > ${cursorCurrency} or (${currency} = ${cursorCurrency} and ${within}))`;
 }
 
 /** Each account of the workspace once, with whether it syncs (a syncing listing wins). */
@@ -306,9 +331,12 @@ function pageWithMetrics(filter: CampaignTableFilter, range: { from: string; to:
     with ${knownAccounts(filter.workspaceId)},
     ranked as materialized (
       select ${filter.workspaceId}::uuid as workspace_id, ${filter.level}::text as level,
-        metrics.advertiser_id, metrics.entity_id,
+        metrics.advertiser_id, metrics.entity_id, metrics.currency_order,
         ${sql.raw(metricNames.map((name) => `metrics.${name}`).join(', '))}, ${sortValue} as sort_value
-      from (${listedAndReported(filter, range)}) as metrics
+      from (
+        select listed.*, ${sort.money ? currencyOrderOf(sql`listed.advertiser_id`) : sql`''`} as currency_order
+        from (${listedAndReported(filter, range)}) as listed
+      ) as metrics
       where metrics.listed ${afterCursor(filter, sortValue, 'metrics')}
       order by ${orderOf(filter, sortValue, 'metrics')}
       limit ${filter.limit}
