@@ -133,15 +133,22 @@ export class TikTokReportQueriesRepository {
     const [level, entityId] = scope.adGroupId ? ['adgroup', scope.adGroupId] : ['campaign', scope.campaignId];
     if (!entityId || scope.advertiserIds.length === 0) return [];
     const accounts = sql`${[...scope.advertiserIds]}::text[]`;
-    const reported = scope.campaignId
-      ? sql`union select advertiser_id from tiktok_report_campaign_days
-          where workspace_id = ${scope.workspaceId}::uuid and advertiser_id = any(${accounts})
-            and campaign_id = ${scope.campaignId}`
-      : sql``;
+    const where = sql`workspace_id = ${scope.workspaceId}::uuid and advertiser_id = any(${accounts})`;
+    // An ad group named with a campaign must be that campaign's: else the overview would chart
+    // an ad group the breakdown (narrowed by both) shows nothing of.
+    const inCampaign =
+      scope.adGroupId && scope.campaignId ? sql`and campaign_id = ${scope.campaignId}` : sql``;
+    // Reported but not (yet) mirrored: the report rows name their parents too.
+    const reported = !scope.campaignId
+      ? sql``
+      : scope.adGroupId
+        ? sql`union select distinct advertiser_id from tiktok_report_ad_days
+            where ${where} and campaign_id = ${scope.campaignId} and adgroup_id = ${scope.adGroupId}`
+        : sql`union select advertiser_id from tiktok_report_campaign_days
+            where ${where} and campaign_id = ${scope.campaignId}`;
     const { rows } = await sql<{ advertiser_id: string }>`
       select advertiser_id from tiktok_entities
-      where workspace_id = ${scope.workspaceId}::uuid and advertiser_id = any(${accounts})
-        and level = ${level} and entity_id = ${entityId}
+      where ${where} and level = ${level} and entity_id = ${entityId} ${inCampaign}
       ${reported}`.execute(this.#db);
     return rows.map((row) => row.advertiser_id);
   }

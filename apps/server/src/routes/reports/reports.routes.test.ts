@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type {
   CampaignRow,
+  ErrorResponse,
   ReportBreakdownResponse,
   ReportOverviewResponse,
   ReportStatusResponse,
 } from '@whathead/contracts';
-import type { TestBrowser } from '../../testing/test-app.js';
+import type { BrowserResponse, TestBrowser } from '../../testing/test-app.js';
 import { connectionsPath, signUpWorkspace } from '../../testing/tiktok-flow.js';
 import { connect, scenario, startTikTokTestKit, type TikTokTestKit } from '../../testing/tiktok-test-kit.js';
 
@@ -136,6 +137,24 @@ describe('report sync and the Reports API', () => {
       ads.rows.reduce((sum, row) => sum + Number(row.metrics.clicks), 0),
       first.metrics.clicks,
     );
+  });
+
+  it('finds no ad group in a campaign that does not hold it, in the overview as in the breakdown', async () => {
+    await settled();
+    const range = { from: '2026-11-18', to: '2026-11-24' };
+    const [campaign, otherCampaign] = (await breakdown({ ...range, level: 'campaign' })).rows.map(
+      (row) => row.id,
+    );
+    assert.ok(campaign && otherCampaign, 'the account has two campaigns');
+    const adGroup = (await breakdown({ ...range, level: 'adgroup', campaign })).rows[0]!;
+    const own = await overview({ ...range, campaign, adgroup: adGroup.id });
+    assert.equal(own.totals[0]!.current.clicks, adGroup.metrics.clicks);
+    for (const file of ['overview', 'breakdown']) {
+      const response: BrowserResponse<ErrorResponse> = await owner.browser.get<ErrorResponse>(
+        `${base()}/${file}?${new URLSearchParams({ ...range, campaign: otherCampaign, adgroup: adGroup.id })}`,
+      );
+      assert.equal(response.status, 404, `${file}: ${response.text}`);
+    }
   });
 
   it('gives the Campaigns table the range’s metrics, sortable', async () => {
