@@ -239,24 +239,28 @@ function syncFailure(failure: unknown): string {
   return `The sync failed: ${error.message}`;
 }
 
-/**
- * A page's cursor: the sort it continues and the last row's sort value, account and id. It says
- * its sort, so a cursor kept from another view is refused rather than read as this one's.
- */
-const encodeCursor = (view: Pick<TableQuery, 'sort' | 'direction'>, parts: readonly string[]) =>
-  Buffer.from(JSON.stringify([view.sort, view.direction, ...parts])).toString('base64url');
+type CursorView = Pick<TableQuery, 'sort' | 'direction' | 'from' | 'to'>;
 
-function decodeCursor(
-  cursor: string,
-  view: Pick<TableQuery, 'sort' | 'direction'>,
-): [string, string, string] {
+/** The range a page's metrics were summed over ('' without one): a metric's sort value is its. */
+const rangeOf = (view: CursorView) => (view.from && view.to ? `${view.from}..${view.to}` : '');
+
+/**
+ * A page's cursor: the sort and range it continues and the last row's sort value, account and id.
+ * It says its sort and range, so a cursor kept from another view is refused rather than read as
+ * this one's (a spend summed over last week says nothing of where a row of this month sorts).
+ */
+const encodeCursor = (view: CursorView, parts: readonly string[]) =>
+  Buffer.from(JSON.stringify([view.sort, view.direction, rangeOf(view), ...parts])).toString('base64url');
+
+function decodeCursor(cursor: string, view: CursorView): [string, string, string] {
   try {
     const parts: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parts) && parts.length === 5 && parts.every((part) => typeof part === 'string')) {
-      const [sort, direction, value, advertiserId, entityId] = parts as string[];
+    if (Array.isArray(parts) && parts.length === 6 && parts.every((part) => typeof part === 'string')) {
+      const [sort, direction, range, value, advertiserId, entityId] = parts as string[];
       if (
         sort === view.sort &&
         direction === view.direction &&
+        range === rangeOf(view) &&
         isSortValue(view.sort, value!) &&
         /^\d{1,20}$/.test(advertiserId!) &&
         /^\d{1,20}$/.test(entityId!)

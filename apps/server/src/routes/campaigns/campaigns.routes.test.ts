@@ -440,14 +440,34 @@ describe('the campaign mirror and its table', () => {
     for (const after of [
       first.nextCursor!,
       cursor(['x', 'y', 'z']),
-      cursor(['modified', 'desc', '2026-02-30 00:00:00+00', '1', '1']),
-      cursor(['budget', 'desc', '1e1000000', '1', '1']),
-      cursor(['name', 'asc', 'a\u0000b', '1', '1']),
+      cursor(['modified', 'desc', '', '2026-02-30 00:00:00+00', '1', '1']),
+      cursor(['budget', 'desc', '', '1e1000000', '1', '1']),
+      cursor(['name', 'asc', '', 'a\u0000b', '1', '1']),
     ]) {
       const answer = await owner.browser.get(`${base()}?level=ad&sort=modified&after=${after}`);
       assert.equal(answer.status, 400, `${after}: ${answer.text}`);
       assert.match(answer.text, /out of date/);
     }
+    // A page of one range's figures does not continue another range's.
+    const week = {
+      level: 'ad',
+      sort: 'name',
+      direction: 'asc',
+      limit: '1',
+      from: '2026-11-18',
+      to: '2026-11-24',
+    };
+    const ranged = await table(week);
+    assert.ok(ranged.nextCursor);
+    const same = await owner.browser.get(
+      `${base()}?${new URLSearchParams({ ...week, after: ranged.nextCursor })}`,
+    );
+    assert.equal(same.status, 200, same.text);
+    const otherRange = await owner.browser.get(
+      `${base()}?${new URLSearchParams({ ...week, from: '2026-11-01', to: '2026-11-07', after: ranged.nextCursor })}`,
+    );
+    assert.equal(otherRange.status, 400, otherRange.text);
+    assert.match(otherRange.text, /out of date/);
   });
 
   it('sees changes made at TikTok: an ad turned off, a campaign turned off, a campaign deleted', async () => {
