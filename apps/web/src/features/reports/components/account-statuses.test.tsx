@@ -25,7 +25,10 @@ describe('an account that does not sync', () => {
     await openReports(`?accounts=${advertiserIds.us},${advertiserIds.eu}`);
 
     const syncs = await screen.findByRole('list', { name: 'Ad account syncs' });
-    const [, europe] = within(syncs).getAllByRole('listitem');
+    // The notice is its own item, after the accounts' lines: one per cause and fix.
+    const europe = within(syncs)
+      .getAllByRole('listitem')
+      .find((item) => item.textContent?.includes('doesn’t sync'));
     expect(europe!.textContent).toContain(
       `Northwind EU doesn’t sync. ${permission} The figures shown are those stored before.`,
     );

@@ -4,7 +4,7 @@ import { AlertIcon } from '../../../components/ui/icons';
 import { Spinner } from '../../../components/ui/spinner';
 import { formatRelativeTime } from '../../../lib/format-relative-time';
 import { useNow } from '../../../lib/use-now';
-import { isBackfilling } from '../lib/sync-state';
+import { isBackfilling, listWords, stoppedGroups } from '../lib/sync-state';
 import { backfillStoredWords } from './report-notices';
 
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -37,7 +37,11 @@ export function AccountStatuses({ accounts }: { accounts: readonly ReportAccount
               </span>
             </p>
           )}
-          {account.state === 'stopped' && <StoppedNotice account={account} />}
+        </li>
+      ))}
+      {stoppedGroups(accounts).map((group) => (
+        <li key={group.names.join('\n')} className="report-accounts__item">
+          <StoppedNotice {...group} />
         </li>
       ))}
     </ul>
@@ -45,20 +49,23 @@ export function AccountStatuses({ accounts }: { accounts: readonly ReportAccount
 }
 
 /**
- * Why the account does not sync and the one action that fixes it: every fix is made in
- * Integrations (Reconnect, a permission kept ticked, the account selected again), so the link is
- * always there. A connection that needs attention is a warning; an account no longer selected is
- * only news.
+ * Why accounts do not sync and the one action that fixes it, once for all the accounts it stops:
+ * every fix is made in Integrations (Reconnect, a permission kept ticked, the account selected
+ * again), so the link is always there. A connection that needs attention is a warning; an account
+ * no longer selected is only news.
  */
-function StoppedNotice({ account }: { account: ReportAccountStatus }) {
-  const reason = account.stopReason ?? null;
-  const isWarning = reason !== null && reason.cause !== 'not_selected';
+function StoppedNotice({ names, message, isWarning }: ReturnType<typeof stoppedGroups>[number]) {
+  const one = names.length === 1;
   return (
     <p className={`notice report-accounts__problem${isWarning ? ' notice--warning' : ''}`}>
       {isWarning && <AlertIcon />}
       <span>
-        {account.name} doesn’t sync. {reason?.message ?? 'It is no longer selected in Integrations.'} The
-        figures shown are those stored before. <Link to="/integrations">Open Integrations</Link>
+        {listWords(names)} {one ? 'doesn’t' : 'don’t'} sync.{' '}
+        {message ??
+          (one
+            ? 'It is no longer selected in Integrations.'
+            : 'They are no longer selected in Integrations.')}{' '}
+        The figures shown are those stored before. <Link to="/integrations">Open Integrations</Link>
       </span>
     </p>
   );

@@ -33,7 +33,7 @@ export function SyncNowButton({
   const [wasRunning, setWasRunning] = useState(isRunning);
   const [announcement, setAnnouncement] = useState('');
   const { data: answered, reset } = sync;
-  const answer = answered ? syncAnswerWords(answered) : null;
+  const answer = answered ? syncAnswerWords(answered, status.accounts) : null;
   useEffect(() => {
     if (!answered) return undefined;
     const timeout = window.setTimeout(reset, answerShownMilliseconds);
@@ -41,8 +41,13 @@ export function SyncNowButton({
   }, [answered, reset]);
   if (wasRunning !== isRunning) {
     setWasRunning(isRunning);
+    const failed = status.accounts.filter((account) => account.state === 'failed').length;
     setAnnouncement(
-      isRunning ? 'Syncing reports with TikTok…' : 'Sync finished: the report shows what TikTok says now.',
+      isRunning
+        ? 'Syncing reports with TikTok…'
+        : failed > 0
+          ? `Sync finished, but ${failed === 1 ? 'one ad account' : `${failed} ad accounts`} couldn’t be synced: each says why.`
+          : 'Sync finished: the report shows what TikTok says now.',
     );
   }
   return (

@@ -9,6 +9,7 @@ import {
   hasNewFigures,
   isBackfilling,
   isRangeArriving,
+  stoppedGroups,
   syncAnswerWords,
   syncRefusalWords,
 } from './sync-state';
@@ -139,6 +140,34 @@ describe('Sync now’s answer in words', () => {
     expect(syncAnswerWords({ queued: ['3', '4'], skipped: [fresh] })?.summary).toBe(
       'Syncing 2 ad accounts. Not synced now:',
     );
+  });
+
+  it('says once, naming them all, why the accounts of one revoked connection cannot sync', () => {
+    const revoked = {
+      cause: 'reconnect_required' as const,
+      message: 'TikTok no longer accepts its access. Reconnect it in Integrations.',
+    };
+    const accounts = [
+      reportAccount({ advertiserId: '1', name: 'US', state: 'stopped', stopReason: revoked }),
+      europeAccount({ advertiserId: '2', name: 'EU', state: 'stopped', stopReason: revoked }),
+      reportAccount({ advertiserId: '3', name: 'Canada', state: 'stopped', stopReason: revoked }),
+    ];
+    const skipped = accounts.map((account) => ({
+      advertiserId: account.advertiserId,
+      reason: 'stopped' as const,
+      message: `${account.name}: ${revoked.message}`,
+    }));
+    expect(syncAnswerWords({ queued: [], skipped }, accounts)).toEqual({
+      summary: 'Nothing can sync now:',
+      reasons: [`US, EU and Canada: ${revoked.message}`],
+    });
+    expect(stoppedGroups(accounts)).toEqual([
+      { names: ['US', 'EU', 'Canada'], message: revoked.message, isWarning: true },
+    ]);
+    expect(syncAnswerWords({ queued: [], skipped: [fresh, skipped[0]!] }, accounts)).toEqual({
+      summary: 'Nothing new to sync now:',
+      reasons: [fresh.message, `US: ${revoked.message}`],
+    });
   });
 
   it('says when Sync now can be pressed again after too many presses', () => {

@@ -94,22 +94,71 @@ export function accountsMissingHours(
 /** What an empty tile row, chart or breakdown says while the range's figures are still arriving. */
 export const arrivingSentence = 'Figures for this range are still arriving from TikTok.';
 
+/** "A", "A and B", "A, B and C". */
+export function listWords(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+}
+
+/**
+ * Accounts that do not sync, one group per cause and fix: a revoked connection stops every
+ * account it reaches for the same reason, said once with their names, not once each.
+ */
+export function stoppedGroups(
+  accounts: readonly ReportAccountStatus[],
+): { names: string[]; message: string | null; isWarning: boolean }[] {
+  const groups = new Map<string, { names: string[]; message: string | null; isWarning: boolean }>();
+  for (const account of accounts) {
+    if (account.state !== 'stopped') continue;
+    const message = account.stopReason?.message ?? null;
+    const key = message ?? '';
+    const group = groups.get(key) ?? {
+      names: [],
+      message,
+      isWarning:
+        account.stopReason !== undefined &&
+        account.stopReason !== null &&
+        account.stopReason.cause !== 'not_selected',
+    };
+    group.names.push(account.name);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
 /**
  * What Sync now's answer says besides "syncing": the accounts it left out, each with why (already
- * waiting or running, synced minutes ago, or not syncing at all and what fixes that). Null when it
- * left none out: the spinner then says it all.
+ * waiting or running, synced minutes ago), and those that cannot sync at all, grouped by what
+ * fixes them (the status's own words). Null when it left none out: the spinner then says it all.
  */
 export function syncAnswerWords(
   answer: Pick<ReportSyncResponse, 'queued' | 'skipped'>,
+  accounts: readonly ReportAccountStatus[] = [],
 ): { summary: string; reasons: string[] } | null {
   if (answer.skipped.length === 0) return null;
   const count = answer.queued.length;
+  const stopped = new Set(
+    answer.skipped.filter((skip) => skip.reason === 'stopped').map((skip) => skip.advertiserId),
+  );
+  const grouped = stoppedGroups(accounts.filter((account) => stopped.has(account.advertiserId)));
+  const described = new Set(
+    accounts
+      .filter((account) => stopped.has(account.advertiserId) && account.stopReason)
+      .map((account) => account.advertiserId),
+  );
+  const reasons = [
+    ...answer.skipped.filter((skip) => !described.has(skip.advertiserId)).map((skip) => skip.message),
+    ...grouped
+      .filter((group) => group.message !== null)
+      .map((group) => `${listWords(group.names)}: ${group.message}`),
+  ];
+  const nothingCanSync = count === 0 && stopped.size === answer.skipped.length;
   return {
-    summary:
-      count === 0
+    summary: nothingCanSync
+      ? 'Nothing can sync now:'
+      : count === 0
         ? 'Nothing new to sync now:'
         : `Syncing ${count} ad account${count === 1 ? '' : 's'}. Not synced now:`,
-    reasons: answer.skipped.map((skip) => skip.message),
+    reasons,
   };
 }
 
