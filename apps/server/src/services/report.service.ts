@@ -1,4 +1,5 @@
 import {
+  canManageMembers,
   earliestDate,
   reportBreakdownMetricKeys,
   type ReportAccountStatus,
@@ -12,6 +13,7 @@ import {
   type ReportOverviewResponse,
   type ReportSettings,
   type ReportStatusResponse,
+  type Role,
   type ReportStopReason,
   type ReportSyncResponse,
   type ReportSyncSkip,
@@ -146,12 +148,18 @@ export class ReportService {
    * answer names the accounts it queued and, for each it left out, why.
    */
   async syncNow(actor: Actor, workspaceId: string): Promise<ReportSyncResponse> {
-    await this.#workspaceService.requireMember(actor, workspaceId);
+    const role = await this.#workspaceService.requireMember(actor, workspaceId);
     await this.#countSyncNowPress(actor);
     const id = workspaceId.toLowerCase();
     const listings = await this.#accounts.list(id);
-    const outcome = await this.#queueListed(id, listings, { cooldown: true });
-    return { ...(await this.status(actor, workspaceId)), ...outcome };
+    const { queued, skipped } = await this.#queueListed(id, listings, { cooldown: true });
+    return {
+      ...(await this.status(actor, workspaceId)),
+      queued,
+      skipped: skipped.map((skip) =>
+        skip.reason === 'stopped' ? { ...skip, message: forRole(skip.message, role) } : skip,
+      ),
+    };
   }
 
   /**
@@ -209,12 +217,18 @@ export class ReportService {
   }
 
   async status(actor: Actor, workspaceId: string): Promise<ReportStatusResponse> {
-    await this.#workspaceService.requireMember(actor, workspaceId);
+    const role = await this.#workspaceService.requireMember(actor, workspaceId);
     const id = workspaceId.toLowerCase();
     const { listings, settings } = await this.#accounts.listWithSettings(id);
     const now = this.#clock.now();
     return {
-      accounts: listings.map((listing) => this.#describe(listing, settings, now)),
+      accounts: listings.map((listing) => {
+        const described = this.#describe(listing, settings, now);
+        const stop = described.stopReason;
+        return stop && stop.cause !== 'not_selected'
+          ? { ...described, stopReason: { ...stop, message: forRole(stop.message, role) } }
+          : described;
+      }),
       restatementDays: settings.restatement_days,
       hourlyRetentionDays: settings.hourly_retention_days,
     };
@@ -753,6 +767,16 @@ function stopReasonOf(listing: ReportAccountListing): ReportStopReason | null {
     default:
       return reconnect(`${connection.charAt(0).toUpperCase()}${connection.slice(1)} needs attention.`);
   }
+}
+
+/**
+ * A fix made in Integrations, as the person reading it can make it: owners and admins connect
+ * TikTok; a member is told whom to ask, rather than sent to a Reconnect button they do not have.
+ */
+function forRole(message: string, role: Role): string {
+  return canManageMembers(role)
+    ? message
+    : `${message} Only workspace owners and admins can do this in Integrations: ask one of them.`;
 }
 
 /** A permission TikTok did not grant: the reports' own ones by name, else the connection's. */

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type {
+  CreateInvitationResponse,
   ErrorResponse,
   ReportStatusResponse,
   ReportSyncResponse,
   SessionResponse,
 } from '@whathead/contracts';
 import { withCallPriority } from '@whathead/tiktok-client';
-import type { TestBrowser } from '../../testing/test-app.js';
+import { TestBrowser } from '../../testing/test-app.js';
 import { connectionsPath, listConnections, signUpWorkspace } from '../../testing/tiktok-flow.js';
 import { connect, scenario, startTikTokTestKit, type TikTokTestKit } from '../../testing/tiktok-test-kit.js';
 
@@ -213,6 +214,26 @@ describe('Sync now and why an account does not sync', () => {
     ]);
     assert.equal(await jobs(workspaceId), 0);
     assert.equal(kit.emulator.control.calls({}).length, calls, 'neither answer asked TikTok');
+
+    // A plain member cannot reconnect: they are told whom to ask.
+    const invitation = await browser.post<CreateInvitationResponse>(
+      `/api/workspaces/${workspaceId}/invitations`,
+      { email: 'sync-revoked-member@example.com', role: 'member' },
+    );
+    const member = new TestBrowser(kit.test.app);
+    await member.get('/api/session');
+    const joined = await member.post('/api/auth/signup', {
+      name: 'Plain Member',
+      email: 'sync-revoked-member@example.com',
+      password: 'correct horse battery staple',
+      invitationToken: new URL(invitation.body.link).pathname.split('/').pop(),
+    });
+    assert.equal(joined.status, 201, joined.text);
+    const [seen] = (await status(member, workspaceId)).accounts;
+    assert.equal(
+      seen?.stopReason?.message,
+      `${account!.stopReason!.message} Only workspace owners and admins can do this in Integrations: ask one of them.`,
+    );
   });
 
   it('names the Reporting permission TikTok did not grant, and where to grant it', async () => {
