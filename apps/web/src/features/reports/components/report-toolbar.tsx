@@ -63,6 +63,8 @@ export function ReportToolbar({
         {compare && range && (
           <span id={previousId} className="report-toolbar__note">
             Compared with the previous period, {formatRange(previousPeriod(range))}.
+            {range.to >= first.today &&
+              ' Today counts only its hours so far; the period before counts whole days.'}
           </span>
         )}
       </p>
