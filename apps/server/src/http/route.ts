@@ -48,6 +48,8 @@ interface RouteDefinition<B, P, Q, Access extends RouteAccess> {
   query?: Q;
   /** Answered with 204 when the handler returns undefined. */
   status?: number;
+  /** A GET whose work a HEAD would do in full for nothing (a download): no HEAD route then. */
+  head?: false;
   handler(
     input: RouteInput<
       Output<B>,
@@ -101,6 +103,7 @@ export function defineRoute<
     method: definition.method,
     url: definition.url,
     config: { access: definition.access },
+    ...(definition.head === false ? { exposeHeadRoute: false } : {}),
     handler: async (request, reply) => {
       if (definition.access !== 'public' && !request.session) throw unauthenticated();
       const params = parse(definition.params as P, request.params);

@@ -52,8 +52,10 @@ const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
  * breaks start cells for tools that split on them.
  */
 function inert(text: string): string {
-  const cells = text.replace(/([;\t\r\n])(?=[=+\-@])/g, "$1'");
-  return /^[=+\-@\t\r]/.test(cells) ? `'${cells}` : cells;
+  // Quotes before the trigger too: `x;"=1+1` gives a cell `""=1+1`, which a spreadsheet may
+  // read as an empty text joined to a formula.
+  const cells = text.replace(/([;\t\r\n])(?="*[=+\-@])/g, "$1'");
+  return /^("*[=+\-@]|[\t\r])/.test(cells) ? `'${cells}` : cells;
 }
 
 /**

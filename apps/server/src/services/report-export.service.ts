@@ -16,6 +16,11 @@ export interface ReportExportLimits extends ExportCaps {
   staleAfterMilliseconds: number;
   /** How long a download's client may take no data before it is dropped. */
   stalledAfterMilliseconds: number;
+  /**
+   * The longest an export holds its slot, whatever its download does: a download that ends in a
+   * way nothing saw (its socket gone while it waited behind another response) frees it then.
+   */
+  lifetimeMilliseconds: number;
 }
 
 export const reportExportLimits: ReportExportLimits = {
@@ -35,6 +40,8 @@ export const reportExportLimits: ReportExportLimits = {
   staleAfterMilliseconds: 120_000,
   // A client reading at all takes data far more often; one that stops holds a slot for nothing.
   stalledAfterMilliseconds: 60_000,
+  // A whole year of ads downloads in seconds; half an hour is a client that is not reading it.
+  lifetimeMilliseconds: 30 * 60_000,
 };
 
 /** An export takes seconds: by then, one running now has likely ended. */
@@ -99,10 +106,17 @@ export class ReportExportService {
       );
     const exports = this.#exports;
     const id = claim.id;
-    const heartbeat = setInterval(() => {
-      // A beat lost to a busy database is made up by the next; after four, the export is swept.
-      exports.beat(id, this.#clock.now()).catch(() => {});
-    }, limits.heartbeatMilliseconds);
+    const heartbeat = setInterval(
+      () => {
+        if (this.#clock.now().getTime() - now.getTime() >= limits.lifetimeMilliseconds) {
+          void close();
+          return;
+        }
+        // A beat lost to a busy database is made up by the next; after four, the export is swept.
+        exports.beat(id, this.#clock.now()).catch(() => {});
+      },
+      Math.min(limits.heartbeatMilliseconds, limits.lifetimeMilliseconds),
+    );
     heartbeat.unref();
     let closing: Promise<void> | undefined;
     const close = () =>

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
+import { connect as connectSocket, createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import {
   reportBreakdownQuerySchema,
@@ -253,5 +253,47 @@ describe('Reports CSV exports at once', () => {
       200,
       'the next download is served',
     );
+  });
+
+  it('frees the export of a download pipelined behind another when the client goes away', async () => {
+    const { reportExports } = kit.test.whathead.services;
+    const original = ReportExportRepository.prototype.page;
+    let openGate = () => {};
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    // Pages after the first wait: the first download is unfinished when the second arrives.
+    ReportExportRepository.prototype.page = async function (exportId, position, limit) {
+      if (position > 0) await gate;
+      return original.call(this, exportId, position, limit);
+    };
+    reportExports.useLimits({ pageRows: 2 });
+    try {
+      // Two downloads on one connection, nothing read: the second waits behind the first, and
+      // its response never hears that the socket closed.
+      const socket = connectSocket({ host: '127.0.0.1', port });
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      socket.on('error', () => {});
+      socket.pause();
+      const get = (path: string) =>
+        `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${cookieOf(owner.browser)}\r\n\r\n`;
+      const path = csvPath(owner.workspaceId, `${range}&level=ad`);
+      socket.write(get(path) + get(path));
+      await waitFor('both exports’ claims', async () => (await count('report_exports')) === 2);
+      socket.destroy();
+      await waitFor('the release of both', async () => (await count('report_exports')) === 0);
+    } finally {
+      openGate();
+      ReportExportRepository.prototype.page = original;
+      reportExports.useLimits({ pageRows: reportExportLimits.pageRows });
+    }
+  });
+
+  it('answers no HEAD of an export: it would sum a whole export for nothing', async () => {
+    const head = await kit.test.app.inject({
+      method: 'HEAD',
+      url: csvPath(owner.workspaceId),
+      headers: { cookie: cookieOf(owner.browser) },
+    });
+    assert.equal(head.statusCode, 404);
+    assert.equal(await count('report_exports'), 0);
   });
 });

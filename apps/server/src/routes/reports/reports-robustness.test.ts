@@ -453,6 +453,8 @@ describe('the Reports API against hostile and careless clients', () => {
   it('writes no field whose text a spreadsheet could run, with either separator', () => {
     const cases: [string | number | null | { id: string | null }, string][] = [
       ['Promo;=1+1', `"Promo;'=1+1"`],
+      ['x;"=1+1;y', `"x;'""=1+1;y"`],
+      ['"=1+1', `"'""=1+1"`],
       ['Promo;=1+1;', `"Promo;'=1+1;"`],
       ['a;+b;-c;@d', `"a;'+b;'-c;'@d"`],
       ['Sale; -20%', '"Sale; -20%"'],

@@ -66,21 +66,34 @@ export function registerReportRoutes(app: FastifyInstance, context: RouteContext
     method: 'GET',
     url: `${base}/breakdown.csv`,
     access: 'member',
+    head: false,
     params: workspaceIdParamsSchema,
     query: reportBreakdownQuerySchema,
     handler: async ({ params, query, session, request, reply }) => {
       const csv = await reports.breakdownCsv(session, params.workspaceId, query);
       const download = Readable.from(csv.lines);
       // The export holds one of a few slots until it ends, however the download ends: read
-      // whole, its client gone (even before this point), or dropped as stalled.
-      if (reply.raw.destroyed) void csv.close();
-      else reply.raw.once('close', () => void csv.close());
-      dropWhenStalled(download, reply.raw, csv.stalledAfterMilliseconds, () =>
+      // whole, its client gone (even before this point), or dropped as stalled. A response queued
+      // behind another on a pipelined connection never sees 'close' when the socket dies, so the
+      // socket's own close ends it too.
+      const end = () => {
+        download.destroy();
+        void csv.close();
+      };
+      const socket = request.raw.socket;
+      if (reply.raw.destroyed || socket.destroyed) end();
+      else {
+        reply.raw.once('close', end);
+        socket.once('close', end);
+        download.once('close', () => socket.off('close', end));
+      }
+      dropWhenStalled(download, reply.raw, csv.stalledAfterMilliseconds, () => {
         request.log.info(
           { stalledAfterMilliseconds: csv.stalledAfterMilliseconds },
           'dropped a CSV download whose client stopped reading',
-        ),
-      );
+        );
+        end();
+      });
       reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${csv.fileName}"`)
