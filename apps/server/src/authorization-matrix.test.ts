@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import type { CreateInvitationResponse, ErrorResponse } from '@whathead/contracts';
+import type { ErrorResponse } from '@whathead/contracts';
 import type { RegisteredRoute } from './http/route.js';
 import { TestBrowser, type BrowserResponse } from './testing/test-app.js';
-import { signUpWorkspace } from './testing/tiktok-flow.js';
+import { joinAsMember, signUpWorkspace } from './testing/tiktok-flow.js';
 import { startTikTokTestKit } from './testing/tiktok-test-kit.js';
 import {
   createConnection,
@@ -33,19 +33,7 @@ interface World {
 
 async function buildWorld(): Promise<World> {
   const owner = await signUpWorkspace(kit.test, 'victim-owner@example.com');
-  const invitation = await owner.browser.post<CreateInvitationResponse>(
-    `/api/workspaces/${owner.workspaceId}/invitations`,
-    { email: 'victim-member@example.com', role: 'member' },
-  );
-  const member = new TestBrowser(kit.test.app);
-  await member.get('/api/session');
-  const joined = await member.post('/api/auth/signup', {
-    name: 'Plain Member',
-    email: 'victim-member@example.com',
-    password: 'correct horse battery staple',
-    invitationToken: new URL(invitation.body.link).pathname.split('/').pop(),
-  });
-  assert.equal(joined.status, 201, joined.text);
+  const member = await joinAsMember(kit.test, owner.browser, owner.workspaceId, 'victim-member@example.com');
   const anonymous = new TestBrowser(kit.test.app);
   await anonymous.get('/api/session');
   return {

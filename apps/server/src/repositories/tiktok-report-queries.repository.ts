@@ -156,7 +156,7 @@ export class TikTokReportQueriesRepository {
   /**
    * One row per campaign, ad group or ad of the scope with its sums over the range, sorted (ties
    * by account and id), named from the campaign mirror (an id where the mirror has no name), at
-   * most `limit` rows from `offset` (the CSV's pages).
+   * most `limit` rows.
    */
   async breakdown(
     scope: ReportScope,
@@ -166,7 +166,6 @@ export class TikTokReportQueriesRepository {
       sort: ReportSortColumn;
       direction: 'asc' | 'desc';
       limit: number;
-      offset?: number;
       /** Every count (the CSV), or only those of the breakdown's metrics and its order. */
       sums: 'breakdown' | 'all';
     },
@@ -192,7 +191,7 @@ export class TikTokReportQueriesRepository {
       from (${namedSums(scope, view.level, counted)}) as facts
       where facts.reported ${search}
       order by ${order}
-      limit ${view.limit} offset ${view.offset ?? 0}`.execute(this.#db);
+      limit ${view.limit}`.execute(this.#db);
     return rows;
   }
 }

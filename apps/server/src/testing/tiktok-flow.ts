@@ -1,5 +1,6 @@
 import type {
   ConnectTikTokGrantGroupResponse,
+  CreateInvitationResponse,
   StartTikTokConnectResponse,
   TikTokConnectionsResponse,
 } from '@whathead/contracts';
@@ -31,6 +32,24 @@ export async function signUpWorkspace(test: TestApp, email: string) {
   const browser = new TestBrowser(test.app);
   const session = await browser.signUp({ email });
   return { browser, workspaceId: session.activeWorkspaceId! };
+}
+
+/** A new person signed up through an invitation to the workspace as a plain member. */
+export async function joinAsMember(test: TestApp, inviter: TestBrowser, workspaceId: string, email: string) {
+  const invitation = await inviter.post<CreateInvitationResponse>(
+    `/api/workspaces/${workspaceId}/invitations`,
+    { email, role: 'member' },
+  );
+  const member = new TestBrowser(test.app);
+  await member.get('/api/session');
+  const joined = await member.post('/api/auth/signup', {
+    name: 'Plain Member',
+    email,
+    password: 'correct horse battery staple',
+    invitationToken: new URL(invitation.body.link).pathname.split('/').pop(),
+  });
+  if (joined.status !== 201) throw new Error(`joining ${workspaceId} failed: ${joined.text}`);
+  return member;
 }
 
 /** Starts Connect and returns the state TikTok would echo back. */

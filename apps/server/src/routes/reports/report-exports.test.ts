@@ -208,18 +208,31 @@ describe('Reports CSV exports at once', () => {
     }
   });
 
-  it('frees the export of a client that goes away in the middle of a download', async () => {
+  /**
+   * Runs `work` with exports of 2-row pages whose pages after the first wait until it ends: a
+   * download is then surely unfinished whatever its client does meanwhile.
+   */
+  const withUnfinishedDownloads = async (work: () => Promise<void>) => {
     const { reportExports } = kit.test.whathead.services;
     const original = ReportExportRepository.prototype.page;
     let openGate = () => {};
     const gate = new Promise<void>((resolve) => (openGate = resolve));
-    // Every page after the first waits: the download is surely unfinished when the client leaves.
     ReportExportRepository.prototype.page = async function (exportId, position, limit) {
       if (position > 0) await gate;
       return original.call(this, exportId, position, limit);
     };
     reportExports.useLimits({ pageRows: 2 });
     try {
+      await work();
+    } finally {
+      openGate();
+      ReportExportRepository.prototype.page = original;
+      reportExports.useLimits({ pageRows: reportExportLimits.pageRows });
+    }
+  };
+
+  it('frees the export of a client that goes away in the middle of a download', async () => {
+    await withUnfinishedDownloads(async () => {
       await new Promise<void>((resolve, reject) => {
         const request = httpRequest(
           {
@@ -243,11 +256,7 @@ describe('Reports CSV exports at once', () => {
       });
       await waitFor('the export’s release', async () => (await count('report_exports')) === 0);
       assert.equal(await count('report_export_rows'), 0);
-    } finally {
-      openGate();
-      ReportExportRepository.prototype.page = original;
-      reportExports.useLimits({ pageRows: reportExportLimits.pageRows });
-    }
+    });
     assert.equal(
       (await owner.browser.get(csvPath(owner.workspaceId))).status,
       200,
@@ -256,17 +265,7 @@ describe('Reports CSV exports at once', () => {
   });
 
   it('frees the export of a download pipelined behind another when the client goes away', async () => {
-    const { reportExports } = kit.test.whathead.services;
-    const original = ReportExportRepository.prototype.page;
-    let openGate = () => {};
-    const gate = new Promise<void>((resolve) => (openGate = resolve));
-    // Pages after the first wait: the first download is unfinished when the second arrives.
-    ReportExportRepository.prototype.page = async function (exportId, position, limit) {
-      if (position > 0) await gate;
-      return original.call(this, exportId, position, limit);
-    };
-    reportExports.useLimits({ pageRows: 2 });
-    try {
+    await withUnfinishedDownloads(async () => {
       // Two downloads on one connection, nothing read: the second waits behind the first, and
       // its response never hears that the socket closed.
       const socket = connectSocket({ host: '127.0.0.1', port });
@@ -280,11 +279,7 @@ describe('Reports CSV exports at once', () => {
       await waitFor('both exports’ claims', async () => (await count('report_exports')) === 2);
       socket.destroy();
       await waitFor('the release of both', async () => (await count('report_exports')) === 0);
-    } finally {
-      openGate();
-      ReportExportRepository.prototype.page = original;
-      reportExports.useLimits({ pageRows: reportExportLimits.pageRows });
-    }
+    });
   });
 
   it('answers no HEAD of an export: it would sum a whole export for nothing', async () => {

@@ -1,15 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type {
-  CreateInvitationResponse,
   ErrorResponse,
   ReportStatusResponse,
   ReportSyncResponse,
   SessionResponse,
 } from '@whathead/contracts';
 import { withCallPriority } from '@whathead/tiktok-client';
-import { TestBrowser } from '../../testing/test-app.js';
-import { connectionsPath, listConnections, signUpWorkspace } from '../../testing/tiktok-flow.js';
+import type { TestBrowser } from '../../testing/test-app.js';
+import {
+  connectionsPath,
+  joinAsMember,
+  listConnections,
+  signUpWorkspace,
+} from '../../testing/tiktok-flow.js';
 import { connect, scenario, startTikTokTestKit, type TikTokTestKit } from '../../testing/tiktok-test-kit.js';
 
 // Sync now spends the app's one TikTok budget: it never queues an account twice, leaves one alone
@@ -216,19 +220,7 @@ describe('Sync now and why an account does not sync', () => {
     assert.equal(kit.emulator.control.calls({}).length, calls, 'neither answer asked TikTok');
 
     // A plain member cannot reconnect: they are told whom to ask.
-    const invitation = await browser.post<CreateInvitationResponse>(
-      `/api/workspaces/${workspaceId}/invitations`,
-      { email: 'sync-revoked-member@example.com', role: 'member' },
-    );
-    const member = new TestBrowser(kit.test.app);
-    await member.get('/api/session');
-    const joined = await member.post('/api/auth/signup', {
-      name: 'Plain Member',
-      email: 'sync-revoked-member@example.com',
-      password: 'correct horse battery staple',
-      invitationToken: new URL(invitation.body.link).pathname.split('/').pop(),
-    });
-    assert.equal(joined.status, 201, joined.text);
+    const member = await joinAsMember(kit.test, browser, workspaceId, 'sync-revoked-member@example.com');
     const [seen] = (await status(member, workspaceId)).accounts;
     assert.equal(
       seen?.stopReason?.message,

@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { CreateInvitationResponse, ErrorResponse, TikTokUsageResponse } from '@whathead/contracts';
+import type { ErrorResponse, TikTokUsageResponse } from '@whathead/contracts';
 import { tiktokUsageResponseSchema } from '@whathead/contracts';
 import { TikTokRateLimitRepository } from '../../repositories/tiktok-rate-limit.repository.js';
-import { TestBrowser } from '../../testing/test-app.js';
-import { connectionsPath, listConnections, signUpWorkspace } from '../../testing/tiktok-flow.js';
+import type { TestBrowser } from '../../testing/test-app.js';
+import {
+  connectionsPath,
+  joinAsMember,
+  listConnections,
+  signUpWorkspace,
+} from '../../testing/tiktok-flow.js';
 import { connect, scenario, startTikTokTestKit, type TikTokTestKit } from '../../testing/tiktok-test-kit.js';
 
 const usagePath = (workspaceId: string) => `/api/workspaces/${workspaceId}/tiktok/usage`;
@@ -106,18 +111,7 @@ describe('TikTok usage', () => {
   });
 
   it('is for owners and admins: a plain member gets 403, another workspace 404', async () => {
-    const invitation = await owner.browser.post<CreateInvitationResponse>(
-      `/api/workspaces/${owner.workspaceId}/invitations`,
-      { email: 'usage-member@example.com', role: 'member' },
-    );
-    const member = new TestBrowser(kit.test.app);
-    await member.get('/api/session');
-    await member.post('/api/auth/signup', {
-      name: 'Plain Member',
-      email: 'usage-member@example.com',
-      password: 'correct horse battery staple',
-      invitationToken: new URL(invitation.body.link).pathname.split('/').pop(),
-    });
+    const member = await joinAsMember(kit.test, owner.browser, owner.workspaceId, 'usage-member@example.com');
     const refused = await member.get<ErrorResponse>(usagePath(owner.workspaceId));
     assert.equal(refused.status, 403);
     assert.equal(refused.body.error.code, 'forbidden');
