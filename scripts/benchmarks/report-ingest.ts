@@ -8,8 +8,9 @@
  * How: three ad accounts of 2,000 ads × 60 days each (three month partitions), paged as the sync
  * gets them from TikTok (30-day reads newest first, each by day then ad id, 1000 rows a page), and
  * written through the repository as the sync writes them (tiktok-report-sync.ts): an account at a
- * time, two pages of it at once (`unnest`), and also one page at a time (`unnest_serial`: one
- * connection, nothing overlapping); first into empty partitions (a backfill), then again with
+ * time, two pages written at once and the next page's statement built meanwhile (`unnest`); beside
+ * it, the same with one page written at a time (`unnest_one`), and one page at a time with nothing
+ * overlapping (`unnest_serial`: build, write, build, …); first into empty partitions (a backfill), then again with
  * revised numbers over the same rows (a restatement re-read). Beside them, the same rows by the
  * ways COPY could take them, each into the same emptied table, on one connection:
  * - `copy`: one COPY FROM STDIN of each account's rows straight into the table: the ceiling (it
@@ -20,7 +21,8 @@
  *   transaction: the COPY path the sync could take instead of unnest.
  * `ratio_to_copy` is the ingest as the sync writes (`unnest`) over `copy`; `serial_ratio_to_copy`
  * the one-page-at-a-time rate over it. Each figure is the median of the rounds; each round runs
- * every path once, so a busy moment of the shared machine weighs on all of them alike. COPY's
+ * every path once, each round starting at another, so a busy moment of the shared machine weighs on
+ * all of them alike. COPY's
  * figures include writing its text in this process, as the repository's include its array
  * literals. Beside each rate, the CPU each side spent per row (PostgreSQL's backends, read from
  * /proc, and this process), which a busy machine inflates far less than wall time.
@@ -34,6 +36,8 @@ import {
   adDayCountColumns,
   TikTokReportFactsRepository,
 } from '../../apps/server/src/repositories/tiktok-report-facts.repository.js';
+import { PageWrites } from '../../apps/server/src/lib/page-writes.js';
+import { writesAtOnce } from '../../apps/server/src/services/tiktok-report-sync.js';
 import { percentile, rounded, type Benchmark, type Figures } from '../lib/benchmark.js';
 import { openBenchPostgres } from '../lib/bench-postgres.js';
 import {
@@ -63,9 +67,7 @@ const shape: AdDayShape = {
   pageSize: 1_000,
   daysPerRead: 30,
 };
-const rounds = 3;
-/** Pages of a read the sync writes at once (tiktok-report-sync.ts). */
-const concurrentWrites = 2;
+const rounds = 5;
 const targetRowsPerSecond = 100_000;
 const targetRatioToCopy = 0.5;
 const workspaceId = '0b9a6f6e-4c1d-4a8e-9d62-3f4be8a1c001';
@@ -112,29 +114,36 @@ export const benchmark: Benchmark = {
         'create temp table page_ad_days (like tiktok_report_ad_days including defaults) on commit delete rows',
       );
 
+      // Each path starts on an idle server: autovacuum, woken by the rows the path before
+      // rewrote, would otherwise analyse beside whichever path came next.
       const empty = async () => {
         await client.query('truncate tiktok_report_ad_days');
         await client.query('checkpoint');
+        for (let wait = 0; wait < 300; wait += 1) {
+          const { rows } = await client.query<{ busy: number }>(
+            "select count(*)::int as busy from pg_stat_activity where backend_type = 'autovacuum worker'",
+          );
+          if (rows[0]!.busy === 0) return;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
       };
       const unnestSerial: Path = async (accounts, stored) => {
         for (const account of accounts)
           for (const page of account.pages)
             await facts.writeAdDays(workspaceId, account.advertiserId, page, stored);
       };
-      // As tiktok-report-sync.ts writes a read's pages: two at once, each page whole.
-      const unnest: Path = async (accounts, stored) => {
-        for (const account of accounts) {
-          const writing = new Set<Promise<void>>();
-          for (const page of account.pages) {
-            const write: Promise<void> = facts
-              .writeAdDays(workspaceId, account.advertiserId, page, stored)
-              .finally(() => writing.delete(write));
-            writing.add(write);
-            if (writing.size >= concurrentWrites) await Promise.race(writing);
+      // As tiktok-report-sync.ts writes a read's pages: so many written at a time, the next
+      // page's statement built meanwhile.
+      const overlapped =
+        (atOnce: number): Path =>
+        async (accounts, stored) => {
+          for (const account of accounts) {
+            const writes = new PageWrites(atOnce);
+            for (const page of account.pages)
+              await writes.add(facts.adDaysWrite(workspaceId, account.advertiserId, page, stored));
+            await writes.settled();
           }
-          await Promise.all(writing);
-        }
-      };
+        };
       // Each page's text is written as the stream asks for it, never all held at once.
       const texts = function* (account: AccountPages) {
         for (const page of account.pages) yield copyText(workspaceId, account.advertiserId, page, syncedAt);
@@ -182,7 +191,8 @@ export const benchmark: Benchmark = {
       };
       /** Each path: fresh rows into emptied partitions, then (where it can) the revised rows over them. */
       const paths: { name: string; path: Path; updates: boolean }[] = [
-        { name: 'unnest', path: unnest, updates: true },
+        { name: 'unnest', path: overlapped(writesAtOnce), updates: true },
+        { name: 'unnest_one', path: overlapped(1), updates: true },
         { name: 'unnest_serial', path: unnestSerial, updates: true },
         { name: 'copy', path: copy, updates: false },
         { name: 'staged', path: staged, updates: true },
@@ -196,7 +206,9 @@ export const benchmark: Benchmark = {
       const stallBefore = cpuStallMicroseconds();
       const runStarted = performance.now();
       for (let round = 1; round <= rounds; round += 1) {
-        for (const { name, path, updates } of paths) {
+        // Each round starts at another path, so none always follows the same one.
+        const shift = (round - 1) % paths.length;
+        for (const { name, path, updates } of [...paths.slice(shift), ...paths.slice(0, shift)]) {
           await empty();
           const insert = await timed(path, fresh, 'new');
           record(`${name}_insert`, insert);
@@ -254,6 +266,7 @@ export const benchmark: Benchmark = {
       figures.ratio_to_copy = ratio('unnest_insert', 'copy_insert');
       figures.update_ratio_to_copy = ratio('unnest_update', 'copy_insert');
       figures.serial_ratio_to_copy = ratio('unnest_serial_insert', 'copy_insert');
+      figures.ratio_to_one_at_a_time = ratio('unnest_insert', 'unnest_one_insert');
       figures.serial_update_ratio_to_copy = ratio('unnest_serial_update', 'copy_insert');
       figures.ratio_to_staged = ratio('unnest_insert', 'staged_insert');
       figures.update_ratio_to_staged = ratio('unnest_update', 'staged_update');
@@ -263,7 +276,8 @@ export const benchmark: Benchmark = {
       figures.serial_update_ratio_to_page_copy = ratio('unnest_serial_update', 'page_copy_update');
       console.log(
         `medians, rows/s: unnest ${figures.rows_per_s} (update ${figures.update_rows_per_s}; one page at a time ` +
-          `${figures.unnest_serial_insert_rows_per_s}, update ${figures.unnest_serial_update_rows_per_s}); ` +
+          `${figures.unnest_serial_insert_rows_per_s}, update ${figures.unnest_serial_update_rows_per_s}; built ahead ` +
+          `but written one at a time ${figures.unnest_one_insert_rows_per_s}); ` +
           `copy ${figures.copy_insert_rows_per_s}; staged ${figures.staged_insert_rows_per_s} ` +
           `(update ${figures.staged_update_rows_per_s}); page_copy ${figures.page_copy_insert_rows_per_s} ` +
           `(update ${figures.page_copy_update_rows_per_s}); unnest / copy ${figures.ratio_to_copy} ` +

@@ -211,6 +211,8 @@ export async function startWhathead(config: Config, options: StartOptions): Prom
     services.campaignMirror.useSyncQueue((target) => jobs.send(campaignSyncJob, target));
     const reportSyncJob = definitions.find((definition) => definition.name === 'tiktok-report-sync')!;
     services.reports.useSyncQueue((target) => jobs.send(reportSyncJob, target));
+    const statisticsJob = definitions.find((definition) => definition.name === 'table-statistics')!;
+    services.tableStatistics.useRefreshQueue((tables) => jobs.send(statisticsJob, { tables }));
     services.tiktokConnections.onAccountsSelected(async (workspaceId, advertiserIds) => {
       await services.campaignMirror.queueSync(workspaceId, advertiserIds);
       await services.reports.queueSync(workspaceId, advertiserIds);

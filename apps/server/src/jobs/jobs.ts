@@ -1,6 +1,7 @@
 import type { Services } from '../services/services.js';
 import type { JobDefinition } from './job.js';
 import { expiredRecordsCleanupJob } from './expired-records-cleanup.job.js';
+import { tableStatisticsJob } from './table-statistics.job.js';
 import { tiktokCampaignSweepJob, tiktokCampaignSyncJob } from './tiktok-campaign-sync.job.js';
 import {
   tiktokReportMaintenanceJob,
@@ -22,4 +23,5 @@ export const createJobDefinitions = (services: Services, logger: JobLogger): Job
   tiktokReportSyncJob(services),
   tiktokReportSweepJob(services),
   tiktokReportMaintenanceJob(services),
+  tableStatisticsJob(services),
 ];

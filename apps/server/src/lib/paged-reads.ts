@@ -64,6 +64,9 @@ export async function runPagedReads<Item>(
   }
 
   try {
+    // The first pages of the next reads are asked for with the first read's: they need no
+    // answer before them, and a report's first page is its slowest (TikTok builds the report).
+    topUp();
     for (const [index, each] of progress.entries()) {
       if (each.requested === 0) request(index);
       for (let page = 1; page <= each.requested; page += 1) {

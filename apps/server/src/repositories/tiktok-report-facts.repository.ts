@@ -130,15 +130,31 @@ export class TikTokReportFactsRepository {
     rows: readonly AdDayRow[],
     stored: 'new' | 'maybe',
   ): Promise<void> {
-    if (rows.length === 0) return;
-    if (stored === 'new')
+    await this.adDaysWrite(workspaceId, advertiserId, rows, stored)();
+  }
+
+  /**
+   * `writeAdDays` in two steps: the statement is built now, and runs when the answer is called,
+   * so a sync builds a page's statement while the page before it is still being written.
+   */
+  adDaysWrite(
+    workspaceId: string,
+    advertiserId: string,
+    rows: readonly AdDayRow[],
+    stored: 'new' | 'maybe',
+  ): () => Promise<void> {
+    if (rows.length === 0) return async () => {};
+    const compiled = (upsert: boolean) =>
+      this.#adDaysStatement(workspaceId, advertiserId, rows, upsert).compile(this.#db);
+    const first = compiled(stored === 'maybe');
+    return async () => {
       try {
-        await this.#adDaysStatement(workspaceId, advertiserId, rows, false).execute(this.#db);
-        return;
+        await this.#db.executeQuery(first);
       } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
+        if (stored === 'maybe' || !isUniqueViolation(error)) throw error;
+        await this.#db.executeQuery(compiled(true));
       }
-    await this.#adDaysStatement(workspaceId, advertiserId, rows, true).execute(this.#db);
+    };
   }
 
   #adDaysStatement(workspaceId: string, advertiserId: string, rows: readonly AdDayRow[], upsert: boolean) {

@@ -197,7 +197,7 @@ export class CampaignMirrorService {
             now,
           }),
       );
-      // Before `ready`: the table pages through a first import as soon as it is ready.
+      // The statistics of what a first import wrote: refreshed by their own job once the queue runs.
       const statistics = await this.#statistics?.afterMirrorSync();
       await this.#mirror.setState(workspaceId, advertiserId, {
         state: 'ready',

@@ -481,7 +481,7 @@ export class ReportService {
           });
         },
       );
-      // Before `ready`: the page reads a backfill as soon as it is ready, and its plans need these.
+      // The statistics of what a backfill wrote: refreshed by their own job once the queue runs.
       const statistics = await this.#statistics?.afterReportSync();
       await this.#accounts.update(workspaceId, advertiserId, {
         state: 'ready',

@@ -219,6 +219,7 @@ export function createServices(database: Database, settings: ServiceSettings, cl
   });
   return {
     accounts,
+    tableStatistics,
     campaignMirror,
     reports,
     reportExports,

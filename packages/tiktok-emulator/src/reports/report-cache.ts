@@ -1,6 +1,6 @@
 import type { EmulatorRuntime } from '../runtime.js';
 import type { Store } from '../state/store.js';
-import { buildReport, settledFrom, type ReportQuery, type ReportRow } from './report-builder.js';
+import { buildReportInTurns, settledFrom, type ReportQuery, type ReportRow } from './report-builder.js';
 import { reportingNow } from './report-time.js';
 
 // A report is read page by page (a month of 2,000 ads by day is 60 pages of 1,000 rows), and
@@ -17,8 +17,14 @@ const keptRows = new WeakMap<Store, Map<string, ReportRow[]>>();
  * The rows of `query` as of `reportingNow(now)`, built once and then answered again while nothing
  * changed: the key holds the query, that instant, the store's revision (every API write, status
  * change and control change) and what else the figures read. Callers must not change the rows.
+ * Other calls are answered while the rows are built; rows a write overtook are kept under the
+ * revision they began at, which no later query asks for.
  */
-export function reportRows(runtime: EmulatorRuntime, query: ReportQuery, now: number): ReportRow[] {
+export async function reportRows(
+  runtime: EmulatorRuntime,
+  query: ReportQuery,
+  now: number,
+): Promise<ReportRow[]> {
   const { store } = runtime;
   const at = reportingNow(now);
   const advertiser = store.advertisers.get(query.advertiserId);
@@ -46,7 +52,7 @@ export function reportRows(runtime: EmulatorRuntime, query: ReportQuery, now: nu
     kept.set(key, found);
     return found;
   }
-  const rows = buildReport(runtime, query, at);
+  const rows = await buildReportInTurns(runtime, query, at);
   kept.set(key, rows);
   evictOldest(kept);
   return rows;

@@ -65,7 +65,7 @@ export const reportIntegratedGetEndpoint = defineEndpoint({
     query_mode: z.enum(['REGULAR', 'CHUNK']).default('REGULAR'),
     ...pagingParams(1000),
   }),
-  handle({ input, runtime, now }) {
+  async handle({ input, runtime, now }) {
     if (input.report_type !== 'BASIC') throw fieldError('report_type', 'Only BASIC reports are emulated.');
     if (input.service_type !== 'AUCTION')
       throw fieldError('service_type', 'Only AUCTION reports are emulated.');
@@ -136,7 +136,7 @@ export const reportIntegratedGetEndpoint = defineEndpoint({
     }
     if (input.order_field && !isPerformanceMetric(input.order_field))
       throw fieldError('order_field', 'Must be a non-attribute metric.');
-    const rows = reportRows(
+    const rows = await reportRows(
       runtime,
       {
         advertiserId: input.advertiser_id,
