@@ -312,6 +312,81 @@ export interface ReportExportRowsTable {
   fields: ColumnType<Record<string, unknown>, never, never>;
 }
 
+/** Where an account's library mirror stands (migration 0018). */
+export interface TikTokMediaAccountsTable {
+  workspace_id: string;
+  advertiser_id: string;
+  state: ColumnType<MirrorAccountState, MirrorAccountState | undefined, MirrorAccountState>;
+  images: ColumnType<number, number | undefined, number>;
+  videos: ColumnType<number, number | undefined, number>;
+  last_synced_at: Date | null;
+  last_attempt_at: Date | null;
+  error: string | null;
+}
+
+export type MediaKind = 'image' | 'video';
+
+/** One image or video of an ad account's TikTok library, as TikTok last listed it. */
+export interface TikTokMediaTable {
+  workspace_id: string;
+  advertiser_id: string;
+  kind: MediaKind;
+  media_id: string;
+  material_id: string | null;
+  file_name: string | null;
+  /** The file's MD5, lower-case hex. */
+  signature: string | null;
+  format: string | null;
+  width: number | null;
+  height: number | null;
+  /** bigint: read back as text by `pg`. */
+  bytes: ColumnType<string | null, number | null, number | null>;
+  duration_seconds: number | null;
+  url: string | null;
+  cover_url: string | null;
+  url_expires_at: Date | null;
+  displayable: boolean | null;
+  tiktok_created_at: Date | null;
+  synced_at: Date;
+}
+
+/** An original held under MEDIA_DIR by its SHA-256, once per workspace. */
+export interface MediaFilesTable {
+  workspace_id: string;
+  sha256: string;
+  md5: string;
+  kind: MediaKind;
+  format: string;
+  bytes: ColumnType<string, number, number>;
+  width: number | null;
+  height: number | null;
+  duration_seconds: number | null;
+  file_name: string;
+  created_at: Date;
+  last_used_at: Date;
+}
+
+export type MediaUploadState = 'queued' | 'uploading' | 'processing' | 'ready' | 'failed';
+
+/** One original to one ad account, within a confirmed batch. */
+export interface MediaUploadsTable {
+  id: string;
+  workspace_id: string;
+  batch_id: string;
+  sha256: string;
+  advertiser_id: string;
+  file_name: string;
+  state: ColumnType<MediaUploadState, MediaUploadState | undefined, MediaUploadState>;
+  bytes_sent: ColumnType<string, number | undefined, number>;
+  media_id: string | null;
+  reused: ColumnType<boolean, boolean | undefined, boolean>;
+  error_code: string | null;
+  error_message: string | null;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
 export interface Tables {
   users: UsersTable;
   workspaces: WorkspacesTable;
@@ -336,6 +411,10 @@ export interface Tables {
   tiktok_report_settings: TikTokReportSettingsTable;
   report_exports: ReportExportsTable;
   report_export_rows: ReportExportRowsTable;
+  tiktok_media_accounts: TikTokMediaAccountsTable;
+  tiktok_media: TikTokMediaTable;
+  media_files: MediaFilesTable;
+  media_uploads: MediaUploadsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
