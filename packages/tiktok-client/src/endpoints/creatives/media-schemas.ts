@@ -45,6 +45,8 @@ export const videoSchema = z
     material_id: idSchema.nullish(),
     video_cover_url: optionalString,
     preview_url: optionalString,
+    // Reference §10: a "YYYY-MM-DD HH:MM:SS" datetime; the preview link stops working then.
+    preview_url_expire_time: optionalString,
     format: optionalString,
     duration: optionalNumber,
     width: optionalNumber,
@@ -60,6 +62,7 @@ export const videoSchema = z
     materialId: row.material_id ?? undefined,
     coverUrl: row.video_cover_url,
     previewUrl: row.preview_url,
+    previewUrlExpireTime: row.preview_url_expire_time,
     format: row.format,
     durationSeconds: row.duration,
     width: row.width,
