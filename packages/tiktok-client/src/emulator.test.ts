@@ -1,4 +1,9 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { openAsBlob } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, test } from 'node:test';
 import { createEmulator, emulatorApp, type Emulator } from '@whathead/tiktok-emulator';
 import { createTikTokClient, type TikTokClient } from './create-tiktok-client.js';
@@ -264,6 +269,36 @@ describe('every endpoint against the emulator', () => {
       ),
     );
     assert.equal(again.kind, 'duplicate');
+  });
+
+  test('an upload read from disk as it is sent, signed with the MD5 given', async () => {
+    const connected = await connectedHarness();
+    const { client, time, call } = connected;
+    const directory = await mkdtemp(path.join(tmpdir(), 'client-upload-'));
+    try {
+      const bytes = samplePng(640, 640);
+      const file = path.join(directory, 'square.png');
+      await writeFile(file, bytes);
+      const md5 = createHash('md5').update(bytes).digest('hex');
+      const image = await time.run(async () =>
+        client.images.upload({
+          ...call(),
+          file: { blob: await openAsBlob(file), md5: md5.toUpperCase(), fileName: 'square.png' },
+        }),
+      );
+      assert.deepEqual([image.width, image.height, image.signature], [640, 640, md5]);
+      const mismatch = await failure(
+        time.run(async () =>
+          client.images.upload({
+            ...call(),
+            file: { blob: await openAsBlob(file), md5: '0'.repeat(32), fileName: 'other.png' },
+          }),
+        ),
+      );
+      assert.deepEqual([mismatch.kind, mismatch.code], ['invalid_request', 40900]);
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
   });
 
   test('videos: upload, info, search; an ad waits for transcoding', async () => {

@@ -40,7 +40,7 @@ export function createTransport(options: TransportOptions): Transport {
       baseUrl: options.baseUrl,
       fetch: options.fetch,
       clock,
-      timeoutMilliseconds: retry.timeoutMilliseconds,
+      timeoutMilliseconds: request.timeoutMilliseconds ?? retry.timeoutMilliseconds,
       secrets: [request.accessToken, options.secret, ...(request.sensitive ?? [])],
       betweenSteps: limiter.betweenSends,
     };
@@ -53,7 +53,9 @@ export function createTransport(options: TransportOptions): Transport {
       lane: priority.lane,
       tenant: priority.tenant,
     };
-    const deadline = clock.now() + retry.maxTotalMilliseconds;
+    // A call given a longer attempt keeps room for a second one within its whole bound.
+    const deadline =
+      clock.now() + Math.max(retry.maxTotalMilliseconds, 2 * (request.timeoutMilliseconds ?? 0));
     for (let attempt = 1; ; attempt += 1) {
       await pace(request, call, deadline, attempt);
       const started = clock.now();

@@ -39,5 +39,11 @@ export interface TikTokRequest<Output> {
   idempotency?: CreateIdempotency<Output> | undefined;
   /** Further credentials in the request (a token in a revoke body) to keep out of errors and logs. */
   sensitive?: readonly string[] | undefined;
+  /**
+   * How long one attempt may take, in place of the retry policy's: an upload of hundreds of
+   * megabytes is still sending when a read would long have answered. The whole call's bound
+   * grows with it.
+   */
+  timeoutMilliseconds?: number | undefined;
   signal?: AbortSignal | undefined;
 }

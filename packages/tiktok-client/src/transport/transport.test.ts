@@ -178,6 +178,39 @@ test('a call that does not answer in time is a transient timeout', async () => {
   assert.equal(error.attempts, 2);
 });
 
+test('an upload given a longer attempt waits that long, where a read would have timed out', async () => {
+  let attemptStarted = 0;
+  const answerAfter = 45_000;
+  const { client, time } = createTestClient({
+    fetch: (_input, init) => {
+      attemptStarted = time.now();
+      return new Promise((resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+        void time
+          .sleep(answerAfter)
+          .then(() =>
+            resolve(new Response(envelope({ image_id: 'ad-site-i18n-sg/big', width: 1080, height: 1080 }))),
+          );
+      });
+    },
+    retry: { maxAttempts: 1, timeoutMilliseconds: 30_000 },
+  });
+  const file = {
+    blob: new Blob([new Uint8Array(16)]),
+    md5: '4AE71336E44BF9BF79D2752E234818A5',
+    fileName: 'big.png',
+  };
+  const image = await time.run(() =>
+    client.images.upload({ accessToken: canaryToken, advertiserId, file, timeoutMilliseconds: 60_000 }),
+  );
+  assert.equal(image.imageId, 'ad-site-i18n-sg/big');
+  assert.equal(time.now() - attemptStarted, answerAfter);
+  const timedOut = await rejectionOf(
+    time.run(() => client.images.upload({ accessToken: canaryToken, advertiserId, file })),
+  );
+  assert.match(timedOut.message, /no answer within 30000 ms/);
+});
+
 test('the caller cancelling is not turned into a TikTok error', async () => {
   const controller = new AbortController();
   const hanging: typeof fetch = (_input, init) =>

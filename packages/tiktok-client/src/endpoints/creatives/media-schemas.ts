@@ -77,11 +77,21 @@ export const videoSchema = z
 export type Video = z.output<typeof videoSchema>;
 
 /** A file to upload by bytes (reference §5 UPLOAD_BY_FILE). */
-export interface UploadFile {
-  bytes: Uint8Array;
+export type UploadFile = (
+  | { bytes: Uint8Array }
+  | {
+      /**
+       * The file as a Blob that reads it when sent, e.g. `fs.openAsBlob(path)`: a large video
+       * streams from disk, and a retry reads it again. Its MD5 is given, worked out while it
+       * was written.
+       */
+      blob: Blob;
+      md5: string;
+    }
+) & {
   fileName: string;
   mimeType?: string | undefined;
-}
+};
 
 /** What to upload: a file, or a URL TikTok fetches itself. */
 export type UploadSource = { file: UploadFile } | { url: string };

@@ -13,8 +13,16 @@ export function uploadForm(
 ): FormData {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
-  form.set(signatureField, createHash('md5').update(file.bytes).digest('hex'));
-  const blob = new Blob([file.bytes], { type: file.mimeType ?? 'application/octet-stream' });
-  form.set(fileField, blob, file.fileName);
+  if ('bytes' in file) {
+    form.set(signatureField, createHash('md5').update(file.bytes).digest('hex'));
+    form.set(
+      fileField,
+      new Blob([file.bytes], { type: file.mimeType ?? 'application/octet-stream' }),
+      file.fileName,
+    );
+  } else {
+    form.set(signatureField, file.md5.toLowerCase());
+    form.set(fileField, file.blob, file.fileName);
+  }
   return form;
 }

@@ -11,6 +11,8 @@ export type UploadMediaInput<Media> = AdvertiserCall &
     fileName?: string | undefined;
     /** Every upload makes a new asset, even for the same bytes: retried after an ambiguous failure only with a lookup. */
     idempotency?: Pick<CreateIdempotency<Media>, 'lookup'> | undefined;
+    /** How long one attempt may take: a large file needs longer than the client's default. */
+    timeoutMilliseconds?: number | undefined;
   };
 
 /**
@@ -52,6 +54,7 @@ export const mediaUpload =
       advertiserId: input.advertiserId,
       body,
       idempotency: input.idempotency,
+      timeoutMilliseconds: input.timeoutMilliseconds,
       signal: input.signal,
     });
   };
