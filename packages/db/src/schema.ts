@@ -419,6 +419,7 @@ export interface Tables {
 
 export type UserRow = Selectable<UsersTable>;
 export type TikTokReportAccountRow = Selectable<TikTokReportAccountsTable>;
+export type TikTokMediaRow = Selectable<TikTokMediaTable>;
 export type NewUser = Insertable<UsersTable>;
 export type WorkspaceRow = Selectable<WorkspacesTable>;
 export type SessionRow = Selectable<SessionsTable>;

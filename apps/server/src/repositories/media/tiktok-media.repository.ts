@@ -1,4 +1,4 @@
-import type { Database, Kysely, MediaKind, Tables } from '@whathead/db';
+import type { Database, Kysely, MediaKind, Tables, TikTokMediaRow } from '@whathead/db';
 import { sql } from '@whathead/db';
 
 /** One image or video of an ad account's library, as the mirror writes it (ids as text). */
@@ -159,23 +159,7 @@ const rowOf = (item: LibraryItem) => ({
   tiktok_created_at: item.tiktokCreatedAt?.toISOString() ?? null,
 });
 
-function itemOf(row: {
-  kind: MediaKind;
-  media_id: string;
-  material_id: string | null;
-  file_name: string | null;
-  signature: string | null;
-  format: string | null;
-  width: number | null;
-  height: number | null;
-  bytes: string | null;
-  duration_seconds: number | null;
-  url: string | null;
-  cover_url: string | null;
-  url_expires_at: Date | null;
-  displayable: boolean | null;
-  tiktok_created_at: Date | null;
-}): LibraryItem {
+function itemOf(row: TikTokMediaRow): LibraryItem {
   return {
     kind: row.kind,
     mediaId: row.media_id,
