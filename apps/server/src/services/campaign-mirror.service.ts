@@ -6,14 +6,13 @@ import type {
 import { refusesAValue } from '@whathead/db';
 import type { TikTokClient } from '@whathead/tiktok-client';
 import type { z } from 'zod';
-import { validationFailed, type AppError } from '../errors.js';
+import { validationFailed } from '../errors.js';
 import type { Clock } from '../lib/clock.js';
-import { TokenUnreadableError } from '../lib/token-cipher.js';
 import { isSortValue, type CampaignTableRepository } from '../repositories/campaign-table.repository.js';
 import type { TikTokConnectionRepository } from '../repositories/tiktok-connection.repository.js';
 import type { TikTokMirrorRepository } from '../repositories/tiktok-mirror.repository.js';
 import { describeRow } from './campaign-rows.js';
-import { accountRefusalOf, attentionCauseOf, toAppError } from './tiktok-errors.js';
+import { needsReconnect, runAccountPass } from './tiktok-account-pass.js';
 import type { TableStatisticsService } from './table-statistics.service.js';
 import type { TikTokConnectionService } from './tiktok-connection.service.js';
 import { syncAccountEntities } from './tiktok-entity-sync.js';
@@ -178,65 +177,43 @@ export class CampaignMirrorService {
       await this.#mirror.setState(workspaceId, advertiserId, { state: 'stopped', now: now() });
       return { stopped: 'the account no longer syncs' };
     }
-    const connection = await this.#connections.find(workspaceId, account.connectionId);
-    if (!connection || connection.status === 'disconnected') return { stopped: 'the connection is gone' };
     const previous = await this.#mirror.findAccount(workspaceId, advertiserId);
-    await this.#mirror.setState(workspaceId, advertiserId, { state: 'importing', now: now() });
-    try {
-      const { result } = await this.#connectionService.withConnectionToken(
-        connection,
-        undefined,
-        (accessToken) =>
-          syncAccountEntities({
-            tiktok: this.#tiktok,
-            mirror: this.#mirror,
-            workspaceId,
-            advertiserId,
-            accessToken,
-            adsModifiedThrough: previous?.ads_modified_through ?? null,
-            now,
-          }),
-      );
-      // The statistics of what a first import wrote: refreshed by their own job once the queue runs.
-      const statistics = await this.#statistics?.afterMirrorSync();
-      await this.#mirror.setState(workspaceId, advertiserId, {
-        state: 'ready',
-        now: now(),
-        error: null,
-        counts: await this.#mirror.counts(workspaceId, advertiserId),
-        adsModifiedThrough: result.adsModifiedThrough,
-        finished: true,
-      });
-      return { ...result.calls, ...statistics };
-    } catch (error) {
-      const stopped = error instanceof TokenUnreadableError || attentionCauseOf(error) !== undefined;
-      const reason = stopped ? needsReconnect : syncFailure(error);
-      await this.#mirror.setState(workspaceId, advertiserId, { state: 'failed', now: now(), error: reason });
-      // A broken connection is not retried (Reconnect queues a sync), nor an account TikTok keeps
-      // out of its API (the 15-minute pass tries again); anything else is, by pg-boss.
-      if (stopped || accountRefusalOf(error)?.kind === 'not_eligible') return { stopped: reason };
-      throw error;
-    }
+    return runAccountPass({
+      connections: this.#connections,
+      connectionService: this.#connectionService,
+      workspaceId,
+      connectionId: account.connectionId,
+      purpose: 'sync it',
+      started: () => this.#mirror.setState(workspaceId, advertiserId, { state: 'importing', now: now() }),
+      // The account keeps its state: the connection's own card says what happened to it.
+      connectionGone: async () => undefined,
+      work: (accessToken) =>
+        syncAccountEntities({
+          tiktok: this.#tiktok,
+          mirror: this.#mirror,
+          workspaceId,
+          advertiserId,
+          accessToken,
+          adsModifiedThrough: previous?.ads_modified_through ?? null,
+          now,
+        }),
+      finished: async (result) => {
+        // The statistics of what a first import wrote: refreshed by their own job once the queue runs.
+        const statistics = await this.#statistics?.afterMirrorSync();
+        await this.#mirror.setState(workspaceId, advertiserId, {
+          state: 'ready',
+          now: now(),
+          error: null,
+          counts: await this.#mirror.counts(workspaceId, advertiserId),
+          adsModifiedThrough: result.adsModifiedThrough,
+          finished: true,
+        });
+        return { ...result.calls, ...statistics };
+      },
+      failed: (reason) =>
+        this.#mirror.setState(workspaceId, advertiserId, { state: 'failed', now: now(), error: reason }),
+    });
   }
-}
-
-const needsReconnect =
-  'The TikTok connection needs attention. Reconnect it in Integrations: the sync starts again by itself.';
-
-function syncFailure(failure: unknown): string {
-  if (accountRefusalOf(failure)?.kind === 'not_eligible')
-    return 'TikTok does not allow API access to this ad account, so Whathead cannot sync it. Deselect it in Integrations, or ask TikTok to make it eligible for API access.';
-  let error: AppError;
-  try {
-    error = toAppError(failure);
-  } catch {
-    // Not TikTok's failure but ours (the database, a bug): the account must not stay "importing".
-    return 'The sync failed on Whathead’s side. It will try again; if this stays, tell your Whathead administrator.';
-  }
-  if (error.code === 'tiktok_rate_limited')
-    return 'TikTok asked Whathead to slow down. The sync will try again.';
-  if (error.code === 'tiktok_unavailable') return 'TikTok did not answer. The sync will try again.';
-  return `The sync failed: ${error.message}`;
 }
 
 type CursorView = Pick<TableQuery, 'sort' | 'direction' | 'from' | 'to'>;

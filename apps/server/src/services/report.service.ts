@@ -30,7 +30,6 @@ import {
   laterDay,
 } from '../lib/calendar-days.js';
 import { addSeconds, type Clock } from '../lib/clock.js';
-import { TokenUnreadableError } from '../lib/token-cipher.js';
 import type { ThrottleRepository } from '../repositories/throttle.repository.js';
 import type { TikTokConnectionRepository } from '../repositories/tiktok-connection.repository.js';
 import type { TikTokMirrorRepository } from '../repositories/tiktok-mirror.repository.js';
@@ -49,7 +48,7 @@ import type { ReportExportService } from './report-export.service.js';
 import type { TableStatisticsService } from './table-statistics.service.js';
 import { addSums, emptySums, metricsOf } from './report-metrics.js';
 import { pointsOf, seriesByCurrency, type SeriesAccount } from './report-series.js';
-import { accountRefusalOf, attentionCauseOf, toAppError } from './tiktok-errors.js';
+import { runAccountPass } from './tiktok-account-pass.js';
 import { describePermissions } from './tiktok-permissions.js';
 import type { TikTokConnectionService } from './tiktok-connection.service.js';
 import { backfillDays, syncAccountReports } from './tiktok-report-sync.js';
@@ -449,53 +448,49 @@ export class ReportService {
       await this.#accounts.update(workspaceId, advertiserId, { state: 'stopped' });
       return { stopped: 'the account no longer syncs' };
     }
-    const connection = await this.#connections.find(workspaceId, listing.connection_id!);
-    if (!connection || connection.status === 'disconnected') {
-      await this.#accounts.update(workspaceId, advertiserId, { state: 'stopped' });
-      return { stopped: 'the connection is gone' };
-    }
     const settings = await this.#accounts.settings(workspaceId);
-    await this.#accounts.update(workspaceId, advertiserId, { state: 'syncing', lastAttemptAt: now() });
-    try {
-      const { result } = await this.#connectionService.withConnectionToken(
-        connection,
-        undefined,
-        async (accessToken) => {
-          const stored = await this.#prepare(workspaceId, listing, accessToken);
-          return syncAccountReports({
-            tiktok: this.#tiktok,
-            facts: this.#facts,
-            accounts: this.#accounts,
-            mirror: this.#mirror,
-            workspaceId,
-            advertiserId,
-            accessToken,
-            timeZone: stored.timeZone,
-            backfillStart: stored.backfillStart,
-            storedFrom: stored.storedFrom,
-            storedThrough: stored.storedThrough,
-            hoursFrom: stored.hoursFrom,
-            restatementDays: settings.restatement_days,
-            hourlyRetentionDays: settings.hourly_retention_days,
-            now,
-          });
-        },
-      );
-      // The statistics of what a backfill wrote: refreshed by their own job once the queue runs.
-      const statistics = await this.#statistics?.afterReportSync();
-      await this.#accounts.update(workspaceId, advertiserId, {
-        state: 'ready',
-        lastSyncedAt: now(),
-        error: null,
-      });
-      return { ...result, ...statistics };
-    } catch (error) {
-      const stopped = error instanceof TokenUnreadableError || attentionCauseOf(error) !== undefined;
-      const reason = stopped ? needsReconnect : syncFailure(error);
-      await this.#accounts.update(workspaceId, advertiserId, { state: 'failed', error: reason });
-      if (stopped || accountRefusalOf(error)?.kind === 'not_eligible') return { stopped: reason };
-      throw error;
-    }
+    return runAccountPass({
+      connections: this.#connections,
+      connectionService: this.#connectionService,
+      workspaceId,
+      connectionId: listing.connection_id!,
+      purpose: 'read its reports',
+      started: () =>
+        this.#accounts.update(workspaceId, advertiserId, { state: 'syncing', lastAttemptAt: now() }),
+      connectionGone: () => this.#accounts.update(workspaceId, advertiserId, { state: 'stopped' }),
+      work: async (accessToken) => {
+        const stored = await this.#prepare(workspaceId, listing, accessToken);
+        return syncAccountReports({
+          tiktok: this.#tiktok,
+          facts: this.#facts,
+          accounts: this.#accounts,
+          mirror: this.#mirror,
+          workspaceId,
+          advertiserId,
+          accessToken,
+          timeZone: stored.timeZone,
+          backfillStart: stored.backfillStart,
+          storedFrom: stored.storedFrom,
+          storedThrough: stored.storedThrough,
+          hoursFrom: stored.hoursFrom,
+          restatementDays: settings.restatement_days,
+          hourlyRetentionDays: settings.hourly_retention_days,
+          now,
+        });
+      },
+      finished: async (result) => {
+        // The statistics of what a backfill wrote: refreshed by their own job once the queue runs.
+        const statistics = await this.#statistics?.afterReportSync();
+        await this.#accounts.update(workspaceId, advertiserId, {
+          state: 'ready',
+          lastSyncedAt: now(),
+          error: null,
+        });
+        return { ...result, ...statistics };
+      },
+      failed: (reason) =>
+        this.#accounts.update(workspaceId, advertiserId, { state: 'failed', error: reason }),
+    });
   }
 
   /**
@@ -631,9 +626,6 @@ export class ReportService {
     };
   }
 }
-
-const needsReconnect =
-  'The TikTok connection needs attention. Reconnect it in Integrations: the sync starts again by itself.';
 
 /**
  * Sync now and the hourly pass leave an account alone for 5 minutes after its last sync or try.
@@ -796,20 +788,6 @@ function permissionStopOf(listing: ReportAccountListing, connection: string): Re
     cause: 'permission_missing',
     message: `TikTok did not grant Whathead every permission for ${connection}${missing.length > 0 ? ` (missing: ${names(missing)})` : ''}, so its accounts wait. Reconnect it in Integrations and keep every permission ticked: the sync starts again by itself.`,
   };
-}
-
-function syncFailure(failure: unknown): string {
-  if (accountRefusalOf(failure)?.kind === 'not_eligible')
-    return 'TikTok does not allow API access to this ad account, so Whathead cannot read its reports. Deselect it in Integrations, or ask TikTok to make it eligible for API access.';
-  try {
-    const error = toAppError(failure);
-    if (error.code === 'tiktok_rate_limited')
-      return 'TikTok asked Whathead to slow down. The sync will try again.';
-    if (error.code === 'tiktok_unavailable') return 'TikTok did not answer. The sync will try again.';
-    return `The sync failed: ${error.message}`;
-  } catch {
-    return 'The sync failed on Whathead’s side. It will try again; if this stays, tell your Whathead administrator.';
-  }
 }
 
 /** TikTok's display zone as Integrations read it; UTC where TikTok named none Intl knows. */
