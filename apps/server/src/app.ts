@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { assertCsrf } from './http/csrf.js';
 import { answerFrameworkError, registerErrorHandler, sendNotFound } from './http/error-handler.js';
@@ -12,6 +13,7 @@ import { registerAccountRoutes } from './routes/account/account.routes.js';
 import { registerAuthRoutes } from './routes/auth/auth.routes.js';
 import { registerHealthRoutes } from './routes/health/health.routes.js';
 import { registerInvitationRoutes } from './routes/invitations/invitations.routes.js';
+import { registerMediaRoutes } from './routes/media/media.routes.js';
 import { registerMetricsRoutes } from './routes/metrics/metrics.routes.js';
 import { registerPasswordResetRoutes } from './routes/password-resets/password-resets.routes.js';
 import type { RouteContext } from './routes/route-context.js';
@@ -42,6 +44,8 @@ export interface AppOptions {
    * machine included (a reverse proxy here would make every visitor look local).
    */
   metrics?: { metrics: Metrics; token: string | undefined };
+  /** Where creative previews come from besides https (the built-in emulator's own address). */
+  mediaOrigins?: string[];
 }
 
 /** API bodies are small JSON documents; anything bigger is a mistake or an attack. */
@@ -113,13 +117,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = createFastify(options.logger, options.trustProxy ?? false);
 
   await app.register(fastifyCookie);
+  // Only the upload route reads a multipart body, and it sets its own limits there.
+  await app.register(fastifyMultipart, { limits: { files: 1, fields: 0, parts: 1 } });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'https:'],
+        // Creatives are shown from TikTok's own links; a file being added is shown from the browser.
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:', ...(options.mediaOrigins ?? [])],
+        mediaSrc: ["'self'", 'blob:', 'https:', ...(options.mediaOrigins ?? [])],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
         formAction: ["'self'"],
@@ -161,6 +169,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAccountRoutes(app, context);
   registerCampaignRoutes(app, context);
   registerReportRoutes(app, context);
+  registerMediaRoutes(app, context);
   registerWorkspaceRoutes(app, context);
   registerInvitationRoutes(app, context);
   registerTikTokRoutes(app, context);

@@ -10,6 +10,7 @@ import {
   createConnection,
   createInvitation,
   createGrant,
+  createMediaBatch,
   createMirroredCampaign,
   workspaceRouteFixtures,
   type RouteTarget,
@@ -52,6 +53,7 @@ async function victimTarget(world: World, needs: string[] = []): Promise<RouteTa
     invitationId: needs.includes('invitation') ? await createInvitation(world.victim) : randomUUID(),
     grantId: needs.includes('grant') ? await createGrant(world.victim) : randomUUID(),
     campaignId: needs.includes('campaign') ? await createMirroredCampaign(world.victim) : '1000000000000001',
+    batchId: needs.includes('mediaBatch') ? await createMediaBatch(world.victim) : randomUUID(),
   };
 }
 

@@ -72,6 +72,20 @@ export const variables = {
     description: 'Folder for the embedded database and for secrets generated on a first development start.',
     fix: 'use a folder path this process can write to',
   },
+  MEDIA_DIR: {
+    schema: z.string().min(1),
+    default: undefined,
+    description:
+      'Folder for uploaded creatives, held by content until TikTok has them (default: `media` in WHATHEAD_DATA_DIR). Several Whathead machines must share it (a shared volume).',
+    fix: 'use a folder path every Whathead process can read and write',
+  },
+  MEDIA_RETENTION_DAYS: {
+    schema: z.coerce.number().int().min(1).max(3650),
+    default: '30',
+    description:
+      'Days an uploaded original is kept after its last use: TikTok keeps its own copy, and Whathead uploads from this one to further ad accounts.',
+    fix: 'use a whole number of days from 1 to 3650',
+  },
   WHATHEAD_ROLE: {
     schema: z.enum(['all', 'web', 'worker']),
     default: 'all',
@@ -233,6 +247,8 @@ export interface Config {
   /** Cookies carry `Secure` when users reach Whathead over https. */
   secureCookies: boolean;
   dataDirectory: string;
+  /** Uploaded originals, by content (shared by every process). */
+  media: { directory: string; retentionDays: number };
   database:
     | { engine: 'postgres'; url: string; statementTimeoutSeconds: number }
     | { engine: 'pglite'; dataDirectory: string };
@@ -375,6 +391,10 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     publicUrl,
     secureCookies: publicUrl.startsWith('https:'),
     dataDirectory,
+    media: {
+      directory: path.resolve(values.MEDIA_DIR ?? path.join(dataDirectory, 'media')),
+      retentionDays: values.MEDIA_RETENTION_DAYS!,
+    },
     database: values.DATABASE_URL
       ? { engine: 'postgres', url: values.DATABASE_URL, statementTimeoutSeconds }
       : { engine: 'pglite', dataDirectory: path.join(dataDirectory, 'database') },

@@ -187,6 +187,7 @@ export async function startWhathead(config: Config, options: StartOptions): Prom
         tiktokRateLimiter,
         tiktokRateLimits: config.tiktok.rateLimits,
         tokenCipher: new TokenCipher(secrets.tokenEncryptionKey, config.tokenEncryptionPreviousKeys),
+        media: config.media,
       },
       clock,
     );
@@ -213,9 +214,20 @@ export async function startWhathead(config: Config, options: StartOptions): Prom
     services.reports.useSyncQueue((target) => jobs.send(reportSyncJob, target));
     const statisticsJob = definitions.find((definition) => definition.name === 'table-statistics')!;
     services.tableStatistics.useRefreshQueue((tables) => jobs.send(statisticsJob, { tables }));
+    const named = (name: string) => definitions.find((definition) => definition.name === name)!;
+    services.mediaLibrary.useSyncQueue((target) => jobs.send(named('tiktok-media-sync'), target));
+    services.mediaUploads.useUploadQueue((target, lane) =>
+      jobs.send(named(lane === 'interactive' ? 'media-upload-now' : 'media-upload'), target),
+    );
+    services.mediaUploadWorker.useQueues({
+      upload: (target, delaySeconds) => jobs.send(named('media-upload'), target, { delaySeconds }),
+      processing: (target, delaySeconds) =>
+        jobs.send(named('media-processing-check'), target, { delaySeconds }),
+    });
     services.tiktokConnections.onAccountsSelected(async (workspaceId, advertiserIds) => {
       await services.campaignMirror.queueSync(workspaceId, advertiserIds);
       await services.reports.queueSync(workspaceId, advertiserIds);
+      await services.mediaLibrary.queueSync(workspaceId, advertiserIds);
     });
     await startKeyRotationIfNeeded(services, jobs, definitions, options.logger);
 
@@ -236,6 +248,8 @@ export async function startWhathead(config: Config, options: StartOptions): Prom
         readiness,
         webRoot: options.webRoot ?? builtWebRoot,
         metrics: metricsRoutes,
+        // The emulator serves its previews over plain http, which the page's https: rule leaves out.
+        mediaOrigins: tiktok.mode === 'emulator' ? [new URL(tiktok.apiBaseUrl).origin] : [],
       });
       closers.push(() => app!.close());
       if (options.listen !== false) {

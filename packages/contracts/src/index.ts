@@ -14,3 +14,4 @@ export * from './campaign-budget-rules.js';
 export * from './reports.js';
 export * from './report-responses.js';
 export * from './calendar-date.js';
+export * from './media.js';

@@ -420,6 +420,8 @@ export interface Tables {
 export type UserRow = Selectable<UsersTable>;
 export type TikTokReportAccountRow = Selectable<TikTokReportAccountsTable>;
 export type TikTokMediaRow = Selectable<TikTokMediaTable>;
+export type MediaFileRow = Selectable<MediaFilesTable>;
+export type MediaUploadRow = Selectable<MediaUploadsTable>;
 export type NewUser = Insertable<UsersTable>;
 export type WorkspaceRow = Selectable<WorkspacesTable>;
 export type SessionRow = Selectable<SessionsTable>;

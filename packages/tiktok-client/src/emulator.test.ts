@@ -280,13 +280,22 @@ describe('every endpoint against the emulator', () => {
       const file = path.join(directory, 'square.png');
       await writeFile(file, bytes);
       const md5 = createHash('md5').update(bytes).digest('hex');
+      const progress: number[] = [];
       const image = await time.run(async () =>
         client.images.upload({
           ...call(),
-          file: { blob: await openAsBlob(file), md5: md5.toUpperCase(), fileName: 'square.png' },
+          file: {
+            blob: await openAsBlob(file),
+            md5: md5.toUpperCase(),
+            fileName: 'square.png',
+            onProgress: (sent) => progress.push(sent),
+          },
         }),
       );
       assert.deepEqual([image.width, image.height, image.signature], [640, 640, md5]);
+      // The bytes were counted as the body read them, from nothing to the whole file.
+      assert.equal(progress[0], 0);
+      assert.equal(progress.at(-1), bytes.length);
       const mismatch = await failure(
         time.run(async () =>
           client.images.upload({

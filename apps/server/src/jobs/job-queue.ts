@@ -94,11 +94,15 @@ export class JobQueue {
   async send<Payload extends object>(
     definition: JobDefinition<Payload>,
     payload: Payload,
+    options: { delaySeconds?: number } = {},
   ): Promise<string | null> {
     if (!this.#definitions.has(definition.name)) throw new Error(`Job ${definition.name} is not registered.`);
     const parsed = definition.payload.parse(payload);
     const singletonKey = definition.singletonKey?.(parsed);
-    return this.#boss.send(definition.name, parsed, singletonKey === undefined ? {} : { singletonKey });
+    return this.#boss.send(definition.name, parsed, {
+      ...(singletonKey === undefined ? {} : { singletonKey }),
+      ...(options.delaySeconds ? { startAfter: options.delaySeconds } : {}),
+    });
   }
 
   async stop(): Promise<void> {

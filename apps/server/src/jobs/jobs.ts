@@ -1,6 +1,14 @@
 import type { Services } from '../services/services.js';
 import type { JobDefinition } from './job.js';
 import { expiredRecordsCleanupJob } from './expired-records-cleanup.job.js';
+import { mediaLibrarySweepJob, mediaLibrarySyncJob } from './media-library-sync.job.js';
+import {
+  mediaProcessingCheckJob,
+  mediaRetentionJob,
+  mediaUploadJob,
+  mediaUploadNowJob,
+  mediaUploadRecoveryJob,
+} from './media-upload.job.js';
 import { tableStatisticsJob } from './table-statistics.job.js';
 import { tiktokCampaignSweepJob, tiktokCampaignSyncJob } from './tiktok-campaign-sync.job.js';
 import {
@@ -24,4 +32,11 @@ export const createJobDefinitions = (services: Services, logger: JobLogger): Job
   tiktokReportSweepJob(services),
   tiktokReportMaintenanceJob(services),
   tableStatisticsJob(services),
+  mediaLibrarySyncJob(services),
+  mediaLibrarySweepJob(services),
+  mediaUploadJob(services),
+  mediaUploadNowJob(services),
+  mediaProcessingCheckJob(services),
+  mediaUploadRecoveryJob(services),
+  mediaRetentionJob(services),
 ];

@@ -10,6 +10,15 @@ import { ReportService } from './report.service.js';
 import { TableStatisticsRepository } from '../repositories/table-statistics.repository.js';
 import { TableStatisticsService } from './table-statistics.service.js';
 import { CampaignMirrorService } from './campaign-mirror.service.js';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { MediaStore } from '../repositories/media/media-store.js';
+import { MediaUploadsRepository } from '../repositories/media/media-uploads.repository.js';
+import { TikTokMediaAccountsRepository } from '../repositories/media/tiktok-media-accounts.repository.js';
+import { TikTokMediaRepository } from '../repositories/media/tiktok-media.repository.js';
+import { MediaLibraryService } from './media/media-library.service.js';
+import { MediaUploadService } from './media/media-upload.service.js';
+import { MediaUploadWorker } from './media/media-upload-worker.js';
 import type { Database } from '@whathead/db';
 import type { RateLimiter, RateLimits, RateLimitTier, TikTokClient } from '@whathead/tiktok-client';
 import type { Clock } from '../lib/clock.js';
@@ -60,6 +69,8 @@ export interface ServiceSettings {
   /** True when the built-in emulator stands in for TikTok. */
   usingTikTokEmulator: boolean;
   tokenCipher: TokenCipher;
+  /** Uploaded originals (MEDIA_DIR) and how long an unused one is kept; tests default to a temporary folder. */
+  media?: { directory: string; retentionDays: number };
 }
 
 /** What protects sign-up and log-in; the standard limits unless a benchmark asks for others. */
@@ -217,9 +228,44 @@ export function createServices(database: Database, settings: ServiceSettings, cl
     exports: reportExports,
     statistics: tableStatistics,
   });
+  const mediaLibraryRepository = new TikTokMediaRepository(database);
+  const mediaAccountsRepository = new TikTokMediaAccountsRepository(database);
+  const mediaUploadsRepository = new MediaUploadsRepository(database);
+  const media = settings.media ?? { directory: path.join(tmpdir(), 'whathead-media'), retentionDays: 30 };
+  const mediaStore = new MediaStore(media.directory);
+  const mediaLibrary = new MediaLibraryService({
+    library: mediaLibraryRepository,
+    accounts: mediaAccountsRepository,
+    connections: tiktokConnectionRepository,
+    connectionService: tiktokConnections,
+    workspaceService: workspaces,
+    tiktok: settings.tiktok,
+    clock,
+  });
+  const mediaUploads = new MediaUploadService({
+    uploads: mediaUploadsRepository,
+    store: mediaStore,
+    library: mediaLibrary,
+    workspaceService: workspaces,
+    clock,
+  });
+  const mediaUploadWorker = new MediaUploadWorker({
+    uploads: mediaUploadsRepository,
+    library: mediaLibraryRepository,
+    accounts: mediaAccountsRepository,
+    connections: tiktokConnectionRepository,
+    connectionService: tiktokConnections,
+    tiktok: settings.tiktok,
+    store: mediaStore,
+    clock,
+    retentionDays: media.retentionDays,
+  });
   return {
     accounts,
     tableStatistics,
+    mediaLibrary,
+    mediaUploads,
+    mediaUploadWorker,
     campaignMirror,
     reports,
     reportExports,

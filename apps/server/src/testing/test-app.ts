@@ -128,6 +128,7 @@ export class TestBrowser {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<BrowserResponse<Body>> {
+    const raw = body instanceof RawBody ? body : undefined;
     const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     const response = await this.#app.inject({
       method,
@@ -135,10 +136,10 @@ export class TestBrowser {
       headers: {
         ...(cookie ? { cookie } : {}),
         ...(method === 'GET' ? {} : { [csrfHeaderName]: this.csrfToken }),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(body === undefined ? {} : { 'content-type': raw?.contentType ?? 'application/json' }),
         ...headers,
       },
-      ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+      ...(body === undefined ? {} : { payload: raw ? raw.payload : JSON.stringify(body) }),
     });
     for (const set of response.cookies as {
       name: string;
@@ -167,6 +168,9 @@ export class TestBrowser {
   }
 
   get = <Body = unknown>(url: string) => this.request<Body>('GET', url);
+  /** Sends one file as a browser's form does: multipart/form-data, in a part named `field`. */
+  postFile = <Body = unknown>(url: string, file: { name: string; bytes: Uint8Array; field?: string }) =>
+    this.request<Body>('POST', url, multipartBody(file.field ?? 'file', file.name, file.bytes));
   post = <Body = unknown>(url: string, body: unknown = {}) => this.request<Body>('POST', url, body);
   put = <Body = unknown>(url: string, body: unknown = {}) => this.request<Body>('PUT', url, body);
   delete = <Body = unknown>(url: string) => this.request<Body>('DELETE', url, {});
@@ -195,4 +199,21 @@ export async function logInAsNewBrowser<Body = unknown>(
   await browser.get('/api/session');
   const response = await browser.post<Body>('/api/auth/login', { email, password });
   return { browser, response };
+}
+
+/** A request body sent as it is, with its own content type. */
+export class RawBody {
+  constructor(
+    readonly payload: Buffer,
+    readonly contentType: string,
+  ) {}
+}
+
+export function multipartBody(field: string, fileName: string, bytes: Uint8Array): RawBody {
+  const boundary = `----whathead-test-${Math.random().toString(16).slice(2)}`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+  return new RawBody(
+    Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    `multipart/form-data; boundary=${boundary}`,
+  );
 }

@@ -1,5 +1,6 @@
 import type { CreateInvitationResponse, TikTokConnectionsResponse } from '@whathead/contracts';
-import type { TestBrowser } from './test-app.js';
+import { sampleImage } from './media-samples.js';
+import { multipartBody, type TestBrowser } from './test-app.js';
 import { connectionsPath, deliverCallbackLanding, startConnect } from './tiktok-flow.js';
 import { connect, scenario, type TikTokTestKit } from './tiktok-test-kit.js';
 
@@ -11,6 +12,8 @@ export interface RouteTarget {
   grantId: string;
   /** A campaign of Northwind US in the workspace's campaign mirror. */
   campaignId: string;
+  /** An upload batch of one image to Northwind US. */
+  batchId: string;
 }
 
 /** One valid call of a workspace route: its path with the ids filled in, and a body it accepts. */
@@ -63,6 +66,34 @@ export async function createMirroredCampaign(resources: WorkspaceResources): Pro
   throw new Error('the campaign mirror imported nothing');
 }
 
+/** The image the last `createMediaBatch` checked, for a call that confirms it again. */
+const matrixFile = { sha256: '' };
+
+/** Northwind US selected, one image checked and confirmed to it: the batch's id. */
+export async function createMediaBatch(resources: WorkspaceResources): Promise<string> {
+  const { owner, workspaceId } = resources;
+  const connectionId = await createConnection(resources);
+  const northwindUs = '7200000000000000011';
+  const saved = await owner.request('PUT', `${connectionsPath(workspaceId)}/${connectionId}/accounts`, {
+    selectedAdvertiserIds: [northwindUs],
+    defaultAdvertiserId: northwindUs,
+  });
+  if (saved.status !== 200) throw new Error(`accounts: ${saved.status} ${saved.text}`);
+  const image = await sampleImage({ width: 300, height: 300, format: 'png', seed: unique() });
+  const checked = await owner.postFile<{ sha256: string }>(`/api/workspaces/${workspaceId}/media/files`, {
+    name: `matrix-${unique()}.png`,
+    bytes: image,
+  });
+  if (checked.status !== 200) throw new Error(`check: ${checked.status} ${checked.text}`);
+  matrixFile.sha256 = checked.body.sha256;
+  const batch = await owner.post<{ batchId: string }>(`/api/workspaces/${workspaceId}/media/uploads`, {
+    files: [{ sha256: checked.body.sha256, fileName: `matrix-${unique()}.png` }],
+    advertiserIds: [northwindUs],
+  });
+  if (batch.status !== 201) throw new Error(`batch: ${batch.status} ${batch.text}`);
+  return batch.body.batchId;
+}
+
 /**
  * A held TikTok sign-in spanning Northwind and Bluebird. Both must be unconnected for the grant
  * to be held, so the workspace's connections are disconnected first.
@@ -89,7 +120,7 @@ export const workspaceRouteFixtures: Record<
   string,
   {
     /** Which of the target's ids the call names besides the workspace. */
-    needs?: ('connection' | 'invitation' | 'grant' | 'campaign')[];
+    needs?: ('connection' | 'invitation' | 'grant' | 'campaign' | 'mediaBatch')[];
     call(target: RouteTarget): RouteCall;
   }
 > = {
@@ -216,6 +247,48 @@ export const workspaceRouteFixtures: Record<
   'GET /api/workspaces/:workspaceId/reports/breakdown.csv': {
     call: ({ workspaceId }) => ({
       url: `/api/workspaces/${workspaceId}/reports/breakdown.csv?from=2026-11-18&to=2026-11-24`,
+    }),
+  },
+  'GET /api/workspaces/:workspaceId/media': {
+    needs: ['mediaBatch'],
+    call: ({ workspaceId }) => ({ url: `/api/workspaces/${workspaceId}/media?account=7200000000000000011` }),
+  },
+  'GET /api/workspaces/:workspaceId/media/accounts': {
+    call: ({ workspaceId }) => ({ url: `/api/workspaces/${workspaceId}/media/accounts` }),
+  },
+  'POST /api/workspaces/:workspaceId/media/refresh': {
+    call: ({ workspaceId }) => ({ url: `/api/workspaces/${workspaceId}/media/refresh`, body: {} }),
+  },
+  'POST /api/workspaces/:workspaceId/media/files': {
+    call: ({ workspaceId }) => ({
+      url: `/api/workspaces/${workspaceId}/media/files`,
+      // Not an image: checked and refused in words, which is still the route serving its caller.
+      body: multipartBody('file', 'notes.png', Buffer.from('not a picture')),
+    }),
+  },
+  'GET /api/workspaces/:workspaceId/media/uploads': {
+    call: ({ workspaceId }) => ({ url: `/api/workspaces/${workspaceId}/media/uploads` }),
+  },
+  'POST /api/workspaces/:workspaceId/media/uploads': {
+    needs: ['mediaBatch'],
+    call: ({ workspaceId }) => ({
+      url: `/api/workspaces/${workspaceId}/media/uploads`,
+      // The batch's file, checked in the victim's workspace: another workspace holds no such bytes.
+      body: {
+        files: [{ sha256: matrixFile.sha256, fileName: 'again.png' }],
+        advertiserIds: ['7200000000000000011'],
+      },
+    }),
+  },
+  'GET /api/workspaces/:workspaceId/media/uploads/:batchId': {
+    needs: ['mediaBatch'],
+    call: ({ workspaceId, batchId }) => ({ url: `/api/workspaces/${workspaceId}/media/uploads/${batchId}` }),
+  },
+  'POST /api/workspaces/:workspaceId/media/uploads/:batchId/retry': {
+    needs: ['mediaBatch'],
+    call: ({ workspaceId, batchId }) => ({
+      url: `/api/workspaces/${workspaceId}/media/uploads/${batchId}/retry`,
+      body: {},
     }),
   },
 };

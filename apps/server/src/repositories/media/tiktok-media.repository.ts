@@ -32,6 +32,13 @@ export interface LibraryFilter {
   createdBefore?: Date | undefined;
 }
 
+/** Where the previous page ended: its last item's place in the newest-first order. */
+export interface LibraryPosition {
+  createdAt: Date | null;
+  mediaId: string;
+  kind: MediaKind;
+}
+
 const ratioTolerance = 0.05;
 
 /**
@@ -97,6 +104,7 @@ export class TikTokMediaRepository {
     advertiserId: string,
     filter: LibraryFilter,
     limit: number,
+    after?: LibraryPosition,
   ): Promise<LibraryItem[]> {
     let query = this.#db
       .selectFrom('tiktok_media')
@@ -111,9 +119,11 @@ export class TikTokMediaRepository {
     if (filter.name) query = query.where(sql<boolean>`strpos(lower(file_name), lower(${filter.name})) > 0`);
     if (filter.createdFrom) query = query.where('tiktok_created_at', '>=', filter.createdFrom);
     if (filter.createdBefore) query = query.where('tiktok_created_at', '<', filter.createdBefore);
+    if (after) query = query.where(afterPosition(after));
     const rows = await query
       .orderBy(sql`tiktok_created_at desc nulls last`)
       .orderBy('media_id')
+      .orderBy('kind')
       .limit(limit)
       .execute();
     return rows.map(itemOf);
@@ -139,6 +149,14 @@ export class TikTokMediaRepository {
       .execute();
     return rows.map(itemOf);
   }
+}
+
+/** Items after `position` in the order newest first (undated last), then media id, then kind. */
+function afterPosition(position: LibraryPosition) {
+  const tie = sql<boolean>`(media_id, kind) > (${position.mediaId}, ${position.kind})`;
+  if (position.createdAt === null) return sql<boolean>`tiktok_created_at is null and ${tie}`;
+  return sql<boolean>`(tiktok_created_at < ${position.createdAt} or tiktok_created_at is null
+    or (tiktok_created_at = ${position.createdAt} and ${tie}))`;
 }
 
 const rowOf = (item: LibraryItem) => ({

@@ -2,7 +2,7 @@ import { open, stat } from 'node:fs/promises';
 import { fileTypeFromFile } from 'file-type';
 import { createFile, MP4BoxBuffer, type Movie } from 'mp4box';
 import sharp from 'sharp';
-import type { ImageFormat, MediaFacts, VideoFormat } from './media-rules.js';
+import { mediaLimits, type ImageFormat, type MediaFacts, type VideoFormat } from './media-rules.js';
 
 /** Why a file cannot be a creative at all, in words a person reads beside it. */
 export interface UnreadableMedia {
@@ -50,8 +50,10 @@ async function inspectImage(path: string, format: ImageFormat, bytes: number) {
     // Decoding every pixel is what finds a truncated or corrupt image; the header alone reads fine.
     const image = sharp(path, { failOn: 'truncated', limitInputPixels: false });
     const { width, height } = await image.metadata();
-    await image.stats();
     if (!width || !height) return damaged('The image has no size in its header.');
+    // An image past the pixel cap is refused by its header alone: decoding a small file that
+    // claims a huge size would take the memory it claims.
+    if (width * height <= mediaLimits.imagePixels) await image.stats();
     return { kind: 'image' as const, format, bytes, width, height };
   } catch {
     return damaged(`The ${format === 'png' ? 'PNG' : 'JPG'} is damaged or incomplete and cannot be read.`);

@@ -5,6 +5,7 @@
  * an image; the video durations are TikTok's published creative specs for in-feed ads (the API
  * reference names none). Where TikTok is stricter than this, its refusal is shown after upload.
  */
+import { mediaUploadLimits } from '@whathead/contracts';
 
 export type MediaKind = 'image' | 'video';
 export type ImageFormat = 'jpeg' | 'png';
@@ -24,9 +25,9 @@ export type MediaFacts =
     };
 
 export const mediaLimits = {
-  imageBytes: 10 * 1024 * 1024,
+  imageBytes: mediaUploadLimits.imageBytes,
   imagePixels: 3_686_400,
-  videoBytes: 500 * 1024 * 1024,
+  videoBytes: mediaUploadLimits.videoBytes,
   videoSecondsAtLeast: 5,
   videoSecondsAtMost: 600,
   /** How far a video's width / height may stray from an accepted ratio (TikTok's own slack). */

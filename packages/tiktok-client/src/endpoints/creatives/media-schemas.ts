@@ -87,6 +87,8 @@ export type UploadFile = (
        */
       blob: Blob;
       md5: string;
+      /** Told the bytes sent so far as the request body reads them (from 0 again on a retry). */
+      onProgress?: ((bytesSent: number) => void) | undefined;
     }
 ) & {
   fileName: string;
