@@ -35,6 +35,7 @@ import { silentLogger, type TikTokClientLogger } from './observability/tiktok-ca
 import type { CallPriority } from './rate-limit/lanes.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit/rate-limiter.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry/retry-policy.js';
+import { formStreamingFetch } from './transport/form-streaming-fetch.js';
 import { createTransport } from './transport/create-transport.js';
 
 export interface TikTokClientOptions {
@@ -71,7 +72,8 @@ export function createTikTokClient(options: TikTokClientOptions) {
     baseUrl: options.baseUrl,
     appId: options.appId,
     secret: options.secret,
-    fetch: options.fetch ?? globalThis.fetch,
+    // Uploads stream from disk as the socket drains (form-streaming-fetch.ts); the rest is fetch.
+    fetch: options.fetch ?? formStreamingFetch,
     clock,
     limiter,
     logger: options.logger ?? silentLogger,

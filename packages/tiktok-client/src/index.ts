@@ -44,6 +44,7 @@ export {
 export { iteratePages, collect } from './pagination/iterate-pages.js';
 export { splitIntoBatches, batchLimits } from './pagination/split-into-batches.js';
 export type { TikTokCallEvent, TikTokClientLogger } from './observability/tiktok-call-event.js';
+export { formStreamingFetch } from './transport/form-streaming-fetch.js';
 export type { CreateIdempotency, CallOptions } from './transport/tiktok-request.js';
 export type { Page, PageInfo, OpenEnum } from './transport/wire-schemas.js';
 export type { AuthorizationCallback } from './endpoints/oauth/read-authorization-callback.js';
