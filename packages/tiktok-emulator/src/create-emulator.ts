@@ -26,6 +26,7 @@ import type { ScenarioDefinition } from './scenarios/scenario-schema.js';
 import { defaultSettings, type SettingsPatch } from './settings.js';
 import { createEmulatorClock, systemClock, type Clock } from './state/clock.js';
 import { createIdGenerator } from './state/id-generator.js';
+import { createMediaFiles } from './state/media-files.js';
 import type { AppRecord } from './state/records.js';
 
 export interface EmulatorOptions {
@@ -90,6 +91,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     limiter: createRateLimiter(),
     faults: createFaultInjector(seed),
     calls: createCallLog(),
+    files: createMediaFiles(),
   };
   const world = {
     load(source: string | ScenarioDefinition, nextSeed: number) {
@@ -97,7 +99,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       runtime.scenario = next;
       runtime.seed = nextSeed;
       runtime.ids = createIdGenerator(nextSeed);
+      const previous = runtime.store;
       runtime.store = buildStore(next, apps);
+      // The old library's files go with it; nothing can list or serve them any more.
+      runtime.files.forget([...previous.media.values()].map((media) => media.path));
       runtime.limiter.reset();
       runtime.faults = createFaultInjector(nextSeed);
       runtime.calls.clear();
@@ -115,6 +120,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   seedSampleEntities(runtime);
 
   const app = Fastify({ logger: options.logger ?? false });
+  app.addHook('onClose', async () => {
+    await runtime.files.close();
+  });
   app.register(formbody);
   // Oversized files are truncated rather than thrown, so the upload answers 40907 in the envelope.
   app.register(multipart, { throwFileSizeLimit: false });

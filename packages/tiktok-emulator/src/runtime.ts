@@ -5,6 +5,7 @@ import type { Scenario } from './scenarios/scenario-schema.js';
 import type { EmulatorSettings } from './settings.js';
 import type { EmulatorClock } from './state/clock.js';
 import type { IdGenerator } from './state/id-generator.js';
+import type { MediaFiles } from './state/media-files.js';
 import type { Store } from './state/store.js';
 
 /** The emulator's mutable world, shared by every route; a scenario load swaps `store` and `ids`. */
@@ -18,4 +19,6 @@ export interface EmulatorRuntime {
   limiter: RateLimiter;
   faults: FaultInjector;
   calls: CallLog;
+  /** Where uploads are received and the library's files kept, on disk rather than in memory. */
+  files: MediaFiles;
 }

@@ -2,25 +2,29 @@ import { z } from 'zod';
 import { ApiError, fieldError } from '../http/api-error.js';
 import { defineEndpoint } from '../http/define-endpoint.js';
 import { paginate } from '../http/envelope.js';
-import type { UploadedFile } from '../http/multipart-input.js';
 import { idString, integerParam, jsonParam, numberParam, pagingParams } from '../http/params.js';
 import { formatDateTime } from '../state/clock.js';
 import type { ImageRecord } from '../state/records.js';
+import { withFileSource } from './byte-source.js';
 import { probeImage } from './media-probe.js';
-import { checkSignature, checkUniqueName, checkUploadedFile, normaliseFileName } from './upload-rules.js';
+import { baseUrlOf, mediaPath } from './media-urls.js';
+import {
+  checkSignature,
+  checkUniqueName,
+  checkUploadedFile,
+  normaliseFileName,
+  uploadedFileSchema,
+} from './upload-rules.js';
 import { matchesDimensions } from './media-filters.js';
 
 /** Correction 7: JPG/JPEG/PNG up to 3,686,400 pixels. */
 const maximumPixels = 3_686_400;
 
-export const describeImage = (image: ImageRecord) => {
+/** TikTok answers absolute URLs; the record keeps the path, so any host the emulator is reached by works. */
+export const describeImage = (image: ImageRecord, baseUrl: string) => {
   const { advertiserId: _advertiserId, ...fields } = image;
-  return fields;
+  return { ...fields, image_url: new URL(image.image_url, baseUrl).href };
 };
-
-const uploadedFile = z.custom<UploadedFile>(
-  (value) => typeof value === 'object' && value !== null && 'bytes' in value,
-);
 
 /** Correction 7: the image upload answers one object (the video upload an array). */
 export const imageUploadEndpoint = defineEndpoint({
@@ -34,13 +38,13 @@ export const imageUploadEndpoint = defineEndpoint({
   input: z.object({
     advertiser_id: idString(),
     upload_type: z.enum(['UPLOAD_BY_FILE', 'UPLOAD_BY_URL', 'UPLOAD_BY_FILE_ID']).default('UPLOAD_BY_FILE'),
-    image_file: uploadedFile.optional(),
+    image_file: uploadedFileSchema.optional(),
     image_signature: z.string().optional(),
     image_url: z.string().optional(),
     file_id: z.string().optional(),
     file_name: z.string().min(1).optional(),
   }),
-  handle({ input, runtime, now, request }) {
+  async handle({ input, runtime, now, request }) {
     if (input.upload_type === 'UPLOAD_BY_URL') {
       if (!input.image_url) throw fieldError('image_url', 'Missing data for required field.');
       // Offline: the emulator cannot fetch a URL, so it answers as TikTok does for an unreachable one.
@@ -50,7 +54,7 @@ export const imageUploadEndpoint = defineEndpoint({
     const file = checkUploadedFile(input.image_file, 'image_file', runtime.settings.maximumImageBytes);
     if (!input.image_signature) throw fieldError('image_signature', 'Missing data for required field.');
     const signature = checkSignature(file, input.image_signature);
-    const probe = probeImage(file.bytes);
+    const probe = await withFileSource(file.path, probeImage);
     if (!probe) throw new ApiError(40908, 'image_file: Unsupported file type; use JPG, JPEG or PNG.');
     if (probe.width * probe.height > maximumPixels) {
       throw new ApiError(
@@ -66,6 +70,8 @@ export const imageUploadEndpoint = defineEndpoint({
       library.map((image) => image.file_name),
       fileName,
     );
+    // Synchronous from the name check to the store, so a concurrent upload cannot take the name.
+    const path = runtime.files.keep(file.path);
     const imageId = runtime.ids.imageId(now);
     const time = formatDateTime(now);
     const image: ImageRecord = {
@@ -75,9 +81,9 @@ export const imageUploadEndpoint = defineEndpoint({
       width: probe.width,
       height: probe.height,
       format: probe.format,
-      image_url: `${request.protocol}://${request.host}/media/${encodeURIComponent(imageId)}`,
+      image_url: mediaPath(imageId),
       signature,
-      size: file.bytes.length,
+      size: file.size,
       file_name: fileName,
       is_carousel_usable: probe.width >= 600,
       displayable: true,
@@ -85,8 +91,8 @@ export const imageUploadEndpoint = defineEndpoint({
       modify_time: time,
     };
     runtime.store.images.set(imageId, image);
-    runtime.store.media.set(imageId, { mimeType: `image/${probe.format}`, bytes: file.bytes });
-    return describeImage(image);
+    runtime.store.media.set(imageId, { mimeType: `image/${probe.format}`, path });
+    return describeImage(image, baseUrlOf(request));
   },
 });
 
@@ -98,11 +104,11 @@ export const imageInfoEndpoint = defineEndpoint({
   requiresEligibleAdvertiser: true,
   permissions: () => [600],
   input: z.object({ advertiser_id: idString(), image_ids: jsonParam(z.array(z.string()).min(1).max(100)) }),
-  handle({ input, runtime }) {
+  handle({ input, runtime, request }) {
     const list = input.image_ids
       .map((imageId) => runtime.store.images.get(imageId))
       .filter((image) => image !== undefined && image.advertiserId === input.advertiser_id)
-      .map((image) => describeImage(image!));
+      .map((image) => describeImage(image!, baseUrlOf(request)));
     return { list };
   },
 });
@@ -130,14 +136,14 @@ export const imageSearchEndpoint = defineEndpoint({
     ).optional(),
     ...pagingParams(100, 20),
   }),
-  handle({ input, runtime }) {
+  handle({ input, runtime, request }) {
     const filtering = input.filtering ?? {};
     const rows = [...runtime.store.images.values()]
       .filter((image) => image.advertiserId === input.advertiser_id)
       .filter((image) => !filtering.image_ids || filtering.image_ids.includes(image.image_id))
       .filter((image) => !filtering.material_ids || filtering.material_ids.includes(image.material_id))
       .filter((image) => matchesDimensions(image, filtering))
-      .map(describeImage);
+      .map((image) => describeImage(image, baseUrlOf(request)));
     return paginate(rows, input.page, input.page_size);
   },
 });

@@ -1,8 +1,11 @@
-import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import { ApiError } from '../http/api-error.js';
-import type { UploadedFile } from '../http/multipart-input.js';
+import { isUploadedFile, type UploadedFile } from '../http/multipart-input.js';
 
 // Reference §5 and §7: the failure modes of an upload by file, each with its own code.
+
+/** A multipart file field (reference §0); anything else in its place reads as missing. */
+export const uploadedFileSchema = z.custom<UploadedFile>(isUploadedFile);
 
 export function checkUploadedFile(
   file: UploadedFile | undefined,
@@ -10,19 +13,18 @@ export function checkUploadedFile(
   maximumBytes: number,
 ): UploadedFile {
   if (!file) throw new ApiError(40905, `${field}: The file is missing.`);
-  if (file.bytes.length === 0) throw new ApiError(40906, `${field}: The file is empty.`);
-  if (file.truncated || file.bytes.length > maximumBytes) {
+  if (file.size === 0) throw new ApiError(40906, `${field}: The file is empty.`);
+  if (file.truncated || file.size > maximumBytes) {
     throw new ApiError(40907, `${field}: The file is larger than ${maximumBytes} bytes.`);
   }
   return file;
 }
 
-/** The signature is the hex MD5 of the bytes; any difference is 40900. */
+/** The signature is the hex MD5 of the bytes (computed as they arrived); any difference is 40900. */
 export function checkSignature(file: UploadedFile, signature: string): string {
-  const actual = createHash('md5').update(file.bytes).digest('hex');
-  if (actual !== signature.toLowerCase())
+  if (file.md5 !== signature.toLowerCase())
     throw new ApiError(40900, 'The file signature does not match the file content.');
-  return actual;
+  return file.md5;
 }
 
 /** Reference §5: file_name is 1–100 characters and longer names are truncated. */

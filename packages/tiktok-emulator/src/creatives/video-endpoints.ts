@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { ApiError, fieldError } from '../http/api-error.js';
 import { defineEndpoint } from '../http/define-endpoint.js';
 import { paginate } from '../http/envelope.js';
-import type { UploadedFile } from '../http/multipart-input.js';
 import {
   booleanParam,
   idString,
@@ -13,8 +12,16 @@ import {
 } from '../http/params.js';
 import { formatDateTime } from '../state/clock.js';
 import type { VideoRecord } from '../state/records.js';
+import { withFileSource } from './byte-source.js';
 import { probeVideo } from './media-probe.js';
-import { checkSignature, checkUniqueName, checkUploadedFile, normaliseFileName } from './upload-rules.js';
+import { baseUrlOf, mediaPath } from './media-urls.js';
+import {
+  checkSignature,
+  checkUniqueName,
+  checkUploadedFile,
+  normaliseFileName,
+  uploadedFileSchema,
+} from './upload-rules.js';
 import { matchesDimensions } from './media-filters.js';
 
 /** Correction 7: 9:16, 16:9 or 1:1 (the ±0.05 tolerance of the ratio filter, reference §5). */
@@ -26,7 +33,7 @@ const assumed = { width: 1080, height: 1920, duration: 15 };
 export function describeVideo(video: VideoRecord, baseUrl: string, now: number) {
   const { advertiserId: _advertiserId, readyAt, ...fields } = video;
   const ready = now >= readyAt;
-  const media = `${baseUrl}/media/${encodeURIComponent(video.video_id)}`;
+  const media = `${baseUrl}${mediaPath(video.video_id)}`;
   return {
     ...fields,
     video_cover_url: ready ? `${media}?cover=1` : null,
@@ -37,10 +44,6 @@ export function describeVideo(video: VideoRecord, baseUrl: string, now: number) 
     displayable: ready,
   };
 }
-
-const uploadedFile = z.custom<UploadedFile>(
-  (value) => typeof value === 'object' && value !== null && 'bytes' in value,
-);
 
 /** Correction 7: answers an array; every upload makes a new video_id, even for the same bytes. */
 export const videoUploadEndpoint = defineEndpoint({
@@ -56,7 +59,7 @@ export const videoUploadEndpoint = defineEndpoint({
     upload_type: z
       .enum(['UPLOAD_BY_FILE', 'UPLOAD_BY_URL', 'UPLOAD_BY_FILE_ID', 'UPLOAD_BY_VIDEO_ID'])
       .default('UPLOAD_BY_FILE'),
-    video_file: uploadedFile.optional(),
+    video_file: uploadedFileSchema.optional(),
     video_signature: z.string().optional(),
     video_url: z.string().optional(),
     file_id: z.string().optional(),
@@ -67,8 +70,8 @@ export const videoUploadEndpoint = defineEndpoint({
     auto_bind_enabled: booleanParam(z.boolean()).optional(),
     is_third_party: booleanParam(z.boolean()).optional(),
   }),
-  handle({ input, runtime, now, request }) {
-    const baseUrl = `${request.protocol}://${request.host}`;
+  async handle({ input, runtime, now, request }) {
+    const baseUrl = baseUrlOf(request);
     if (input.upload_type === 'UPLOAD_BY_URL') {
       if (!input.video_url) throw fieldError('video_url', 'Missing data for required field.');
       // Offline: the emulator cannot fetch a URL, so it answers as TikTok does for an unreachable one.
@@ -84,7 +87,7 @@ export const videoUploadEndpoint = defineEndpoint({
     const file = checkUploadedFile(input.video_file, 'video_file', runtime.settings.maximumVideoBytes);
     if (!input.video_signature) throw fieldError('video_signature', 'Missing data for required field.');
     const signature = checkSignature(file, input.video_signature);
-    const probe = probeVideo(file.bytes);
+    const probe = await withFileSource(file.path, probeVideo);
     if (!probe) throw new ApiError(40908, 'video_file: Unsupported file type; use MP4, MOV, MPEG or AVI.');
     const width = probe.width ?? assumed.width;
     const height = probe.height ?? assumed.height;
@@ -102,6 +105,8 @@ export const videoUploadEndpoint = defineEndpoint({
       library.map((video) => video.file_name),
       fileName,
     );
+    // Synchronous from the name check to the store, so a concurrent upload cannot take the name.
+    const path = runtime.files.keep(file.path);
     const duration = probe.duration ?? assumed.duration;
     const time = formatDateTime(now);
     const video: VideoRecord = {
@@ -114,8 +119,8 @@ export const videoUploadEndpoint = defineEndpoint({
       width,
       height,
       duration,
-      bit_rate: Math.round((file.bytes.length * 8) / Math.max(duration, 0.001)),
-      size: file.bytes.length,
+      bit_rate: Math.round((file.size * 8) / Math.max(duration, 0.001)),
+      size: file.size,
       signature,
       create_time: time,
       modify_time: time,
@@ -123,7 +128,7 @@ export const videoUploadEndpoint = defineEndpoint({
     runtime.store.videos.set(video.video_id, video);
     runtime.store.media.set(video.video_id, {
       mimeType: probe.format === 'mov' ? 'video/quicktime' : `video/${probe.format}`,
-      bytes: file.bytes,
+      path,
     });
     return [describeVideo(video, baseUrl, now)];
   },
@@ -139,7 +144,7 @@ export const videoInfoEndpoint = defineEndpoint({
   permissions: () => [610],
   input: z.object({ advertiser_id: idString(), video_ids: jsonParam(z.array(z.string()).min(1).max(60)) }),
   handle({ input, runtime, now, request }) {
-    const baseUrl = `${request.protocol}://${request.host}`;
+    const baseUrl = baseUrlOf(request);
     const list = input.video_ids
       .map((videoId) => runtime.store.videos.get(videoId))
       .filter((video) => video !== undefined && video.advertiserId === input.advertiser_id)
@@ -173,7 +178,7 @@ export const videoSearchEndpoint = defineEndpoint({
     ...pagingParams(100, 20),
   }),
   handle({ input, runtime, now, request }) {
-    const baseUrl = `${request.protocol}://${request.host}`;
+    const baseUrl = baseUrlOf(request);
     const filtering = input.filtering ?? {};
     const rows = [...runtime.store.videos.values()]
       .filter((video) => video.advertiserId === input.advertiser_id)

@@ -95,38 +95,54 @@ async function run(
 ): Promise<unknown> {
   const now = runtime.clock.now();
   const token = endpoint.authentication === 'token' ? resolveToken(runtime, request, now) : undefined;
-  const rawInput = await readRawInput(runtime, endpoint, request);
-  call.appId = token?.appId ?? appIdOf(rawInput);
-  if (call.appId !== undefined && runtime.store.apps.has(call.appId))
-    checkRateLimits(runtime, endpoint, call.appId, now);
-  const input = parseInput(endpoint.input, rawInput) as Record<string, unknown>;
-  const advertiserIds =
-    endpoint.advertiserIds?.(input) ?? (typeof input.advertiser_id === 'string' ? [input.advertiser_id] : []);
-  call.advertiserId = advertiserIds[0];
-  if (token) authorizeAdvertisers(runtime, endpoint, token, input, advertiserIds, now);
+  const { fields: rawInput, discard } = await readRawInput(runtime, endpoint, request);
   try {
-    return await endpoint.handle({ input, token, runtime, now, request });
+    call.appId = token?.appId ?? appIdOf(rawInput);
+    if (call.appId !== undefined && runtime.store.apps.has(call.appId))
+      checkRateLimits(runtime, endpoint, call.appId, now);
+    const input = parseInput(endpoint.input, rawInput) as Record<string, unknown>;
+    const advertiserIds =
+      endpoint.advertiserIds?.(input) ??
+      (typeof input.advertiser_id === 'string' ? [input.advertiser_id] : []);
+    call.advertiserId = advertiserIds[0];
+    if (token) authorizeAdvertisers(runtime, endpoint, token, input, advertiserIds, now);
+    try {
+      return await endpoint.handle({ input, token, runtime, now, request });
+    } finally {
+      // Reference §0: reads are GETs; any POST may have written, even one that failed half-way.
+      if (endpoint.method === 'POST') markChanged(runtime.store);
+    }
   } finally {
-    // Reference §0: reads are GETs; any POST may have written, even one that failed half-way.
-    if (endpoint.method === 'POST') markChanged(runtime.store);
+    // Uploaded files the library did not keep are removed, whatever the answer was.
+    await discard();
   }
 }
+
+/** The request's parameters, and what removes the files an upload left in `uploads/`. */
+interface RawInput {
+  fields: unknown;
+  discard(): Promise<void>;
+}
+
+const nothingToDiscard = async () => {};
 
 async function readRawInput(
   runtime: EmulatorRuntime,
   endpoint: Endpoint,
   request: FastifyRequest,
-): Promise<unknown> {
-  if (endpoint.method === 'GET') return singleValuedQuery(request.query);
+): Promise<RawInput> {
+  if (endpoint.method === 'GET')
+    return { fields: singleValuedQuery(request.query), discard: nothingToDiscard };
   if (endpoint.multipart && request.isMultipart()) {
     return readMultipart(
       request,
       Math.max(runtime.settings.maximumImageBytes, runtime.settings.maximumVideoBytes),
+      runtime.files,
     );
   }
   // Reference §0: POST bodies are `application/json` (correction 7: uploads other than
   // UPLOAD_BY_FILE too); a form-encoded or plain-text body carries no parameters TikTok reads.
-  return isJson(request) ? request.body : {};
+  return { fields: isJson(request) ? request.body : {}, discard: nothingToDiscard };
 }
 
 /**

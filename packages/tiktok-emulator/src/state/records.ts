@@ -227,3 +227,9 @@ export interface VideoRecord {
   create_time: string;
   modify_time: string;
 }
+
+/** An upload's bytes, kept on disk in the emulator's media directory and streamed to previews. */
+export interface MediaRecord {
+  mimeType: string;
+  path: string;
+}

@@ -9,6 +9,7 @@ import type {
   BusinessCenterRecord,
   CampaignRecord,
   ImageRecord,
+  MediaRecord,
   MembershipRecord,
   TokenRecord,
   UserRecord,
@@ -32,8 +33,11 @@ export interface Store {
   videos: Map<string, VideoRecord>;
   /** The portal's authorization pages in progress (reference §1.1), keyed by a hidden form field. */
   authorizationSessions: Map<string, AuthorizationSessionRecord>;
-  /** Uploaded bytes by image/video id, served back under /media/ for previews. */
-  media: Map<string, { mimeType: string; bytes: Buffer }>;
+  /**
+   * Uploaded files by image/video id, served back under /media/ for previews. The files belong to
+   * this store: replacing the store (a load or reset) deletes them.
+   */
+  media: Map<string, MediaRecord>;
   /** Operation-status changes by entity id, so reports keep the history of paused objects. */
   statusHistory: Map<string, { at: number; operationStatus: 'ENABLE' | 'DISABLE' | 'DELETE' }[]>;
   /** Reference §4.2: (advertiser, endpoint, request_id) → the id created the first time. */
