@@ -1,3 +1,4 @@
+import { openAsBlob } from 'node:fs';
 import { csrfHeaderName } from '@whathead/contracts';
 
 /**
@@ -25,21 +26,32 @@ export class HttpVisitor {
     return this.request('POST', path, body);
   }
 
+  /** Sends one file as a form does (multipart/form-data, part `file`), read from disk as it goes. */
+  async postFile(
+    path: string,
+    filePath: string,
+    fileName: string,
+  ): Promise<{ status: number; body: unknown }> {
+    const form = new FormData();
+    form.set('file', await openAsBlob(filePath), fileName);
+    return this.request('POST', path, form);
+  }
+
   async request(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     path: string,
     body?: unknown,
   ): Promise<{ status: number; body: unknown }> {
+    const form = body instanceof FormData ? body : undefined;
     const response = await fetch(`${this.#baseUrl}${path}`, {
       method,
       headers: {
         'x-forwarded-for': this.#address,
         cookie: [...this.#cookies].map(([name, value]) => `${name}=${value}`).join('; '),
-        ...(method === 'POST'
-          ? { 'content-type': 'application/json', [csrfHeaderName]: this.#csrfToken }
-          : {}),
+        ...(method === 'GET' ? {} : { [csrfHeaderName]: this.#csrfToken }),
+        ...(method !== 'GET' && !form ? { 'content-type': 'application/json' } : {}),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
     for (const cookie of response.headers.getSetCookie()) {
       const [pair = ''] = cookie.split(';');

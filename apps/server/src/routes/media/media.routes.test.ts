@@ -194,6 +194,28 @@ describe('the creative library: checks, uploads, reuse and the library', () => {
     assert.equal(stale.status, 400);
   });
 
+  it('renews a video preview link TikTok let expire before it shows the page', async () => {
+    const infoCalls = () =>
+      kit.emulator.control.calls().filter((call) => call.path === '/file/video/ad/info/').length;
+    const url = `${base()}?account=${accounts[0]}&kind=video`;
+    const fresh = mediaLibraryResponseSchema.parse((await owner.browser.get(url)).body);
+    const before = infoCalls();
+    assert.ok(fresh.items.length > 0);
+    // As the mirror holds links TikTok gave hours ago: expired now.
+    await sql`update tiktok_media set url_expires_at = ${new Date(kit.test.clock.now().getTime() - 60_000)}
+      where kind = 'video'`.execute(kit.test.database.db);
+    const later = mediaLibraryResponseSchema.parse((await owner.browser.get(url)).body);
+    assert.equal(infoCalls() - before, 1, 'one info call for the page’s videos');
+    assert.deepEqual(
+      later.items.map((item) => item.mediaId),
+      fresh.items.map((item) => item.mediaId),
+    );
+    assert.ok(later.items.every((item) => item.previewUrl));
+    // Renewed in the mirror too: the next page view asks TikTok nothing.
+    await owner.browser.get(url);
+    assert.equal(infoCalls() - before, 1);
+  });
+
   it('refuses a different file under a name the account already has, in words', async () => {
     const before = uploadCalls();
     const other = await check(

@@ -24,9 +24,12 @@ import { needsReconnect, runAccountPass } from '../tiktok-account-pass.js';
 import type { TikTokConnectionService } from '../tiktok-connection.service.js';
 import type { Actor, WorkspaceService } from '../workspace.service.js';
 import { acceptedRatio, dimensions } from './media-rules.js';
-import { syncAccountLibrary } from './tiktok-library-sync.js';
+import { libraryVideo, syncAccountLibrary } from './tiktok-library-sync.js';
 
 type LibraryQuery = z.output<typeof mediaLibraryQuerySchema>;
+
+/** A preview link that expires within this is renewed before a page shows it. */
+const previewMarginMilliseconds = 5 * 60_000;
 type SyncTarget = { workspaceId: string; advertiserId: string };
 
 /**
@@ -128,13 +131,54 @@ export class MediaLibraryService {
       query.limit + 1,
       after,
     );
-    const page = items.slice(0, query.limit);
+    const page = await this.#renewPreviews(workspaceId.toLowerCase(), account, items.slice(0, query.limit));
     const last = page.at(-1);
     return {
       account: describeAccount(account),
       items: page.map(describeItem),
       nextCursor: items.length > query.limit && last ? encodeCursor(query, last) : null,
     };
+  }
+
+  /**
+   * TikTok's video preview links expire (reference §10): the page's videos whose link has expired,
+   * or will within minutes, are asked of TikTok again (60 to a call) before the page is answered.
+   * TikTok busy or the connection broken: the page is answered as it is, its previews maybe stale.
+   */
+  async #renewPreviews(
+    workspaceId: string,
+    account: MediaAccountRow,
+    items: LibraryItem[],
+  ): Promise<LibraryItem[]> {
+    const soon = this.#clock.now().getTime() + previewMarginMilliseconds;
+    const stale = items.filter(
+      (item) => item.kind === 'video' && item.urlExpiresAt !== null && item.urlExpiresAt.getTime() < soon,
+    );
+    if (stale.length === 0 || !account.usable) return items;
+    try {
+      const connection = await this.#connections.find(workspaceId, account.connection_id);
+      if (!connection || connection.status !== 'connected') return items;
+      const { result: videos } = await this.#connectionService.withConnectionToken(
+        connection,
+        undefined,
+        (accessToken) =>
+          this.#tiktok.videos.getInfo({
+            accessToken,
+            advertiserId: account.advertiser_id,
+            videoIds: stale.map((item) => item.mediaId),
+          }),
+      );
+      const renewed = new Map(videos.map((video) => [video.videoId, libraryVideo(video)]));
+      await this.#library.upsert(
+        workspaceId,
+        account.advertiser_id,
+        [...renewed.values()],
+        this.#clock.now(),
+      );
+      return items.map((item) => (item.kind === 'video' ? (renewed.get(item.mediaId) ?? item) : item));
+    } catch {
+      return items;
+    }
   }
 
   /**
