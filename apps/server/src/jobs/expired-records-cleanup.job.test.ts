@@ -14,8 +14,11 @@ describe('expired records cleanup job', () => {
     const rows = await test.database.executeSql('select name, cron from pgboss.schedule order by name');
     assert.deepEqual(rows.rows, [
       { name: 'expired-records-cleanup', cron: '*/15 * * * *' },
+      { name: 'media-retention', cron: '41 3 * * *' },
+      { name: 'media-upload-recovery', cron: '* * * * *' },
       { name: 'tiktok-campaign-sweep', cron: '*/15 * * * *' },
       { name: 'tiktok-connection-health', cron: '17 */4 * * *' },
+      { name: 'tiktok-media-sweep', cron: '17 * * * *' },
       { name: 'tiktok-report-maintenance', cron: '17 3 * * *' },
       { name: 'tiktok-report-sweep', cron: '7 * * * *' },
       { name: 'tiktok-token-rotation', cron: '43 3 * * *' },

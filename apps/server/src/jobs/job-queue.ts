@@ -52,15 +52,26 @@ export class JobQueue {
       if (definition.recurring)
         await boss.schedule(definition.name, definition.recurring.cron, definition.recurring.payload);
       // pg-boss 10 works one batch at a time per worker: each worker is one run at a time.
-      for (let worker = 0; worker < (definition.concurrency ?? 1); worker += 1)
-        await boss.work<object>(
+      for (let count = 0; count < (definition.concurrency ?? 1); count += 1) {
+        const worker: { id?: string } = {};
+        worker.id = await boss.work<object>(
           definition.name,
           {
             batchSize: 1,
             pollingIntervalSeconds: options.pollingIntervalSeconds ?? defaultPollingIntervalSeconds,
           },
-          async ([job]) => queue.#run(definition, job, options.logger),
+          async ([job]) => {
+            try {
+              return await queue.#run(definition, job, options.logger);
+            } finally {
+              // A worker that found a job asks for the next at once: pg-boss would otherwise wait
+              // out its polling interval after every run, so three upload workers managed 1.5
+              // uploads a second where TikTok's limit allows 10.
+              if (worker.id) boss.notifyWorker(worker.id);
+            }
+          },
         );
+      }
     }
     return queue;
   }

@@ -266,6 +266,7 @@ export function createServices(database: Database, settings: ServiceSettings, cl
     mediaLibrary,
     mediaUploads,
     mediaUploadWorker,
+    mediaStore,
     campaignMirror,
     reports,
     reportExports,

@@ -332,4 +332,28 @@ describe('the creative library: checks, uploads, reuse and the library', () => {
     // Another workspace's checked file is not this one's to use, nor its ad account.
     assert.equal(borrowed.status, 404, borrowed.text);
   });
+
+  it('purges originals unused for the retention period, from the records and from disk', async () => {
+    const store = kit.test.whathead.services.mediaStore;
+    const held = await sql<{ sha256: string }>`select sha256 from media_files`.execute(kit.test.database.db);
+    assert.ok(held.rows.length > 0);
+    assert.ok(await store.has(held.rows[0]!.sha256));
+    const untouched = await kit.test.whathead.services.mediaUploadWorker.purge();
+    assert.equal(untouched.purged, 0, 'nothing is old yet');
+    kit.test.clock.advance(31 * 24 * 60 * 60);
+    try {
+      const purged = await kit.test.whathead.services.mediaUploadWorker.purge();
+      assert.equal(purged.purged, held.rows.length);
+      assert.equal(await store.has(held.rows[0]!.sha256), false);
+      const left = await sql`select count(*)::int as count from media_uploads`.execute(kit.test.database.db);
+      assert.deepEqual(left.rows, [{ count: 0 }]);
+    } finally {
+      kit.test.clock.advance(-31 * 24 * 60 * 60);
+    }
+    // TikTok keeps its copies: the library still lists them.
+    const library = mediaLibraryResponseSchema.parse(
+      (await owner.browser.get(`${base()}?account=${accounts[0]}`)).body,
+    );
+    assert.ok(library.items.some((item) => item.fileName === 'portrait.png'));
+  });
 });
