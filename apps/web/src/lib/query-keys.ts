@@ -28,6 +28,17 @@ export const queryKeys = {
     ['workspaces', workspaceId, 'reports', 'figures', 'overview', query] as const,
   reportBreakdown: (workspaceId: string, query: object) =>
     ['workspaces', workspaceId, 'reports', 'figures', 'breakdown', query] as const,
+  /** The workspace's ad accounts whose creative library can be browsed, with each library's state. */
+  mediaAccounts: (workspaceId: string) => ['workspaces', workspaceId, 'media', 'accounts'] as const,
+  /** Every view of every library (page and picker), for reading them again after a refresh or an upload. */
+  mediaLibraries: (workspaceId: string) => ['workspaces', workspaceId, 'media', 'library'] as const,
+  /** One view of one account's library (filters, search): its pages, as an infinite query. */
+  mediaLibrary: (workspaceId: string, query: object) =>
+    ['workspaces', workspaceId, 'media', 'library', query] as const,
+  /** The latest upload batches, with every unfinished one. */
+  mediaBatches: (workspaceId: string) => ['workspaces', workspaceId, 'media', 'batches'] as const,
+  mediaBatch: (workspaceId: string, batchId: string) =>
+    ['workspaces', workspaceId, 'media', 'batch', batchId] as const,
   invitationPreview: (token: string) => ['invitations', token] as const,
   passwordReset: (token: string) => ['password-resets', token] as const,
   /** Not under `session`: a change of user must drop it with everything else of the old user. */

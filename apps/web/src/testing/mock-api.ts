@@ -7,6 +7,7 @@ export interface RecordedRequest {
   /** The query string's parameters; handlers are keyed by path alone. */
   query: URLSearchParams;
   headers: Headers;
+  /** A JSON body parsed; a multipart body (a file upload) as the FormData sent. */
   body: unknown;
 }
 
@@ -35,7 +36,12 @@ export function mockApi(handlers: Record<string, MockHandler>) {
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input), 'http://localhost');
     const method = init?.method ?? 'GET';
-    const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    const body =
+      typeof init?.body === 'string'
+        ? JSON.parse(init.body)
+        : init?.body instanceof FormData
+          ? init.body
+          : undefined;
     const request: RecordedRequest = {
       method,
       path: url.pathname,

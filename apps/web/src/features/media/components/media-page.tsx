@@ -1,39 +1,68 @@
-import { ButtonLink } from '../../../components/ui/button-link';
-import { EmptyState } from '../../../components/ui/empty-state';
-import { IntegrationsIcon, MediaIcon } from '../../../components/ui/icons';
+import type { TikTokConnectionsResponse } from '@whathead/contracts';
+import type { ReactNode } from 'react';
+import { Button } from '../../../components/ui/button';
+import { FormAlert } from '../../../components/ui/form-alert';
 import { PageHeader } from '../../../components/ui/page-header';
+import { Spinner } from '../../../components/ui/spinner';
+import { messageForError } from '../../../lib/error-messages';
+import { useActiveWorkspace } from '../../../lib/session';
+import { useTikTokConnections } from '../../../lib/tiktok-connections';
+import { useMediaAccounts } from '../api/get-media-accounts';
+import { NoAccountsChosen, NotConnected } from './media-empty-states';
+import { MediaLibrary, pageDescription } from './media-library';
 
 export function MediaPage() {
-  return (
+  const workspace = useActiveWorkspace();
+  if (!workspace) return null;
+  // Keyed: one workspace's view, uploads and dialogs never show in another.
+  return <WorkspaceMedia key={workspace.id} workspaceId={workspace.id} />;
+}
+
+function WorkspaceMedia({ workspaceId }: { workspaceId: string }) {
+  // The connections first (the shell has them already): they tell "not connected" from "no
+  // accounts chosen", and a workspace without accounts has no library to ask for.
+  const connections = useTikTokConnections(workspaceId);
+  const usesAccounts = connections.data ? usesAnyAccount(connections.data) : false;
+  const accounts = useMediaAccounts(workspaceId, usesAccounts);
+  const page = (body: ReactNode) => (
     <>
-      <PageHeader title="Media" description="The videos and images your ads are made of." />
-      <EmptyState
-        icon={<MediaIcon size={28} />}
-        title="No creatives yet"
-        action={
-          <ButtonLink to="/integrations" variant="secondary" icon={<IntegrationsIcon size={18} />}>
-            Go to Integrations
-          </ButtonLink>
-        }
-        preview={<MediaPreview />}
-      >
-        <p>
-          Creatives in the media library of the TikTok ad accounts this workspace uses will appear here, ready
-          to reuse in new ads.
-        </p>
-        <p className="empty-state__hint">Connect TikTok or choose ad accounts in Integrations.</p>
-      </EmptyState>
+      <PageHeader title="Media" description={pageDescription} />
+      {body}
     </>
+  );
+
+  if (connections.isPending || (usesAccounts && accounts.isPending)) {
+    return page(
+      <p className="loading-line" role="status">
+        <Spinner /> Loading the media library…
+      </p>,
+    );
+  }
+  if (connections.isError)
+    return page(<LoadError error={connections.error} onRetry={() => void connections.refetch()} />);
+  if (accounts.isError)
+    return page(<LoadError error={accounts.error} onRetry={() => void accounts.refetch()} />);
+  if (connections.data.connections.length === 0) return page(<NotConnected />);
+  if (!usesAccounts || !accounts.data || accounts.data.accounts.length === 0)
+    return page(<NoAccountsChosen />);
+  return <MediaLibrary workspaceId={workspaceId} accounts={accounts.data.accounts} />;
+}
+
+function usesAnyAccount(connections: TikTokConnectionsResponse): boolean {
+  return connections.connections.some((connection) =>
+    connection.accounts.some((account) => account.selected),
   );
 }
 
-/** Faded portrait tiles, the 9:16 shape of TikTok video creatives. */
-function MediaPreview() {
+function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   return (
-    <div className="sketch-tiles">
-      {['first', 'second', 'third', 'fourth'].map((tile) => (
-        <span key={tile} className="sketch-tile" />
-      ))}
+    <div className="stack">
+      <FormAlert>{messageForError(error)}</FormAlert>
+      <div>
+        <Button variant="secondary" onClick={onRetry}>
+          Try again
+        </Button>
+      </div>
     </div>
   );
 }
