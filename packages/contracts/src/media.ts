@@ -144,18 +144,33 @@ export const mediaFileNameSchema = z
 
 export const sha256Field = z.string().regex(/^[0-9a-f]{64}$/, 'Not a file Whathead checked.');
 
-export const createMediaBatchInputSchema = z.strictObject({
-  files: z
-    .array(z.strictObject({ sha256: sha256Field, fileName: mediaFileNameSchema }))
-    .min(1, 'Choose at least one file.')
-    // The same bytes listed twice (a copy under another name) go once, under the first name.
-    .max(500, 'Upload at most 500 files at once.'),
-  advertiserIds: z
-    .array(tiktokIdField)
-    .min(1, 'Choose at least one ad account.')
-    .max(50, 'Upload to at most 50 ad accounts at once.')
-    .refine((ids) => new Set(ids).size === ids.length, 'An ad account is listed twice.'),
-});
+/**
+ * The most one batch takes. Each file × account is an upload, a row and a job: 500 files to all
+ * 50 accounts would be 25,000 of them, more rows than one insert binds (PostgreSQL's 65,535
+ * parameters), and half a minute of queueing while the person waits for the answer.
+ */
+export const mediaBatchLimits = { files: 500, advertisers: 50, uploads: 5000 } as const;
+
+export const createMediaBatchInputSchema = z
+  .strictObject({
+    files: z
+      .array(z.strictObject({ sha256: sha256Field, fileName: mediaFileNameSchema }))
+      .min(1, 'Choose at least one file.')
+      // The same bytes listed twice (a copy under another name) go once, under the first name.
+      .max(mediaBatchLimits.files, `Upload at most ${mediaBatchLimits.files} files at once.`),
+    advertiserIds: z
+      .array(tiktokIdField)
+      .min(1, 'Choose at least one ad account.')
+      .max(
+        mediaBatchLimits.advertisers,
+        `Upload to at most ${mediaBatchLimits.advertisers} ad accounts at once.`,
+      )
+      .refine((ids) => new Set(ids).size === ids.length, 'An ad account is listed twice.'),
+  })
+  .refine((input) => input.files.length * input.advertiserIds.length <= mediaBatchLimits.uploads, {
+    path: ['files'],
+    message: `Upload at most ${mediaBatchLimits.uploads.toLocaleString('en-US')} files × ad accounts at once (such as 500 files to 10 accounts): choose fewer files or fewer accounts.`,
+  });
 export type CreateMediaBatchInput = z.infer<typeof createMediaBatchInputSchema>;
 
 export const mediaUploadStates = ['queued', 'uploading', 'processing', 'ready', 'failed'] as const;

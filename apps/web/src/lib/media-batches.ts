@@ -62,31 +62,36 @@ export function mediaBatchQueryOptions(workspaceId: string, batchId: string) {
   });
 }
 
-/** Every recent batch, polled while one moves; each batch that finishes brings its files into the library. */
+/** Every recent batch, polled while one moves; each upload that lands brings its file into the library. */
 export function useMediaBatches(workspaceId: string) {
   const query = useQuery(mediaBatchesQueryOptions(workspaceId));
-  useLibraryRefreshedAsBatchesFinish(workspaceId, query.data?.batches);
+  useLibraryRefreshedAsUploadsLand(workspaceId, query.data?.batches);
   return query;
 }
 
-/** One batch, polled while it moves; once it finishes, its files are read into the library. */
+/** One batch, polled while it moves; each of its uploads that lands is read into the library. */
 export function useMediaBatch(workspaceId: string, batchId: string) {
   const query = useQuery(mediaBatchQueryOptions(workspaceId, batchId));
-  useLibraryRefreshedAsBatchesFinish(workspaceId, query.data ? [query.data] : undefined);
+  useLibraryRefreshedAsUploadsLand(workspaceId, query.data ? [query.data] : undefined);
   return query;
 }
 
-function useLibraryRefreshedAsBatchesFinish(workspaceId: string, batches: readonly MediaBatch[] | undefined) {
+/**
+ * Reads the libraries again whenever a poll finds more uploads ready than the last: an image is
+ * ready in seconds while a video of its batch may take minutes at TikTok, and the image should not
+ * wait for it to appear.
+ */
+function useLibraryRefreshedAsUploadsLand(workspaceId: string, batches: readonly MediaBatch[] | undefined) {
   const queryClient = useQueryClient();
-  const unfinished = useRef<ReadonlySet<string>>(new Set());
+  const readyBefore = useRef<ReadonlyMap<string, number> | null>(null);
   useEffect(() => {
     if (!batches) return;
-    const before = unfinished.current;
-    unfinished.current = new Set(batches.filter(isBatchUnfinished).map((batch) => batch.batchId));
-    const finished = batches.some(
-      (batch) => before.has(batch.batchId) && !unfinished.current.has(batch.batchId),
-    );
-    if (finished) void refreshAfterUploads(queryClient, workspaceId);
+    const before = readyBefore.current;
+    readyBefore.current = new Map(batches.map((batch) => [batch.batchId, batch.counts.ready]));
+    // The first answer is what the page opened on; the library read as it opened is as new.
+    if (before === null) return;
+    const landed = batches.some((batch) => batch.counts.ready > (before.get(batch.batchId) ?? 0));
+    if (landed) void refreshAfterUploads(queryClient, workspaceId);
   }, [queryClient, workspaceId, batches]);
 }
 

@@ -18,11 +18,12 @@ export const formStreamingFetch: typeof globalThis.fetch = async (input, init) =
   const headers = new Headers(init.headers);
   headers.set('content-type', `multipart/form-data; boundary=${boundary}`);
   headers.set('content-length', String(length));
+  const body = Readable.from(readParts(parts), { objectMode: false });
   try {
     const response = await request(String(input), {
       method: (init.method ?? 'POST') as 'POST',
       headers: Object.fromEntries(headers),
-      body: Readable.from(readParts(parts), { objectMode: false }),
+      body,
       signal: init.signal ?? undefined,
     });
     const text = await response.body.text();
@@ -35,6 +36,10 @@ export const formStreamingFetch: typeof globalThis.fetch = async (input, init) =
     // As fetch reports a failed exchange: the socket's error (its code) as the cause.
     if (init.signal?.aborted) throw init.signal.reason;
     throw new TypeError('fetch failed', { cause: error });
+  } finally {
+    // A server may answer before reading the whole file (a refusal): the file's read must end too,
+    // or its pending read keeps the process alive.
+    body.destroy();
   }
 };
 

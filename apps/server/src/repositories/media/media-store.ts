@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -31,7 +31,7 @@ export class MediaStore {
    * whole. `source` is read to its end (a stream its sender cut short fails here).
    */
   async receive(source: Readable): Promise<ReceivedFile> {
-    const incoming = path.join(this.#directory, 'incoming');
+    const incoming = this.#incoming();
     await mkdir(incoming, { recursive: true });
     const target = path.join(incoming, `${randomUUID()}.part`);
     const sha256 = createHash('sha256');
@@ -78,6 +78,37 @@ export class MediaStore {
 
   async remove(sha256: string): Promise<void> {
     await rm(this.pathOf(sha256), { force: true });
+  }
+
+  /**
+   * Removes files still arriving that nothing has written to since `before`: what a process that
+   * stopped mid-upload left behind (a live upload writes to its file as its bytes come). Answers
+   * how many went.
+   */
+  async removeAbandoned(before: Date): Promise<number> {
+    let names: string[];
+    try {
+      names = await readdir(this.#incoming());
+    } catch {
+      return 0;
+    }
+    let removed = 0;
+    for (const name of names) {
+      const file = path.join(this.#incoming(), name);
+      const modified = await stat(file).then(
+        (facts) => facts.mtime,
+        () => undefined,
+      );
+      if (modified && modified < before) {
+        await rm(file, { force: true });
+        removed += 1;
+      }
+    }
+    return removed;
+  }
+
+  #incoming(): string {
+    return path.join(this.#directory, 'incoming');
   }
 }
 

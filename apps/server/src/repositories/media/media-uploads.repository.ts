@@ -168,30 +168,42 @@ export class MediaUploadsRepository {
   }
 
   /**
-   * Takes a queued upload for this run; answers false when another run has it or it ended. A
+   * Takes a queued upload for this run; answers `taken` when another run has it or it ended. A
    * second upload of the same bytes to the same account waits while one is on its way (`busy`).
    */
   async claim(workspaceId: string, uploadId: string, now: Date): Promise<'claimed' | 'busy' | 'taken'> {
-    const { rows } = await sql<{ outcome: 'claimed' | 'busy' }>`
-      with target as (
-        select id, sha256, advertiser_id from media_uploads
-        where workspace_id = ${workspaceId}::uuid and id = ${uploadId}::uuid and state = 'queued'
-        for update
-      ), other as (
-        select 1 from media_uploads other, target
-        where other.workspace_id = ${workspaceId}::uuid and other.sha256 = target.sha256
-          and other.advertiser_id = target.advertiser_id and other.id <> target.id
-          and other.state = 'uploading'
-      ), claimed as (
-        update media_uploads set state = 'uploading', bytes_sent = 0, updated_at = ${now},
-          error_code = null, error_message = null
-        where id = (select id from target) and not exists (select 1 from other)
-        returning 1
-      )
-      select case when exists (select 1 from claimed) then 'claimed' else 'busy' end as outcome
-      from target
-    `.execute(this.#db);
-    return rows[0]?.outcome ?? 'taken';
+    return this.#db.transaction().execute(async (transaction) => {
+      // Claims of the same original queue up here. One statement alone reads what was committed
+      // when it began, so two at once would each miss the other's "uploading" and both upload.
+      // (Not FOR UPDATE: that would also hold up new uploads' foreign-key checks of the row.)
+      await sql`
+        select 1 from media_files file
+        join media_uploads upload on upload.workspace_id = file.workspace_id
+          and upload.sha256 = file.sha256
+        where upload.workspace_id = ${workspaceId}::uuid and upload.id = ${uploadId}::uuid
+        for no key update of file
+      `.execute(transaction);
+      const { rows } = await sql<{ outcome: 'claimed' | 'busy' }>`
+        with target as (
+          select id, sha256, advertiser_id from media_uploads
+          where workspace_id = ${workspaceId}::uuid and id = ${uploadId}::uuid and state = 'queued'
+          for update
+        ), other as (
+          select 1 from media_uploads other, target
+          where other.workspace_id = ${workspaceId}::uuid and other.sha256 = target.sha256
+            and other.advertiser_id = target.advertiser_id and other.id <> target.id
+            and other.state = 'uploading'
+        ), claimed as (
+          update media_uploads set state = 'uploading', bytes_sent = 0, updated_at = ${now},
+            error_code = null, error_message = null
+          where id = (select id from target) and not exists (select 1 from other)
+          returning 1
+        )
+        select case when exists (select 1 from claimed) then 'claimed' else 'busy' end as outcome
+        from target
+      `.execute(transaction);
+      return rows[0]?.outcome ?? 'taken';
+    });
   }
 
   async update(workspaceId: string, uploadId: string, change: UploadChange, now: Date): Promise<void> {

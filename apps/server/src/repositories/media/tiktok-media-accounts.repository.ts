@@ -47,7 +47,13 @@ export class TikTokMediaAccountsRepository {
         order by account.advertiser_id,
           (account.accessible and connection.status = 'connected') desc, account.is_default desc
       )
-      select known.*, library.state, library.images, library.videos, library.last_synced_at,
+      -- Counted from the mirror, which uploads add to between reads of the whole library.
+      select known.*, library.state,
+        (select count(*)::int from tiktok_media item where item.workspace_id = ${workspaceId}::uuid
+          and item.advertiser_id = known.advertiser_id and item.kind = 'image') as images,
+        (select count(*)::int from tiktok_media item where item.workspace_id = ${workspaceId}::uuid
+          and item.advertiser_id = known.advertiser_id and item.kind = 'video') as videos,
+        library.last_synced_at,
         library.error
       from known
       left join tiktok_media_accounts library

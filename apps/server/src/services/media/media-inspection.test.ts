@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import sharp from 'sharp';
 import { sampleImage, sampleVideo, writeSample } from '../../testing/media-samples.js';
 import { inspectMedia, isUnreadable } from './media-inspection.js';
 import { mediaProblems, type MediaFacts } from './media-rules.js';
@@ -125,6 +126,39 @@ describe('a file checked against TikTok’s rules before upload', () => {
     });
   });
 
+  it('reads a phone photo’s size as shown, turned by its EXIF orientation', async () => {
+    const stored = await sampleImage({ width: 1280, height: 720, format: 'jpeg', seed: 4 });
+    const turned = await sharp(stored).withMetadata({ orientation: 6 }).jpeg().toBuffer();
+    const photo = await facts('portrait.jpg', turned);
+    assert.deepEqual([photo.width, photo.height], [720, 1280]);
+  });
+
+  it('takes a video’s size from its sample description when its track header leaves it zero', async () => {
+    const video = Buffer.from(sampleVideo({ width: 1080, height: 1920, seconds: 6 }));
+    const header = video.indexOf('tkhd') - 4;
+    const end = header + video.readUInt32BE(header);
+    video.fill(0, end - 8, end); // the track header's width and height, its last 8 bytes
+    const movie = await facts('zero.mp4', video);
+    assert.deepEqual([movie.width, movie.height], [1080, 1920]);
+  });
+
+  it('refuses, unread, an index or a run of boxes larger than any video’s (memory, not a crash)', async () => {
+    const oversized = 'The MP4 is damaged: its structure is far larger than any video’s.';
+    const video = Buffer.from(sampleVideo({ width: 1080, height: 1920, seconds: 6 }));
+    // Each frame an index lists takes memory to read: a forged index of 100 MB took gigabytes.
+    assert.equal((await refusal('forged-index.mp4', paddedIndex(video, 3 * 1024 * 1024))).message, oversized);
+    const padded = await facts('padded-index.mp4', paddedIndex(video, 1024 * 1024));
+    assert.equal(padded.width, 1080);
+    // Millions of empty boxes, each an object when read.
+    const tiny = Buffer.concat([
+      video.subarray(0, video.readUInt32BE(0)),
+      ...Array.from({ length: 2000 }, () => box('free', 0)),
+      box('free', 1024 * 1024),
+      box('free', 0),
+    ]);
+    assert.equal((await refusal('boxes.mp4', tiny)).message, oversized);
+  });
+
   it('reads a 60 MB video’s facts from its index', async () => {
     const video = sampleVideo({ width: 1920, height: 1080, seconds: 30, bytesPerSecond: 2_000_000 });
     const name = path.join(directory, 'long.mp4');
@@ -135,3 +169,20 @@ describe('a file checked against TikTok’s rules before upload', () => {
     assert.equal(result.width, 1920);
   });
 });
+
+/** An ISO box of `type` holding `size` zero bytes. */
+function box(type: string, size: number): Buffer {
+  const bytes = Buffer.alloc(8 + size);
+  bytes.writeUInt32BE(8 + size, 0);
+  bytes.write(type, 4, 'latin1');
+  return bytes;
+}
+
+/** `video` (its `ftyp`, then its index) with `padding` more bytes of index, in a `free` box. */
+function paddedIndex(video: Buffer, padding: number): Buffer {
+  const index = video.readUInt32BE(0);
+  const end = index + video.readUInt32BE(index);
+  const padded = Buffer.concat([video.subarray(0, end), box('free', padding - 8), video.subarray(end)]);
+  padded.writeUInt32BE(end - index + padding, index);
+  return padded;
+}

@@ -22,6 +22,13 @@ const videoFormats: Record<string, VideoFormat> = {
 
 /** How much of a video file is read at a time while looking for its index. */
 const chunkBytes = 1024 * 1024;
+/**
+ * The largest index read. A 10-minute video's is well under 1 MB; reading one takes some 300
+ * bytes of memory per frame it lists, so a forged index of 100 MB would take gigabytes.
+ */
+const indexBytesAtMost = 2 * 1024 * 1024;
+/** A movie holds a handful of top-level boxes; a file of millions of tiny ones is an attack. */
+const topLevelBoxesAtMost = 1000;
 
 /**
  * What a file on disk is, by its content alone: its kind and format, its size in bytes, and what
@@ -49,7 +56,8 @@ async function inspectImage(path: string, format: ImageFormat, bytes: number) {
   try {
     // Decoding every pixel is what finds a truncated or corrupt image; the header alone reads fine.
     const image = sharp(path, { failOn: 'truncated', limitInputPixels: false });
-    const { width, height } = await image.metadata();
+    // The size as shown: a phone's portrait photo is often stored landscape, with an EXIF turn.
+    const { width, height } = (await image.metadata()).autoOrient;
     if (!width || !height) return damaged('The image has no size in its header.');
     // An image past the pixel cap is refused by its header alone: decoding a small file that
     // claims a huge size would take the memory it claims.
@@ -79,10 +87,20 @@ async function inspectMovie(
     failure = message;
   };
   const handle = await open(path, 'r');
+  const noun = format === 'mov' ? 'MOV' : 'MP4';
+  let oversized = false;
   try {
     let position = 0;
     while (!movie && !failure && position < bytes) {
-      const buffer = new MP4BoxBuffer(Math.min(chunkBytes, bytes - position));
+      let length = Math.min(chunkBytes, bytes - position);
+      // Once the index has begun (at lastBoxStartPosition), none of it past the cap is read.
+      if (file.moovStartFound)
+        length = Math.min(length, file.lastBoxStartPosition + indexBytesAtMost - position);
+      if (length <= 0 || file.boxes.length > topLevelBoxesAtMost) {
+        oversized = true;
+        break;
+      }
+      const buffer = new MP4BoxBuffer(length);
       const { bytesRead } = await handle.read(new Uint8Array(buffer), 0, buffer.byteLength, position);
       if (bytesRead === 0) break;
       buffer.fileStart = position;
@@ -95,7 +113,7 @@ async function inspectMovie(
   } finally {
     await handle.close();
   }
-  const noun = format === 'mov' ? 'MOV' : 'MP4';
+  if (oversized) return damaged(`The ${noun} is damaged: its structure is far larger than any video’s.`);
   if (failure || !movie?.hasMoov)
     return damaged(`The ${noun} is damaged or incomplete: it has no index of its frames.`);
   if (endOfBoxes(file) > bytes)
@@ -104,7 +122,13 @@ async function inspectMovie(
     );
   const track = movie.videoTracks[0];
   if (!track) return damaged(`The ${noun} has no video track.`);
-  const [width, height] = displaySize(track.track_width, track.track_height, track.matrix);
+  // The track header's size, or where an encoder left it zero, the sample description's.
+  const [width, height] = displaySize(
+    track.track_width || (track.video?.width ?? 0),
+    track.track_height || (track.video?.height ?? 0),
+    track.matrix,
+  );
+  if (!width || !height) return damaged(`The ${noun}’s video has no size in its header.`);
   const durationSeconds = movie.timescale > 0 ? movie.duration / movie.timescale : undefined;
   return { kind: 'video', format, bytes, width, height, durationSeconds };
 }

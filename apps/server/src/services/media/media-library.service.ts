@@ -297,17 +297,23 @@ const encodeCursor = (query: LibraryQuery, last: LibraryItem) =>
     JSON.stringify([viewOf(query), last.tiktokCreatedAt?.toISOString() ?? null, last.mediaId, last.kind]),
   ).toString('base64url');
 
+const cursorInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 function decodeCursor(cursor: string, query: LibraryQuery): LibraryPosition {
   try {
     const parts: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(parts) && parts.length === 4) {
       const [view, createdAt, mediaId, kind] = parts as unknown[];
-      const date = typeof createdAt === 'string' ? new Date(createdAt) : null;
+      // As encodeCursor writes it: a four-digit year, which PostgreSQL's timestamps all hold.
+      const date =
+        typeof createdAt === 'string' && cursorInstant.test(createdAt) ? new Date(createdAt) : null;
       if (
         view === viewOf(query) &&
         (createdAt === null || (date !== null && !Number.isNaN(date.getTime()))) &&
         typeof mediaId === 'string' &&
         mediaId.length <= 200 &&
+        // No PostgreSQL text holds a NUL.
+        !mediaId.includes('\u0000') &&
         (kind === 'image' || kind === 'video')
       )
         return { createdAt: date, mediaId, kind };

@@ -14,7 +14,7 @@ import type { LibraryItem, TikTokMediaRepository } from '../../repositories/medi
 import type { TikTokConnectionRepository } from '../../repositories/tiktok-connection.repository.js';
 import type { TikTokConnectionService } from '../tiktok-connection.service.js';
 import { libraryImage, libraryVideo, syncAccountLibrary } from './tiktok-library-sync.js';
-import { uploadFailure } from './upload-failures.js';
+import { reconnectProblem, uploadFailure } from './upload-failures.js';
 
 /** How often TikTok is asked whether new videos finished processing (reference §5: every 3 s). */
 export const processingPollSeconds = 3;
@@ -24,6 +24,8 @@ const processingTimeoutMilliseconds = 30 * 60_000;
 const silentAfterMilliseconds = 90_000;
 /** A queued upload untouched this long lost its job (it ran out of tries). */
 const forgottenAfterMilliseconds = 30 * 60_000;
+/** A file still arriving that nothing wrote to for this long was left by a process that stopped. */
+const abandonedAfterMilliseconds = 24 * 60 * 60_000;
 /** How often a running upload records its progress, and so shows it is alive. */
 const progressEveryMilliseconds = 1000;
 const heartbeatEveryMilliseconds = 15_000;
@@ -78,12 +80,13 @@ export class MediaUploadWorker {
     this.#queues = queues;
   }
 
-  /** One file to one ad account. Safe to run twice: only a queued upload is taken. */
+  /**
+   * One file to one ad account. Safe to run twice: only a queued upload is taken, and only one
+   * upload of the same bytes to an account is on its way at a time.
+   */
   async upload(workspaceId: string, uploadId: string): Promise<Record<string, unknown>> {
     const upload = await this.#uploads.find(workspaceId, uploadId);
     if (!upload || upload.state !== 'queued') return { skipped: upload?.state ?? 'gone' };
-    const reused = await this.#reuse(upload);
-    if (reused) return reused;
     const claim = await this.#uploads.claim(workspaceId, uploadId, this.#clock.now());
     if (claim === 'taken') return { skipped: 'taken' };
     if (claim === 'busy') {
@@ -92,6 +95,9 @@ export class MediaUploadWorker {
       return { waiting: 'the same file is uploading to this account' };
     }
     try {
+      // Looked for once claimed: an upload of the same bytes that finished a moment ago is found.
+      const reused = await this.#reuse(upload);
+      if (reused) return reused;
       return await this.#send(upload);
     } catch (error) {
       const problem = uploadFailure(error, upload.kind, upload.file_name);
@@ -145,7 +151,7 @@ export class MediaUploadWorker {
       await this.#uploads.update(
         workspaceId,
         uploadId,
-        { state: 'failed', error: { code: 'account', message: thenRetry(unusableAccount(account)) } },
+        { state: 'failed', error: accountProblem(account) },
         this.#clock.now(),
       );
       return { failed: 'account' };
@@ -292,7 +298,7 @@ export class MediaUploadWorker {
         await this.#uploads.update(
           workspaceId,
           upload.id,
-          { state: 'failed', error: { code: 'account', message: thenRetry(unusableAccount(account)) } },
+          { state: 'failed', error: accountProblem(account) },
           now(),
         );
       return { failed: waiting.length };
@@ -386,8 +392,13 @@ export class MediaUploadWorker {
     return { requeued, failed, processingAccounts: processing.size };
   }
 
-  /** Originals unused for the retention period: gone from the records, and from disk when no workspace holds them. */
+  /**
+   * Originals unused for the retention period: gone from the records, and from disk when no
+   * workspace holds them. Files a stopped process left half-received go too.
+   */
   async purge(): Promise<Record<string, unknown>> {
+    // A file's modification time is the machine's, whatever clock the app reads.
+    const abandoned = await this.#store.removeAbandoned(new Date(Date.now() - abandonedAfterMilliseconds));
     const before = new Date(this.#clock.now().getTime() - this.#retentionDays * 86_400_000);
     let purged = 0;
     for (;;) {
@@ -396,7 +407,7 @@ export class MediaUploadWorker {
       purged += batch.length;
       if (batch.length < 100) break;
     }
-    return { purged };
+    return { purged, abandoned };
   }
 }
 
@@ -417,4 +428,8 @@ export function unusableAccount(account: MediaAccountRow | undefined): string {
   return 'TikTok no longer lets the connected TikTok user reach this ad account. Check its access in TikTok Business Center, then in Integrations.';
 }
 
-const thenRetry = (reason: string) => `${reason} Then use Retry failed.`;
+/** An account out of reach as an upload's failure: said as TikTok's own refusal of the token is. */
+function accountProblem(account: MediaAccountRow | undefined) {
+  if (account?.waiting_for_reconnect) return reconnectProblem;
+  return { code: 'account', message: `${unusableAccount(account)} Then use Retry failed.` };
+}

@@ -31,13 +31,15 @@ const uploadRefusals: Record<number, (kind: string) => string> = {
     'TikTok refused the video’s content as not allowed in ads. Choose another video, or see TikTok’s ad policies.',
 };
 
+/** A broken connection, however the upload learnt of it. */
+export const reconnectProblem: MediaProblem = {
+  code: 'reconnect',
+  message: 'The TikTok connection needs attention. Reconnect it in Integrations, then use Retry failed.',
+};
+
 /** Why an upload failed, in words, or undefined when it should simply be tried again later. */
 export function uploadFailure(error: unknown, kind: string, fileName: string): MediaProblem | undefined {
-  if (error instanceof TokenUnreadableError || attentionCauseOf(error))
-    return {
-      code: 'reconnect',
-      message: 'The TikTok connection needs attention. Reconnect it in Integrations, then use Retry failed.',
-    };
+  if (error instanceof TokenUnreadableError || attentionCauseOf(error)) return reconnectProblem;
   if (TikTokApiError.isInstance(error)) {
     const words = error.code === undefined ? undefined : uploadRefusals[error.code];
     if (words) return { code: String(error.code), message: words(kind) };

@@ -7,7 +7,7 @@ import { useRetryMediaBatch } from '../../lib/media-upload-actions';
 import { countOf, uploadStateWords } from '../../lib/media-words';
 import { Button } from '../ui/button';
 import { FormAlert } from '../ui/form-alert';
-import { RefreshIcon } from '../ui/icons';
+import { AlertIcon, RefreshIcon } from '../ui/icons';
 import { StatusMessage } from '../ui/status-message';
 
 interface BatchProgressProps {
@@ -32,9 +32,22 @@ export function BatchProgress({ workspaceId, batch, accountName, showCounts = tr
     setWasUnfinished(isUnfinished);
     setAnnouncement(isUnfinished ? 'Uploading again.' : `Uploads finished: ${batchCounts(batch)}.`);
   }
+  const sharedReason = sharedFailure(batch);
   return (
     <div className="batch-progress">
       {showCounts && <p className="batch-progress__summary">{batchCounts(batch)}</p>}
+      {sharedReason && (
+        // Not an alert: the batch's end is announced below; this stays for as long as it is true.
+        <div className="alert alert--error batch-progress__reason">
+          <AlertIcon />
+          <p>
+            {batch.counts.failed === batch.uploads.length
+              ? 'Every upload failed'
+              : `${countOf(batch.counts.failed, 'upload')} failed`}
+            : {sharedReason}
+          </p>
+        </div>
+      )}
       <div className="batch-progress__scroll">
         <table className="table table--stacking batch-progress__table">
           <thead>
@@ -51,8 +64,8 @@ export function BatchProgress({ workspaceId, batch, accountName, showCounts = tr
                   {upload.fileName}
                 </td>
                 <td data-label="Ad account">{accountName(upload.advertiserId)}</td>
-                <td data-label="State">
-                  <UploadState upload={upload} />
+                <td data-label="State" className="batch-progress__state">
+                  <UploadState upload={upload} isReasonShared={sharedReason !== null} />
                 </td>
               </tr>
             ))}
@@ -80,12 +93,34 @@ export function BatchProgress({ workspaceId, batch, accountName, showCounts = tr
   );
 }
 
-function UploadState({ upload }: { upload: MediaUpload }) {
+function UploadState({ upload, isReasonShared }: { upload: MediaUpload; isReasonShared: boolean }) {
   return (
     <span className={classNames('upload-state', `upload-state--${upload.state}`)}>
-      {uploadStateWords(upload)}
+      {/* A reason every failed upload shares is said once, above the table, not on each row. */}
+      {upload.state === 'failed' && isReasonShared ? 'Failed' : uploadStateWords(upload)}
+      {upload.state === 'uploading' && upload.bytes > 0 && (
+        <progress
+          className="upload-state__progress"
+          value={upload.bytesSent}
+          max={upload.bytes}
+          aria-label={`Sent of ${upload.fileName}`}
+        />
+      )}
     </span>
   );
+}
+
+/**
+ * The one reason every failed upload of the batch gives, when more than one failed: a connection
+ * that needs attention fails every upload alike, and the same long sentence on each row hides
+ * which files they are. Null when the reasons differ, or when one upload failed.
+ */
+function sharedFailure(batch: MediaBatch): string | null {
+  const reasons = new Set(
+    batch.uploads.filter((upload) => upload.state === 'failed').map((upload) => upload.error?.message ?? ''),
+  );
+  const [reason] = reasons;
+  return batch.counts.failed > 1 && reasons.size === 1 && reason ? reason : null;
 }
 
 /** "8 uploads: 5 ready, 2 uploading, 1 failed". */

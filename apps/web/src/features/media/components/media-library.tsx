@@ -69,6 +69,7 @@ export function MediaLibrary({
             onClearFilters={() =>
               changeView({ kind: null, ratio: null, q: '', uploaded: 'any', from: null, to: null })
             }
+            onUpload={() => setIsUploading(true)}
           />
         )}
       </div>

@@ -75,14 +75,31 @@ export function MediaPreviewDialog({ item, onClose }: MediaPreviewDialogProps) {
 }
 
 function Picture({ item, name }: { item: MediaItem; name: string }) {
-  if (item.previewUrl === null) {
-    // TikTok's preview links expire; a refresh of the library renews them.
-    return (
-      <p className="media-preview__missing">TikTok gave no preview. Refresh the library to get a new link.</p>
-    );
+  // TikTok's preview links expire (and a seeded or still-encoding video may have none to play): a
+  // link that fails shows the cover and says what renews it, rather than a black box at 0:00.
+  const [hasFailed, setHasFailed] = useState(false);
+  if (item.previewUrl === null || (hasFailed && item.kind === 'image')) {
+    return <p className="media-preview__missing">{expiredWords}</p>;
   }
   if (item.kind === 'image')
-    return <img className="media-preview__picture" src={item.previewUrl} alt={name} />;
+    return (
+      <img
+        className="media-preview__picture"
+        src={item.previewUrl}
+        alt={name}
+        onError={() => setHasFailed(true)}
+      />
+    );
+  if (hasFailed) {
+    return (
+      <div className="media-preview__fallback">
+        {item.coverUrl && (
+          <img className="media-preview__picture" src={item.coverUrl} alt={`${name}, cover`} />
+        )}
+        <p className="media-preview__missing">The video doesn’t play here. {expiredWords}</p>
+      </div>
+    );
+  }
   return (
     <video
       className="media-preview__picture"
@@ -91,6 +108,9 @@ function Picture({ item, name }: { item: MediaItem; name: string }) {
       src={item.previewUrl}
       poster={item.coverUrl ?? undefined}
       aria-label={name}
+      onError={() => setHasFailed(true)}
     />
   );
 }
+
+const expiredWords = 'TikTok’s preview link may have expired: Refresh the library to get a new one.';

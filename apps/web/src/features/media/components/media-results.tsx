@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { FormAlert } from '../../../components/ui/form-alert';
-import { MediaIcon } from '../../../components/ui/icons';
+import { MediaIcon, PlusIcon } from '../../../components/ui/icons';
 import { Spinner } from '../../../components/ui/spinner';
 import { StatusMessage } from '../../../components/ui/status-message';
 import { messageForError } from '../../../lib/error-messages';
@@ -13,6 +13,7 @@ import { isImporting } from '../api/get-media-accounts';
 import { MediaGrid } from './media-grid';
 import { MediaList } from './media-list';
 import { MediaPreviewDialog } from './media-preview-dialog';
+import { noMatchWords } from './no-match-words';
 import type { MediaLayout } from './use-media-view';
 
 interface MediaResultsProps {
@@ -22,6 +23,8 @@ interface MediaResultsProps {
   layout: MediaLayout;
   isFiltered: boolean;
   onClearFilters: () => void;
+  /** Opens the upload dialog, offered where the library is empty. */
+  onUpload: () => void;
 }
 
 /** The account's items in the chosen layout, page after page, and the preview of the one opened. */
@@ -32,6 +35,7 @@ export function MediaResults({
   layout,
   isFiltered,
   onClearFilters,
+  onUpload,
 }: MediaResultsProps) {
   const library = useMediaLibrary(workspaceId, filters);
   const [opened, setOpened] = useState<MediaItem | null>(null);
@@ -56,7 +60,15 @@ export function MediaResults({
       </div>
     );
   } else if (items.length === 0) {
-    content = <NoItems account={account} isFiltered={isFiltered} onClearFilters={onClearFilters} />;
+    content = (
+      <NoItems
+        account={account}
+        filters={filters}
+        isFiltered={isFiltered}
+        onClearFilters={onClearFilters}
+        onUpload={onUpload}
+      />
+    );
   } else {
     content = (
       <div className="media-results" aria-busy={library.isPlaceholderData || undefined}>
@@ -92,9 +104,11 @@ export function MediaResults({
 
 function NoItems({
   account,
+  filters,
   isFiltered,
   onClearFilters,
-}: Pick<MediaResultsProps, 'account' | 'isFiltered' | 'onClearFilters'>) {
+  onUpload,
+}: Pick<MediaResultsProps, 'account' | 'filters' | 'isFiltered' | 'onClearFilters' | 'onUpload'>) {
   if (isFiltered) {
     return (
       <EmptyState
@@ -106,12 +120,22 @@ function NoItems({
           </Button>
         }
       >
-        <p>No image or video in {account.name} matches the type, ratio, days and name chosen.</p>
+        <p>{noMatchWords(filters, account.name)}</p>
       </EmptyState>
     );
   }
   return (
-    <EmptyState icon={<MediaIcon size={28} />} title={`No images or videos in ${account.name} yet`}>
+    <EmptyState
+      icon={<MediaIcon size={28} />}
+      title={`No images or videos in ${account.name} yet`}
+      action={
+        isImporting(account) ? undefined : (
+          <Button icon={<PlusIcon />} onClick={onUpload}>
+            Upload images and videos
+          </Button>
+        )
+      }
+    >
       <p>
         {isImporting(account)
           ? 'The library is being imported from TikTok: its images and videos appear here as it finishes.'

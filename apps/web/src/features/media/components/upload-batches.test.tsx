@@ -55,4 +55,30 @@ describe('the Media page’s uploads', () => {
     expect(libraryRequests().length).toBeGreaterThan(libraryReads);
     await waitFor(() => expect(panel.textContent).toContain('2 uploads: 2 ready'));
   });
+
+  it('comes back open on a batch that failed, its shared reason said once, with Retry failed', async () => {
+    const reason =
+      'The TikTok connection needs attention. Reconnect it in Integrations, then use Retry failed.';
+    const failed = (advertiserId: string) =>
+      mediaUpload({
+        sha256: sha256Of(8),
+        fileName: 'sale.png',
+        advertiserId,
+        state: 'failed',
+        error: { code: 'reconnect', message: reason },
+      });
+    const batch = mediaBatch([failed(advertiserIds.us), failed(advertiserIds.eu)]);
+    mockMediaApi({ batches: () => jsonResponse({ batches: [batch] }) });
+    await renderApp('/media', signedInSession());
+
+    const panel = (await screen.findByRole('heading', { name: 'Uploads' })).closest('section')!;
+    expect(await within(panel).findByRole('button', { name: 'Hide each upload' })).toBeTruthy();
+    expect(panel.textContent).toContain(`Every upload failed: ${reason}`);
+    const states = within(within(panel).getByRole('table'))
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => row.lastElementChild?.textContent);
+    expect(states).toEqual(['Failed', 'Failed']);
+    expect(within(panel).getByRole('button', { name: 'Retry failed' })).toBeTruthy();
+  });
 });

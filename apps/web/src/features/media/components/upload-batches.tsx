@@ -40,7 +40,15 @@ function BatchEntry({
   batch,
   accountName,
 }: { workspaceId: string; batch: MediaBatch } & Pick<UploadBatchesProps, 'accountName'>) {
-  const [isOpen, setIsOpen] = useState(false);
+  // A batch with failures opens (as the page loads, or as the first failure comes in): its reasons
+  // and Retry failed are what the person is back for, not to be hidden behind "Show each upload".
+  const hasFailures = batch.counts.failed > 0;
+  const [isOpen, setIsOpen] = useState(hasFailures);
+  const [hadFailures, setHadFailures] = useState(hasFailures);
+  if (hadFailures !== hasFailures) {
+    setHadFailures(hasFailures);
+    if (hasFailures) setIsOpen(true);
+  }
   const detailsId = useId();
   const lineId = useId();
   const now = useNow(30_000);
