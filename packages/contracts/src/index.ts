@@ -15,3 +15,4 @@ export * from './reports.js';
 export * from './report-responses.js';
 export * from './calendar-date.js';
 export * from './media.js';
+export * from './builder/index.js';

@@ -387,6 +387,72 @@ export interface MediaUploadsTable {
   updated_at: Date;
 }
 
+/** A builder draft (migration 0019): the whole tree as one document, versioned. */
+export interface DraftsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  version: ColumnType<number, number | undefined, number>;
+  document: ColumnType<unknown, string, string>;
+  campaigns: ColumnType<number, number | undefined, number>;
+  items: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export type PublishState =
+  'awaiting_approval' | 'queued' | 'running' | 'blocked' | 'succeeded' | 'failed' | 'rejected';
+
+export interface PublishesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  draft_id: string;
+  draft_version: number;
+  state: PublishState;
+  requested_by: string | null;
+  reviewed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  reviewed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  guardrail_breaches: ColumnType<unknown, string | undefined, string>;
+  blocked_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: CreatedAt;
+  finished_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export type PublishItemState = 'pending' | 'sending' | 'confirmed' | 'failed' | 'skipped' | 'waiting';
+
+export interface PublishItemsTable {
+  publish_id: string;
+  workspace_id: string;
+  node_key: string;
+  level: 'campaign' | 'adgroup' | 'ad';
+  name: string;
+  advertiser_id: string;
+  parent_key: string | null;
+  action: 'create' | 'update' | 'skip';
+  changes: ColumnType<unknown, string, string>;
+  node: ColumnType<unknown, string, string>;
+  state: PublishItemState;
+  request_id: string | null;
+  intent_at: Date | null;
+  sent_at: Date | null;
+  confirmed_at: Date | null;
+  tiktok_id: string | null;
+  error: string | null;
+  error_field: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+}
+
+export interface BuilderGuardrailsTable {
+  workspace_id: string;
+  /** numeric: read back as text by `pg`. */
+  max_adgroup_daily_budget: ColumnType<string | null, number | null, number | null>;
+  max_budget_increase_percent: ColumnType<string | null, number | null, number | null>;
+  updated_by: string | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface Tables {
   users: UsersTable;
   workspaces: WorkspacesTable;
@@ -415,6 +481,10 @@ export interface Tables {
   tiktok_media: TikTokMediaTable;
   media_files: MediaFilesTable;
   media_uploads: MediaUploadsTable;
+  drafts: DraftsTable;
+  publishes: PublishesTable;
+  publish_items: PublishItemsTable;
+  builder_guardrails: BuilderGuardrailsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
