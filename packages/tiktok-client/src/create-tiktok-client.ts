@@ -8,6 +8,7 @@ import { createAds } from './endpoints/ads/create-ads.js';
 import { getAds, getAdsWithRaw, listAds } from './endpoints/ads/get-ads.js';
 import { updateAdStatus } from './endpoints/ads/update-ad-status.js';
 import { updateAds } from './endpoints/ads/update-ads.js';
+import { getApps } from './endpoints/apps/get-apps.js';
 import {
   getBusinessCenterAssets,
   listBusinessCenterAssets,
@@ -24,13 +25,17 @@ import { getImageInfo, getVideoInfo } from './endpoints/creatives/get-media-info
 import { listImages, listVideos, searchImages, searchVideos } from './endpoints/creatives/search-media.js';
 import { uploadImage } from './endpoints/creatives/upload-image.js';
 import { uploadVideo } from './endpoints/creatives/upload-video.js';
+import { createIdentity } from './endpoints/identities/create-identity.js';
+import { getIdentities, listIdentities } from './endpoints/identities/get-identities.js';
 import { buildAuthorizationUrl } from './endpoints/oauth/build-authorization-url.js';
 import { exchangeAuthorizationCode } from './endpoints/oauth/exchange-authorization-code.js';
 import { getAuthorizedAdvertisers } from './endpoints/oauth/get-authorized-advertisers.js';
 import { readAuthorizationCallback } from './endpoints/oauth/read-authorization-callback.js';
 import { refreshAccessToken } from './endpoints/oauth/refresh-access-token.js';
 import { revokeAccessToken } from './endpoints/oauth/revoke-access-token.js';
+import { getPixels, listPixels } from './endpoints/pixels/get-pixels.js';
 import { getIntegratedReport, listIntegratedReportRows } from './endpoints/reports/get-integrated-report.js';
+import { getRegions } from './endpoints/tools/get-regions.js';
 import { silentLogger, type TikTokClientLogger } from './observability/tiktok-call-event.js';
 import type { CallPriority } from './rate-limit/lanes.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit/rate-limiter.js';
@@ -145,6 +150,22 @@ export function createTikTokClient(options: TikTokClientOptions) {
     reports: {
       getIntegrated: getIntegratedReport(transport),
       listIntegratedRows: listIntegratedReportRows(transport),
+    },
+    /** What an ad group and an ad pick from: locations, identities, pixels and apps. */
+    regions: {
+      get: getRegions(transport),
+    },
+    identities: {
+      get: getIdentities(transport),
+      list: listIdentities(transport),
+      create: createIdentity(transport),
+    },
+    pixels: {
+      get: getPixels(transport),
+      list: listPixels(transport),
+    },
+    apps: {
+      get: getApps(transport),
     },
   };
 }

@@ -407,6 +407,143 @@ describe('every endpoint against the emulator', () => {
   });
 });
 
+describe('what an ad group and an ad pick from', () => {
+  // Pixel (8) and App Management (7) are not among Whathead's requested groups: given here.
+  const builderScope = [1, 2, 4, 6, 7, 8];
+
+  test("regions: the account's locations, GeoNames ids, parents and levels", async () => {
+    const { client, time, connect } = createHarness();
+    const accessToken = await connect(builderScope);
+    const regions = await time.run(() =>
+      client.regions.get({
+        accessToken,
+        advertiserId: northwindUs,
+        placements: ['PLACEMENT_TIKTOK'],
+        objectiveType: 'TRAFFIC',
+        levelRange: 'TO_PROVINCE',
+      }),
+    );
+    const unitedStates = regions.find((region) => region.locationId === '6252001');
+    assert.deepEqual(
+      [unitedStates?.name, unitedStates?.level, unitedStates?.parentId, unitedStates?.regionCode],
+      ['United States', 'COUNTRY', undefined, 'US'],
+    );
+    assert.equal(regions.find((region) => region.locationId === '1861060')?.name, 'Japan');
+    const georgias = regions.filter((region) => region.name === 'Georgia');
+    assert.deepEqual(
+      georgias.map((region) => [region.level, region.parentId]),
+      [
+        ['COUNTRY', undefined],
+        ['PROVINCE', '6252001'],
+      ],
+    );
+    assert.ok(
+      regions.every((region) => region.level !== 'CITY'),
+      'level_range cuts the cities off',
+    );
+  });
+
+  test('identities: list, create a CUSTOMIZED_USER, find it by keyword', async () => {
+    const connected = await connectedHarness();
+    const { client, time, call } = connected;
+    const seeded = await time.run(() => collect(client.identities.list(call())));
+    assert.deepEqual(
+      seeded.map((identity) => [identity.identityType, identity.displayName]),
+      [
+        ['CUSTOMIZED_USER', 'Northwind US'],
+        ['TT_USER', 'Northwind US'],
+      ],
+    );
+    assert.match(seeded[0]?.profileImageUrl ?? '', /^http:\/\/[^/]+\/media\/\d{19}$/);
+    const avatar = await time.run(() =>
+      client.images.upload({
+        ...call(),
+        file: { bytes: samplePng(640, 640), fileName: 'avatar.png', mimeType: 'image/png' },
+      }),
+    );
+    const { identityId } = await time.run(() =>
+      client.identities.create({ ...call(), displayName: 'Northwind Spring', imageUri: avatar.imageId }),
+    );
+    const found = await time.run(() =>
+      client.identities.get({ ...call(), identityType: 'CUSTOMIZED_USER', keyword: 'spring' }),
+    );
+    assert.deepEqual(
+      found.items.map((identity) => identity.identityId),
+      [identityId],
+    );
+    assert.match(found.items[0]?.profileImageUrl ?? '', /ad-site-i18n-sg/);
+  });
+
+  test('pixels and apps: their ids, codes, optimisation events and platforms', async () => {
+    const { client, time, connect } = createHarness();
+    const accessToken = await connect(builderScope);
+    const call = { accessToken, advertiserId: northwindUs };
+    const pixels = await time.run(() => collect(client.pixels.list(call)));
+    assert.deepEqual(
+      pixels.map((pixel) => pixel.name),
+      ['Northwind US Website', 'Northwind US Lead forms'],
+    );
+    assert.match(pixels[0]?.pixelCode ?? '', /^C[0-9A-Z]{19}$/);
+    const events = pixels.flatMap((pixel) => pixel.events.map((event) => event.optimizationEvent));
+    assert.ok(events.includes('SHOPPING') && events.includes('FORM'));
+    const named = await time.run(() => client.pixels.get({ ...call, name: 'Lead' }));
+    assert.deepEqual(
+      named.items.map((pixel) => pixel.pixelId),
+      [pixels[1]?.pixelId],
+    );
+    const apps = await time.run(() => client.apps.get(call));
+    assert.deepEqual(
+      apps.map((app) => [app.platform, app.appType, app.name]),
+      [
+        ['ANDROID', 'APP_ANDROID', 'Northwind US'],
+        ['IOS', 'APP_IOS', 'Northwind US'],
+      ],
+    );
+    const iosOnly = await time.run(() =>
+      client.apps.get({ ...call, appPlatformIds: [apps[1]!.appPlatformId!] }),
+    );
+    assert.deepEqual(
+      iosOnly.map((app) => app.appId),
+      [apps[1]?.appId],
+    );
+  });
+
+  test('failures: a scope without pixels or apps, a foreign account, one identity failed on purpose', async () => {
+    const { client, time, connect, emulator } = createHarness();
+    const whathead = await connect();
+    const pixelsDenied = await failure(
+      time.run(() => client.pixels.get({ accessToken: whathead, advertiserId: northwindUs })),
+    );
+    assert.equal(pixelsDenied.kind, 'permission_denied');
+    assert.equal(pixelsDenied.missingPermission, '/pixel/list/:GET');
+    const appsDenied = await failure(
+      time.run(() => client.apps.get({ accessToken: whathead, advertiserId: northwindUs })),
+    );
+    assert.equal(appsDenied.missingPermission, '/app/list/:GET');
+    const foreign = await failure(
+      time.run(() => client.identities.get({ accessToken: whathead, advertiserId: '7200000000000000031' })),
+    );
+    assert.equal(foreign.kind, 'advertiser_unavailable');
+
+    emulator.control.addFault({
+      kind: 'api_error',
+      path: '/identity/create/',
+      bodyContains: 'Broken brand',
+      code: 40002,
+      message: 'display_name: Contains prohibited words.',
+    });
+    const call = { accessToken: whathead, advertiserId: northwindUs };
+    const broken = await failure(
+      time.run(() => client.identities.create({ ...call, displayName: 'Broken brand' })),
+    );
+    assert.deepEqual([broken.kind, broken.code, broken.field], ['invalid_request', 40002, 'display_name']);
+    assert.equal(broken.attempts, 1, 'a create is not retried blindly');
+    await time.run(() => client.identities.create({ ...call, displayName: 'Fine brand' }));
+    const names = (await time.run(() => collect(client.identities.list(call)))).map((row) => row.displayName);
+    assert.ok(names.includes('Fine brand') && !names.includes('Broken brand'));
+  });
+});
+
 describe('failures the emulator produces, as kinds', () => {
   test('unknown advertiser, ineligible advertiser, missing field, expired token', async () => {
     const { client, time, emulator, connect } = createHarness();

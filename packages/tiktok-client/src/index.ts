@@ -62,6 +62,9 @@ export type {
 export type { AdvertiserInfo, AdvertiserStatus } from './endpoints/advertisers/get-advertiser-info.js';
 export type { Campaign, BudgetMode, CreatableObjective } from './endpoints/campaigns/campaign-schema.js';
 export type { CreateCampaignInput, CreatedCampaign } from './endpoints/campaigns/create-campaign.js';
+export type { UpdateCampaignInput } from './endpoints/campaigns/update-campaign.js';
+export type { UpdateAdGroupInput } from './endpoints/ad-groups/update-ad-group.js';
+export type { UpdateAdsInput } from './endpoints/ads/update-ads.js';
 export type { AdGroup } from './endpoints/ad-groups/ad-group-schema.js';
 export type { CreateAdGroupInput, CreatedAdGroup } from './endpoints/ad-groups/create-ad-group.js';
 export type { Ad, AdCreative, AdFormat } from './endpoints/ads/ad-schema.js';
@@ -74,3 +77,24 @@ export type {
   GetIntegratedReportInput,
   DataLevel,
 } from './endpoints/reports/get-integrated-report.js';
+export type {
+  Region,
+  RegionLevel,
+  RegionLevelRange,
+  RegionAreaType,
+  GetRegionsInput,
+} from './endpoints/tools/get-regions.js';
+export type {
+  Identity,
+  IdentityType,
+  IdentityAvailableStatus,
+} from './endpoints/identities/identity-schema.js';
+export type { GetIdentitiesInput } from './endpoints/identities/get-identities.js';
+export type { CreateIdentityInput, CreatedIdentity } from './endpoints/identities/create-identity.js';
+export type {
+  Pixel,
+  PixelEvent,
+  PixelOptimizationEvent,
+  GetPixelsInput,
+} from './endpoints/pixels/get-pixels.js';
+export type { AdvertiserApp, GetAppsInput } from './endpoints/apps/get-apps.js';

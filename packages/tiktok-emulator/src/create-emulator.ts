@@ -10,6 +10,7 @@ import { createFaultInjector } from './faults/fault-injector.js';
 import { registerMediaRoutes } from './creatives/media-routes.js';
 import { registerApiEndpoints } from './http/api-router.js';
 import { registerGatewayHandlers } from './http/gateway-handlers.js';
+import { keepRawJsonBodies } from './http/raw-body.js';
 import { createRateLimiter } from './limits/rate-limiter.js';
 import { registerAuthorizationPages } from './oauth/authorization-pages.js';
 import {
@@ -21,6 +22,7 @@ import {
 import type { EmulatorRuntime } from './runtime.js';
 import { seedSampleEntities } from './ads/sample-entities.js';
 import { buildStore } from './scenarios/build-store.js';
+import { seedAccountAssets } from './scenarios/seed-account-assets.js';
 import { loadScenario } from './scenarios/load-scenario.js';
 import type { ScenarioDefinition } from './scenarios/scenario-schema.js';
 import { defaultSettings, type SettingsPatch } from './settings.js';
@@ -107,6 +109,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       runtime.faults = createFaultInjector(nextSeed);
       runtime.calls.clear();
       seedSampleEntities(runtime);
+      seedAccountAssets(runtime);
     },
     registerRedirectUri(uri: string, appId: string) {
       for (const app of [
@@ -118,11 +121,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
   };
   seedSampleEntities(runtime);
+  seedAccountAssets(runtime);
 
   const app = Fastify({ logger: options.logger ?? false });
   app.addHook('onClose', async () => {
     await runtime.files.close();
   });
+  keepRawJsonBodies(app);
   app.register(formbody);
   // Oversized files are truncated rather than thrown, so the upload answers 40907 in the envelope.
   app.register(multipart, { throwFileSizeLimit: false });

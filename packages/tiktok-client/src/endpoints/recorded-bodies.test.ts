@@ -5,10 +5,14 @@ import { createRecordedFetch } from '../test-support/test-fetch.js';
 import { canaryToken, createTestClient } from '../test-support/test-client.js';
 import {
   advertiserInfo,
+  appsWithSurprises,
   businessCenterAssetsWithSurprises,
   campaignsWithSurprises,
   emptyPage,
+  identitiesWithSurprises,
   imageUploaded,
+  pixelsWithSurprises,
+  regionsWithSurprises,
   reportWithDashes,
   tokenWithLargeScopes,
   videoUploaded,
@@ -216,4 +220,93 @@ test('the authorization callback accepts auth_code or code, and refuses two diff
   );
   assert.equal(url.origin + url.pathname, 'https://business-api.tiktok.com/portal/auth');
   assert.equal(url.searchParams.get('redirect_uri'), 'http://localhost:3000/cb');
+});
+
+test('regions: parent 0 means none, numeric ids become strings, unknown levels kept, the query JSON-encoded', async () => {
+  const recorded = createRecordedFetch([regionsWithSurprises]);
+  const { client, time } = createTestClient({ fetch: recorded.fetch });
+  const regions = await time.run(() =>
+    client.regions.get({
+      accessToken: canaryToken,
+      advertiserId,
+      placements: ['PLACEMENT_TIKTOK'],
+      objectiveType: 'TRAFFIC',
+      levelRange: 'TO_PROVINCE',
+    }),
+  );
+  assert.deepEqual(
+    regions.map((region) => [region.locationId, region.parentId, region.level, region.nextLevelIds]),
+    [
+      ['6252001', undefined, 'COUNTRY', ['5332921']],
+      ['1861060', undefined, 'COUNTRY', []],
+      ['5332921', '6252001', 'PROVINCE', []],
+      ['99000001', '6252001', 'METRO_2027', []],
+    ],
+  );
+  assert.equal(regions[3]?.areaType, 'METROPOLITAN_OR_DMA');
+  assert.equal(regions[3]?.regionCode, undefined);
+  const query = recorded.requests[0]!.url.searchParams;
+  assert.equal(query.get('placements'), '["PLACEMENT_TIKTOK"]');
+  assert.deepEqual(
+    [query.get('objective_type'), query.get('level_range'), query.has('language')],
+    ['TRAFFIC', 'TO_PROVINCE', false],
+  );
+});
+
+test('identities: identity_list read as a page, empty avatars absent, unknown types and statuses kept', async () => {
+  const recorded = createRecordedFetch([identitiesWithSurprises]);
+  const { client, time } = createTestClient({ fetch: recorded.fetch });
+  const identities = await time.run(() =>
+    collect(client.identities.list({ accessToken: canaryToken, advertiserId, keyword: 'Acme' })),
+  );
+  assert.deepEqual(
+    identities.map((identity) => [identity.identityId, identity.identityType, identity.displayName]),
+    [
+      ['7300000000000000101', 'CUSTOMIZED_USER', 'Acme'],
+      ['7300000000000000102', 'TT_USER', 'Acme on TikTok'],
+      ['7300000000000000103', 'BC_AUTH_TT', 'Creator'],
+      ['7300000000000000104', 'TTS_TT', ''],
+    ],
+  );
+  assert.equal(identities[0]?.profileImageUrl, undefined);
+  assert.equal(identities[1]?.canPullVideo, true);
+  assert.equal(identities[2]?.identityAuthorizedBcId, '7100000000000000001');
+  assert.equal(identities[2]?.availableStatus, 'SUSPENDED_2027');
+  const query = recorded.requests[0]!.url.searchParams;
+  assert.deepEqual([query.get('filtering'), query.get('page_size')], ['{"keyword":"Acme"}', '100']);
+});
+
+test('pixels: `pixels` read as a page; events without an optimisation event or an id tolerated', async () => {
+  const { client, time } = clientAnswering(pixelsWithSurprises);
+  const page = await time.run(() => client.pixels.get({ accessToken: canaryToken, advertiserId }));
+  const [shop, bare] = page.items;
+  assert.equal(shop?.pixelCode, 'CBV3E6BC77U8MGOD4SIG');
+  assert.deepEqual(
+    shop?.events.map((event) => [event.eventId, event.optimizationEvent, event.deprecated]),
+    [
+      ['7012345678901234570', undefined, false],
+      ['7012345678901234571', 'SHOPPING', false],
+      [undefined, 'ON_WEB_ORDER', true],
+      [undefined, undefined, false],
+    ],
+  );
+  assert.equal(shop?.events[3]?.customEventType, 'SHOPPING_SPREE');
+  assert.deepEqual([bare?.pixelId, bare?.name, bare?.events], ['7012345678901234568', '', []]);
+  assert.equal(page.pageInfo.totalNumber, 2);
+});
+
+test('apps: one unpaged list; unknown platforms kept, an empty icon absent', async () => {
+  const recorded = createRecordedFetch([appsWithSurprises]);
+  const { client, time } = createTestClient({ fetch: recorded.fetch });
+  const apps = await time.run(() =>
+    client.apps.get({ accessToken: canaryToken, advertiserId, appPlatformIds: ['com.acme.app'] }),
+  );
+  assert.deepEqual(
+    apps.map((app) => [app.appId, app.name, app.platform, app.iconUrl]),
+    [
+      ['7212345678901234567', 'Acme', 'ANDROID', undefined],
+      ['7212345678901234568', '', 'HARMONY_2027', undefined],
+    ],
+  );
+  assert.equal(recorded.requests[0]!.url.searchParams.get('app_platform_ids'), '["com.acme.app"]');
 });

@@ -60,6 +60,12 @@ export function everyEndpointCall(
     uploadVideo: () => client.videos.upload({ ...call, url: 'https://example.com/v.mp4' }),
     videoInfo: () => client.videos.getInfo({ ...call, videoIds: ['v'] }),
     videos: () => collect(client.videos.list(call)),
+    regions: () =>
+      client.regions.get({ ...call, placements: ['PLACEMENT_TIKTOK'], objectiveType: 'TRAFFIC' }),
+    identities: () => collect(client.identities.list(call)),
+    createIdentity: () => client.identities.create({ ...call, displayName: 'Brand' }),
+    pixels: () => collect(client.pixels.list(call)),
+    apps: () => client.apps.get(call),
     report: () =>
       collect(
         client.reports.listIntegratedRows({

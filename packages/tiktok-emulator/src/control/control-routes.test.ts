@@ -73,6 +73,63 @@ test('the control API changes statuses and roles, adds faults and moves the cloc
   assert.equal(invalid.statusCode, 400);
 });
 
+test('the control API adds api_error rules matched on the request body, and refuses one without a code', async () => {
+  const emulator = createTestEmulator();
+  const added = await emulator.app.inject({
+    method: 'POST',
+    url: '/control/faults',
+    payload: {
+      kind: 'api_error',
+      path: '/campaign/create/',
+      body_contains: 'Broken campaign',
+      code: 40002,
+      message: 'campaign_name: Contains prohibited words.',
+    },
+  });
+  assert.equal(added.statusCode, 200);
+  assert.deepEqual(
+    [added.json().kind, added.json().bodyContains, added.json().code],
+    ['api_error', 'Broken campaign', 40002],
+  );
+  const code = emulator.control.issueAuthorizationCode({ email: ids.alex, bcId: ids.northwind });
+  const token = (
+    (
+      await callApi(emulator, 'POST', '/oauth2/access_token/', {
+        body: { app_id: emulatorApp.appId, secret: emulatorApp.secret, auth_code: code },
+      })
+    ).data as { access_token: string }
+  ).access_token;
+  const create = (name: string) =>
+    callApi(emulator, 'POST', '/campaign/create/', {
+      token,
+      body: {
+        advertiser_id: ids.northwindUs,
+        campaign_name: name,
+        objective_type: 'TRAFFIC',
+        budget_mode: 'BUDGET_MODE_DAY',
+        budget: 100,
+      },
+    });
+  assert.equal((await create('Spring campaign')).code, 0);
+  const broken = await create('Broken campaign');
+  assert.deepEqual([broken.code, broken.message], [40002, 'campaign_name: Contains prohibited words.']);
+  const names = [...emulator.state.store.campaigns.values()].map((campaign) => campaign.campaign_name);
+  assert.ok(names.includes('Spring campaign') && !names.includes('Broken campaign'));
+  const withoutCode = await emulator.app.inject({
+    method: 'POST',
+    url: '/control/faults',
+    payload: { kind: 'api_error', path: '/campaign/create/' },
+  });
+  assert.equal(withoutCode.statusCode, 400);
+  assert.match(withoutCode.json().error.message, /needs the code/);
+  const emptyText = await emulator.app.inject({
+    method: 'POST',
+    url: '/control/faults',
+    payload: { kind: 'http_502', body_contains: '' },
+  });
+  assert.equal(emptyText.statusCode, 400);
+});
+
 test('loading another scenario replaces the world; reset restores the current one', async () => {
   const emulator = createTestEmulator();
   const loaded = await emulator.app.inject({

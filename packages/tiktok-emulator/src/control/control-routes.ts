@@ -15,6 +15,11 @@ const faultSchema = z.object({
   nth: z.number().int().min(1).optional(),
   times: z.number().int().min(1).optional(),
   latency_ms: z.number().int().min(0).optional(),
+  /** Only calls whose JSON body (POST) or query string (GET) carries this text. */
+  body_contains: z.string().min(1).optional(),
+  /** `api_error`: TikTok's code and message, answered in the envelope with HTTP 200. */
+  code: z.number().int().optional(),
+  message: z.string().min(1).optional(),
 });
 
 /**
@@ -163,8 +168,12 @@ export function registerControlRoutes(app: FastifyInstance, control: EmulatorCon
   app.post(
     at('/faults'),
     route((body) => {
-      const { latency_ms: latencyMilliseconds, ...rule } = faultSchema.parse(body);
-      return control.addFault({ ...rule, latencyMilliseconds });
+      const {
+        latency_ms: latencyMilliseconds,
+        body_contains: bodyContains,
+        ...rule
+      } = faultSchema.parse(body);
+      return control.addFault({ ...rule, latencyMilliseconds, bodyContains });
     }),
   );
   app.delete(

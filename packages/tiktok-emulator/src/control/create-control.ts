@@ -6,7 +6,7 @@ import {
   type Scenario,
   type ScenarioDefinition,
 } from '../scenarios/scenario-schema.js';
-import type { FaultRule, FaultRuleInput } from '../faults/fault-injector.js';
+import { faultRuleProblem, type FaultRule, type FaultRuleInput } from '../faults/fault-injector.js';
 import { businessCentersHolding, grantableAdvertisers } from '../accounts/access.js';
 import { fullScope } from '../limits/permission-catalogue.js';
 import { emulatorApp } from '../registered-app.js';
@@ -225,7 +225,11 @@ export function createControl(
       // Reports: a disabled account delivers nothing.
       markChanged(runtime.store);
     },
-    addFault: (rule) => runtime.faults.add(rule),
+    addFault(rule) {
+      const problem = faultRuleProblem(rule);
+      if (problem) throw new ControlError(problem);
+      return runtime.faults.add(rule);
+    },
     removeFault(id) {
       if (!runtime.faults.remove(id)) throw new ControlError(`Unknown fault ${id}`, 404);
     },

@@ -20,6 +20,9 @@ export function registerMediaRoutes(app: FastifyInstance, runtime: EmulatorRunti
     if (stored) return sendFile(request, reply, stored);
     const image = images.get(mediaId);
     if (image) return sendPlaceholder(reply, mediaId, image);
+    // An identity's default avatar and an app's icon: squares with no bytes of their own.
+    if (runtime.store.identities.has(mediaId) || runtime.store.promotedApps.has(mediaId))
+      return sendPlaceholder(reply, mediaId, { width: 1, height: 1 });
     // A seeded video has no bytes to play (no encoder here), so its preview answers as TikTok's
     // CDN does for an expired link.
     return reply.code(404).type('text/plain').send('Not found');

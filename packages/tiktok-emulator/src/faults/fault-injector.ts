@@ -1,8 +1,10 @@
 import { createRandom } from '../state/random.js';
 
 // Issue 3 §9: failures TikTok's gateway and API really show (reference §7, §8): HTTP 5xx pages,
-// in-band 50000, slow answers, dropped connections and in-band 40100, by probability or at the
-// Nth matching call. Probabilities draw from a seeded stream, so a seed replays the same faults.
+// in-band 50000, slow answers, dropped connections, in-band 40100 and any other in-band code
+// (`api_error`), by probability or at the Nth matching call, for every call of a path or only those
+// whose request carries a given text. Probabilities draw from a seeded stream, so a seed replays
+// the same faults.
 
 export const faultKinds = [
   'http_500',
@@ -12,6 +14,7 @@ export const faultKinds = [
   'latency',
   'drop_connection',
   'rate_limit',
+  'api_error',
 ] as const;
 export type FaultKind = (typeof faultKinds)[number];
 
@@ -28,6 +31,32 @@ export interface FaultRuleInput {
   times?: number | undefined;
   /** For `latency`: how long to hold the answer. */
   latencyMilliseconds?: number | undefined;
+  /**
+   * Only calls whose raw request carries this text (the JSON body of a POST, the query string of
+   * a GET), e.g. one ad's name among those of /ad/create/. Calls without it are not counted for
+   * `nth` either.
+   */
+  bodyContains?: string | undefined;
+  /** For `api_error`: TikTok's code (reference §7), answered in the envelope with HTTP 200. */
+  code?: number | undefined;
+  /** For `api_error`: the envelope's message. */
+  message?: string | undefined;
+}
+
+/** The envelope message of an `api_error` rule given no message of its own. */
+export const defaultApiErrorMessage = 'Injected API error.';
+
+/** Why a rule cannot be added, or undefined when it can. */
+export function faultRuleProblem(input: FaultRuleInput): string | undefined {
+  if (input.kind === 'api_error') {
+    if (input.code === undefined) return 'code: an api_error rule needs the code to answer.';
+    if (!Number.isInteger(input.code) || input.code === 0)
+      return 'code: must be a non-zero integer (0 is success).';
+  } else if (input.code !== undefined || input.message !== undefined) {
+    return `code, message: only an api_error rule answers a code, not ${input.kind}.`;
+  }
+  if (input.bodyContains === '') return 'bodyContains: must not be empty.';
+  return undefined;
 }
 
 export interface FaultRule extends FaultRuleInput {
@@ -41,8 +70,11 @@ export interface FaultInjector {
   remove(id: string): boolean;
   clear(): void;
   list(): FaultRule[];
-  /** The rules that fire for this call, in the order they were added. */
-  decide(path: string, method: string): FaultRule[];
+  /**
+   * The rules that fire for this call, in the order they were added. `requestText` is what
+   * `bodyContains` looks in, asked for only when a rule has one.
+   */
+  decide(path: string, method: string, requestText?: () => string): FaultRule[];
 }
 
 export function createFaultInjector(seed: number): FaultInjector {
@@ -65,11 +97,16 @@ export function createFaultInjector(seed: number): FaultInjector {
       rules = [];
     },
     list: () => rules.map((rule) => ({ ...rule })),
-    decide(path, method) {
+    decide(path, method, requestText) {
       const fired: FaultRule[] = [];
+      let text: string | undefined;
       for (const rule of rules) {
         if (rule.path !== undefined && rule.path !== path) continue;
         if (rule.method !== undefined && rule.method !== method) continue;
+        if (rule.bodyContains !== undefined) {
+          text ??= requestText?.() ?? '';
+          if (!text.includes(rule.bodyContains)) continue;
+        }
         rule.matched += 1;
         if (rule.times !== undefined && rule.fired >= rule.times) continue;
         const fires =

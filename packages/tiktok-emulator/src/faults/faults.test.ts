@@ -68,3 +68,100 @@ test('latency holds the answer; a dropped connection closes the socket without a
     await server.close();
   }
 });
+
+test('an api_error rule with bodyContains fails exactly the matching call, in the envelope, without its effect', async () => {
+  const emulator = createTestEmulator();
+  const { token } = await connect(emulator, ids.ivan);
+  const adgroup = [...emulator.state.store.adgroups.values()].find(
+    (candidate) => candidate.advertiser_id === ids.ivansBakery,
+  )!;
+  const sample = [...emulator.state.store.ads.values()].find((ad) => ad.adgroup_id === adgroup.adgroup_id)!;
+  const rule = emulator.control.addFault({
+    kind: 'api_error',
+    path: '/ad/create/',
+    bodyContains: 'Broken ad',
+    code: 40002,
+    message: 'creatives.0.ad_text: Contains prohibited words.',
+  });
+  const createAd = (name: string) =>
+    emulator.app.inject({
+      method: 'POST',
+      url: '/open_api/v1.3/ad/create/',
+      headers: { 'access-token': token },
+      payload: {
+        advertiser_id: ids.ivansBakery,
+        adgroup_id: adgroup.adgroup_id,
+        creatives: [
+          {
+            ad_name: name,
+            ad_format: 'SINGLE_VIDEO',
+            ad_text: 'Fresh bread',
+            video_id: sample.video_id,
+            image_ids: sample.image_ids,
+            landing_page_url: 'https://example.com/',
+            identity_type: 'CUSTOMIZED_USER',
+            identity_id: sample.identity_id,
+          },
+        ],
+      },
+    });
+  const good = await createAd('Good ad');
+  assert.equal(good.json().code, 0, good.json().message);
+  const broken = await createAd('Broken ad');
+  assert.equal(broken.statusCode, 200);
+  assert.deepEqual(
+    [broken.json().code, broken.json().message, broken.json().data],
+    [40002, 'creatives.0.ad_text: Contains prohibited words.', {}],
+  );
+  assert.match(broken.json().request_id, /^\d{14}[0-9A-F]{20}$/);
+  const names = [...emulator.state.store.ads.values()].map((ad) => ad.ad_name);
+  assert.ok(names.includes('Good ad'));
+  assert.ok(!names.includes('Broken ad'), 'the failed call created nothing');
+  assert.deepEqual(
+    emulator.control.faults().map((fault) => [fault.id, fault.matched, fault.fired]),
+    [[rule.id, 1, 1]],
+    'the good call was not counted',
+  );
+  assert.equal(emulator.control.calls({ path: '/ad/create/' }).at(-1)?.fault, 'api_error');
+});
+
+test('bodyContains reads the decoded query string of a GET, and nth counts matching calls only', async () => {
+  const emulator = createTestEmulator();
+  const { token } = await connect(emulator, ids.alex, ids.northwind);
+  emulator.control.addFault({
+    kind: 'api_error',
+    path: '/advertiser/info/',
+    bodyContains: `"${ids.northwindOutlet}"`,
+    code: 40105,
+    message: 'Access token is incorrect or has been revoked.',
+    nth: 2,
+  });
+  const info = async (advertiserId: string) =>
+    (
+      await callApi(emulator, 'GET', '/advertiser/info/', {
+        token,
+        query: { advertiser_ids: [advertiserId] },
+      })
+    ).code;
+  const codes = [
+    await info(ids.northwindUs),
+    await info(ids.northwindOutlet),
+    await info(ids.northwindUs),
+    await info(ids.northwindOutlet),
+    await info(ids.northwindOutlet),
+  ];
+  assert.deepEqual(codes, [0, 0, 0, 40105, 0]);
+});
+
+test('an api_error rule needs a non-zero code; code and message belong to api_error only', async () => {
+  const emulator = createTestEmulator();
+  assert.throws(() => emulator.control.addFault({ kind: 'api_error' }), /code: an api_error rule needs/);
+  assert.throws(() => emulator.control.addFault({ kind: 'api_error', code: 0 }), /non-zero/);
+  assert.throws(() => emulator.control.addFault({ kind: 'system_error', code: 40002 }), /only an api_error/);
+  assert.throws(() => emulator.control.addFault({ kind: 'http_503', bodyContains: '' }), /must not be empty/);
+  const { token } = await connect(emulator, ids.alex, ids.northwind);
+  const rule = emulator.control.addFault({ kind: 'api_error', code: 40700, path: '/bc/get/' });
+  const answer = await callApi(emulator, 'GET', '/bc/get/', { token });
+  assert.deepEqual([answer.code, answer.message], [40700, 'Injected API error.']);
+  assert.equal(rule.kind, 'api_error');
+});

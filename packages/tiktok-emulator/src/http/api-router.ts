@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { FaultRule } from '../faults/fault-injector.js';
+import { defaultApiErrorMessage, type FaultRule } from '../faults/fault-injector.js';
 import type { EmulatorRuntime } from '../runtime.js';
 import { markChanged } from '../state/store.js';
 import { ApiError } from './api-error.js';
@@ -8,6 +8,7 @@ import type { Endpoint } from './define-endpoint.js';
 import { failureEnvelope, successEnvelope, type Envelope } from './envelope.js';
 import { gatewayPages } from './gateway-pages.js';
 import { readMultipart } from './multipart-input.js';
+import { requestText } from './raw-body.js';
 import { authorizeAdvertisers, checkRateLimits, resolveToken } from './request-guards.js';
 import { parseInput } from './params.js';
 
@@ -54,7 +55,9 @@ async function answer(
       durationMilliseconds: Math.max(0, runtime.clock.now() - started),
     });
 
-  const fired = runtime.faults.decide(endpoint.path, endpoint.method);
+  const fired = runtime.faults.decide(endpoint.path, endpoint.method, () =>
+    requestText(request, endpoint.method),
+  );
   const latency = fired.reduce(
     (total, rule) => total + (rule.kind === 'latency' ? (rule.latencyMilliseconds ?? 1000) : 0),
     0,
@@ -77,6 +80,9 @@ async function answer(
   try {
     if (fault?.kind === 'system_error') throw new ApiError(50000, 'System error.');
     if (fault?.kind === 'rate_limit') throw new ApiError(40100, 'App reaches the QPS limit.');
+    // Answered before the call runs, so nothing it would have created or changed exists.
+    if (fault?.kind === 'api_error')
+      throw new ApiError(fault.code ?? 40002, fault.message ?? defaultApiErrorMessage);
     envelope = successEnvelope(requestId, await run(runtime, endpoint, request, call));
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;

@@ -1,5 +1,7 @@
 // Reference §9: TikTok's permission ids, three levels, a parent id implying its children. Only the
-// groups the emulated endpoints need are listed; names are TikTok's as the portal shows them.
+// groups the emulated endpoints need are listed; names are TikTok's as the portal shows them (the
+// level-3 ids of groups 6, 7 and 8 as api-evangelist/tiktok-ads `scopes/tiktok-ads-scopes.yml`
+// relays them: 692/693 identities, 700 apps, 800 pixels).
 
 export interface Permission {
   id: number;
@@ -60,6 +62,42 @@ export const permissionCatalogue: Permission[] = [
     children: [
       { id: 60, name: 'Images', children: [leaf(600, 'Read Images'), leaf(601, 'Upload Images')] },
       { id: 61, name: 'Videos', children: [leaf(610, 'Read Videos'), leaf(611, 'Upload Videos')] },
+      {
+        id: 69,
+        name: 'TikTok Posts Management',
+        children: [
+          leaf(690, 'Query TikTok Posts'),
+          leaf(691, 'Authorize TikTok Posts'),
+          leaf(692, 'Create Identity'),
+          leaf(693, 'Query Identity'),
+        ],
+      },
+    ],
+  },
+  {
+    id: 7,
+    name: 'App Management',
+    children: [
+      {
+        id: 70,
+        name: 'App Management',
+        children: [leaf(700, 'Read Apps'), leaf(701, 'Create and Update Apps')],
+      },
+    ],
+  },
+  {
+    id: 8,
+    name: 'Pixel Management',
+    children: [
+      {
+        id: 80,
+        name: 'Pixel Management',
+        children: [
+          leaf(800, 'Read Pixels'),
+          leaf(801, 'Create and Update Pixels'),
+          leaf(802, 'Pixel Level Reporting'),
+        ],
+      },
     ],
   },
 ];
@@ -87,8 +125,13 @@ export function scopeGrants(scope: readonly number[], permissionId: number): boo
   return false;
 }
 
-/** Whathead asks for the four groups its help page lists (Ad Account, Ads, Reporting, Creative). */
-export const whatheadRequestedPermissions: number[] = [1, 2, 4, 6];
+/**
+ * Whathead's app asks for the four groups its help page lists (Ad Account, Ads, Reporting,
+ * Creative), and App and Pixel Management (7, 8), which the campaign builder reads for app
+ * promotion and conversion goals. Those two are optional to Whathead: without them the builder
+ * says so where it needs them.
+ */
+export const whatheadRequestedPermissions: number[] = [1, 2, 4, 6, 7, 8];
 
 /**
  * The level-2 choices shown on the consent page for an app's request, grouped by level-1 name.

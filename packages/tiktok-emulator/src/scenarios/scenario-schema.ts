@@ -76,6 +76,10 @@ const advertiserSchema = z.object({
    */
   generated_entities: generatedEntitiesSchema.optional(),
   members: z.array(z.object({ email: z.string(), advertiser_role: z.enum(advertiserRoles) })).default([]),
+  /** Pixels the account starts with (pixels/sample-pixels.ts): a website pixel, then a lead-form one. */
+  sample_pixels: z.number().int().min(0).max(2).default(2),
+  /** Apps the account promotes (apps/sample-apps.ts): the Android app, then the iOS one. */
+  sample_apps: z.number().int().min(0).max(2).default(2),
 });
 
 const businessCenterSchema = z.object({

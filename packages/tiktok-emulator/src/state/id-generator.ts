@@ -16,6 +16,10 @@ export interface IdGenerator {
   authorizationCode(): string;
   sessionId(): string;
   requestId(now: number): string;
+  /** Identities, pixels and apps of an ad account: 19 digits (reference §10 for identities). */
+  assetId(): string;
+  /** A pixel's code as Events Manager shows it: "C" and 19 upper-case letters and digits. */
+  pixelCode(): string;
 }
 
 export function createIdGenerator(seed: number): IdGenerator {
@@ -25,6 +29,8 @@ export function createIdGenerator(seed: number): IdGenerator {
   const materials = stream(3);
   const secrets = stream(4);
   const requests = stream(5);
+  // Its own stream, so that adding these objects shifted no id the streams above hand out.
+  const assets = stream(6);
   const issued = new Set<string>();
   const unique = (make: () => string): string => {
     for (;;) {
@@ -46,6 +52,8 @@ export function createIdGenerator(seed: number): IdGenerator {
     sessionId: () => unique(() => secrets.hex(32)),
     // Reference §2: 14-digit UTC timestamp + 20 upper-case hex characters = 34 characters.
     requestId: (now) => `${compactDate(now)}${requests.hex(20).toUpperCase()}`,
+    assetId: () => unique(() => `7${assets.integer(0, 4)}${assets.digits(17)}`),
+    pixelCode: () => unique(() => `C${assets.alphanumeric(19).toUpperCase()}`),
   };
 }
 

@@ -233,3 +233,70 @@ export interface MediaRecord {
   mimeType: string;
   path: string;
 }
+
+/**
+ * An identity an ad is shown under (reference §4.3 `identity_type`). Only CUSTOMIZED_USER ones
+ * are made through the API (/identity/create/); the other types come from linking TikTok
+ * accounts in TikTok's own tools, so the emulator only seeds them.
+ */
+export interface IdentityRecord {
+  advertiserId: string;
+  identity_id: string;
+  identity_type: 'CUSTOMIZED_USER' | 'AUTH_CODE' | 'TT_USER' | 'BC_AUTH_TT';
+  display_name: string;
+  /** CUSTOMIZED_USER: the library image chosen as avatar; null means TikTok's default avatar. */
+  image_uri: string | null;
+  /** TT_USER / BC_AUTH_TT only: the linked TikTok account's handle and abilities. */
+  user_name: string | null;
+  available_status: string | null;
+  can_pull_video: boolean | null;
+  can_push_video: boolean | null;
+  can_use_live_ads: boolean | null;
+  can_manage_message: boolean | null;
+  identity_authorized_bc_id: string | null;
+}
+
+/** One event of a pixel, in /pixel/list/'s field names (bububa/tiktok-business model/pixel). */
+export interface PixelEventRecord {
+  event_id: string;
+  event_code: string;
+  name: string;
+  event_type: string;
+  /** Null for events TikTok cannot optimise for (PAGE_VIEW). */
+  optimization_event: string | null;
+  statistic_type: 'EVERY_TIME' | 'ONCE';
+  currency: string;
+  currency_value: string;
+  deprecated: boolean;
+  rules: { operator: string; trigger: string; value: string; variable: string }[];
+}
+
+export interface PixelRecord {
+  advertiserId: string;
+  pixel_id: string;
+  pixel_code: string;
+  pixel_name: string;
+  pixel_category: string;
+  pixel_setup_mode: 'STANDARD' | 'DEVELOPER';
+  /** Milliseconds since the epoch, as TikTok answers it (e.g. 1581679723600). */
+  create_time: number;
+  events: PixelEventRecord[];
+}
+
+/** A mobile app registered in an ad account for App promotion (reference §9 group 7). */
+export interface PromotedAppRecord {
+  advertiserId: string;
+  app_id: string;
+  app_name: string;
+  /** Android package name or App Store id. */
+  app_platform_id: string;
+  app_type: 'APP_ANDROID' | 'APP_IOS';
+  platform: 'ANDROID' | 'IOS';
+  download_url: string;
+  icon_url: string;
+  partner_id: string;
+  partner_name: string;
+  enable_retargeting: 'RETARGETING' | 'NON_RETARGETING';
+  self_attribution_enabled: boolean;
+  skan_allowed: boolean;
+}

@@ -8,9 +8,12 @@ import type {
   AuthorizationSessionRecord,
   BusinessCenterRecord,
   CampaignRecord,
+  IdentityRecord,
   ImageRecord,
   MediaRecord,
   MembershipRecord,
+  PixelRecord,
+  PromotedAppRecord,
   TokenRecord,
   UserRecord,
   VideoRecord,
@@ -31,6 +34,11 @@ export interface Store {
   ads: Map<string, AdRecord>;
   images: Map<string, ImageRecord>;
   videos: Map<string, VideoRecord>;
+  /** Identities, pixels and apps of the ad accounts, by their TikTok id (insertion = creation order). */
+  identities: Map<string, IdentityRecord>;
+  pixels: Map<string, PixelRecord>;
+  /** Apps the accounts promote; `apps` above are developer apps, a different thing. */
+  promotedApps: Map<string, PromotedAppRecord>;
   /** The portal's authorization pages in progress (reference §1.1), keyed by a hidden form field. */
   authorizationSessions: Map<string, AuthorizationSessionRecord>;
   /**
@@ -65,6 +73,9 @@ export function createEmptyStore(): Store {
     ads: new Map(),
     images: new Map(),
     videos: new Map(),
+    identities: new Map(),
+    pixels: new Map(),
+    promotedApps: new Map(),
     authorizationSessions: new Map(),
     media: new Map(),
     statusHistory: new Map(),

@@ -7,6 +7,8 @@ export interface UpdateAdsInput extends AdvertiserCall {
   adGroupId: string;
   /** Each creative names the ad it replaces. */
   creatives: (Partial<AdCreative> & { adId: string })[];
+  /** TikTok's `patch_update`: only the fields sent change; without it a creative is replaced whole. */
+  patchUpdate?: boolean | undefined;
 }
 
 const updatedSchema = z.unknown().transform(() => undefined);
@@ -29,6 +31,7 @@ export const updateAds =
           ...creativeToWire(creative as AdCreative),
           ad_id: adId,
         })),
+        ...(input.patchUpdate === undefined ? {} : { patch_update: input.patchUpdate }),
       },
       signal: input.signal,
     });
