@@ -25,6 +25,9 @@ export const statusByCode: Record<ErrorCode, number> = {
   tiktok_account_not_usable: 409,
   tiktok_advertiser_unavailable: 409,
   campaign_not_editable: 409,
+  draft_conflict: 409,
+  draft_publishing: 409,
+  draft_invalid: 422,
   tiktok_refused: 422,
   tiktok_rate_limited: 503,
   tiktok_unavailable: 502,
@@ -36,6 +39,7 @@ export interface AppErrorDetails {
   issues?: FieldIssue[];
   retryAfterSeconds?: number;
   retryAt?: string;
+  conflict?: { version: number; updatedAt: string; updatedBy: { id: string; name: string } | null };
 }
 
 /**

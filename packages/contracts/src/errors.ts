@@ -28,6 +28,9 @@ export const errorCodes = [
   'tiktok_account_not_usable',
   'tiktok_advertiser_unavailable',
   'campaign_not_editable',
+  'draft_conflict',
+  'draft_publishing',
+  'draft_invalid',
   'tiktok_refused',
   'tiktok_rate_limited',
   'tiktok_unavailable',
@@ -56,6 +59,14 @@ export const errorResponseSchema = z.object({
          * the person's own request. 00:00 UTC means TikTok's day budget.
          */
         retryAt: z.iso.datetime().optional(),
+        /** A draft saved by someone else since it was opened (draft_conflict). */
+        conflict: z
+          .object({
+            version: z.number().int(),
+            updatedAt: z.string(),
+            updatedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+          })
+          .optional(),
       })
       .optional(),
   }),

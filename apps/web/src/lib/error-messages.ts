@@ -39,6 +39,10 @@ export const errorMessages: Record<ErrorCode, string> = {
     'TikTok says this ad account doesn’t exist, was deleted, or is no longer shared with the connected TikTok user. Check it in TikTok Ads Manager, then reconnect.',
   campaign_not_editable:
     'This can’t be changed from Whathead right now: it was deleted at TikTok, or its ad account no longer syncs. Check it in TikTok Ads Manager.',
+  draft_conflict:
+    'Someone saved this draft after you opened it. Reload to see their changes, or keep yours and save over them.',
+  draft_publishing: 'This draft is being published. It can be edited again when the publish finishes.',
+  draft_invalid: 'The draft still has errors. Fix the items marked in red, then publish.',
   tiktok_refused:
     'TikTok refused the change. Check the values against TikTok’s rules in Ads Manager, then try again.',
   tiktok_rate_limited:

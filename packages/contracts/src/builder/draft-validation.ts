@@ -55,10 +55,12 @@ export function parseTikTokTime(value: string | null): number | null {
 export function validateDraft(document: DraftDocument, context: ValidationContext): DraftIssue[] {
   const tree = indexDraft(document);
   const issues: DraftIssue[] = [];
+  const twins = sameNameSiblings(tree);
   for (const node of tree.nodes) {
     const add = (field: string | null, message: string, severity: DraftIssue['severity'] = 'error') =>
       issues.push({ key: node.key, field, severity, message });
     checkName(node, add);
+    if (twins.has(node.key)) add('name', twinMessage[node.level]);
     checkPlace(node, tree, add);
     checkFixedFields(node, add);
     if (node.level === 'campaign') checkCampaign(node, tree, context, add);
@@ -67,6 +69,35 @@ export function validateDraft(document: DraftDocument, context: ValidationContex
   }
   return issues;
 }
+
+/**
+ * Siblings of one name: a publish that lost TikTok's answer finds what it created by name and
+ * parent, so two of one name under one parent (campaigns: in one ad account) could be mistaken
+ * for each other.
+ */
+function sameNameSiblings(tree: DraftTree): Set<string> {
+  const seen = new Map<string, string>();
+  const twins = new Set<string>();
+  for (const node of tree.nodes) {
+    const name = node.settings.name.trim();
+    if (!name) continue;
+    const scope =
+      node.level === 'campaign' ? `campaign:${node.advertiserId}` : `${node.level}:${node.parentKey}`;
+    const id = `${scope}:${name}`;
+    const first = seen.get(id);
+    if (first === undefined) seen.set(id, node.key);
+    else twins.add(first).add(node.key);
+  }
+  return twins;
+}
+
+const twinMessage: Record<DraftNode['level'], string> = {
+  campaign:
+    'Another campaign of this ad account in the draft has this name. Give each its own, so Whathead can tell them apart at TikTok.',
+  adgroup:
+    'Another ad group of this campaign has this name. Give each its own, so Whathead can tell them apart at TikTok.',
+  ad: 'Another ad of this ad group has this name. Give each its own, so Whathead can tell them apart at TikTok.',
+};
 
 type Add = (field: string | null, message: string, severity?: DraftIssue['severity']) => void;
 
