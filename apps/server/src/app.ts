@@ -11,6 +11,7 @@ import { registerWebApp } from './http/web-app.js';
 import type { Metrics } from './observability/metrics.js';
 import { registerAccountRoutes } from './routes/account/account.routes.js';
 import { registerAuthRoutes } from './routes/auth/auth.routes.js';
+import { registerBuilderRoutes } from './routes/builder/builder.routes.js';
 import { registerHealthRoutes } from './routes/health/health.routes.js';
 import { registerInvitationRoutes } from './routes/invitations/invitations.routes.js';
 import { registerMediaRoutes } from './routes/media/media.routes.js';
@@ -170,6 +171,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCampaignRoutes(app, context);
   registerReportRoutes(app, context);
   registerMediaRoutes(app, context);
+  registerBuilderRoutes(app, context);
   registerWorkspaceRoutes(app, context);
   registerInvitationRoutes(app, context);
   registerTikTokRoutes(app, context);

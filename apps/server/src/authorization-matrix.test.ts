@@ -8,10 +8,14 @@ import { joinAsMember, signUpWorkspace } from './testing/tiktok-flow.js';
 import { startTikTokTestKit } from './testing/tiktok-test-kit.js';
 import {
   createConnection,
+  createAwaitingPublish,
+  createDraft,
+  createPublish,
   createInvitation,
   createGrant,
   createMediaBatch,
   createMirroredCampaign,
+  selectNorthwindUs,
   workspaceRouteFixtures,
   type RouteTarget,
   type WorkspaceResources,
@@ -47,6 +51,7 @@ async function buildWorld(): Promise<World> {
 
 /** Fresh things in the victim's workspace for one route's calls. */
 async function victimTarget(world: World, needs: string[] = []): Promise<RouteTarget> {
+  if (needs.includes('account')) await selectNorthwindUs(world.victim);
   return {
     workspaceId: world.victim.workspaceId,
     connectionId: needs.includes('connection') ? await createConnection(world.victim) : randomUUID(),
@@ -54,6 +59,12 @@ async function victimTarget(world: World, needs: string[] = []): Promise<RouteTa
     grantId: needs.includes('grant') ? await createGrant(world.victim) : randomUUID(),
     campaignId: needs.includes('campaign') ? await createMirroredCampaign(world.victim) : '1000000000000001',
     batchId: needs.includes('mediaBatch') ? await createMediaBatch(world.victim) : randomUUID(),
+    draftId: needs.includes('draft') ? await createDraft(world.victim) : randomUUID(),
+    publishId: needs.includes('awaitingPublish')
+      ? await createAwaitingPublish(world.victim)
+      : needs.includes('publish')
+        ? await createPublish(world.victim)
+        : randomUUID(),
   };
 }
 
@@ -143,7 +154,11 @@ describe('authorization of every API route, generated from the route table', () 
         assertRefused(ownWorkspace, 404, 'another workspace’s owner, naming this workspace’s things');
       }
 
-      const member = await send(world.member, route, call);
+      const member = await send(
+        world.member,
+        route,
+        fixture.consumes ? fixture.call(await victimTarget(world, fixture.needs)) : call,
+      );
       if (route.access === 'manager') {
         assertRefused(member, 403, 'a plain member');
         assert.equal(member.body.error.code, 'forbidden');

@@ -86,6 +86,13 @@ export const variables = {
       'Days an uploaded original is kept after its last use: TikTok keeps its own copy, and Whathead uploads from this one to further ad accounts.',
     fix: 'use a whole number of days from 1 to 3650',
   },
+  PUBLISH_LEASE_SECONDS: {
+    schema: z.coerce.number().int().min(5).max(3600),
+    default: '30',
+    description:
+      'Seconds a publish stays with a Whathead process that stopped without finishing it; then another process takes it over and reconciles with TikTok before sending anything again.',
+    fix: 'use a whole number of seconds from 5 to 3600',
+  },
   WHATHEAD_ROLE: {
     schema: z.enum(['all', 'web', 'worker']),
     default: 'all',
@@ -249,6 +256,7 @@ export interface Config {
   dataDirectory: string;
   /** Uploaded originals, by content (shared by every process). */
   media: { directory: string; retentionDays: number };
+  publishLeaseSeconds: number;
   database:
     | { engine: 'postgres'; url: string; statementTimeoutSeconds: number }
     | { engine: 'pglite'; dataDirectory: string };
@@ -395,6 +403,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
       directory: path.resolve(values.MEDIA_DIR ?? path.join(dataDirectory, 'media')),
       retentionDays: values.MEDIA_RETENTION_DAYS!,
     },
+    publishLeaseSeconds: values.PUBLISH_LEASE_SECONDS!,
     database: values.DATABASE_URL
       ? { engine: 'postgres', url: values.DATABASE_URL, statementTimeoutSeconds }
       : { engine: 'pglite', dataDirectory: path.join(dataDirectory, 'database') },

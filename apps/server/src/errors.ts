@@ -28,6 +28,7 @@ export const statusByCode: Record<ErrorCode, number> = {
   draft_conflict: 409,
   draft_publishing: 409,
   draft_invalid: 422,
+  publish_reviewed: 409,
   tiktok_refused: 422,
   tiktok_rate_limited: 503,
   tiktok_unavailable: 502,

@@ -188,6 +188,7 @@ export async function startWhathead(config: Config, options: StartOptions): Prom
         tiktokRateLimits: config.tiktok.rateLimits,
         tokenCipher: new TokenCipher(secrets.tokenEncryptionKey, config.tokenEncryptionPreviousKeys),
         media: config.media,
+        publishLeaseSeconds: config.publishLeaseSeconds,
       },
       clock,
     );
@@ -224,7 +225,14 @@ export async function startWhathead(config: Config, options: StartOptions): Prom
       processing: (target, delaySeconds) =>
         jobs.send(named('media-processing-check'), target, { delaySeconds }),
     });
+    const publishJob = named('draft-publish');
+    services.publishes.usePublishQueue((target) => jobs.send(publishJob, target));
+    services.publishRecovery.usePublishQueue((target) => jobs.send(publishJob, target));
+    // A worker starting (after a crash, a deploy) picks up at once what a stopped one left.
+    if (config.role !== 'web') await jobs.send(named('draft-publish-recovery'), {});
     services.tiktokConnections.onAccountsSelected(async (workspaceId, advertiserIds) => {
+      // A Reconnect lets publishes that stopped for it go on where they stopped.
+      await services.publishes.resumeBlocked(workspaceId);
       await services.campaignMirror.queueSync(workspaceId, advertiserIds);
       await services.reports.queueSync(workspaceId, advertiserIds);
       await services.mediaLibrary.queueSync(workspaceId, advertiserIds);

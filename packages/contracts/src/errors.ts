@@ -31,6 +31,7 @@ export const errorCodes = [
   'draft_conflict',
   'draft_publishing',
   'draft_invalid',
+  'publish_reviewed',
   'tiktok_refused',
   'tiktok_rate_limited',
   'tiktok_unavailable',

@@ -35,6 +35,10 @@ create table publishes (
   guardrail_breaches jsonb not null default '[]',
   -- Why a blocked publish waits (a connection to reconnect), in words.
   blocked_reason text,
+  -- The process running the publish holds it until `lease_until` and renews it while it works:
+  -- two processes never run one publish, and a killed one's publish is taken over once it lapses.
+  lease_owner text,
+  lease_until timestamptz,
   created_at timestamptz not null default now(),
   finished_at timestamptz
 );

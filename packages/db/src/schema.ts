@@ -416,6 +416,8 @@ export interface PublishesTable {
   reviewed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   guardrail_breaches: ColumnType<unknown, string | undefined, string>;
   blocked_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  lease_owner: ColumnType<string | null, string | null | undefined, string | null>;
+  lease_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: CreatedAt;
   finished_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }

@@ -9,6 +9,7 @@ import {
   mediaUploadNowJob,
   mediaUploadRecoveryJob,
 } from './media-upload.job.js';
+import { draftPublishJob, draftPublishRecoveryJob } from './draft-publish.job.js';
 import { tableStatisticsJob } from './table-statistics.job.js';
 import { tiktokCampaignSweepJob, tiktokCampaignSyncJob } from './tiktok-campaign-sync.job.js';
 import {
@@ -39,4 +40,6 @@ export const createJobDefinitions = (services: Services, logger: JobLogger): Job
   mediaProcessingCheckJob(services),
   mediaUploadRecoveryJob(services),
   mediaRetentionJob(services),
+  draftPublishJob(services),
+  draftPublishRecoveryJob(services),
 ];

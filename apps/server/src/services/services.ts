@@ -10,7 +10,8 @@ import { ReportService } from './report.service.js';
 import { TableStatisticsRepository } from '../repositories/table-statistics.repository.js';
 import { TableStatisticsService } from './table-statistics.service.js';
 import { CampaignMirrorService } from './campaign-mirror.service.js';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { MediaStore } from '../repositories/media/media-store.js';
 import { MediaUploadsRepository } from '../repositories/media/media-uploads.repository.js';
@@ -19,6 +20,18 @@ import { TikTokMediaRepository } from '../repositories/media/tiktok-media.reposi
 import { MediaLibraryService } from './media/media-library.service.js';
 import { MediaUploadService } from './media/media-upload.service.js';
 import { MediaUploadWorker } from './media/media-upload-worker.js';
+import { BuilderAccountsRepository } from '../repositories/builder/builder-accounts.repository.js';
+import { BuilderGuardrailsRepository } from '../repositories/builder/builder-guardrails.repository.js';
+import { BuilderMirrorRepository } from '../repositories/builder/builder-mirror.repository.js';
+import { DraftRepository } from '../repositories/builder/draft.repository.js';
+import { BuilderCatalogService } from './builder/builder-catalog.service.js';
+import { BuilderGuardrailsService } from './builder/builder-guardrails.service.js';
+import { DraftService } from './builder/draft.service.js';
+import { ExistingNodesService } from './builder/existing-nodes.service.js';
+import { PublishesRepository } from '../repositories/builder/publishes.repository.js';
+import { PublishRecovery } from './builder/publish-recovery.js';
+import { PublishRunner } from './builder/publish-runner.js';
+import { PublishService } from './builder/publish.service.js';
 import type { Database } from '@whathead/db';
 import type { RateLimiter, RateLimits, RateLimitTier, TikTokClient } from '@whathead/tiktok-client';
 import type { Clock } from '../lib/clock.js';
@@ -71,6 +84,8 @@ export interface ServiceSettings {
   tokenCipher: TokenCipher;
   /** Uploaded originals (MEDIA_DIR) and how long an unused one is kept; tests default to a temporary folder. */
   media?: { directory: string; retentionDays: number };
+  /** How long a publish stays with a process that stopped renewing it (PUBLISH_LEASE_SECONDS). */
+  publishLeaseSeconds?: number;
 }
 
 /** What protects sign-up and log-in; the standard limits unless a benchmark asks for others. */
@@ -260,8 +275,67 @@ export function createServices(database: Database, settings: ServiceSettings, cl
     clock,
     retentionDays: media.retentionDays,
   });
+  const builderAccountsRepository = new BuilderAccountsRepository(database);
+  const builderGuardrailsRepository = new BuilderGuardrailsRepository(database);
+  const drafts = new DraftService({
+    drafts: new DraftRepository(database),
+    accounts: builderAccountsRepository,
+    guardrails: builderGuardrailsRepository,
+    workspaceService: workspaces,
+    clock,
+  });
+  const builderGuardrails = new BuilderGuardrailsService({
+    guardrails: builderGuardrailsRepository,
+    workspaceService: workspaces,
+    clock,
+  });
+  const builderCatalog = new BuilderCatalogService({
+    accounts: builderAccountsRepository,
+    connections: tiktokConnectionRepository,
+    connectionService: tiktokConnections,
+    workspaceService: workspaces,
+    tiktok: settings.tiktok,
+    clock,
+  });
+  const builderExisting = new ExistingNodesService({
+    accounts: builderAccountsRepository,
+    mirror: new BuilderMirrorRepository(database),
+    workspaceService: workspaces,
+    regionNames: (workspaceId, advertiserId) => builderCatalog.regionNames(workspaceId, advertiserId),
+  });
+  const publishesRepository = new PublishesRepository(database);
+  const publishes = new PublishService({
+    publishes: publishesRepository,
+    drafts: new DraftRepository(database),
+    accounts: builderAccountsRepository,
+    guardrails: builderGuardrailsRepository,
+    audit: tiktokAuditRepository,
+    workspaceService: workspaces,
+    clock,
+  });
+  const publishRunner = new PublishRunner({
+    publishes: publishesRepository,
+    connections: tiktokConnectionRepository,
+    connectionService: tiktokConnections,
+    accounts: async (workspaceId, advertiserId) =>
+      (await builderAccountsRepository.selected(workspaceId)).find(
+        (account) => account.advertiserId === advertiserId,
+      ),
+    tiktok: settings.tiktok,
+    clock,
+    owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    leaseMilliseconds: (settings.publishLeaseSeconds ?? 30) * 1000,
+  });
+  const publishRecovery = new PublishRecovery({ publishes: publishesRepository, clock });
   return {
     accounts,
+    drafts,
+    publishes,
+    publishRunner,
+    publishRecovery,
+    builderGuardrails,
+    builderExisting,
+    builderCatalog,
     tableStatistics,
     mediaLibrary,
     mediaUploads,

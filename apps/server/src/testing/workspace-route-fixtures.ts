@@ -1,4 +1,11 @@
-import type { CreateInvitationResponse, TikTokConnectionsResponse } from '@whathead/contracts';
+import {
+  newAd,
+  newAdGroup,
+  newCampaign,
+  type CreateInvitationResponse,
+  type TikTokConnectionsResponse,
+} from '@whathead/contracts';
+import { sql } from '@whathead/db';
 import { sampleImage } from './media-samples.js';
 import { multipartBody, type TestBrowser } from './test-app.js';
 import { connectionsPath, deliverCallbackLanding, startConnect } from './tiktok-flow.js';
@@ -14,6 +21,10 @@ export interface RouteTarget {
   campaignId: string;
   /** An upload batch of one image to Northwind US. */
   batchId: string;
+  /** A builder draft at version 1. */
+  draftId: string;
+  /** A publish of a draft: finished, or (for the review routes) waiting for approval. */
+  publishId: string;
 }
 
 /** One valid call of a workspace route: its path with the ids filled in, and a body it accepts. */
@@ -95,6 +106,135 @@ export async function createMediaBatch(resources: WorkspaceResources): Promise<s
 }
 
 /**
+ * Northwind US selected on a live connection, with the syncs that selecting or connecting started
+ * finished: what the builder's catalog reads from TikTok. A live connection that has it selected
+ * already is kept. Reconnecting revokes the token a sync may still be using, and TikTok's refusal
+ * of it puts the connection in Needs attention, so the connection is looked at again once every
+ * sync has finished, and made live again until it stays so.
+ */
+export async function selectNorthwindUs(resources: WorkspaceResources): Promise<void> {
+  const { owner, workspaceId } = resources;
+  const northwindUs = '7200000000000000011';
+  for (let round = 0; round < 5; round += 1) {
+    const listed = await owner.get<TikTokConnectionsResponse>(connectionsPath(workspaceId));
+    const live = listed.body.connections.find(
+      (connection) => connection.status === 'connected' && connection.businessCenterId === scenario.northwind,
+    );
+    const ready = live?.accounts.some((account) => account.advertiserId === northwindUs && account.selected);
+    if (ready && round > 0) return;
+    if (!ready) {
+      const connectionId = live?.id ?? (await createConnection(resources));
+      const saved = await owner.request('PUT', `${connectionsPath(workspaceId)}/${connectionId}/accounts`, {
+        selectedAdvertiserIds: [northwindUs],
+        defaultAdvertiserId: northwindUs,
+      });
+      if (saved.status !== 200) throw new Error(`accounts: ${saved.status} ${saved.text}`);
+    }
+    await syncsFinished(resources);
+  }
+  throw new Error('the connection to Northwind Retail did not stay live');
+}
+
+/** Every ad account's campaign, report and library passes done (none queued or under way). */
+export async function syncsFinished({ owner, workspaceId }: WorkspaceResources): Promise<void> {
+  const busy = new Set(['queued', 'importing', 'syncing']);
+  const passes = ['campaigns/sync', 'reports/status', 'media/accounts'];
+  for (let attempt = 0; attempt < 400; attempt += 1) {
+    const states = await Promise.all(
+      passes.map(async (pass) => {
+        const answer = await owner.get<{ accounts: { state: string }[] }>(
+          `/api/workspaces/${workspaceId}/${pass}`,
+        );
+        return answer.body.accounts.map((account) => account.state);
+      }),
+    );
+    if (!states.flat().some((state) => busy.has(state))) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('the syncs of the workspace did not finish');
+}
+
+/** An empty builder draft, at version 1, made by the owner. */
+export async function createDraft(resources: WorkspaceResources): Promise<string> {
+  const created = await resources.owner.post<{ id: string }>(
+    `/api/workspaces/${resources.workspaceId}/drafts`,
+    {},
+  );
+  if (created.status !== 201) throw new Error(`draft: ${created.status} ${created.text}`);
+  return created.body.id;
+}
+
+/** A publish of an empty draft: nothing to send, so it has finished. */
+export async function createPublish(resources: WorkspaceResources): Promise<string> {
+  const draftId = await createDraft(resources);
+  const started = await resources.owner.post<{ id: string }>(
+    `/api/workspaces/${resources.workspaceId}/drafts/${draftId}/publishes`,
+    { version: 1 },
+  );
+  if (started.status !== 202) throw new Error(`publish: ${started.status} ${started.text}`);
+  return started.body.id;
+}
+
+/**
+ * A publish waiting for approval: a campaign whose ad group spends more a day than the
+ * workspace's limit. It was asked for by someone who has since left the workspace (the owner
+ * cannot approve their own), so the owner may review it.
+ */
+export async function createAwaitingPublish(resources: WorkspaceResources): Promise<string> {
+  const { owner, workspaceId, kit } = resources;
+  await selectNorthwindUs(resources);
+  const northwindUs = '7200000000000000011';
+  const limits = await owner.put(`/api/workspaces/${workspaceId}/builder/guardrails`, {
+    maxAdGroupDailyBudget: 25,
+    maxBudgetIncreasePercent: null,
+  });
+  if (limits.status !== 200) throw new Error(`guardrails: ${limits.status} ${limits.text}`);
+  const image = [...kit.emulator.state.store.images.values()].find(
+    (each) => each.advertiserId === northwindUs,
+  )!;
+  const campaign = newCampaign(`c${unique()}`, northwindUs, `Matrix campaign ${unique()}`);
+  campaign.settings.budget = 100;
+  const adGroup = newAdGroup(`g${unique()}`, campaign.key, 'TRAFFIC', 'Matrix ad group');
+  adGroup.settings.budget = 60;
+  adGroup.settings.locations = [{ id: '6252001', name: 'United States' }];
+  const ad = newAd(`a${unique()}`, adGroup.key, 'Matrix ad');
+  ad.settings = {
+    ...ad.settings,
+    format: 'SINGLE_IMAGE',
+    identity: { type: 'CUSTOMIZED_USER', id: '7300000000000000009', displayName: 'Northwind' },
+    creative: {
+      kind: 'image',
+      materialId: image.image_id,
+      fileName: 'a.png',
+      sha256: null,
+      width: null,
+      height: null,
+      coverImageId: null,
+    },
+    adText: 'Matrix',
+    displayName: 'Northwind',
+    landingPageUrl: 'https://example.com/matrix',
+  };
+  const draftId = await createDraft(resources);
+  const saved = await owner.put(`/api/workspaces/${workspaceId}/drafts/${draftId}`, {
+    version: 1,
+    name: 'Over the limit',
+    document: { nodes: [campaign, adGroup, ad] },
+  });
+  if (saved.status !== 200) throw new Error(`draft: ${saved.status} ${saved.text}`);
+  const started = await owner.post<{ id: string; state: string }>(
+    `/api/workspaces/${workspaceId}/drafts/${draftId}/publishes`,
+    { version: 2 },
+  );
+  if (started.body.state !== 'awaiting_approval')
+    throw new Error(`publish: ${started.status} ${started.text}`);
+  await sql`update publishes set requested_by = null where id = ${started.body.id}`.execute(
+    kit.test.database.db,
+  );
+  return started.body.id;
+}
+
+/**
  * A held TikTok sign-in spanning Northwind and Bluebird. Both must be unconnected for the grant
  * to be held, so the workspace's connections are disconnected first.
  */
@@ -120,7 +260,22 @@ export const workspaceRouteFixtures: Record<
   string,
   {
     /** Which of the target's ids the call names besides the workspace. */
-    needs?: ('connection' | 'invitation' | 'grant' | 'campaign' | 'mediaBatch')[];
+    needs?: (
+      | 'connection'
+      | 'invitation'
+      | 'grant'
+      | 'campaign'
+      | 'mediaBatch'
+      | 'draft'
+      | 'account'
+      | 'publish'
+      | 'awaitingPublish'
+    )[];
+    /**
+     * A served call uses up what it names (a delete; a save of the version it names): the plain
+     * member is then served on things of its own, and the owner on the ones the refused calls named.
+     */
+    consumes?: true;
     call(target: RouteTarget): RouteCall;
   }
 > = {
@@ -289,6 +444,114 @@ export const workspaceRouteFixtures: Record<
     call: ({ workspaceId, batchId }) => ({
       url: `/api/workspaces/${workspaceId}/media/uploads/${batchId}/retry`,
       body: {},
+    }),
+  },
+  'GET /api/workspaces/:workspaceId/drafts': {
+    call: ({ workspaceId }) => ({ url: `/api/workspaces/${workspaceId}/drafts` }),
+  },
+  'POST /api/workspaces/:workspaceId/drafts': {
+    call: ({ workspaceId }) => ({ url: `/api/workspaces/${workspaceId}/drafts`, body: {} }),
+  },
+  'GET /api/workspaces/:workspaceId/drafts/:draftId': {
+    needs: ['draft'],
+    call: ({ workspaceId, draftId }) => ({ url: `/api/workspaces/${workspaceId}/drafts/${draftId}` }),
+  },
+  'PUT /api/workspaces/:workspaceId/drafts/:draftId': {
+    needs: ['draft'],
+    consumes: true,
+    call: ({ workspaceId, draftId }) => ({
+      url: `/api/workspaces/${workspaceId}/drafts/${draftId}`,
+      body: { version: 1, name: 'Saved by the matrix', document: { nodes: [] } },
+    }),
+  },
+  'DELETE /api/workspaces/:workspaceId/drafts/:draftId': {
+    needs: ['draft'],
+    consumes: true,
+    call: ({ workspaceId, draftId }) => ({
+      url: `/api/workspaces/${workspaceId}/drafts/${draftId}`,
+      body: {},
+    }),
+  },
+  'POST /api/workspaces/:workspaceId/drafts/:draftId/preview': {
+    needs: ['draft'],
+    call: ({ workspaceId, draftId }) => ({
+      url: `/api/workspaces/${workspaceId}/drafts/${draftId}/preview`,
+      body: { version: 1 },
+    }),
+  },
+  'POST /api/workspaces/:workspaceId/drafts/:draftId/publishes': {
+    needs: ['draft'],
+    consumes: true,
+    call: ({ workspaceId, draftId }) => ({
+      url: `/api/workspaces/${workspaceId}/drafts/${draftId}/publishes`,
+      body: { version: 1 },
+    }),
+  },
+  'GET /api/workspaces/:workspaceId/publishes': {
+    call: ({ workspaceId }) => ({ url: `/api/workspaces/${workspaceId}/publishes` }),
+  },
+  'GET /api/workspaces/:workspaceId/publishes/:publishId': {
+    needs: ['publish'],
+    call: ({ workspaceId, publishId }) => ({ url: `/api/workspaces/${workspaceId}/publishes/${publishId}` }),
+  },
+  'POST /api/workspaces/:workspaceId/publishes/:publishId/approve': {
+    needs: ['awaitingPublish'],
+    call: ({ workspaceId, publishId }) => ({
+      url: `/api/workspaces/${workspaceId}/publishes/${publishId}/approve`,
+      body: {},
+    }),
+  },
+  'POST /api/workspaces/:workspaceId/publishes/:publishId/reject': {
+    needs: ['awaitingPublish'],
+    call: ({ workspaceId, publishId }) => ({
+      url: `/api/workspaces/${workspaceId}/publishes/${publishId}/reject`,
+      body: {},
+    }),
+  },
+  'GET /api/workspaces/:workspaceId/builder/guardrails': {
+    call: ({ workspaceId }) => ({ url: `/api/workspaces/${workspaceId}/builder/guardrails` }),
+  },
+  'PUT /api/workspaces/:workspaceId/builder/guardrails': {
+    call: ({ workspaceId }) => ({
+      url: `/api/workspaces/${workspaceId}/builder/guardrails`,
+      body: { maxAdGroupDailyBudget: 500, maxBudgetIncreasePercent: 50 },
+    }),
+  },
+  'GET /api/workspaces/:workspaceId/builder/existing': {
+    needs: ['campaign'],
+    call: ({ workspaceId, campaignId }) => ({
+      url: `/api/workspaces/${workspaceId}/builder/existing?advertiserId=7200000000000000011&campaigns=${campaignId}`,
+    }),
+  },
+  'GET /api/workspaces/:workspaceId/builder/accounts/:advertiserId/regions': {
+    needs: ['account'],
+    call: ({ workspaceId }) => ({
+      url: `/api/workspaces/${workspaceId}/builder/accounts/7200000000000000011/regions?q=united`,
+    }),
+  },
+  'GET /api/workspaces/:workspaceId/builder/accounts/:advertiserId/identities': {
+    needs: ['account'],
+    call: ({ workspaceId }) => ({
+      url: `/api/workspaces/${workspaceId}/builder/accounts/7200000000000000011/identities`,
+    }),
+  },
+  'POST /api/workspaces/:workspaceId/builder/accounts/:advertiserId/identities': {
+    needs: ['account'],
+    call: ({ workspaceId }) => ({
+      url: `/api/workspaces/${workspaceId}/builder/accounts/7200000000000000011/identities`,
+      body: { displayName: `Matrix ${unique()}` },
+    }),
+  },
+  'GET /api/workspaces/:workspaceId/builder/accounts/:advertiserId/pixels': {
+    needs: ['account'],
+    call: ({ workspaceId }) => ({
+      url: `/api/workspaces/${workspaceId}/builder/accounts/7200000000000000011/pixels`,
+    }),
+  },
+  'GET /api/workspaces/:workspaceId/builder/accounts/:advertiserId/apps': {
+    needs: ['account'],
+    call: ({ workspaceId }) => ({
+      url: `/api/workspaces/${workspaceId}/builder/accounts/7200000000000000011/apps`,
     }),
   },
 };
