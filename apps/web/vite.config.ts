@@ -44,6 +44,8 @@ export default defineConfig({
             // its renderer, zrender, first and apart, or the two together pass the size limit.
             { name: 'zrender', test: /node_modules[\\/]zrender[\\/]/ },
             { name: 'echarts', test: /node_modules[\\/]echarts[\\/]/ },
+            // The builder's canvas (React Flow and its store) comes with the builder page only.
+            { name: 'xyflow', test: /node_modules[\\/](@xyflow|zustand|classcat|d3-[a-z]+)[\\/]/ },
             { name: 'libraries', test: /node_modules[\\/]/ },
           ],
         },

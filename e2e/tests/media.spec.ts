@@ -146,7 +146,7 @@ const everyUpload = (files: Files, state: string) =>
 
 const inOrder = (rows: string[][]) => rows.map((row) => row.join(' | ')).sort();
 
-test('six files to two ad accounts: two refused with their reasons, four ready in both, never uploaded twice', async ({
+test('six files to two ad accounts: two refused with their reasons, four ready in both, never uploaded twice, found by the builder’s picker', async ({
   page,
 }) => {
   const { files, filePath } = await writeFiles();
@@ -264,5 +264,29 @@ test('six files to two ad accounts: two refused with their reasons, four ready i
       everyUpload(files, 'Already in this account (reused)'),
     );
     expect((await uploadCalls(before.latest)).count).toBe(0);
+  });
+
+  await test.step('the builder’s Select from Library finds them by name and ratio', async () => {
+    await page.goto('/campaigns/drafts');
+    await page.getByRole('button', { name: 'New draft' }).click();
+    await page.getByRole('button', { name: 'Campaign', exact: true }).click();
+    await page.getByRole('button', { name: 'Ad group', exact: true }).click();
+    await page.getByRole('button', { name: 'Ad', exact: true }).click();
+    const ad = page.getByRole('treeitem').filter({ hasText: 'New ad' }).last();
+    await ad.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Select from Library' }).click();
+    const picker = page.getByRole('dialog', { name: 'Select from Library' });
+    await picker.getByLabel('Search by name').fill(tag);
+    const teaser = picker.getByRole('radio', { name: new RegExp(accepted[2].name) });
+    const landscape = picker.getByRole('radio', { name: new RegExp(accepted[3].name) });
+    await expect(teaser).toBeVisible();
+    await expect(landscape).toBeVisible();
+    await picker.getByLabel('Ratio').selectOption('9:16');
+    await expect(landscape).toHaveCount(0);
+    await teaser.check();
+    await picker.getByRole('button', { name: 'Select', exact: true }).click();
+    await expect(picker).toHaveCount(0);
+    await expect(page.getByText(`${accepted[2].name} · 1080×1920`)).toBeVisible();
   });
 });

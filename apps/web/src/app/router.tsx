@@ -20,16 +20,22 @@ function page(load: () => Promise<ComponentType>): () => Promise<{ Component: Co
   return async () => ({ Component: await load() });
 }
 
-/** Settings carries the account sections other features provide; they arrive in the same round trip. */
+/**
+ * Settings carries the workspace and account sections other features provide; they arrive in the
+ * same round trip.
+ */
 async function settingsRoute(): Promise<Pick<RouteObject, 'element'>> {
-  const [{ SettingsPage }, { AccountSection }, { SessionsSection }] = await Promise.all([
-    import('../features/members/components/settings-page'),
-    import('../features/account/components/account-section'),
-    import('../features/sessions/components/sessions-section'),
-  ]);
+  const [{ SettingsPage }, { AccountSection }, { SessionsSection }, { GuardrailsSection }] =
+    await Promise.all([
+      import('../features/members/components/settings-page'),
+      import('../features/account/components/account-section'),
+      import('../features/sessions/components/sessions-section'),
+      import('../features/builder/components/guardrails/guardrails-section'),
+    ]);
   return {
     element: (
       <SettingsPage
+        workspaceSections={<GuardrailsSection />}
         accountSections={
           <>
             <AccountSection />
@@ -106,6 +112,25 @@ export function appRoutes(queryClient: QueryClient): RouteObject[] {
                   lazy: page(
                     async () =>
                       (await import('../features/campaigns/components/campaigns-page')).CampaignsPage,
+                  ),
+                },
+                {
+                  path: 'campaigns/drafts',
+                  lazy: page(
+                    async () => (await import('../features/builder/components/drafts-page')).DraftsPage,
+                  ),
+                },
+                {
+                  path: 'campaigns/publishes',
+                  lazy: page(
+                    async () =>
+                      (await import('../features/builder/components/publish/publishes-page')).PublishesPage,
+                  ),
+                },
+                {
+                  path: 'campaigns/drafts/:draftId',
+                  lazy: page(
+                    async () => (await import('../features/builder/components/builder-page')).BuilderPage,
                   ),
                 },
                 {

@@ -32,7 +32,14 @@ function WorkspaceCampaigns({ workspaceId }: { workspaceId: string }) {
     <PageHeader
       title="Campaigns"
       description="Every campaign, ad group and ad of the TikTok ad accounts this workspace uses."
-      actions={actions}
+      actions={
+        <div className="header-actions">
+          <ButtonLink to="/campaigns/drafts" variant="secondary" size="small">
+            Drafts
+          </ButtonLink>
+          {actions}
+        </div>
+      }
     />
   );
 

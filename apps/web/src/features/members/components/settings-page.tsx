@@ -17,18 +17,27 @@ import { TikTokActivity } from './tiktok-activity';
 import { TikTokUsage } from './tiktok-usage';
 
 interface SettingsPageProps {
+  /** Sections about the workspace that other features provide; the router puts them in. */
+  workspaceSections?: ReactNode;
   /** Sections about the user's own account that other features provide; the router puts them in. */
   accountSections?: ReactNode;
 }
 
-export function SettingsPage({ accountSections }: SettingsPageProps) {
+export function SettingsPage({ workspaceSections, accountSections }: SettingsPageProps) {
   const workspace = useActiveWorkspace();
   if (!workspace) return null;
-  return <WorkspaceSettings workspace={workspace} accountSections={accountSections} />;
+  return (
+    <WorkspaceSettings
+      workspace={workspace}
+      workspaceSections={workspaceSections}
+      accountSections={accountSections}
+    />
+  );
 }
 
 function WorkspaceSettings({
   workspace,
+  workspaceSections,
   accountSections,
 }: SettingsPageProps & { workspace: WorkspaceSummary }) {
   const { user } = useSession();
@@ -120,6 +129,8 @@ function WorkspaceSettings({
         ) : (
           <p className="notice">Only owners and admins see TikTok usage.</p>
         )}
+
+        {workspaceSections}
 
         {accountSections}
       </div>

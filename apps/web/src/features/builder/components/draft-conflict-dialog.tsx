@@ -1,0 +1,49 @@
+import type { Draft } from '@whathead/contracts';
+import { Button } from '../../../components/ui/button';
+import { Dialog } from '../../../components/ui/dialog';
+import { formatRelativeTime } from '../../../lib/format-relative-time';
+import { useSession } from '../../../lib/session';
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+
+interface DraftConflictDialogProps {
+  theirs: Draft;
+  onReload(): void;
+  onKeepMine(): void;
+  /** Decide later: nothing is saved until then (the header offers the choice again). */
+  onClose(): void;
+}
+
+/**
+ * Someone saved this draft after this tab last did, so this tab's changes weren't saved: whose
+ * version it is and when, and the choice between theirs (this tab's changes are dropped) and
+ * mine (saved over theirs). Closed, the choice waits: nothing is saved until it is made.
+ */
+export function DraftConflictDialog({ theirs, onReload, onKeepMine, onClose }: DraftConflictDialogProps) {
+  const { user } = useSession();
+  const when = `${timeFormat.format(new Date(theirs.updatedAt))} (${formatRelativeTime(theirs.updatedAt)})`;
+  const yours = theirs.updatedBy !== null && theirs.updatedBy.id === user?.id;
+  const who = yours
+    ? 'You saved a newer version in another tab or window'
+    : `${theirs.updatedBy?.name ?? 'Someone'} saved a newer version`;
+  return (
+    <Dialog
+      title={yours ? 'This draft was saved in another tab' : 'Someone else saved this draft'}
+      description={`${who} at ${when}, so your latest changes here weren’t saved.`}
+      onClose={onClose}
+    >
+      <div className="stack">
+        <p>
+          Reload their version to continue from it: your changes since your last save are dropped. Or keep
+          yours: it is saved over theirs, and their changes are lost.
+        </p>
+        <div className="button-row button-row--end">
+          <Button variant="secondary" onClick={onKeepMine}>
+            Keep mine
+          </Button>
+          <Button onClick={onReload}>Reload their version</Button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}

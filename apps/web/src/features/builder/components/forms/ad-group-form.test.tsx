@@ -1,0 +1,246 @@
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import type { AdGroupNode, CampaignNode, Pixel, Region, TikTokApp } from '@whathead/contracts';
+import { describe, expect, it } from 'vitest';
+import { errorResponse, jsonResponse, mockApi } from '../../../../testing/mock-api';
+import { ad, adGroup, campaign, catalogRoutes, published, renderNodeForm } from './forms.testing';
+
+const describedText = (control: HTMLElement) =>
+  (control.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent)
+    .join(' ');
+
+const optionTexts = (select: HTMLElement) =>
+  within(select)
+    .getAllByRole('option')
+    .map((option) => option.textContent);
+
+const shopPixel: Pixel = {
+  id: '7100000000000000001',
+  code: 'C4SHOP',
+  name: 'Shop pixel',
+  events: [
+    { name: 'COMPLETE_PAYMENT', label: 'Complete payment' },
+    { name: 'ADD_TO_CART', label: 'Add to cart' },
+  ],
+};
+const apps: TikTokApp[] = [
+  { id: '7000000000000000001', name: 'Northwind for Android', platform: 'ANDROID' },
+  { id: '7000000000000000002', name: 'Northwind for iPhone', platform: 'IOS' },
+];
+const france: Region = {
+  id: '3017382',
+  name: 'France',
+  parentName: null,
+  level: 'COUNTRY',
+  regionCode: 'FR',
+};
+const georgia: Region = {
+  id: '4197000',
+  name: 'Georgia',
+  parentName: 'United States',
+  level: 'PROVINCE',
+  regionCode: 'US-GA',
+};
+
+function draftWith(
+  objective: CampaignNode['settings']['objective'],
+  settings: Partial<AdGroupNode['settings']> = {},
+) {
+  return [campaign('c1', { objective }), adGroup('g1', 'c1', settings), ad('a1', 'g1')];
+}
+
+describe('the ad group form', () => {
+  it('offers only the goals the campaign’s objective allows, and bills by the goal', () => {
+    const { lastSent } = renderNodeForm(draftWith('TRAFFIC'), 'g1');
+    const goal = screen.getByRole('combobox', { name: 'Optimisation goal' });
+    expect(optionTexts(goal)).toEqual(['Clicks', 'Landing page views']);
+    expect(optionTexts(screen.getByRole('combobox', { name: 'Promotion type' }))).toEqual([
+      'Website',
+      'Android app',
+      'iOS app',
+    ]);
+    expect(screen.getByText('Per click (CPC)')).toBeTruthy();
+
+    fireEvent.change(goal, { target: { value: 'TRAFFIC_LANDING_PAGE_VIEW' } });
+    expect(screen.getByText('Optimised CPM (oCPM)')).toBeTruthy();
+    expect(lastSent<AdGroupNode>().settings).toMatchObject({
+      optimizationGoal: 'TRAFFIC_LANDING_PAGE_VIEW',
+      billingEvent: 'OCPM',
+    });
+  });
+
+  it('hides the promotion type where the objective takes none', () => {
+    renderNodeForm(
+      draftWith('REACH', { promotionType: null, optimizationGoal: 'REACH', billingEvent: 'CPM' }),
+      'g1',
+    );
+    expect(screen.queryByRole('combobox', { name: 'Promotion type' })).toBeNull();
+    expect(optionTexts(screen.getByRole('combobox', { name: 'Optimisation goal' }))).toEqual(['Reach']);
+  });
+
+  it('asks for the pixel and its event for conversions on a website', async () => {
+    const { requests } = mockApi({ [catalogRoutes.pixels()]: () => jsonResponse({ pixels: [shopPixel] }) });
+    const { lastSent } = renderNodeForm(
+      draftWith('WEB_CONVERSIONS', {
+        promotionType: 'WEBSITE',
+        optimizationGoal: 'CLICK',
+        billingEvent: 'CPC',
+      }),
+      'g1',
+    );
+    expect(screen.queryByRole('combobox', { name: 'Pixel' })).toBeNull();
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Optimisation goal' }), {
+      target: { value: 'CONVERT' },
+    });
+    const pixel = screen.getByRole('combobox', { name: 'Pixel' });
+    expect(describedText(pixel)).toBe('Conversions on a website need a pixel: choose the one on the site.');
+    await within(pixel).findByRole('option', { name: 'Shop pixel (C4SHOP)' });
+    fireEvent.change(pixel, { target: { value: shopPixel.id } });
+    const event = screen.getByRole('combobox', { name: 'Conversion event' });
+    expect(optionTexts(event)).toEqual(['Choose an event', 'Complete payment', 'Add to cart']);
+    fireEvent.change(event, { target: { value: 'COMPLETE_PAYMENT' } });
+
+    expect(lastSent<AdGroupNode>().settings).toMatchObject({
+      optimizationGoal: 'CONVERT',
+      billingEvent: 'OCPM',
+      pixelId: shopPixel.id,
+      optimizationEvent: 'COMPLETE_PAYMENT',
+    });
+    expect(requests.map((request) => request.path)).toEqual([catalogRoutes.pixels().slice(4)]);
+  });
+
+  it('asks for the app, of the platform promoted, for an app', async () => {
+    mockApi({ [catalogRoutes.apps()]: () => jsonResponse({ apps }) });
+    const { lastSent } = renderNodeForm(
+      draftWith('APP_PROMOTION', {
+        promotionType: 'APP_ANDROID',
+        optimizationGoal: 'INSTALL',
+        billingEvent: 'OCPM',
+      }),
+      'g1',
+    );
+    const app = screen.getByRole('combobox', { name: 'App' });
+    await within(app).findByRole('option', { name: 'Northwind for Android' });
+    expect(optionTexts(app)).toEqual(['Choose an app', 'Northwind for Android']);
+    fireEvent.change(app, { target: { value: apps[0]!.id } });
+    expect(lastSent<AdGroupNode>().settings.appId).toBe(apps[0]!.id);
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Promotion type' }), {
+      target: { value: 'APP_IOS' },
+    });
+    await within(screen.getByRole('combobox', { name: 'App' })).findByRole('option', {
+      name: 'Northwind for iPhone',
+    });
+    expect(screen.queryByRole('combobox', { name: 'Pixel' })).toBeNull();
+  });
+
+  it('keeps a goal the campaign’s new objective refuses, and says so', () => {
+    const { changeNode } = renderNodeForm(
+      draftWith('TRAFFIC', { optimizationGoal: 'CLICK', billingEvent: 'CPC' }),
+      'g1',
+    );
+    act(() => changeNode(campaign('c1', { objective: 'REACH' })));
+
+    const goal = screen.getByRole('combobox', { name: 'Optimisation goal' }) as HTMLSelectElement;
+    expect(goal.value).toBe('CLICK');
+    expect(goal.getAttribute('aria-invalid')).toBe('true');
+    expect(describedText(goal)).toBe("A Reach campaign can't optimise for Clicks. Choose Reach.");
+  });
+
+  it('disables what TikTok keeps once the ad group is published', () => {
+    const group = published(adGroup('g1', 'c1', { optimizationGoal: 'CLICK' }), '1700000000000000001');
+    renderNodeForm([published(campaign('c1'), '1800000000000000001'), group, ad('a1', 'g1')], 'g1');
+
+    const goal = screen.getByRole('combobox', { name: 'Optimisation goal' }) as HTMLSelectElement;
+    expect(goal.disabled).toBe(true);
+    expect(describedText(goal)).toBe('Can’t change after publishing — duplicate instead.');
+    expect((screen.getByRole('radio', { name: 'Automatic placement' }) as HTMLInputElement).disabled).toBe(
+      true,
+    );
+    expect((screen.getByRole('combobox', { name: 'Bid strategy' }) as HTMLSelectElement).disabled).toBe(true);
+    expect((screen.getByRole('textbox', { name: 'Ad group name' }) as HTMLInputElement).disabled).toBe(false);
+    expect((screen.getByRole('textbox', { name: 'Daily budget (USD)' }) as HTMLInputElement).disabled).toBe(
+      false,
+    );
+    expect((screen.getByRole('checkbox', { name: '18–24' }) as HTMLInputElement).disabled).toBe(false);
+  });
+
+  it('finds locations by name, adds them as chips and removes them', async () => {
+    const { requests } = mockApi({
+      [catalogRoutes.regions()]: ({ query }) =>
+        jsonResponse({ regions: query.get('q') === 'fr' ? [france] : [georgia] }),
+    });
+    const { lastSent } = renderNodeForm(draftWith('TRAFFIC'), 'g1');
+    const locations = screen.getByRole('group', { name: 'Locations' });
+    expect(describedText(locations)).toBe('Choose at least one location.');
+
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search locations' }), {
+      target: { value: 'fr' },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: /Add France/ }));
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search locations' }), {
+      target: { value: 'georgia' },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: /Add Georgia/ }));
+
+    expect(lastSent<AdGroupNode>().settings.locations).toEqual([
+      { id: france.id, name: 'France' },
+      { id: georgia.id, name: 'Georgia · United States' },
+    ]);
+    expect(describedText(locations)).toBe('');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove France' }));
+    expect(lastSent<AdGroupNode>().settings.locations).toEqual([
+      { id: georgia.id, name: 'Georgia · United States' },
+    ]);
+    expect(requests.map((request) => request.query.get('q'))).toEqual(['fr', 'georgia']);
+  });
+
+  it('says in words when TikTok’s locations can’t be loaded, and retries', async () => {
+    let fails = true;
+    mockApi({
+      [catalogRoutes.regions()]: () =>
+        fails ? errorResponse(502, 'tiktok_unavailable') : jsonResponse({ regions: [france] }),
+    });
+    renderNodeForm(draftWith('TRAFFIC'), 'g1');
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search locations' }), {
+      target: { value: 'fr' },
+    });
+
+    const words = await screen.findByText(/^Couldn’t load TikTok’s locations/, {}, { timeout: 15_000 });
+    const problem = words.closest<HTMLElement>('[role="alert"]')!;
+    expect(words.textContent).toBe('Couldn’t load TikTok’s locations — retry');
+    expect(problem.textContent).toMatch(/TikTok didn’t answer/);
+    expect((screen.getByRole('textbox', { name: 'Ad group name' }) as HTMLInputElement).disabled).toBe(false);
+    fails = false;
+    fireEvent.click(within(problem).getByRole('button', { name: 'retry' }));
+    expect(await screen.findByRole('button', { name: /Add France/ })).toBeTruthy();
+  });
+
+  it('hides the budget under campaign budget optimisation, saying why', () => {
+    renderNodeForm([campaign('c1', { budgetOptimization: true }), adGroup('g1', 'c1'), ad('a1', 'g1')], 'g1');
+    expect(screen.queryByRole('textbox', { name: /budget/i })).toBeNull();
+    expect(screen.getByText(/campaign budget optimisation/)).toBeTruthy();
+  });
+
+  it('takes the schedule in UTC as TikTok writes it, and chosen hours as 336 half hours', () => {
+    const { lastSent } = renderNodeForm(draftWith('TRAFFIC'), 'g1');
+    fireEvent.click(screen.getByRole('radio', { name: 'Start and end dates' }));
+    fireEvent.change(screen.getByLabelText('Start (UTC)'), { target: { value: '2030-05-01T08:00' } });
+    fireEvent.change(screen.getByLabelText('End (UTC)'), { target: { value: '2030-06-01T18:30' } });
+    expect(lastSent<AdGroupNode>().settings).toMatchObject({
+      scheduleType: 'SCHEDULE_START_END',
+      scheduleStart: '2030-05-01 08:00:00',
+      scheduleEnd: '2030-06-01 18:30:00',
+    });
+    expect((screen.getByLabelText('End (UTC)') as HTMLInputElement).value).toBe('2030-06-01T18:30');
+
+    fireEvent.click(screen.getByRole('radio', { name: 'Chosen hours' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Monday 00:00–01:00' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Sunday 23:00–00:00' }));
+    expect(lastSent<AdGroupNode>().settings.dayparting).toBe(`00${'1'.repeat(332)}00`);
+    fireEvent.click(screen.getByRole('radio', { name: 'All day, every day' }));
+    expect(lastSent<AdGroupNode>().settings.dayparting).toBeNull();
+  });
+});
