@@ -615,13 +615,25 @@ export class TikTokConnectionRepository {
    * (a connection stuck in one warning is not checked again for 15 minutes); answers whether
    * the cause is new, so the audit trail says it once.
    */
-  async markAttention(workspaceId: string, id: string, cause: string, now: Date): Promise<boolean> {
-    const live = () =>
-      this.#db
+  async markAttention(
+    workspaceId: string,
+    id: string,
+    cause: string,
+    now: Date,
+    /**
+     * The fingerprint of the token that failed: a connection reconnected meanwhile holds another
+     * token, and the old one's refusal says nothing about it.
+     */
+    failedToken?: string | null,
+  ): Promise<boolean> {
+    const live = () => {
+      const query = this.#db
         .updateTable('tiktok_connections')
         .where('workspace_id', '=', workspaceId)
         .where('id', '=', id)
         .where('status', '!=', 'disconnected');
+      return failedToken ? query.where('token_fingerprint', '=', failedToken) : query;
+    };
     const changed = await live()
       .set({ status: 'needs_attention', attention_cause: cause, updated_at: now })
       .where((builder) =>

@@ -487,7 +487,16 @@ export class TikTokConnectionService {
         : [];
     const affected = [connection, ...holders.filter((holder) => holder.id !== connection.id)];
     for (const target of affected) {
-      if (!(await this.#connections.markAttention(target.workspace_id, target.id, cause, now))) continue;
+      if (
+        !(await this.#connections.markAttention(
+          target.workspace_id,
+          target.id,
+          cause,
+          now,
+          target.token_fingerprint,
+        ))
+      )
+        continue;
       await this.#audit.add({
         ...this.#auditTarget(target),
         actorUserId: actor?.userId ?? null,

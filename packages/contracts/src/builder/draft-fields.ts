@@ -113,6 +113,13 @@ export function sameValue(left: unknown, right: unknown): boolean {
   return false;
 }
 
+/** Locations are the same places whatever name they were shown with (an id until the list was read). */
+function comparable(field: string, value: unknown): unknown {
+  if (field === 'locations' && Array.isArray(value))
+    return value.map((location: { id: string }) => location.id);
+  return value;
+}
+
 export interface FieldChange {
   field: string;
   label: string;
@@ -132,7 +139,7 @@ export function settingChanges(node: DraftNode): { editable: FieldChange[]; fixe
   const settings = node.settings as Record<string, unknown>;
   const before = node.published as Record<string, unknown>;
   for (const field of Object.keys(settings)) {
-    if (sameValue(settings[field], before[field])) continue;
+    if (sameValue(comparable(field, settings[field]), comparable(field, before[field]))) continue;
     const change = {
       field,
       label: fieldLabel(node.level, field),

@@ -113,7 +113,9 @@ describe('builder validation', () => {
     const [campaign, adGroup] = valid();
     assert.deepEqual(issuesOf([campaign!]), ['c.-: Add at least one ad group to this campaign.']);
     assert.ok(issuesOf([campaign!, adGroup!]).includes('g.-: Add at least one ad to this ad group.'));
-    const misplaced = valid().map((node) => (node.key === 'a' ? { ...node, parentKey: 'c' } : node)) as DraftNode[];
+    const misplaced = valid().map((node) =>
+      node.key === 'a' ? { ...node, parentKey: 'c' } : node,
+    ) as DraftNode[];
     assert.ok(issuesOf(misplaced).some((issue) => issue.startsWith('a.-: An ad belongs under an ad group')));
   });
 

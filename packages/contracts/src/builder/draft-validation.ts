@@ -179,7 +179,13 @@ function checkCampaign(node: CampaignNode, tree: DraftTree, context: ValidationC
   const settings = node.settings;
   const account = context.accounts.get(node.advertiserId);
   if (!account) add('advertiserId', 'Choose one of the workspace’s ad accounts for this campaign.');
-  if (!settings.objective) add('objective', 'Choose an objective.');
+  if (!settings.objective && node.tiktokId && node.published?.objective === null) {
+    add(
+      'objective',
+      'TikTok runs this campaign under an objective the builder does not handle. Its name, budget and status can change here; to change more, duplicate it.',
+      'warning',
+    );
+  } else if (!settings.objective) add('objective', 'Choose an objective.');
   else if (unsupportedObjectives[settings.objective])
     add('objective', unsupportedObjectives[settings.objective]!);
   if (settings.budgetOptimization && settings.budgetMode === 'BUDGET_MODE_INFINITE') {
