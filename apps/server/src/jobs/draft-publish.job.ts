@@ -22,7 +22,9 @@ export const draftPublishRecoveryJob = (services: Services) =>
   defineJob({
     name: 'draft-publish-recovery',
     lane: 'publish',
-    policy: 'stately',
+    // Not `stately`: a worker killed mid-sweep would leave an active run that blocks the next
+    // sweep until pg-boss expires it (15 minutes). Two sweeps at once only queue a publish twice,
+    // and its lease lets one run it.
     payload: z.object({}),
     retry: { limit: 0, delaySeconds: 60, backoff: false },
     recurring: { cron: '* * * * *', payload: {} },

@@ -29,6 +29,7 @@ import { BuilderGuardrailsService } from './builder/builder-guardrails.service.j
 import { DraftService } from './builder/draft.service.js';
 import { ExistingNodesService } from './builder/existing-nodes.service.js';
 import { PublishesRepository } from '../repositories/builder/publishes.repository.js';
+import { CreativeFilesRepository } from '../repositories/builder/creative-files.repository.js';
 import { PublishRecovery } from './builder/publish-recovery.js';
 import { PublishRunner } from './builder/publish-runner.js';
 import { PublishService } from './builder/publish.service.js';
@@ -304,12 +305,15 @@ export function createServices(database: Database, settings: ServiceSettings, cl
     regionNames: (workspaceId, advertiserId) => builderCatalog.regionNames(workspaceId, advertiserId),
   });
   const publishesRepository = new PublishesRepository(database);
+  const creativeFiles = new CreativeFilesRepository(database);
   const publishes = new PublishService({
     publishes: publishesRepository,
     drafts: new DraftRepository(database),
     accounts: builderAccountsRepository,
     guardrails: builderGuardrailsRepository,
     audit: tiktokAuditRepository,
+    creativeFiles,
+    mediaUploads,
     workspaceService: workspaces,
     clock,
   });
@@ -322,6 +326,7 @@ export function createServices(database: Database, settings: ServiceSettings, cl
         (account) => account.advertiserId === advertiserId,
       ),
     tiktok: settings.tiktok,
+    creativeFiles,
     clock,
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     leaseMilliseconds: (settings.publishLeaseSeconds ?? 30) * 1000,

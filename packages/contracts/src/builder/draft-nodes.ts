@@ -129,6 +129,13 @@ export const adCreativeSchema = z.object({
   height: z.number().int().nonnegative().nullable(),
   /** A video's cover image (TikTok's image_ids for SINGLE_VIDEO). */
   coverImageId: text(128).nullable(),
+  /**
+   * The ad account whose library holds `materialId`. When it is not the campaign's (a tree
+   * duplicated into another account), publishing first copies the file there from the originals
+   * Whathead keeps (content-addressed). Absent on creatives picked before this was recorded: the
+   * campaign's own account.
+   */
+  advertiserId: tiktokIdField.nullable().optional(),
 });
 export type AdCreativeRef = z.infer<typeof adCreativeSchema>;
 

@@ -316,6 +316,15 @@ function checkAd(node: AdNode, tree: DraftTree, add: Add): void {
         : 'An image ad needs an image, not a video.',
     );
   }
+  const campaign = tree.campaignOf(node);
+  const elsewhere = settings.creative?.advertiserId;
+  if (campaign && elsewhere && elsewhere !== campaign.advertiserId) {
+    add(
+      'creative',
+      'This creative is in another ad account’s library. Publishing copies it into this account first, from the file Whathead keeps.',
+      'warning',
+    );
+  }
   const text = settings.adText.trim();
   if (!text) add('adText', 'Write the ad text.');
   else if ([...text].length > adTextMaximum)

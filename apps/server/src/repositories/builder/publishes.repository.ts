@@ -266,6 +266,16 @@ export class PublishesRepository {
       .execute();
   }
 
+  /** The node as sent, when the run changed it (a creative copied into the account). */
+  async replaceNode(publishId: string, key: string, node: unknown): Promise<void> {
+    await this.#db
+      .updateTable('publish_items')
+      .set({ node: JSON.stringify(node) })
+      .where('publish_id', '=', publishId)
+      .where('node_key', '=', key)
+      .execute();
+  }
+
   async confirm(publishId: string, key: string, tiktokId: string | null, now: Date): Promise<void> {
     await this.#db
       .updateTable('publish_items')
@@ -328,7 +338,11 @@ export class PublishesRepository {
       };
       const nodes = document.nodes.map((node) => {
         const done = byKey.get(node.key);
-        return done ? { ...node, tiktokId: done.tiktokId, published: done.settings } : node;
+        // The draft was read-only meanwhile, so the settings as sent are its own, except where
+        // the run changed them (a creative copied into the account): those it takes as well.
+        return done
+          ? { ...node, tiktokId: done.tiktokId, settings: done.settings, published: done.settings }
+          : node;
       });
       await transaction
         .updateTable('drafts')

@@ -10,6 +10,7 @@ import {
   type DraftDocument,
   type Publish,
 } from '@whathead/contracts';
+import { sampleImage } from '../../testing/media-samples.js';
 import { TestBrowser } from '../../testing/test-app.js';
 import { connectionsPath, joinAsMember } from '../../testing/tiktok-flow.js';
 import { connect, scenario, startTikTokTestKit, type TikTokTestKit } from '../../testing/tiktok-test-kit.js';
@@ -304,5 +305,59 @@ describe('publishing a draft: create, skip, update, partial failure, guardrails,
     assert.equal(ads[0]!.image_ids.length, 1);
     assert.deepEqual(ads[1]!.image_ids, ads[0]!.image_ids, 'one cover serves both ads of the video');
     assert.equal(kit.emulator.state.store.images.size, imagesBefore + 1);
+  });
+
+  it('duplicates a tree into another ad account: the creative is copied there from the original Whathead keeps', async () => {
+    const outlet = '7200000000000000012';
+    const selected = await alex.put(`${connectionsPath(workspaceId)}/${connectionId}/accounts`, {
+      selectedAdvertiserIds: [northwindUs, outlet],
+      defaultAdvertiserId: northwindUs,
+    });
+    assert.equal(selected.status, 200, selected.text);
+    const bytes = await sampleImage({ width: 400, height: 400, format: 'png', seed: 77 });
+    const checked = await alex.postFile<{ sha256: string }>(api('/media/files'), {
+      name: 'duplicate-me.png',
+      bytes,
+    });
+    assert.equal(checked.status, 200, checked.text);
+    const batch = await alex.post<{ batchId: string }>(api('/media/uploads'), {
+      files: [{ sha256: checked.body.sha256, fileName: 'duplicate-me.png' }],
+      advertiserIds: [northwindUs],
+    });
+    let mediaId: string | null = null;
+    for (let attempt = 0; attempt < 100 && !mediaId; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const seen = await alex.get<{ uploads: { state: string; mediaId: string | null }[] }>(
+        api(`/media/uploads/${batch.body.batchId}`),
+      );
+      mediaId = seen.body.uploads[0]?.state === 'ready' ? seen.body.uploads[0].mediaId : null;
+    }
+    assert.ok(mediaId, 'the original reached Northwind US');
+
+    const document = tree('DUP');
+    const [campaign] = document.nodes;
+    if (campaign?.level === 'campaign') campaign.advertiserId = outlet;
+    for (const node of document.nodes)
+      if (node.level === 'ad')
+        node.settings.creative = {
+          kind: 'image',
+          materialId: mediaId,
+          fileName: 'duplicate-me.png',
+          sha256: null,
+          width: 400,
+          height: 400,
+          coverImageId: null,
+          advertiserId: northwindUs,
+        };
+    const done = await publish(await saveDraft(document));
+    assert.equal(done.state, 'succeeded', JSON.stringify(done.items));
+    const adId = done.items.find((item) => item.level === 'ad')!.tiktokId!;
+    const ad = kit.emulator.state.store.ads.get(adId)!;
+    assert.equal(ad.advertiser_id, outlet);
+    const image = kit.emulator.state.store.images.get(ad.image_ids[0]!)!;
+    assert.equal(image.advertiserId, outlet, 'the ad names the copy in its own account');
+    const reloaded = draftSchema.parse((await alex.get(api(`/drafts/${done.draftId}`))).body);
+    const written = reloaded.document.nodes.find((node) => node.level === 'ad');
+    assert.equal(written?.level === 'ad' && written.settings.creative?.advertiserId, outlet);
   });
 });

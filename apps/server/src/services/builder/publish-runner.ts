@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { AdGroupNode, AdNode, CampaignNode, DraftNode } from '@whathead/contracts';
 import type { Clock } from '../../lib/clock.js';
 import type { TikTokClient } from '@whathead/tiktok-client';
 import { TokenUnreadableError } from '../../lib/token-cipher.js';
+import type { CreativeFilesRepository } from '../../repositories/builder/creative-files.repository.js';
 import type { PublishItemRow, PublishesRepository } from '../../repositories/builder/publishes.repository.js';
 import type { TikTokConnectionRepository } from '../../repositories/tiktok-connection.repository.js';
 import type { TikTokConnectionService } from '../tiktok-connection.service.js';
@@ -23,6 +23,9 @@ import {
 
 /** TikTok takes at most 20 creatives per /ad/create/ call (correction 5). */
 const adsPerCall = 20;
+/** How long an ad waits for its creative's copy into the account, and how often it looks. */
+const copyWaitMilliseconds = 15 * 60_000;
+const copyPollMilliseconds = 1_000;
 /** Status updates take at most 20 ids per call (reference §4.1). */
 const statusesPerCall = 20;
 /** Calls in flight at once: enough to keep the shared budget busy; the budget does the pacing. */
@@ -61,9 +64,12 @@ export class PublishRunner {
   readonly #connectionService: TikTokConnectionService;
   readonly #accounts: PublishAccounts;
   readonly #tiktok: TikTokClient;
+  readonly #creativeFiles: CreativeFilesRepository;
   readonly #clock: Clock;
   readonly #owner: string;
   readonly #leaseMilliseconds: number;
+  /** The publishes this process is running now. */
+  readonly #running = new Set<string>();
 
   constructor(dependencies: {
     publishes: PublishesRepository;
@@ -71,6 +77,7 @@ export class PublishRunner {
     connectionService: TikTokConnectionService;
     accounts: PublishAccounts;
     tiktok: TikTokClient;
+    creativeFiles: CreativeFilesRepository;
     clock: Clock;
     /** This process, as the lease names it. */
     owner: string;
@@ -81,22 +88,32 @@ export class PublishRunner {
     this.#connectionService = dependencies.connectionService;
     this.#accounts = dependencies.accounts;
     this.#tiktok = dependencies.tiktok;
+    this.#creativeFiles = dependencies.creativeFiles;
     this.#clock = dependencies.clock;
     this.#owner = dependencies.owner;
     this.#leaseMilliseconds = dependencies.leaseMilliseconds;
   }
 
   async run(publishId: string): Promise<Record<string, unknown>> {
+    // The lease names the process, so it cannot keep two jobs of one publish in this process
+    // (recovery queued it again before a run took it) from both running it: this does.
+    if (this.#running.has(publishId)) return { skipped: 'this process runs it already' };
+    this.#running.add(publishId);
+    try {
+      return await this.#run(publishId);
+    } finally {
+      this.#running.delete(publishId);
+    }
+  }
+
+  async #run(publishId: string): Promise<Record<string, unknown>> {
     const leaseEnd = () => new Date(this.#clock.now().getTime() + this.#leaseMilliseconds);
-    // Each run holds the lease as itself: two jobs of one publish in this process (recovery
-    // queued it twice) must not both run it, as they would if the lease named only the process.
-    const owner = `${this.#owner}:${randomUUID().slice(0, 8)}`;
-    if (!(await this.#publishes.claim(publishId, owner, this.#clock.now(), leaseEnd())))
+    if (!(await this.#publishes.claim(publishId, this.#owner, this.#clock.now(), leaseEnd())))
       return { skipped: 'another process runs it, or it is not queued' };
     let leaseLost = false;
     const renewal = setInterval(() => {
       void this.#publishes
-        .renew(publishId, owner, leaseEnd())
+        .renew(publishId, this.#owner, leaseEnd())
         .then((held) => (leaseLost ||= !held))
         .catch(() => undefined);
     }, this.#leaseMilliseconds / 3);
@@ -137,7 +154,7 @@ export class PublishRunner {
       }
       // TikTok busy or down, or our own failure: the lease ends now so the retry (pg-boss's, or
       // the recovery sweep's) is not kept waiting; the journal says what is left.
-      await this.#publishes.renew(publishId, owner, this.#clock.now()).catch(() => undefined);
+      await this.#publishes.renew(publishId, this.#owner, this.#clock.now()).catch(() => undefined);
       throw error instanceof RunStopped ? error.cause : error;
     } finally {
       clearInterval(renewal);
@@ -152,6 +169,7 @@ export class PublishRunner {
       connectionService: this.#connectionService,
       accounts: this.#accounts,
       tiktok: this.#tiktok,
+      creativeFiles: this.#creativeFiles,
       clock: this.#clock,
     };
   }
@@ -355,6 +373,9 @@ class PublishRun {
    */
   async #refused(items: readonly PublishItemRow[], error: unknown): Promise<void> {
     if (error instanceof RunStopped) throw error;
+    // A refused token is the connection's problem, not the item's: it goes up to the account's
+    // token holder, which flags the connection and stops the run for Reconnect.
+    if (attentionCauseOf(error)) throw error;
     const failure = publishFailure(error, items[0]!.level);
     if (!failure) throw new RunStopped('transient', error);
     await this.#setFailed(items, 'failed', failure.message, failure.field);
@@ -413,6 +434,58 @@ class PublishRun {
     };
   }
 
+  /**
+   * Ads whose creative was copied from another account's library (publish.service queued the
+   * copy): each waits for its upload to this account and then names the copy; a failed copy
+   * fails its ad with the upload's reason. Answers the ads still to send.
+   */
+  async #withCopiedCreatives(items: PublishItemRow[]): Promise<PublishItemRow[]> {
+    const ready: PublishItemRow[] = [];
+    for (const item of items) {
+      const node = item.node as AdNode;
+      const creative = node.settings.creative;
+      if (!creative?.advertiserId || creative.advertiserId === item.advertiser_id || !creative.sha256) {
+        ready.push(item);
+        continue;
+      }
+      const copy = await this.#copyOf(item.advertiser_id, creative.sha256);
+      if ('error' in copy) {
+        await this.#setFailed(
+          [item],
+          'failed',
+          `Copying “${creative.fileName}” into this ad account failed: ${copy.error}`,
+          'creative',
+        );
+        continue;
+      }
+      const sent = {
+        ...node,
+        settings: {
+          ...node.settings,
+          creative: { ...creative, materialId: copy.mediaId, advertiserId: item.advertiser_id },
+        },
+      };
+      // What is written back into the draft: the ad names the copy in its own account.
+      await this.#parts.publishes.replaceNode(this.publishId, item.node_key, sent);
+      this.#items.set(item.node_key, { ...item, node: sent });
+      ready.push({ ...item, node: sent });
+    }
+    return ready;
+  }
+
+  async #copyOf(advertiserId: string, sha256: string): Promise<{ mediaId: string } | { error: string }> {
+    const deadline = Date.now() + copyWaitMilliseconds;
+    for (;;) {
+      const upload = await this.#parts.creativeFiles.latestUpload(this.workspaceId, advertiserId, sha256);
+      if (!upload) return { error: 'no copy was queued. Publish again.' };
+      if (upload.state === 'ready' && upload.mediaId) return { mediaId: upload.mediaId };
+      if (upload.state === 'failed') return { error: upload.error ?? 'the upload failed.' };
+      if (Date.now() > deadline || this.leaseLost())
+        return { error: 'TikTok is still processing the copy. Publish again in a few minutes.' };
+      await new Promise((resolve) => setTimeout(resolve, copyPollMilliseconds));
+    }
+  }
+
   /** The ad group's campaign as TikTok has it: its id, and the settings budgets depend on. */
   #campaignOf(item: PublishItemRow, campaignId: string) {
     const parent = item.parent_key ? this.#items.get(item.parent_key) : undefined;
@@ -438,7 +511,9 @@ class PublishRun {
             );
             if (found) await this.#confirm(item, found);
           }
-          toSend = items.filter((item) => this.#items.get(item.node_key)!.state !== 'confirmed');
+          toSend = await this.#withCopiedCreatives(
+            items.filter((item) => this.#items.get(item.node_key)!.state !== 'confirmed'),
+          );
           if (toSend.length === 0) return;
           const covers = await coversFor(this.#parts.tiktok, call, videosWithoutCover(toSend));
           await this.#markSending(toSend);

@@ -5,6 +5,7 @@ import {
   planPublish,
   validateDraft,
   type DraftDocument,
+  type DraftNode,
   type Publish,
   type PublishItem,
 } from '@whathead/contracts';
@@ -20,7 +21,9 @@ import type {
   PublishItemRow,
   PublishWithPeople,
 } from '../../repositories/builder/publishes.repository.js';
+import type { CreativeFilesRepository } from '../../repositories/builder/creative-files.repository.js';
 import type { TikTokAuditRepository } from '../../repositories/tiktok-audit.repository.js';
+import type { MediaUploadService } from '../media/media-upload.service.js';
 import type { Actor, WorkspaceService } from '../workspace.service.js';
 import { draftConflict, draftPublishing } from './draft-errors.js';
 import { guardrailBreaches } from './guardrail-check.js';
@@ -42,6 +45,8 @@ export class PublishService {
   readonly #accounts: BuilderAccountsRepository;
   readonly #guardrails: BuilderGuardrailsRepository;
   readonly #audit: TikTokAuditRepository;
+  readonly #creativeFiles: CreativeFilesRepository;
+  readonly #mediaUploads: Pick<MediaUploadService, 'createBatch'>;
   readonly #workspaceService: WorkspaceService;
   readonly #clock: Clock;
   #queue: PublishQueue | undefined;
@@ -52,9 +57,13 @@ export class PublishService {
     accounts: BuilderAccountsRepository;
     guardrails: BuilderGuardrailsRepository;
     audit: TikTokAuditRepository;
+    creativeFiles: CreativeFilesRepository;
+    mediaUploads: Pick<MediaUploadService, 'createBatch'>;
     workspaceService: WorkspaceService;
     clock: Clock;
   }) {
+    this.#creativeFiles = dependencies.creativeFiles;
+    this.#mediaUploads = dependencies.mediaUploads;
     this.#publishes = dependencies.publishes;
     this.#drafts = dependencies.drafts;
     this.#accounts = dependencies.accounts;
@@ -101,9 +110,10 @@ export class PublishService {
         },
       );
     }
+    const tree = indexDraft(document);
+    const copies = await this.#creativeCopies(actor, workspaceId, document);
     const plan = planPublish(document);
     const breaches = guardrailBreaches(document, plan, guardrails);
-    const tree = indexDraft(document);
     const items: NewPublishItem[] = plan.items.map((item) => ({
       nodeKey: item.key,
       level: item.level,
@@ -112,7 +122,7 @@ export class PublishService {
       parentKey: item.parentKey,
       action: item.action,
       changes: item.changes,
-      node: tree.byKey.get(item.key),
+      node: copies.get(item.key) ?? tree.byKey.get(item.key),
       // Chosen and stored before anything is sent, so every later send of it is the same create.
       requestId: item.action === 'create' && item.level !== 'ad' ? createRequestId() : null,
     }));
@@ -206,6 +216,69 @@ export class PublishService {
     const ids = await this.#publishes.unblock(workspaceId);
     for (const publishId of ids) await this.#queue?.({ workspaceId, publishId });
     return ids.length;
+  }
+
+  /**
+   * Ads whose creative lives in another ad account's library (a tree duplicated into this one):
+   * the original Whathead keeps is queued for upload to the campaign's account now, through the
+   * creative library (which reuses what the account already has), and the ad as sent names those
+   * bytes for the publish to wait on. A creative Whathead holds no file for cannot be copied.
+   */
+  async #creativeCopies(
+    actor: Actor,
+    workspaceId: string,
+    document: DraftDocument,
+  ): Promise<Map<string, DraftNode>> {
+    const tree = indexDraft(document);
+    const copies = new Map<string, DraftNode>();
+    const uploads = new Map<string, { sha256: string; fileName: string }[]>();
+    const missing: { key: string; message: string }[] = [];
+    for (const node of tree.nodes) {
+      if (node.level !== 'ad' || node.tiktokId) continue;
+      const creative = node.settings.creative;
+      const target = tree.campaignOf(node)?.advertiserId;
+      if (!creative?.advertiserId || !target || creative.advertiserId === target) continue;
+      const original = await this.#creativeFiles.originalOf(
+        workspaceId,
+        creative.advertiserId,
+        creative.materialId,
+      );
+      if (!original) {
+        missing.push({
+          key: node.key,
+          message: describeIssue(
+            {
+              key: node.key,
+              field: 'creative',
+              severity: 'error',
+              message: `Whathead holds no file for “${creative.fileName}” (it was uploaded to TikTok elsewhere), so it cannot copy it into this ad account. Choose a creative from this account’s library, or upload the file.`,
+            },
+            node,
+          ),
+        });
+        continue;
+      }
+      copies.set(node.key, {
+        ...node,
+        settings: { ...node.settings, creative: { ...creative, sha256: original.sha256 } },
+      });
+      uploads.set(target, [...(uploads.get(target) ?? []), original]);
+    }
+    if (missing.length > 0)
+      throw new AppError('draft_invalid', 'Some creatives cannot be copied into their new ad account.', {
+        details: {
+          issues: missing.map((each) => ({ path: `nodes.${each.key}.creative`, message: each.message })),
+        },
+      });
+    for (const [advertiserId, files] of uploads) {
+      const seen = new Set<string>();
+      const distinct = files.filter((file) => !seen.has(file.sha256) && seen.add(file.sha256));
+      await this.#mediaUploads.createBatch(actor, workspaceId, {
+        files: distinct,
+        advertiserIds: [advertiserId],
+      });
+    }
+    return copies;
   }
 
   async #reviewable(actor: Actor, workspaceId: string, publishId: string): Promise<PublishWithPeople> {
