@@ -278,10 +278,12 @@ export function createServices(database: Database, settings: ServiceSettings, cl
   });
   const builderAccountsRepository = new BuilderAccountsRepository(database);
   const builderGuardrailsRepository = new BuilderGuardrailsRepository(database);
+  const publishesRepository = new PublishesRepository(database);
   const drafts = new DraftService({
     drafts: new DraftRepository(database),
     accounts: builderAccountsRepository,
     guardrails: builderGuardrailsRepository,
+    publishes: publishesRepository,
     workspaceService: workspaces,
     clock,
   });
@@ -304,7 +306,6 @@ export function createServices(database: Database, settings: ServiceSettings, cl
     workspaceService: workspaces,
     regionNames: (workspaceId, advertiserId) => builderCatalog.regionNames(workspaceId, advertiserId),
   });
-  const publishesRepository = new PublishesRepository(database);
   const creativeFiles = new CreativeFilesRepository(database);
   const publishes = new PublishService({
     publishes: publishesRepository,

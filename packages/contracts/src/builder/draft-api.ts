@@ -5,6 +5,9 @@ import { publishActions } from './publish-plan.js';
 
 /** Drafts: the builder's saved work, one document per draft, versioned against lost updates. */
 
+/** A draft's version as the database counts it (a 32-bit integer). */
+const draftVersionSchema = z.number().int().nonnegative().max(2_147_483_647);
+
 export const draftNameSchema = singleLineTextSchema({ empty: 'Give the draft a name.' }, 120);
 
 const person = z.object({ id: z.string(), name: z.string() }).nullable();
@@ -33,7 +36,7 @@ export type CreateDraftInput = z.input<typeof createDraftInputSchema>;
 
 /** Auto-save: the version the browser started from; a newer one on the server is a conflict. */
 export const saveDraftInputSchema = z.strictObject({
-  version: z.number().int().nonnegative(),
+  version: draftVersionSchema,
   name: draftNameSchema,
   document: draftDocumentSchema,
 });
@@ -89,7 +92,7 @@ export const publishPreviewSchema = z.object({
 });
 export type PublishPreview = z.infer<typeof publishPreviewSchema>;
 
-export const startPublishInputSchema = z.strictObject({ version: z.number().int().nonnegative() });
+export const startPublishInputSchema = z.strictObject({ version: draftVersionSchema });
 
 export const publishStates = [
   'awaiting_approval',

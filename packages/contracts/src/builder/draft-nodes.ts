@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { tiktokIdField } from '../query-fields.js';
+import { loneSurrogatePattern } from '../text.js';
 import {
   billingEvents,
   bidTypes,
@@ -22,8 +23,18 @@ export const nodeKeySchema = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'Not a node key.');
 
-/** Free text as saved: anything up to a generous cap; the rules say what TikTok takes. */
-const text = (max: number) => z.string().max(max);
+/**
+ * Free text as saved: anything up to a generous cap (the rules say what TikTok takes), but no NUL
+ * and no half surrogate pairs, which are not text and which no database stores.
+ */
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine(
+      (value) => !value.includes('\u0000') && !loneSurrogatePattern.test(value),
+      'Remove the invisible characters from this text.',
+    );
 
 export const operationStatuses = ['ENABLE', 'DISABLE'] as const;
 export const operationStatusSchema = z.enum(operationStatuses);

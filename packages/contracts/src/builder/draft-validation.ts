@@ -1,4 +1,5 @@
 import { budgetMinimum } from '../campaign-budget-rules.js';
+import { controlCharacterPattern } from '../text.js';
 import { fieldLabel, levelWords, settingChanges } from './draft-fields.js';
 import type { AdGroupNode, AdNode, CampaignNode, DraftDocument, DraftNode } from './draft-nodes.js';
 import { indexDraft, parentLevel, type DraftTree } from './draft-tree.js';
@@ -49,7 +50,10 @@ const millisecondsPerHour = 3_600_000;
 export function parseTikTokTime(value: string | null): number | null {
   if (!value) return null;
   const time = Date.parse(`${value.replace(' ', 'T')}Z`);
-  return Number.isNaN(time) ? null : time;
+  // Date.parse rolls "02-31" over into March: only a time that reads back the same is one.
+  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 19).replace('T', ' ') !== value)
+    return Number.NaN;
+  return time;
 }
 
 export function validateDraft(document: DraftDocument, context: ValidationContext): DraftIssue[] {
@@ -107,6 +111,8 @@ function checkName(node: DraftNode, add: Add): void {
   if (!name) add('name', `Give the ${what} a name.`);
   else if (name.length > nameMaximum) add('name', `TikTok takes names of at most ${nameMaximum} characters.`);
   else if (emoji.test(name)) add('name', 'TikTok does not accept emoji in names.');
+  else if (controlCharacterPattern.test(name) || !/[\p{L}\p{N}\p{P}\p{S}]/u.test(name))
+    add('name', 'Use visible characters only: no line breaks, invisible or direction-changing characters.');
 }
 
 function checkPlace(node: DraftNode, tree: DraftTree, add: Add): void {
@@ -119,7 +125,7 @@ function checkPlace(node: DraftNode, tree: DraftTree, add: Add): void {
   } else if (parent.level !== wanted) {
     add(
       null,
-      `An ${what} belongs under ${wanted === 'campaign' ? 'a campaign' : 'an ad group'}, not under an ${levelWords[parent.level].one}.`,
+      `${what === 'ad' ? 'An ad' : 'An ad group'} belongs under ${withArticle(wanted)}, not under ${withArticle(parent.level)}.`,
     );
   } else if (node.tiktokId && !parent.tiktokId) {
     add(
@@ -130,6 +136,9 @@ function checkPlace(node: DraftNode, tree: DraftTree, add: Add): void {
   const under = node.level === 'adgroup' ? 'ad' : null;
   if (under && tree.children(node.key).length === 0) add(null, 'Add at least one ad to this ad group.');
 }
+
+const withArticle = (level: DraftNode['level']) =>
+  level === 'campaign' ? 'a campaign' : level === 'adgroup' ? 'an ad group' : 'an ad';
 
 function checkFixedFields(node: DraftNode, add: Add): void {
   for (const change of settingChanges(node).fixed) {
@@ -207,7 +216,8 @@ function checkAdGroup(node: AdGroupNode, tree: DraftTree, context: ValidationCon
   const settings = node.settings;
   const campaign = tree.campaignOf(node);
   const objective = campaign?.settings.objective ?? null;
-  const rule = objective ? objectiveRules[objective] : undefined;
+  // An objective the builder refuses says so on the campaign; its ad groups are not checked against it.
+  const rule = objective && !unsupportedObjectives[objective] ? objectiveRules[objective] : undefined;
   const objectiveName = objective ? objectiveLabels[objective] : '';
 
   if (settings.placementType === 'PLACEMENT_TYPE_NORMAL' && settings.placements.length === 0) {
@@ -260,6 +270,8 @@ function checkAdGroup(node: AdGroupNode, tree: DraftTree, context: ValidationCon
 
   const start = parseTikTokTime(settings.scheduleStart);
   const end = parseTikTokTime(settings.scheduleEnd);
+  if (Number.isNaN(start)) add('scheduleStart', 'This is not a date and time that exists.');
+  if (Number.isNaN(end)) add('scheduleEnd', 'This is not a date and time that exists.');
   if (settings.scheduleType === 'SCHEDULE_START_END') {
     if (!settings.scheduleEnd) add('scheduleEnd', 'Choose when the ad group ends.');
     else if (end !== null && end <= (start ?? context.now))

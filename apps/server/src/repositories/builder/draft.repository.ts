@@ -128,23 +128,28 @@ export class DraftRepository {
 
   /** Deletes the draft unless a publish of it is unfinished; false when nothing was deleted. */
   async delete(workspaceId: string, draftId: string): Promise<boolean> {
-    const deleted = await this.#db
-      .deleteFrom('drafts')
-      .where('id', '=', draftId)
-      .where('workspace_id', '=', workspaceId)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('publishes')
-              .select(sql`1`.as('found'))
-              .whereRef('publishes.draft_id', '=', 'drafts.id')
-              .where('publishes.state', 'in', unfinishedPublishStates),
-          ),
-        ),
-      )
-      .returning('id')
-      .executeTakeFirst();
-    return deleted !== undefined;
+    // The draft's row is locked first, then its publishes are looked at in a statement of their
+    // own: one started meanwhile (it locks the same row) is seen, so a delete never takes away a
+    // publish under way.
+    return this.#db.transaction().execute(async (transaction) => {
+      const locked = await transaction
+        .selectFrom('drafts')
+        .select('id')
+        .where('id', '=', draftId)
+        .where('workspace_id', '=', workspaceId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!locked) return false;
+      const publishing = await transaction
+        .selectFrom('publishes')
+        .select('id')
+        .where('draft_id', '=', draftId)
+        .where('state', 'in', unfinishedPublishStates)
+        .executeTakeFirst();
+      if (publishing) return false;
+      await transaction.deleteFrom('drafts').where('id', '=', draftId).execute();
+      return true;
+    });
   }
 
   #summaries(workspaceId: string) {

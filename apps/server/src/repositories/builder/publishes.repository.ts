@@ -56,7 +56,34 @@ export class PublishesRepository {
       guardrailBreaches: string[];
     },
     items: readonly NewPublishItem[],
-    db: Kysely<Tables> = this.#db,
+  ): Promise<string | 'conflict'> {
+    return this.#db.transaction().execute(async (db) => {
+      // The draft's version goes up with the publish, in one transaction: a save racing the
+      // click names the old version and fails; a save that got in first makes this one fail.
+      const claimed = await db
+        .updateTable('drafts')
+        .set((update) => ({ version: sql<number>`${update.ref('version')} + 1` }))
+        .where('id', '=', publish.draftId)
+        .where('workspace_id', '=', publish.workspaceId)
+        .where('version', '=', publish.draftVersion)
+        .returning('id')
+        .executeTakeFirst();
+      if (!claimed) return 'conflict' as const;
+      return this.#insert(db, publish, items);
+    });
+  }
+
+  async #insert(
+    db: Kysely<Tables>,
+    publish: {
+      workspaceId: string;
+      draftId: string;
+      draftVersion: number;
+      state: PublishState;
+      requestedBy: string;
+      guardrailBreaches: string[];
+    },
+    items: readonly NewPublishItem[],
   ): Promise<string> {
     const { id } = await db
       .insertInto('publishes')
@@ -264,6 +291,31 @@ export class PublishesRepository {
       .where('node_key', 'in', keys)
       .where('state', 'in', ['pending', 'sending'])
       .execute();
+  }
+
+  /**
+   * What TikTok last had as the budget of these campaigns and ad groups, as far as Whathead knows
+   * it: the newer of the campaign mirror's copy and the last publish that confirmed one.
+   */
+  async knownBudgets(workspaceId: string, tiktokIds: readonly string[]): Promise<Map<string, number>> {
+    const known = new Map<string, number>();
+    if (tiktokIds.length === 0) return known;
+    const { rows } = await sql<{ id: string; budget: string | number | null; seen: Date }>`
+      select distinct on (id) id, budget, seen from (
+        select entity_id as id, budget::float8 as budget, synced_at as seen
+        from tiktok_entities
+        where workspace_id = ${workspaceId}::uuid and level in ('campaign', 'adgroup')
+          and entity_id = any(${[...tiktokIds]}::text[])
+        union all
+        select tiktok_id, (node -> 'settings' ->> 'budget')::float8, confirmed_at
+        from publish_items
+        where workspace_id = ${workspaceId}::uuid and state = 'confirmed'
+          and tiktok_id = any(${[...tiktokIds]}::text[])
+      ) seen
+      order by id, seen desc
+    `.execute(this.#db);
+    for (const row of rows) if (row.budget !== null) known.set(row.id, Number(row.budget));
+    return known;
   }
 
   /** The node as sent, when the run changed it (a creative copied into the account). */

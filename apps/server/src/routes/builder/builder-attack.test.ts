@@ -274,8 +274,10 @@ describe('builder attack: bugs found by a hostile client (regression)', () => {
     assert.equal(held.state, 'awaiting_approval');
     const withdrawn = await lone.post(api(`/publishes/${held.id}/reject`, loneWorkspace), {});
     assert.equal(withdrawn.status, 200, withdrawn.text);
+    // Starting the publish took a version of its own (a save racing the click must lose).
+    const current = draftSchema.parse((await lone.get(api(`/drafts/${draft.id}`, loneWorkspace))).body);
     const edited = await lone.put(api(`/drafts/${draft.id}`, loneWorkspace), {
-      version: draft.version,
+      version: current.version,
       name: draft.name,
       document: { nodes: [] },
     });

@@ -15,6 +15,7 @@ import { notFound } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { BuilderAccountsRepository } from '../../repositories/builder/builder-accounts.repository.js';
 import type { BuilderGuardrailsRepository } from '../../repositories/builder/builder-guardrails.repository.js';
+import type { PublishesRepository } from '../../repositories/builder/publishes.repository.js';
 import type {
   DraftRepository,
   DraftRow,
@@ -22,7 +23,7 @@ import type {
 } from '../../repositories/builder/draft.repository.js';
 import type { Actor, WorkspaceService } from '../workspace.service.js';
 import { draftConflict, draftPublishing } from './draft-errors.js';
-import { guardrailBreaches } from './guardrail-check.js';
+import { budgetedIds, guardrailBreaches, withKnownBudgets } from './guardrail-check.js';
 import { validationContext } from './validation-context.js';
 
 type CreateDraftInput = z.output<typeof createDraftInputSchema>;
@@ -42,6 +43,7 @@ export class DraftService {
   readonly #drafts: DraftRepository;
   readonly #accounts: BuilderAccountsRepository;
   readonly #guardrails: BuilderGuardrailsRepository;
+  readonly #publishes: Pick<PublishesRepository, 'knownBudgets'>;
   readonly #workspaceService: WorkspaceService;
   readonly #clock: Clock;
 
@@ -49,12 +51,14 @@ export class DraftService {
     drafts: DraftRepository;
     accounts: BuilderAccountsRepository;
     guardrails: BuilderGuardrailsRepository;
+    publishes: Pick<PublishesRepository, 'knownBudgets'>;
     workspaceService: WorkspaceService;
     clock: Clock;
   }) {
     this.#drafts = dependencies.drafts;
     this.#accounts = dependencies.accounts;
     this.#guardrails = dependencies.guardrails;
+    this.#publishes = dependencies.publishes;
     this.#workspaceService = dependencies.workspaceService;
     this.#clock = dependencies.clock;
   }
@@ -152,7 +156,11 @@ export class DraftService {
       issues,
       items: plan.items,
       counts: plan.counts,
-      guardrailBreaches: guardrailBreaches(document, plan, guardrails),
+      guardrailBreaches: guardrailBreaches(
+        withKnownBudgets(document, await this.#publishes.knownBudgets(workspaceId, budgetedIds(document))),
+        plan,
+        guardrails,
+      ),
     };
   }
 

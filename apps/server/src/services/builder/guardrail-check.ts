@@ -74,3 +74,24 @@ const amount = (value: number) =>
 /** Whole per cent, or one decimal below 10 (a 2.5% limit must not read as 3%). */
 const percent = (value: number) =>
   value.toLocaleString('en-US', { maximumFractionDigits: Math.abs(value) < 10 ? 1 : 0 });
+
+/**
+ * The draft with what TikTok has as each budget taken from Whathead's own records (the campaign
+ * mirror, the last confirmed publish), not from the browser's copy: a raise is measured against
+ * what is really there.
+ */
+export function withKnownBudgets(document: DraftDocument, known: ReadonlyMap<string, number>): DraftDocument {
+  return {
+    nodes: document.nodes.map((node) => {
+      const budget = node.tiktokId ? known.get(node.tiktokId) : undefined;
+      if (budget === undefined || !node.published || node.level === 'ad') return node;
+      return { ...node, published: { ...node.published, budget } } as DraftNode;
+    }),
+  };
+}
+
+/** The TikTok ids whose budgets a raise is measured from. */
+export const budgetedIds = (document: DraftDocument): string[] =>
+  document.nodes.flatMap((node) =>
+    node.tiktokId && node.published && node.level !== 'ad' ? [node.tiktokId] : [],
+  );

@@ -26,7 +26,7 @@ import type { TikTokAuditRepository } from '../../repositories/tiktok-audit.repo
 import type { MediaUploadService } from '../media/media-upload.service.js';
 import type { Actor, WorkspaceService } from '../workspace.service.js';
 import { draftConflict, draftPublishing } from './draft-errors.js';
-import { guardrailBreaches } from './guardrail-check.js';
+import { budgetedIds, guardrailBreaches, withKnownBudgets } from './guardrail-check.js';
 import { validationContext } from './validation-context.js';
 
 export type PublishQueue = (target: { workspaceId: string; publishId: string }) => Promise<unknown>;
@@ -113,7 +113,11 @@ export class PublishService {
     const tree = indexDraft(document);
     const copies = await this.#creativeCopies(actor, workspaceId, document);
     const plan = planPublish(document);
-    const breaches = guardrailBreaches(document, plan, guardrails);
+    const breaches = guardrailBreaches(
+      withKnownBudgets(document, await this.#publishes.knownBudgets(workspaceId, budgetedIds(document))),
+      plan,
+      guardrails,
+    );
     const items: NewPublishItem[] = plan.items.map((item) => ({
       nodeKey: item.key,
       level: item.level,
@@ -127,7 +131,7 @@ export class PublishService {
       requestId: item.action === 'create' && item.level !== 'ad' ? createRequestId() : null,
     }));
     const nothingToSend = plan.counts.create + plan.counts.update === 0;
-    let publishId: string;
+    let publishId: string | 'conflict';
     try {
       publishId = await this.#publishes.create(
         {
@@ -144,6 +148,20 @@ export class PublishService {
       // Two clicks at once: the database keeps one unfinished publish per draft.
       if (isUniqueViolation(error)) throw draftPublishing();
       throw error;
+    }
+    if (publishId === 'conflict') {
+      const current = await this.#drafts.find(workspaceId, draftId);
+      if (!current) throw notFound('This draft');
+      if (current.activePublishId) throw draftPublishing();
+      throw draftConflict(
+        {
+          version: current.version,
+          updatedAt: current.updatedAt.toISOString(),
+          updatedBy: current.updatedBy,
+        },
+        actor,
+        this.#clock.now(),
+      );
     }
     await this.#record(
       actor,
@@ -181,33 +199,34 @@ export class PublishService {
       reviewedBy: actor.userId,
       reviewedAt: this.#clock.now(),
     });
-    if (moved) {
-      await this.#record(
-        actor,
-        publish.workspace_id,
-        'publish_approved',
-        `Approved the publish of “${publish.draft_name}” asked for by ${publish.requested_by_name ?? 'a former member'}.`,
-      );
-      await this.#queue?.({ workspaceId: publish.workspace_id, publishId: publish.id });
-    }
+    if (!moved) throw alreadyReviewed();
+    await this.#record(
+      actor,
+      publish.workspace_id,
+      'publish_approved',
+      `Approved the publish of “${publish.draft_name}” asked for by ${publish.requested_by_name ?? 'a former member'}.`,
+    );
+    await this.#queue?.({ workspaceId: publish.workspace_id, publishId: publish.id });
     return this.get(actor, workspaceId, publishId);
   }
 
   async reject(actor: Actor, workspaceId: string, publishId: string): Promise<Publish> {
-    const publish = await this.#reviewable(actor, workspaceId, publishId);
+    // The one who asked may withdraw their request: with no second owner or admin, the draft
+    // would otherwise stay held.
+    const publish = await this.#reviewable(actor, workspaceId, publishId, { ownRequest: true });
     const moved = await this.#publishes.setState(publish.id, ['awaiting_approval'], {
       state: 'rejected',
       reviewedBy: actor.userId,
       reviewedAt: this.#clock.now(),
       finishedAt: this.#clock.now(),
     });
-    if (moved)
-      await this.#record(
-        actor,
-        publish.workspace_id,
-        'publish_rejected',
-        `Rejected the publish of “${publish.draft_name}” asked for by ${publish.requested_by_name ?? 'a former member'}.`,
-      );
+    if (!moved) throw alreadyReviewed();
+    await this.#record(
+      actor,
+      publish.workspace_id,
+      'publish_rejected',
+      `${publish.requested_by === actor.userId ? 'Withdrew' : 'Rejected'} the publish of “${publish.draft_name}” asked for by ${publish.requested_by_name ?? 'a former member'}.`,
+    );
     return this.get(actor, workspaceId, publishId);
   }
 
@@ -281,7 +300,12 @@ export class PublishService {
     return copies;
   }
 
-  async #reviewable(actor: Actor, workspaceId: string, publishId: string): Promise<PublishWithPeople> {
+  async #reviewable(
+    actor: Actor,
+    workspaceId: string,
+    publishId: string,
+    allow: { ownRequest?: boolean } = {},
+  ): Promise<PublishWithPeople> {
     await this.#workspaceService.requireManager(
       actor,
       workspaceId,
@@ -289,12 +313,8 @@ export class PublishService {
     );
     const publish = await this.#publishes.find(workspaceId.toLowerCase(), publishId);
     if (!publish) throw missingPublish();
-    if (publish.state !== 'awaiting_approval')
-      throw new AppError(
-        'publish_reviewed',
-        `This publish is no longer waiting for approval: it is ${publish.state.replace('_', ' ')}.`,
-      );
-    if (publish.requested_by === actor.userId)
+    if (publish.state !== 'awaiting_approval') throw alreadyReviewed(publish.state);
+    if (publish.requested_by === actor.userId && !allow.ownRequest)
       throw forbidden('Another owner or admin must review this publish: you asked for it yourself.');
     return publish;
   }
@@ -313,6 +333,12 @@ export class PublishService {
     });
   }
 }
+
+const alreadyReviewed = (state?: string) =>
+  new AppError(
+    'publish_reviewed',
+    `This publish is no longer waiting for approval${state ? `: it is ${state.replace('_', ' ')}` : ': someone reviewed it just now'}.`,
+  );
 
 function publishSummary(
   what: string,
