@@ -21,11 +21,29 @@ export function PublishReviewActions({ workspace, userId, publish, onReviewed }:
   const approve = useApprovePublish(workspace.id);
   const reject = useRejectPublish(workspace.id);
   if (publish.state !== 'awaiting_approval') return null;
+  const busy = approve.isPending || reject.isPending;
+  const error = approve.error ?? reject.error;
   if (publish.requestedBy?.id === userId) {
+    // The one who asked may withdraw it (an owner alone in the workspace would be stuck otherwise).
     return (
-      <p className="notice">
-        Waiting for another owner or admin: you asked for this publish, so someone else reviews it.
-      </p>
+      <div className="stack">
+        <p className="notice">
+          Waiting for another owner or admin: you asked for this publish, so someone else reviews it.
+        </p>
+        <FormAlert>{error ? messageForError(error) : null}</FormAlert>
+        {canManageMembers(workspace.role) && (
+          <div className="button-row">
+            <Button
+              variant="secondary"
+              isLoading={reject.isPending}
+              aria-disabled={busy || undefined}
+              onClick={() => reject.mutate(publish.id, { onSuccess: (next) => onReviewed(next, 'rejected') })}
+            >
+              Withdraw request
+            </Button>
+          </div>
+        )}
+      </div>
     );
   }
   if (!canManageMembers(workspace.role)) {
@@ -33,8 +51,6 @@ export function PublishReviewActions({ workspace, userId, publish, onReviewed }:
       <p className="notice">Waiting for an owner or admin: only they can approve or reject a publish.</p>
     );
   }
-  const busy = approve.isPending || reject.isPending;
-  const error = approve.error ?? reject.error;
   return (
     <div className="stack">
       <FormAlert>{error ? messageForError(error) : null}</FormAlert>
