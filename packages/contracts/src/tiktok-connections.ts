@@ -227,6 +227,10 @@ export const tiktokAuditActions = [
   'default_changed',
   'needs_attention',
   'checked',
+  /** The campaign builder: a publish asked for, approved, or rejected or withdrawn. */
+  'publish_requested',
+  'publish_approved',
+  'publish_rejected',
 ] as const;
 export const tiktokAuditActionSchema = z.enum(tiktokAuditActions);
 export type TikTokAuditAction = z.infer<typeof tiktokAuditActionSchema>;

@@ -134,7 +134,10 @@ function checkPlace(node: DraftNode, tree: DraftTree, add: Add): void {
     );
   }
   const under = node.level === 'adgroup' ? 'ad' : null;
-  if (under && tree.children(node.key).length === 0) add(null, 'Add at least one ad to this ad group.');
+  // TikTok has the ads of a published ad group (and the ad groups of a published campaign):
+  // a draft may hold it alone, to change its own settings.
+  if (under && !node.tiktokId && tree.children(node.key).length === 0)
+    add(null, 'Add at least one ad to this ad group.');
 }
 
 const withArticle = (level: DraftNode['level']) =>
@@ -209,7 +212,8 @@ function checkCampaign(node: CampaignNode, tree: DraftTree, context: ValidationC
     context.now,
     add,
   );
-  if (tree.children(node.key).length === 0) add(null, 'Add at least one ad group to this campaign.');
+  if (!node.tiktokId && tree.children(node.key).length === 0)
+    add(null, 'Add at least one ad group to this campaign.');
 }
 
 function checkAdGroup(node: AdGroupNode, tree: DraftTree, context: ValidationContext, add: Add): void {

@@ -61,8 +61,12 @@ export function publishFailure(
   const field = builderField(error.field);
   const about = field ? `${fieldLabel(level, field)}: ` : '';
   switch (error.kind) {
-    case 'invalid_request':
-      return { message: `TikTok refused it. ${about}${sentence(error.tiktokMessage)}`, field };
+    case 'invalid_request': {
+      // TikTok's words start with the parameter ("creatives.0.ad_text: …"): once the field is
+      // named in the form's words, TikTok's name for it is left out.
+      const words = field ? withoutParameter(error.tiktokMessage, error.field!) : error.tiktokMessage;
+      return { message: `TikTok refused it. ${about}${sentence(words)}`, field };
+    }
     case 'duplicate':
       return {
         message: 'TikTok already has one by this name here. Rename it, then publish again.',
@@ -89,6 +93,14 @@ export function publishFailure(
     default:
       return undefined;
   }
+}
+
+/** "creatives.0.ad_text: Too long." → "Too long."; a message that does not start so stays whole. */
+function withoutParameter(message: string, wireField: string): string {
+  const text = message.trim();
+  if (!text.startsWith(`${wireField}:`)) return message;
+  const rest = text.slice(wireField.length + 1).trim();
+  return rest === '' ? message : rest;
 }
 
 function sentence(message: string): string {

@@ -185,6 +185,7 @@ class PublishRun {
   /** TikTok ids this publish confirmed, so a lookup never claims one twice. */
   readonly #claimed = new Set<string>();
   readonly #started = new Set<string>();
+  readonly #coverRequests = new Map<string, Promise<string | undefined>>();
   /** Ads to send one per call after their batch was refused. */
   readonly #splitAds = new Set<string>();
 
@@ -486,6 +487,32 @@ class PublishRun {
     }
   }
 
+  /**
+   * Covers for these videos, each fetched and uploaded once per run: two ad groups' ads of one
+   * video, sent at once, would otherwise upload the same cover twice (TikTok refuses the second
+   * name: 40911).
+   */
+  async #covers(
+    call: { accessToken: string; advertiserId: string },
+    videoIds: string[],
+  ): Promise<Map<string, string>> {
+    const missing = videoIds.filter((videoId) => !this.#coverRequests.has(`${call.advertiserId}|${videoId}`));
+    if (missing.length > 0) {
+      const request = coversFor(this.#parts.tiktok, call, missing);
+      for (const videoId of missing)
+        this.#coverRequests.set(
+          `${call.advertiserId}|${videoId}`,
+          request.then((covers) => covers.get(videoId)),
+        );
+    }
+    const covers = new Map<string, string>();
+    for (const videoId of videoIds) {
+      const cover = await this.#coverRequests.get(`${call.advertiserId}|${videoId}`);
+      if (cover) covers.set(videoId, cover);
+    }
+    return covers;
+  }
+
   /** The ad group's campaign as TikTok has it: its id, and the settings budgets depend on. */
   #campaignOf(item: PublishItemRow, campaignId: string) {
     const parent = item.parent_key ? this.#items.get(item.parent_key) : undefined;
@@ -515,7 +542,7 @@ class PublishRun {
             items.filter((item) => this.#items.get(item.node_key)!.state !== 'confirmed'),
           );
           if (toSend.length === 0) return;
-          const covers = await coversFor(this.#parts.tiktok, call, videosWithoutCover(toSend));
+          const covers = await this.#covers(call, videosWithoutCover(toSend));
           await this.#markSending(toSend);
           const sentAt = this.#now();
           const lookupAll = async () => {
@@ -585,7 +612,7 @@ class PublishRun {
                 ? (parent.tiktok_id ?? (parent.node as DraftNode).tiktokId)
                 : undefined;
               const covers = creative?.videoId
-                ? await coversFor(tiktok, call, videosWithoutCover([item]))
+                ? await this.#covers(call, videosWithoutCover([item]))
                 : new Map();
               if (creative && adGroupId)
                 await tiktok.ads.update({

@@ -1,5 +1,5 @@
 import { levelWords, nodeTitle, type DraftIssue, type DraftNode, type DraftTree } from '@whathead/contracts';
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { CloseIcon } from '../../../components/ui/icons';
 import type { BuilderAccount } from '../model/builder-accounts';
 import { levelTitle } from '../model/level-words';
@@ -32,6 +32,15 @@ export function SidePanel({
   onClose,
 }: SidePanelProps) {
   const headingId = useId();
+  const panelRef = useRef<HTMLElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  // Another node's form starts at its top, and comes into view where the panel sits below the
+  // canvas (narrow windows).
+  useEffect(() => {
+    if (openKey === null) return;
+    bodyRef.current?.scrollTo?.({ top: 0 });
+    panelRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [openKey]);
   const open = openKey === null ? undefined : tree.byKey.get(openKey);
   const selected = selection.flatMap((key) => tree.byKey.get(key) ?? []);
   const bulk = !open && selected.length > 1 && selected.every((node) => node.level === selected[0]!.level);
@@ -41,7 +50,7 @@ export function SidePanel({
     ? `${levelTitle(open.level)} “${nodeTitle(open)}”`
     : `${selected.length} ${levelWords[selected[0]!.level].many}`;
   return (
-    <section className="builder-panel" aria-labelledby={headingId}>
+    <section ref={panelRef} className="builder-panel" aria-labelledby={headingId}>
       <header className="builder-panel__header">
         <h2 id={headingId} className="builder-panel__title">
           {open ? title : `Edit ${title} together`}
@@ -52,7 +61,7 @@ export function SidePanel({
           </button>
         )}
       </header>
-      <div className="builder-panel__body">
+      <div ref={bodyRef} className="builder-panel__body">
         {open ? (
           <NodeForm
             key={open.key}

@@ -106,11 +106,11 @@ export function draftEditorReducer(newKey: KeyMaker) {
     if (state.readOnly && changesDocument(action)) return state;
     switch (action.type) {
       case 'addCampaign':
-        return apply(state, addCampaign(state.document, action.advertiserId, newKey));
+        return openAdded(apply(state, addCampaign(state.document, action.advertiserId, newKey)));
       case 'addAdGroups':
-        return apply(state, addAdGroups(state.document, state.selection, newKey));
+        return openAdded(apply(state, addAdGroups(state.document, state.selection, newKey)));
       case 'addAds':
-        return apply(state, addAds(state.document, state.selection, newKey));
+        return openAdded(apply(state, addAds(state.document, state.selection, newKey)));
       case 'delete':
         return apply(state, deleteNodes(state.document, action.keys));
       case 'copy': {
@@ -237,6 +237,11 @@ function travel(state: DraftEditorState, from: 'past' | 'future', to: 'past' | '
     revision: state.revision + 1,
     joinable: null,
   };
+}
+
+/** One node just added opens its form: what it needs is filled in next. */
+function openAdded(state: DraftEditorState): DraftEditorState {
+  return state.selection.length === 1 ? { ...state, openKey: state.selection[0]! } : state;
 }
 
 /** The selection and open node, without what the document no longer has. */

@@ -16,6 +16,9 @@ const actionLabels: Partial<Record<TikTokAuditAction, { label: string; tone: Bad
   grant_held: { label: 'Signed in', tone: 'neutral' },
   connect_cancelled: { label: 'Cancelled', tone: 'warning' },
   connect_failed: { label: 'Not connected', tone: 'warning' },
+  publish_requested: { label: 'Publish asked for', tone: 'neutral' },
+  publish_approved: { label: 'Publish approved', tone: 'neutral' },
+  publish_rejected: { label: 'Publish rejected', tone: 'warning' },
 };
 
 /**

@@ -1,5 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { queryClient } from '../../../../lib/query-client';
+import { queryKeys } from '../../../../lib/query-keys';
+import { connectedAnswer } from '../../../../testing/campaigns';
+import { workspaceIds } from '../../../../testing/fixtures';
 import { errorResponse, jsonResponse } from '../../../../testing/mock-api';
 import { conflictResponse, draftAnswer } from '../../testing/builder-api';
 import {
@@ -205,7 +209,10 @@ describe('following a publish', () => {
       state: 'blocked',
       blockedReason: 'TikTok no longer accepts the connection to Northwind.',
     });
-    mockPublishApi({ [publishRoutes.publish()]: () => jsonResponse(blocked) });
+    const { requestsTo } = mockPublishApi({ [publishRoutes.publish()]: () => jsonResponse(blocked) });
+    // The connections as read before the publish: "Connected", fresh in the cache.
+    const connections = queryKeys.tiktokConnections(workspaceIds.acme);
+    queryClient.setQueryData(connections, connectedAnswer());
     await renderPublishButton({ activePublishId: blocked.id });
 
     fireEvent.click(screen.getByRole('button', { name: 'View publish' }));
@@ -214,6 +221,9 @@ describe('following a publish', () => {
     const link = within(dialog).getByRole('link', { name: 'Reconnect in Integrations' });
     expect(link.getAttribute('href')).toBe('/integrations');
     expect(link.parentElement?.textContent).toContain('the publish then goes on by itself');
+    // They are read again, fresh as they were: Integrations must not show the connection the
+    // publish found broken as Connected.
+    await waitFor(() => expect(requestsTo(publishRoutes.connections).length).toBeGreaterThan(0));
   });
 
   it('shows a publish held for approval with what it breaks, and who rejected one', async () => {
