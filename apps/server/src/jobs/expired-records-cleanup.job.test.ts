@@ -13,6 +13,7 @@ describe('expired records cleanup job', () => {
   it('is scheduled as a recurring pg-boss job', async () => {
     const rows = await test.database.executeSql('select name, cron from pgboss.schedule order by name');
     assert.deepEqual(rows.rows, [
+      { name: 'draft-publish-recovery', cron: '* * * * *' },
       { name: 'expired-records-cleanup', cron: '*/15 * * * *' },
       { name: 'media-retention', cron: '41 3 * * *' },
       { name: 'media-upload-recovery', cron: '* * * * *' },
