@@ -269,12 +269,10 @@ test('six files to two ad accounts: two refused with their reasons, four ready i
   await test.step('the builder’s Select from Library finds them by name and ratio', async () => {
     await page.goto('/campaigns/drafts');
     await page.getByRole('button', { name: 'New draft' }).click();
-    await page.getByRole('button', { name: 'Campaign', exact: true }).click();
-    await page.getByRole('button', { name: 'Ad group', exact: true }).click();
-    await page.getByRole('button', { name: 'Ad', exact: true }).click();
-    const ad = page.getByRole('treeitem').filter({ hasText: 'New ad' }).last();
-    await ad.focus();
-    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Add campaign', exact: true }).click();
+    await page.getByRole('button', { name: 'Add ad group', exact: true }).click();
+    await page.getByRole('button', { name: 'Add ad', exact: true }).click();
+    // A node just added opens its form.
     await page.getByRole('button', { name: 'Select from Library' }).click();
     const picker = page.getByRole('dialog', { name: 'Select from Library' });
     await picker.getByLabel('Search by name').fill(tag);
