@@ -268,7 +268,7 @@ test('six files to two ad accounts: two refused with their reasons, four ready i
 
   await test.step('the builder’s Select from Library finds them by name and ratio', async () => {
     await page.goto('/campaigns/drafts');
-    await page.getByRole('button', { name: 'New draft' }).click();
+    await page.getByRole('button', { name: 'New draft' }).first().click();
     await page.getByRole('button', { name: 'Add campaign', exact: true }).click();
     await page.getByRole('button', { name: 'Add ad group', exact: true }).click();
     await page.getByRole('button', { name: 'Add ad', exact: true }).click();
