@@ -237,7 +237,8 @@ describe('existing nodes from the campaign mirror', () => {
     const nodes = load(mirrored({ campaign: { objective_type: 'RF_REACH' } }));
     const [frequency] = nodes as [CampaignNode];
     assert.equal(frequency.settings.objective, null);
-    // What the marketer then sees: the campaign needs an objective, and nothing else is guessed.
+    // What the marketer then sees: a warning that the builder can't name the objective (TikTok
+    // keeps it; name, budget and status can still change), and nothing else is guessed.
     const issues = validateDraft(
       { nodes },
       {
@@ -247,7 +248,12 @@ describe('existing nodes from the campaign mirror', () => {
     );
     assert.deepEqual(
       issues.filter((issue) => issue.key === frequency.key).map((issue) => [issue.field, issue.message]),
-      [['objective', 'Choose an objective.']],
+      [
+        [
+          'objective',
+          'TikTok runs this campaign under an objective the builder does not handle. Its name, budget and status can change here; to change more, duplicate it.',
+        ],
+      ],
     );
     // Still nothing to send: TikTok's objective is not overwritten by loading it.
     assert.equal(planPublish({ nodes }).counts.update, 0);
