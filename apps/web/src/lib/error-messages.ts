@@ -42,7 +42,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   draft_conflict:
     'Someone saved this draft after you opened it. Reload to see their changes, or keep yours and save over them.',
   draft_publishing: 'This draft is being published. It can be edited again when the publish finishes.',
-  publish_reviewed: 'This publish is no longer waiting for approval: someone approved or rejected it already.',
+  publish_reviewed:
+    'This publish is no longer waiting for approval: someone approved or rejected it already.',
   draft_invalid: 'The draft still has errors. Fix the items marked in red, then publish.',
   tiktok_refused:
     'TikTok refused the change. Check the values against TikTok’s rules in Ads Manager, then try again.',
