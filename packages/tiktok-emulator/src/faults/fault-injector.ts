@@ -1,7 +1,8 @@
 import { createRandom } from '../state/random.js';
 
 // Issue 3 §9: failures TikTok's gateway and API really show (reference §7, §8): HTTP 5xx pages,
-// in-band 50000, slow answers, dropped connections, in-band 40100 and any other in-band code
+// in-band 50000, slow answers, dropped connections (before the call runs, or after: an answer
+// lost on the way back, as a timeout loses it), in-band 40100 and any other in-band code
 // (`api_error`), by probability or at the Nth matching call, for every call of a path or only those
 // whose request carries a given text. Probabilities draw from a seeded stream, so a seed replays
 // the same faults.
@@ -13,6 +14,7 @@ export const faultKinds = [
   'system_error',
   'latency',
   'drop_connection',
+  'answer_lost',
   'rate_limit',
   'api_error',
 ] as const;

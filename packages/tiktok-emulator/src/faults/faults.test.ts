@@ -64,6 +64,18 @@ test('latency holds the answer; a dropped connection closes the socket without a
     );
     const calls = emulator.control.calls({ path: '/bc/get/' });
     assert.equal(calls.at(-1)?.fault, 'drop_connection');
+    // A lost answer: the call ran (the custom identity exists), its caller heard nothing.
+    emulator.control.addFault({ kind: 'answer_lost', path: '/identity/create/', nth: 1 });
+    const identities = emulator.state.store.identities.size;
+    await assert.rejects(
+      fetch(`${server.url}/open_api/v1.3/identity/create/`, {
+        method: 'POST',
+        headers: { 'access-token': token, 'content-type': 'application/json' },
+        body: JSON.stringify({ advertiser_id: ids.northwindUs, display_name: 'Lost answer' }),
+      }),
+    );
+    assert.equal(emulator.state.store.identities.size, identities + 1);
+    assert.equal(emulator.control.calls({ path: '/identity/create/' }).at(-1)?.fault, 'answer_lost');
   } finally {
     await server.close();
   }

@@ -88,6 +88,13 @@ async function answer(
     if (!(error instanceof ApiError)) throw error;
     envelope = failureEnvelope(requestId, error.code, error.message, error.data);
   }
+  if (fault?.kind === 'answer_lost') {
+    // The call ran (what it created exists); its answer never reaches the caller.
+    record(0, envelope.code, fault);
+    reply.hijack();
+    request.raw.socket?.destroy();
+    return;
+  }
   record(200, envelope.code, fault);
   // Reference §0: TikTok reports trace ids in X-Tt-Logid; §8: no rate-limit headers, ever.
   return reply.header('x-tt-logid', requestId).send(envelope);

@@ -166,6 +166,51 @@ describe('publishing a draft: create, skip, update, partial failure, guardrails,
     assert.equal(kit.emulator.state.store.campaigns.get(campaignId)?.budget, 750);
   });
 
+  // TikTok does not say what a repeated create request_id answers (reference §4.2): 40050, or
+  // the object the first made. The publish must create each entity once under either reading.
+  for (const mode of ['reject', 'return_original'] as const) {
+    it(`creates each entity once when a create's answer is lost after TikTok acted (repeated request id: ${mode})`, async () => {
+      const prefix = mode === 'reject' ? 'LR' : 'LO';
+      kit.emulator.control.updateSettings({ duplicateRequestIdMode: mode });
+      const draft = await saveDraft(tree(prefix, 2));
+      for (const path of ['/campaign/create/', '/adgroup/create/', '/ad/create/'])
+        kit.emulator.control.addFault({ kind: 'answer_lost', path, bodyContains: `${prefix} `, nth: 1 });
+      try {
+        const lostBefore = kit.emulator.control.calls().filter((call) => call.fault === 'answer_lost').length;
+        const done = await publish(draft);
+        assert.equal(done.state, 'succeeded', JSON.stringify(done.items));
+        assert.equal(
+          kit.emulator.control.calls().filter((call) => call.fault === 'answer_lost').length - lostBefore,
+          3,
+          'one answer lost at each level',
+        );
+        const store = kit.emulator.state.store;
+        const mine = (name: string) => name.startsWith(`${prefix} `);
+        assert.deepEqual(
+          [
+            [...store.campaigns.values()].filter((each) => mine(each.campaign_name)).length,
+            [...store.adgroups.values()].filter((each) => mine(each.adgroup_name)).length,
+            [...store.ads.values()].filter((each) => mine(each.ad_name)).length,
+          ],
+          [1, 1, 2],
+          'one campaign, one ad group, two ads: none created twice',
+        );
+        for (const item of done.items) {
+          const held =
+            item.level === 'campaign'
+              ? store.campaigns.get(item.tiktokId!)?.campaign_name
+              : item.level === 'adgroup'
+                ? store.adgroups.get(item.tiktokId!)?.adgroup_name
+                : store.ads.get(item.tiktokId!)?.ad_name;
+          assert.equal(held, item.name, `${item.name} confirmed with the id TikTok made`);
+        }
+      } finally {
+        kit.emulator.control.clearFaults();
+        kit.emulator.control.updateSettings({ duplicateRequestIdMode: 'reject' });
+      }
+    });
+  }
+
   it('fails only the ad TikTok refuses; the rest of the batch is created, and a new publish sends only that ad', async () => {
     const document = tree('PF', 3);
     const draft = await saveDraft(document);
