@@ -4,7 +4,7 @@
  *
  * How: the emulator listens in this process; Whathead's web process runs here too (role `web`:
  * it takes the click and queues the job) and its worker runs apart as `npm start` runs it (the
- * compiled server, `WHATHEAD_ROLE=worker`, pg-boss's default polling), both on a throwaway
+ * compiled server, `WHATHEAD_ROLE=worker`, woken by the sent job's announcement), both on a throwaway
  * PostgreSQL database and so sharing one TikTok rate budget. The owner signs up, connects the
  * Northwind Business Center and selects its US account through the API; the syncs that selection
  * queues are let finish (and the sweeps unscheduled) so that nothing else uses the budget. Then,
@@ -84,7 +84,7 @@ const pathOf = (call: CallRecord) => call.path.replace(/^.*\/v1\.3/, '');
 const slotAt = (k: number, limits: RateLimits) =>
   Math.max((k * 1000) / limits.perSecond, Math.floor(k / limits.perMinute) * 60_000);
 
-/** The same with a fixed spacing (how Whathead's budget paces a bucket). */
+/** The same with a fixed spacing (how Whathead's budget paces a bucket below its per-minute count). */
 const pacedAt = (k: number, interval: number) => k * interval;
 
 /** The least time from the click to the last answer (module comment), in milliseconds. */
@@ -407,7 +407,7 @@ export const benchmark: Benchmark = {
       console.log(
         'seconds_min = max(t_app(N−1) + ℓ, t_first_ad + t_ad(N_ad−1) + ℓ, 3ℓ), t(k) = max(k·1000/perSecond, ⌊k/perMinute⌋·60000) ms, ' +
           't_first_ad = max(max(ℓ, t_app(1)) + ℓ, t_app(2)); N = 45 writes, N_ad = 20 /ad/create/ calls, ℓ = the median write latency. ' +
-          'seconds_min_as_paced: the same with the fixed spacing Whathead’s budget keeps (intervalOf: the tighter of 1/perSecond and 1/perMinute, less 3 % headroom).',
+          'seconds_min_as_paced: the same with the spacing Whathead’s budget keeps (intervalOf: 1/perSecond less 3 % headroom; the per-minute count is not reached by 45 calls).',
       );
       const ordered = [...results].sort((left, right) => Number(left.time_ratio) - Number(right.time_ratio));
       const median = ordered[Math.floor((ordered.length - 1) / 2)]!;

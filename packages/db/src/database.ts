@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -29,6 +30,14 @@ export interface Database extends ScriptRunner {
    * with parameters run alone; a parameterless text may hold several statements.
    */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  /**
+   * Tells every process on this database, this one included, that something happened (PostgreSQL's
+   * NOTIFY). A hint only: a process not listening at that moment never hears it, so what it wakes
+   * must still be found without it.
+   */
+  notify(channel: string, payload: string): Promise<void>;
+  /** Calls `onMessage` with every payload notified on `channel` from now on; resolves to a stop. */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => void>;
   close(): Promise<void>;
 }
 
@@ -67,9 +76,14 @@ async function openPostgres(
   pool.on('error', () => {});
   await pool.query('select 1');
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
+  const listener = new NotificationListener(url);
   return {
     engine: 'postgres',
     db,
+    async notify(channel, payload) {
+      await pool.query('select pg_notify($1, $2)', [channel, payload]);
+    },
+    listen: (channel, onMessage) => listener.listen(channel, onMessage),
     async executeSql(text, values) {
       const result = await pool.query(text, values as unknown[] | undefined);
       // A multi-statement text answers with one result per statement.
@@ -97,9 +111,70 @@ async function openPostgres(
       }
     },
     async close() {
+      await listener.close();
       await db.destroy();
     },
   };
+}
+
+/**
+ * LISTEN needs a connection of its own, held open: one per process, shared by every channel, and
+ * opened again (after a second) when the server drops it. Notifications sent while it is down
+ * are lost, which a hint may be.
+ */
+class NotificationListener {
+  readonly #url: string;
+  readonly #handlers = new EventEmitter();
+  #client: Promise<pg.Client> | undefined;
+  #closed = false;
+
+  constructor(url: string) {
+    this.#url = url;
+    this.#handlers.setMaxListeners(0);
+  }
+
+  async listen(channel: string, onMessage: (payload: string) => void): Promise<() => void> {
+    const first = this.#handlers.listenerCount(channel) === 0;
+    this.#handlers.on(channel, onMessage);
+    if (first) await (await this.#connected()).query(`listen ${pg.escapeIdentifier(channel)}`);
+    return () => void this.#handlers.off(channel, onMessage);
+  }
+
+  #connected(): Promise<pg.Client> {
+    this.#client ??= this.#connect();
+    return this.#client;
+  }
+
+  async #connect(): Promise<pg.Client> {
+    const client = new pg.Client({ connectionString: this.#url });
+    client.on('notification', (message) => this.#handlers.emit(message.channel, message.payload ?? ''));
+    client.on('error', () => {
+      this.#client = undefined;
+      void client.end().catch(() => {});
+      if (!this.#closed) setTimeout(() => void this.#relisten(), 1_000).unref();
+    });
+    await client.connect();
+    return client;
+  }
+
+  async #relisten(): Promise<void> {
+    if (this.#closed) return;
+    try {
+      const client = await this.#connected();
+      for (const channel of this.#handlers.eventNames())
+        await client.query(`listen ${pg.escapeIdentifier(String(channel))}`);
+    } catch {
+      this.#client = undefined;
+      setTimeout(() => void this.#relisten(), 1_000).unref();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    const client = await this.#client?.catch(() => undefined);
+    this.#client = undefined;
+    await client?.end().catch(() => {});
+  }
 }
 
 /**
@@ -128,9 +203,19 @@ async function openPGlite(options: { dataDirectory: string } | { inMemory: true 
     pglite = await PGlite.create();
   }
   const db = new Kysely<Tables>({ dialect: new PGliteDialect(pglite) });
+  // One process holds a PGlite database (the data directory is locked), so its notifications
+  // never leave the process.
+  const notifications = new EventEmitter().setMaxListeners(0);
   return {
     engine: 'pglite',
     db,
+    async notify(channel, payload) {
+      notifications.emit(channel, payload);
+    },
+    async listen(channel, onMessage) {
+      notifications.on(channel, onMessage);
+      return () => void notifications.off(channel, onMessage);
+    },
     async executeSql(text, values) {
       try {
         if (values?.length) return { rows: (await pglite.query(text, values)).rows };

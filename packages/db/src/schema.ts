@@ -174,6 +174,8 @@ export interface TikTokRateBucketsTable {
   day_start: ColumnType<string, number | undefined, number>;
   day_count: ColumnType<number, number | undefined, number>;
   paused_until: ColumnType<string, number | undefined, number>;
+  /** The slots booked in the last minute, oldest first (migration 0020). */
+  minute_slots: ColumnType<number[], number[] | undefined, number[]>;
 }
 
 /** Calls booked by one tenant in a fair-shared lane. */

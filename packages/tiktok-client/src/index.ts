@@ -31,13 +31,14 @@ export {
   type CallPriority,
   type LanePolicy,
 } from './rate-limit/lanes.js';
-export { withCallPriority } from './rate-limit/call-priority-context.js';
+export { withCallPriority, withCallRank } from './rate-limit/call-priority-context.js';
 export { fairShareActiveMilliseconds, fairShareRetryMilliseconds } from './rate-limit/store-rules.js';
 export {
   rateLimitTiers,
   defaultEndpointRateLimits,
   defaultHeadroom,
   intervalOf,
+  minuteCountOf,
   type RateLimits,
   type RateLimitTier,
 } from './rate-limit/rate-limits.js';

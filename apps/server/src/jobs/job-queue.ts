@@ -5,6 +5,8 @@ import PgBoss from 'pg-boss';
 import type { JobDefinition } from './job.js';
 
 const defaultPollingIntervalSeconds = 2;
+/** Where a sent job is announced, so that a worker in any process asks for it at once. */
+const sentChannel = 'whathead_job_sent';
 
 /**
  * The process's handle on pg-boss. It runs over the app's own database connection on both
@@ -13,10 +15,15 @@ const defaultPollingIntervalSeconds = 2;
  */
 export class JobQueue {
   readonly #boss: PgBoss;
+  readonly #database: Database;
   readonly #definitions: Map<string, JobDefinition>;
+  /** This process's pg-boss workers by queue (a worker process only). */
+  readonly #workers = new Map<string, string[]>();
+  #stopListening: (() => void) | undefined;
 
-  private constructor(boss: PgBoss, definitions: JobDefinition[]) {
+  private constructor(boss: PgBoss, database: Database, definitions: JobDefinition[]) {
     this.#boss = boss;
+    this.#database = database;
     this.#definitions = new Map(definitions.map((definition) => [definition.name, definition]));
   }
 
@@ -36,7 +43,7 @@ export class JobQueue {
     });
     boss.on('error', (error) => options.logger.error({ err: error }, 'job queue error'));
     await boss.start();
-    const queue = new JobQueue(boss, options.definitions);
+    const queue = new JobQueue(boss, options.database, options.definitions);
     for (const definition of options.definitions) {
       const policy = {
         name: definition.name,
@@ -54,7 +61,7 @@ export class JobQueue {
       // pg-boss 10 works one batch at a time per worker: each worker is one run at a time.
       for (let count = 0; count < (definition.concurrency ?? 1); count += 1) {
         const worker: { id?: string } = {};
-        worker.id = await boss.work<object>(
+        const id = await boss.work<object>(
           definition.name,
           {
             batchSize: 1,
@@ -71,7 +78,16 @@ export class JobQueue {
             }
           },
         );
+        worker.id = id;
+        queue.#workers.set(definition.name, [...(queue.#workers.get(definition.name) ?? []), id]);
       }
+    }
+    if (options.work) {
+      // pg-boss finds a new job when it next polls (every 2 s); a sent job is announced so that a
+      // click's job starts at once. Polling stays, for a job whose announcement was missed.
+      queue.#stopListening = await options.database.listen(sentChannel, (name) => {
+        for (const id of queue.#workers.get(name) ?? []) boss.notifyWorker(id);
+      });
     }
     return queue;
   }
@@ -110,13 +126,17 @@ export class JobQueue {
     if (!this.#definitions.has(definition.name)) throw new Error(`Job ${definition.name} is not registered.`);
     const parsed = definition.payload.parse(payload);
     const singletonKey = definition.singletonKey?.(parsed);
-    return this.#boss.send(definition.name, parsed, {
+    const id = await this.#boss.send(definition.name, parsed, {
       ...(singletonKey === undefined ? {} : { singletonKey }),
       ...(options.delaySeconds ? { startAfter: options.delaySeconds } : {}),
     });
+    if (id !== null && !options.delaySeconds)
+      await this.#database.notify(sentChannel, definition.name).catch(() => undefined);
+    return id;
   }
 
   async stop(): Promise<void> {
+    this.#stopListening?.();
     await this.#boss.stop({ graceful: true, wait: true, timeout: 10_000, close: false });
   }
 

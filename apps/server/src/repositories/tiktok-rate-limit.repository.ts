@@ -18,7 +18,7 @@ const day = 86_400_000;
  * The TikTok client's rate-limit store in PostgreSQL (or PGlite): every process on one database
  * books its calls in one budget, so the app as a whole stays under TikTok's limits, a pause after
  * a 40100 or 40133 seen by any process holds for all, and lanes and fair shares are counted across
- * all of them. A booking is one call of `tiktok_rate_reserve` (migration 0008), which locks the
+ * all of them. A booking is one call of `tiktok_rate_reserve` (migrations 0008, 0020), which locks the
  * call's bucket rows for that one statement only. Why this design: docs/decisions/0007.
  */
 export class TikTokRateLimitRepository implements RateLimitStore {
@@ -32,24 +32,35 @@ export class TikTokRateLimitRepository implements RateLimitStore {
     const keys = request.buckets.map((bucket) => bucket.key);
     // Infinity travels as text: both drivers would otherwise send it as a JSON-ish number.
     const intervals = request.buckets.map((bucket) => String(bucket.intervalMilliseconds));
+    const perMinute = request.buckets.map((bucket) => String(bucket.perMinute ?? Number.POSITIVE_INFINITY));
     const perDay = request.buckets.map((bucket) => String(bucket.perDay));
+    const shared = request.buckets.map((bucket) => bucket.shared === true);
     const { rows } = await sql<{
       granted: boolean;
       slot: number;
       reason: RefusalReason;
       blocked_key: string | null;
+      wanted: number | null;
     }>`select * from tiktok_rate_reserve(
-        ${keys}::text[], ${intervals}::double precision[], ${perDay}::double precision[],
+        ${keys}::text[], ${intervals}::double precision[], ${perMinute}::double precision[],
+        ${perDay}::double precision[], ${shared}::boolean[],
         ${request.now}::double precision, ${request.latest}::double precision,
         ${request.lane}, ${request.tenant}, ${request.fairShareSlack ?? null}::integer,
         ${request.waiting ? [...request.waiting] : null}::text[],
         ${fairShareActiveMilliseconds}::double precision,
-        ${fairShareRetryMilliseconds(request.buckets)}::double precision)`.execute(this.#db);
+        ${fairShareRetryMilliseconds(request.buckets)}::double precision,
+        ${request.handOff === true}::boolean)`.execute(this.#db);
     const row = rows[0]!;
     const slot = Number(row.slot);
     return row.granted
       ? { granted: true, at: slot }
-      : { granted: false, retryAt: slot, reason: row.reason, key: row.blocked_key ?? undefined };
+      : {
+          granted: false,
+          retryAt: slot,
+          reason: row.reason,
+          key: row.blocked_key ?? undefined,
+          ...(row.wanted === null ? {} : { slot: Number(row.wanted) }),
+        };
   }
 
   async pause(key: string, until: number): Promise<void> {

@@ -12,3 +12,12 @@ export function withCallPriority<Result>(priority: CallPriority, work: () => Res
 }
 
 export const currentCallPriority = (): CallPriority | undefined => current.getStore();
+
+/**
+ * Runs `work` in the current lane and tenant with `rank` (CallPriority): where one job's calls
+ * depend on each other, the ones others wait for ask first.
+ */
+export function withCallRank<Result>(rank: number, work: () => Result): Result {
+  const priority = current.getStore();
+  return priority ? current.run({ ...priority, rank }, work) : work();
+}

@@ -7,7 +7,13 @@ import type {
   Reservation,
   ReserveRequest,
 } from './rate-limit-store.js';
-import { fairShareActiveMilliseconds, fairShareRetryMilliseconds, utcDayStart } from './store-rules.js';
+import {
+  fairShareActiveMilliseconds,
+  fairShareRetryMilliseconds,
+  aheadToleranceMilliseconds,
+  minuteSlotFloor,
+  utcDayStart,
+} from './store-rules.js';
 
 const tenantId = (lane: Lane, tenant: string) => `${lane}\u0000${tenant}`;
 
@@ -17,6 +23,8 @@ interface BucketState {
   dayStart: number;
   dayCount: number;
   pausedUntil: number;
+  /** The slots booked in the last minute, oldest first (buckets with a per-minute count only). */
+  minuteSlots: number[];
 }
 
 /**
@@ -31,12 +39,21 @@ export function createInMemoryRateLimitStore(): RateLimitStore {
   const state = (key: string): BucketState => {
     let found = buckets.get(key);
     if (!found) {
-      found = { nextAt: Number.NEGATIVE_INFINITY, dayStart: 0, dayCount: 0, pausedUntil: 0 };
+      found = {
+        nextAt: Number.NEGATIVE_INFINITY,
+        dayStart: 0,
+        dayCount: 0,
+        pausedUntil: 0,
+        minuteSlots: [],
+      };
       buckets.set(key, found);
     }
     return found;
   };
-  const counted = (bucket: PacedBucket) => bucket.intervalMilliseconds > 0 || Number.isFinite(bucket.perDay);
+  const counted = (bucket: PacedBucket) =>
+    bucket.intervalMilliseconds > 0 ||
+    Number.isFinite(bucket.perDay) ||
+    Number.isFinite(bucket.perMinute ?? Number.POSITIVE_INFINITY);
 
   function earliestSlot(request: ReserveRequest) {
     let slot = request.now;
@@ -48,6 +65,8 @@ export function createInMemoryRateLimitStore(): RateLimitStore {
       if (current.pausedUntil > slot) [slot, reason, key] = [current.pausedUntil, 'paused', bucket.key];
       if (bucket.intervalMilliseconds > 0 && current.nextAt > slot)
         [slot, reason, key] = [current.nextAt, 'paced', bucket.key];
+      const minuteFloor = minuteSlotFloor(current.minuteSlots, bucket.perMinute);
+      if (minuteFloor > slot) [slot, reason, key] = [minuteFloor, 'paced', bucket.key];
     }
     for (const bucket of request.buckets) {
       const current = buckets.get(bucket.key);
@@ -58,19 +77,21 @@ export function createInMemoryRateLimitStore(): RateLimitStore {
   }
 
   /**
-   * A bucket the call shares with other calls (the app's) would skip more than one of its slots
-   * if the call booked a slot another bucket pushed this far ahead: the call asks again when the
-   * skip would be one slot at most, leaving the slots between to calls that can use them.
+   * A bucket the call shares with every other (the app's) books one slot after another, so a slot
+   * it skipped would be lost: a call another bucket pushes past the shared bucket's free slot
+   * asks again when that free slot has reached its own, leaving the slots between to calls that
+   * can use them. A bucket of the call's own kind (an endpoint's) left idle while the app is busy
+   * is no loss.
    */
   function askAgainAt(request: ReserveRequest, slot: number, bindingKey: string | undefined) {
     let askAt: number | undefined;
     for (const bucket of request.buckets) {
-      if (bucket.intervalMilliseconds <= 0 || bucket.key === bindingKey) continue;
+      if (!bucket.shared || bucket.intervalMilliseconds <= 0 || bucket.key === bindingKey) continue;
       const free = Math.max(buckets.get(bucket.key)?.nextAt ?? Number.NEGATIVE_INFINITY, request.now);
       // Other calls keep the shared bucket booked (free − now) ahead: ask again when, at that
       // lead, its free slot has reached this one.
       const lead = free - request.now;
-      if (slot - free > bucket.intervalMilliseconds)
+      if (slot - free > aheadToleranceMilliseconds)
         askAt = Math.max(askAt ?? Number.NEGATIVE_INFINITY, slot - lead);
     }
     return askAt;
@@ -105,7 +126,7 @@ export function createInMemoryRateLimitStore(): RateLimitStore {
       const { slot, reason, key } = earliestSlot(request);
       if (slot > request.latest) return { granted: false, retryAt: slot, reason, key };
       const askAt = askAgainAt(request, slot, key);
-      if (askAt !== undefined) return { granted: false, retryAt: askAt, reason: 'ahead', key };
+      if (askAt !== undefined) return { granted: false, retryAt: askAt, reason: 'ahead', key, slot };
       if (!fair)
         return {
           granted: false,
@@ -116,6 +137,10 @@ export function createInMemoryRateLimitStore(): RateLimitStore {
         if (!counted(bucket)) continue;
         const current = state(bucket.key);
         current.nextAt = slot + bucket.intervalMilliseconds;
+        if (bucket.perMinute !== undefined && Number.isFinite(bucket.perMinute)) {
+          current.minuteSlots.push(slot);
+          current.minuteSlots.splice(0, Math.max(0, current.minuteSlots.length - bucket.perMinute));
+        }
         const day = utcDayStart(slot);
         current.dayCount = current.dayStart === day ? current.dayCount + 1 : 1;
         current.dayStart = day;
@@ -123,8 +148,9 @@ export function createInMemoryRateLimitStore(): RateLimitStore {
       const share = tenants.get(tenantId(request.lane, request.tenant));
       if (request.fairShareSlack !== undefined && share) share.served += 1;
       const day = utcDayStart(slot);
-      for (const id of new Set([`${day}|${request.lane}|`, `${day}|${request.lane}|${request.tenant}`]))
-        usage.set(id, (usage.get(id) ?? 0) + 1);
+      if (!request.handOff)
+        for (const id of new Set([`${day}|${request.lane}|`, `${day}|${request.lane}|${request.tenant}`]))
+          usage.set(id, (usage.get(id) ?? 0) + 1);
       return { granted: true, at: slot };
     },
     async pause(key, until) {

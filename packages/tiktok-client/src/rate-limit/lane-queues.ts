@@ -7,11 +7,20 @@ export interface Waiter {
   lane: Lane;
   tenant: string;
   advertiser: string;
+  /** CallPriority's rank: higher asks first among its account's calls. */
+  rank: number;
   enqueuedAt: number;
   deadline: number;
   /** Not worth asking the store before this time: a bucket it needs refused until then. */
   notBefore: number;
+  /**
+   * The shared budget's slot this call asks for again at `notBefore` (refused `ahead`: its own
+   * budget frees then): the process's other background calls leave it free.
+   */
+  wants?: number | undefined;
   grant(at: number): void;
+  /** Set once granted a slot not yet due: gives the slot up (false when already sent). */
+  revoke?: () => boolean;
   fail(error: unknown): void;
 }
 
@@ -69,11 +78,21 @@ export class LaneQueues {
     return found;
   }
 
-  /** The next call of each ad account of `lane`: tenants in turn order, each tenant's accounts in turn. */
-  heads(lane: Lane): Waiter[] {
+  /**
+   * The next call of each ad account of `lane`, tenants in turn order, each tenant's accounts in
+   * turn. An account's next call is one that may ask now, so one held by a budget of its own (an
+   * endpoint's) does not hold back the calls behind it. Among those, a call through such a budget
+   * goes first, while that budget is free (the others can use any of the app's slots, it only its
+   * own); then the highest rank; then the first come. With none that may ask now, the one that
+   * may ask soonest.
+   */
+  heads(lane: Lane, now: number): Waiter[] {
     const found: Waiter[] = [];
     for (const advertisers of this.#lanes.get(lane)!.values())
-      for (const queue of advertisers.values()) if (queue[0]) found.push(queue[0]);
+      for (const queue of advertisers.values()) {
+        const head = nextOf(queue, now);
+        if (head) found.push(head);
+      }
     return found;
   }
 
@@ -81,4 +100,22 @@ export class LaneQueues {
     for (const tenants of this.#lanes.values())
       for (const advertisers of tenants.values()) for (const queue of advertisers.values()) yield* queue;
   }
+}
+
+/** A call paced by a budget of its own, not only the app's. */
+export const scarce = (waiter: Waiter) =>
+  waiter.buckets.some((bucket) => !bucket.shared && bucket.intervalMilliseconds > 0);
+
+function nextOf(queue: readonly Waiter[], now: number): Waiter | undefined {
+  let ready: Waiter | undefined;
+  let soonest: Waiter | undefined;
+  for (const waiter of queue) {
+    if (waiter.notBefore > now) {
+      if (!soonest || waiter.notBefore < soonest.notBefore) soonest = waiter;
+      continue;
+    }
+    if (scarce(waiter)) return waiter;
+    if (!ready || waiter.rank > ready.rank) ready = waiter;
+  }
+  return ready ?? soonest;
 }

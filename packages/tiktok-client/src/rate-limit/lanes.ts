@@ -12,6 +12,11 @@ export interface CallPriority {
   lane: Lane;
   /** The workspace the call works for; calls without one share a single queue in their lane. */
   tenant?: string | undefined;
+  /**
+   * Among one ad account's calls waiting in a lane, a higher rank asks first (default 0): work
+   * that other work waits on, such as a publish's ad groups, whose ads wait for their ids.
+   */
+  rank?: number | undefined;
 }
 
 /**
@@ -32,7 +37,7 @@ export interface LanePolicy {
 }
 
 export const defaultLanePolicy: LanePolicy = {
-  horizonMilliseconds: { interactive: 2_000, publish: 500, sync: 200 },
+  horizonMilliseconds: { interactive: 2_000, publish: 300, sync: 200 },
   agingAfterMilliseconds: 1_000,
   agingPerMillisecond: 4,
 };

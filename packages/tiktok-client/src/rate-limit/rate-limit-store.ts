@@ -1,16 +1,23 @@
 import type { Lane } from './lanes.js';
 
 /**
- * One budget that calls are paced through: at most one call per `intervalMilliseconds` (the
- * tightest of its per-second and per-minute limits, spaced evenly, so that no window of a second
- * or a minute, however TikTok aligns it, ever holds more than the limit), and at most `perDay`
- * calls per UTC day (TikTok's day budget resets at 00:00 UTC, reference §8).
+ * One budget that calls are paced through: at most one call per `intervalMilliseconds` (its
+ * per-second limit spaced evenly, so that no window of a second, however TikTok aligns it, holds
+ * more than the limit), at most `perMinute` calls in any 60 s, and at most `perDay` calls per UTC
+ * day (TikTok's day budget resets at 00:00 UTC, reference §8).
  */
 export interface PacedBucket {
   key: string;
   /** 0 when the bucket only carries pauses (no documented limit). */
   intervalMilliseconds: number;
+  /** Calls in any 60 s; absent (or infinite) when the spacing alone keeps the bucket under. */
+  perMinute?: number | undefined;
   perDay: number;
+  /**
+   * Every kind of call goes through this budget (the app's). A call that another of its budgets
+   * holds back must not book this one far ahead and leave the slots between unused.
+   */
+  shared?: boolean | undefined;
 }
 
 export interface ReserveRequest {
@@ -27,6 +34,12 @@ export interface ReserveRequest {
    * Absent for lanes served first come, first served (interactive).
    */
   fairShareSlack?: number | undefined;
+  /**
+   * The call takes a slot of the shared budget that another call of its process booked and gave
+   * up: only its own budgets are booked here, and the call was counted in the lane's usage with
+   * that booking.
+   */
+  handOff?: boolean | undefined;
   /**
    * Other tenants with calls waiting in this lane in the caller's process. They count as waiting
    * (so the least-served tenant is found across every process) without booking anything.
@@ -49,6 +62,11 @@ export type Reservation =
       reason: RefusalReason;
       /** The bucket that refused; every call through it is refused until at least `retryAt`. */
       key?: string | undefined;
+      /**
+       * `ahead` only: the slot the call would book. Until it asks again, the other calls of its
+       * process leave that slot of the shared budget to it.
+       */
+      slot?: number | undefined;
     };
 
 /** Today's calls of one lane (UTC day), app-wide and for one tenant. */

@@ -1,13 +1,14 @@
 import { systemClock, type Clock } from '../clock.js';
 import type { RateLimitSignal } from '../errors/tiktok-error-kind.js';
 import { createInMemoryRateLimitStore } from './in-memory-rate-limit-store.js';
-import { LaneQueues, type Waiter } from './lane-queues.js';
+import { LaneQueues, scarce, type Waiter } from './lane-queues.js';
 import { bookableFrom, defaultLanePolicy, horizonOf, lanes, type Lane, type LanePolicy } from './lanes.js';
 import type { LaneUsage, PacedBucket, RateLimitStore, RatePause } from './rate-limit-store.js';
 import {
   defaultEndpointRateLimits,
   defaultHeadroom,
   intervalOf,
+  minuteCountOf,
   rateLimitTiers,
   type RateLimitTier,
   type RateLimits,
@@ -20,6 +21,8 @@ export interface RateLimitedCall {
   lane: Lane;
   /** The workspace the call works for: calls of one lane are shared fairly among workspaces. */
   tenant?: string | undefined;
+  /** Among one account's waiting calls of a lane, a higher rank asks first (CallPriority). */
+  rank?: number | undefined;
 }
 
 /** What the limiter reports, for metrics. */
@@ -123,17 +126,21 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     endpoint: (path: string) => `endpoint:${path}`,
     advertiser: (call: RateLimitedCall) => `advertiser:${call.advertiserId ?? ''}:${call.path}`,
   };
-  const paced = (key: string, limits: RateLimits): PacedBucket => ({
-    key,
-    intervalMilliseconds: intervalOf(limits, headroom),
-    perDay: limits.perDay,
-  });
+  const paced = (key: string, limits: RateLimits): PacedBucket => {
+    const perMinute = minuteCountOf(limits, headroom);
+    return {
+      key,
+      intervalMilliseconds: intervalOf(limits, headroom),
+      ...(Number.isFinite(perMinute) ? { perMinute } : {}),
+      perDay: limits.perDay,
+    };
+  };
 
   function bucketsFor(call: RateLimitedCall): PacedBucket[] {
     const endpoint = endpointLimits[call.path];
     // Unlimited buckets still carry their key, so that a pause after 40133/40132 has something to hold.
     const buckets = [
-      paced(keys.app(), appLimits),
+      { ...paced(keys.app(), appLimits), shared: true },
       endpoint
         ? paced(keys.endpoint(call.path), endpoint)
         : { key: keys.endpoint(call.path), intervalMilliseconds: 0, perDay: Number.POSITIVE_INFINITY },
@@ -199,7 +206,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     return [
       ...new Set(
         queues
-          .heads(lane)
+          .heads(lane, now)
           .filter((waiter) => waiter.notBefore <= now)
           .map((waiter) => waiter.tenant),
       ),
@@ -228,8 +235,98 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
    */
   function leaveIfHeld(lane: Lane, tenant: string, now: number): void {
     if (lane === 'interactive') return;
-    const ready = queues.heads(lane).some((waiter) => waiter.tenant === tenant && waiter.notBefore <= now);
+    const ready = queues
+      .heads(lane, now)
+      .some((waiter) => waiter.tenant === tenant && waiter.notBefore <= now);
     if (!ready) store.leave(lane, tenant).catch(() => undefined);
+  }
+
+  /**
+   * The earliest slot of the shared budget that another waiting background call of this process
+   * wants (refused `ahead`: its own budget, an endpoint's, frees only then), if `waiter` is not
+   * one held by that same budget. Left to that call, the slot goes to the call the process most
+   * needs: with /ad/create/ at 5 a second and the app at 10, other calls booking the app ahead
+   * would otherwise push each ad a few slots past its own budget's, and ads fall behind.
+   */
+  function wantedSlot(waiter: Waiter, from: number): { slot: number; by: Waiter } | undefined {
+    let found: { slot: number; by: Waiter } | undefined;
+    for (const other of queues.all()) {
+      if (other === waiter || other.lane === 'interactive' || other.wants === undefined) continue;
+      if (other.wants < from || (found && found.slot <= other.wants)) continue;
+      const held = other.buckets.filter((bucket) => !bucket.shared && bucket.intervalMilliseconds > 0);
+      if (held.some((bucket) => waiter.buckets.some((mine) => mine.key === bucket.key))) continue;
+      found = { slot: other.wants, by: other };
+    }
+    return found;
+  }
+
+  /** Which of two calls of one account goes first: one held by a budget of its own, then rank. */
+  const precedence = (waiter: Waiter) => (scarce(waiter) ? 1_000_000 : 0) + waiter.rank;
+  /** Booked with the shared budget alone: giving its slot back frees nothing else. */
+  const sharedOnly = (waiter: Waiter) =>
+    waiter.buckets.every(
+      (bucket) =>
+        bucket.shared ||
+        (bucket.intervalMilliseconds <= 0 &&
+          !Number.isFinite(bucket.perMinute ?? Number.POSITIVE_INFINITY) &&
+          !Number.isFinite(bucket.perDay)),
+    );
+
+  /**
+   * Hands `waiter` a slot of the shared budget that a call of its own lane and tenant, of lower
+   * precedence, booked in this process and has not sent yet; that call books again. Booking ahead
+   * (the lane's horizon) fixes who goes in which slot before later calls exist: a publish books
+   * its campaigns, then its ad groups, a few slots ahead, and each ad, asked for only once its ad
+   * group is answered, would wait behind them; ads, through /ad/create/'s own budget at half the
+   * app's pace, then fall behind for good. Only the call's own budgets are booked for the slot
+   * (none, for a call held by the shared budget alone). True when handed one.
+   */
+  async function handOff(waiter: Waiter, lane: Lane, from: number, now: number): Promise<boolean> {
+    const margin = from - now + 20;
+    const candidates = [...booked]
+      .filter(
+        ([other, at]) =>
+          other.lane === lane &&
+          other.tenant === waiter.tenant &&
+          at > from + margin &&
+          precedence(other) < precedence(waiter) &&
+          sharedOnly(other),
+      )
+      .sort((left, right) => left[1] - right[1]);
+    if (candidates.length === 0) return false;
+    const own = waiter.buckets.filter((bucket) => !bucket.shared);
+    let chosen: [Waiter, number] | undefined = candidates[0];
+    if (!sharedOnly(waiter)) {
+      chosen = undefined;
+      // The earliest handed slot its own budgets admit: asked at the first, then at the first
+      // after the one they name.
+      let floor = candidates[0]![1];
+      for (let attempt = 0; attempt < 2 && !chosen; attempt += 1) {
+        const candidate = candidates.find(([, at]) => at >= floor);
+        if (!candidate) return false;
+        const reservation = await store.reserve({
+          buckets: own,
+          now: candidate[1],
+          latest: candidate[1],
+          lane,
+          tenant: waiter.tenant,
+          handOff: true,
+        });
+        if (reservation.granted) chosen = candidate;
+        else floor = reservation.retryAt;
+      }
+    }
+    if (!chosen) return false;
+    const [other, at] = chosen;
+    // Its timer fired while the store answered: the slot is spent (what the waiter booked of its
+    // own budgets for it goes unused).
+    if (booked.get(other) !== at || !other.revoke?.()) return false;
+    other.notBefore = clock.now();
+    queues.add(other);
+    lastServed.set(lane, now);
+    dequeue(waiter);
+    waiter.grant(at);
+    return true;
   }
 
   /** Books a slot for one waiting call; otherwise returns when it is worth trying again. */
@@ -258,20 +355,33 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       );
     for (const { lane, horizon } of order) {
       const overShare = new Set<string>();
-      for (const waiter of queues.heads(lane)) {
-        if (waiter.notBefore > now || overShare.has(waiter.tenant)) {
-          wakeAt = Math.min(wakeAt, waiter.notBefore);
-          continue;
+      for (;;) {
+        // The heads are asked for again after each refusal: an account's next call may be the one
+        // behind the call just refused.
+        const heads = queues.heads(lane, now);
+        const waiter = heads.find((each) => each.notBefore <= now && !overShare.has(each.tenant));
+        if (!waiter) {
+          for (const each of heads) wakeAt = Math.min(wakeAt, each.notBefore);
+          break;
         }
         let reservation;
         // A slot is booked no sooner than the booking can come back: one booked for "now" over a
         // busy database would arrive late and be booked again, and again while the store is slow.
         const from = now + bookingLead();
         try {
+          if (lane !== 'interactive' && (await handOff(waiter, lane, from, now))) return 'served';
+        } catch (error) {
+          dequeue(waiter);
+          waiter.fail(error);
+          return 'served';
+        }
+        const wanted = lane === 'interactive' ? undefined : wantedSlot(waiter, from);
+        const latest = Math.min(from + horizon, waiter.deadline);
+        try {
           reservation = await store.reserve({
             buckets: waiter.buckets,
             now: from,
-            latest: Math.min(from + horizon, waiter.deadline),
+            latest: wanted === undefined ? latest : Math.min(latest, wanted.slot - 1),
             lane,
             tenant: waiter.tenant,
             fairShareSlack: lane === 'interactive' ? undefined : slack,
@@ -284,6 +394,16 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
           return 'served';
         }
         noteBooking(clock.now() - now);
+        waiter.wants = undefined;
+        if (!reservation.granted && wanted && reservation.retryAt <= latest) {
+          // Free but for the slot another call wants: this one, and every other call that leaves
+          // that slot, asks again after that call has asked.
+          for (const other of queues.all())
+            if (other.lane !== 'interactive' && wantedSlot(other, from)?.by === wanted.by)
+              other.notBefore = Math.max(other.notBefore, now + 1, wanted.by.notBefore);
+          wakeAt = Math.min(wakeAt, waiter.notBefore);
+          continue;
+        }
         if (reservation.granted) {
           lastServed.set(lane, now);
           dequeue(waiter);
@@ -305,6 +425,11 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
           const asking = reservation.reason === 'ahead';
           const from = asking ? reservation.retryAt : retryFrom(waiter, reservation.retryAt, now);
           waiter.notBefore = Math.max(now + 1, from);
+          // Held by a budget of its own (paced by it, or `ahead` of the app because of it): the
+          // process's other calls leave the app's slot at which that budget frees.
+          if (asking) waiter.wants = reservation.slot;
+          else if (reservation.reason === 'paced' && reservation.key !== keys.app())
+            waiter.wants = reservation.retryAt;
           block(reservation.key, reservation.retryAt, now, asking);
           if (reservation.key !== keys.app()) leaveIfHeld(lane, waiter.tenant, now);
         }
@@ -348,6 +473,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
           lane: call.lane,
           tenant: call.tenant ?? '',
           advertiser: call.advertiserId ?? '',
+          rank: call.rank ?? 0,
           enqueuedAt,
           deadline,
           notBefore: enqueuedAt,
@@ -372,7 +498,17 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
             const delay = at - clock.now();
             if (delay <= 0) return go();
             booked.set(waiter, at);
-            clock.sleep(delay, signal).then(go, (error: unknown) => {
+            const revoked = new AbortController();
+            waiter.revoke = () => {
+              if (booked.get(waiter) !== at) return false;
+              booked.delete(waiter);
+              revoked.abort();
+              return true;
+            };
+            const sleeping = signal ? AbortSignal.any([signal, revoked.signal]) : revoked.signal;
+            clock.sleep(delay, sleeping).then(go, (error: unknown) => {
+              // Its slot was handed to another call: it waits again, in the queue.
+              if (revoked.signal.aborted && !signal?.aborted) return;
               booked.delete(waiter);
               reject(error);
             });

@@ -27,8 +27,28 @@ export const defaultEndpointRateLimits: Record<string, RateLimits> = {
  */
 export const defaultHeadroom = 0.03;
 
-/** The even spacing that keeps a bucket under both its per-second and per-minute limits. */
+/**
+ * The even spacing that keeps a bucket under its per-second limit. TikTok's per-minute limit is
+ * counted apart (minuteCountOf): where it is the tighter, spacing calls by it would leave the
+ * per-second allowance unused until the minute's count runs out (/ad/create/: 150 a minute but 5
+ * a second, so 20 calls take 4 s, not 8).
+ */
 export function intervalOf(limits: RateLimits, headroom = defaultHeadroom): number {
-  const tightest = Math.max(1_000 / limits.perSecond, 60_000 / limits.perMinute);
-  return Number.isFinite(tightest) && tightest > 0 ? tightest / (1 - headroom) : 0;
+  const spacing = 1_000 / limits.perSecond;
+  return Number.isFinite(spacing) && spacing > 0 ? spacing / (1 - headroom) : 0;
+}
+
+/**
+ * How many calls a bucket books in any 60 s, when that is fewer than its per-second spacing lets
+ * through (otherwise the spacing alone keeps it under, and nothing is counted): the per-minute
+ * limit less the headroom. Counted over a sliding minute, so it holds however TikTok aligns its
+ * minute windows.
+ */
+export function minuteCountOf(limits: RateLimits, headroom = defaultHeadroom): number {
+  const interval = intervalOf(limits, headroom);
+  const pacedPerMinute = interval > 0 ? 60_000 / interval : Number.POSITIVE_INFINITY;
+  const counted = Math.floor(limits.perMinute * (1 - headroom));
+  return Number.isFinite(counted) && counted < pacedPerMinute
+    ? Math.max(1, counted)
+    : Number.POSITIVE_INFINITY;
 }

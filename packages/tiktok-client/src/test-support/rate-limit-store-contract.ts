@@ -10,7 +10,7 @@ import type { PacedBucket, RateLimitStore, ReserveRequest } from '../rate-limit/
  */
 export function rateLimitStoreContract(open: () => Promise<RateLimitStore>): void {
   const noon = Date.UTC(2026, 11, 1, 12, 0, 0);
-  const app: PacedBucket = { key: 'app', intervalMilliseconds: 100, perDay: 1_000_000 };
+  const app: PacedBucket = { key: 'app', intervalMilliseconds: 100, perDay: 1_000_000, shared: true };
   const request = (overrides: Partial<ReserveRequest> = {}): ReserveRequest => ({
     buckets: [app],
     now: noon,
@@ -59,10 +59,90 @@ export function rateLimitStoreContract(open: () => Promise<RateLimitStore>): voi
       retryAt: noon + 301,
       reason: 'ahead',
       key: adCreate.key,
+      slot: noon + 400,
     });
     // Those slots stay for calls that can use them, and the ad books its own in time.
-    assert.deepEqual(await slots(store, 2, { now: noon + 1 }), [noon + 100, noon + 200]);
+    assert.deepEqual(await slots(store, 3, { now: noon + 1 }), [noon + 100, noon + 200, noon + 300]);
     assert.deepEqual(await create(noon + 301), { granted: true, at: noon + 400 });
+    // Nor one slot: the app books one after another, so a slot skipped is lost.
+    assert.deepEqual(await create(noon + 302), {
+      granted: false,
+      retryAt: noon + 800 - 198,
+      reason: 'ahead',
+      key: adCreate.key,
+      slot: noon + 800,
+    });
+  });
+
+  it('spaces by the per-second limit and refuses only when a minute holds the per-minute count', async () => {
+    const store = await open();
+    // Five a second, three a minute: three calls 200 ms apart, the fourth a minute after the first.
+    const endpoint: PacedBucket = {
+      key: 'endpoint:/report/task/create/',
+      intervalMilliseconds: 200,
+      perMinute: 3,
+      perDay: 100,
+    };
+    const at = (now: number) => request({ buckets: [endpoint], now, latest: now + 1_000 });
+    const granted = [];
+    for (const now of [noon, noon + 1, noon + 2]) granted.push(await store.reserve(at(now)));
+    assert.deepEqual(
+      granted.map((each) => (each.granted ? each.at - noon : each.reason)),
+      [0, 200, 400],
+    );
+    assert.deepEqual(await store.reserve(at(noon + 600)), {
+      granted: false,
+      retryAt: noon + 60_000,
+      reason: 'paced',
+      key: endpoint.key,
+    });
+    // The minute slides: the fourth goes a minute after the first, the fifth after the second.
+    assert.deepEqual(await store.reserve(at(noon + 60_000)), { granted: true, at: noon + 60_000 });
+    assert.deepEqual(await store.reserve(at(noon + 60_000)), { granted: true, at: noon + 60_200 });
+    // The sixth, a minute after the third.
+    assert.deepEqual(await store.reserve(at(noon + 60_000)), { granted: true, at: noon + 60_400 });
+    assert.deepEqual(await store.reserve(at(noon + 60_000)), {
+      granted: false,
+      retryAt: noon + 120_000,
+      reason: 'paced',
+      key: endpoint.key,
+    });
+  });
+
+  it('books a call behind the app’s queue though its own endpoint budget sits idle until then', async () => {
+    const store = await open();
+    const adCreate: PacedBucket = { key: 'endpoint:/ad/create/', intervalMilliseconds: 200, perDay: 100 };
+    // Other calls booked the app half a second ahead; the ad's own budget is free now.
+    assert.deepEqual(await slots(store, 5, { latest: noon + 1_000 }), [
+      noon,
+      noon + 100,
+      noon + 200,
+      noon + 300,
+      noon + 400,
+    ]);
+    assert.deepEqual(await store.reserve(request({ buckets: [app, adCreate], latest: noon + 1_000 })), {
+      granted: true,
+      at: noon + 500,
+    });
+  });
+
+  it('books only its own budgets for a call handed another’s slot, and counts it once', async () => {
+    const store = await open();
+    const adCreate: PacedBucket = { key: 'endpoint:/ad/create/', intervalMilliseconds: 200, perDay: 100 };
+    // An ad group booked the app at noon + 300 and gave it to an ad, then booked again.
+    const handed = await store.reserve(
+      request({ buckets: [adCreate], now: noon + 300, latest: noon + 300, lane: 'publish', handOff: true }),
+    );
+    assert.deepEqual(handed, { granted: true, at: noon + 300 });
+    assert.deepEqual(await store.reserve(request({ buckets: [adCreate], latest: noon + 1_000 })), {
+      granted: true,
+      at: noon + 500,
+    });
+    assert.deepEqual(
+      (await store.usage(noon, undefined)).map((usage) => usage.calls),
+      [0, 0, 1],
+      'the handed call is not counted again; the other booking is',
+    );
   });
 
   it('spends a day budget per UTC day and opens the next one at 00:00 UTC', async () => {

@@ -52,6 +52,7 @@ export function createTransport(options: TransportOptions): Transport {
       advertiserId: request.advertiserId,
       lane: priority.lane,
       tenant: priority.tenant,
+      rank: priority.rank,
     };
     // A call given a longer attempt keeps room for a second one within its whole bound.
     const deadline =

@@ -1,6 +1,6 @@
 import type { AdGroupNode, AdNode, CampaignNode, DraftNode } from '@whathead/contracts';
 import type { Clock } from '../../lib/clock.js';
-import type { TikTokClient } from '@whathead/tiktok-client';
+import { withCallRank, type TikTokClient } from '@whathead/tiktok-client';
 import { TokenUnreadableError } from '../../lib/token-cipher.js';
 import type { CreativeFilesRepository } from '../../repositories/builder/creative-files.repository.js';
 import type { PublishItemRow, PublishesRepository } from '../../repositories/builder/publishes.repository.js';
@@ -28,7 +28,11 @@ const copyWaitMilliseconds = 15 * 60_000;
 const copyPollMilliseconds = 1_000;
 /** Status updates take at most 20 ids per call (reference §4.1). */
 const statusesPerCall = 20;
-/** Calls in flight at once: enough to keep the shared budget busy; the budget does the pacing. */
+/**
+ * Calls in flight at once, ad creates and the rest counted apart: enough to keep the shared budget
+ * busy; the budget does the pacing. Ad creates have a budget of their own (/ad/create/, 5 a second
+ * to the app's 10), so ads waiting for it must not keep the other calls from the app's slots.
+ */
 const inFlightMaximum = 10;
 
 export type PublishAccounts = (
@@ -48,6 +52,13 @@ class RunStopped extends Error {
 
 interface Task {
   keys: string[];
+  /** `ads`: an /ad/create/ call (started first and counted apart, see inFlightMaximum). */
+  kind?: 'ads';
+  /**
+   * How soon its calls ask for the shared budget among the publish's others: ad groups before
+   * campaigns, as their ads wait for them (the limiter serves ads first while their budget is free).
+   */
+  rank?: number;
   run(): Promise<void>;
 }
 
@@ -206,24 +217,25 @@ class PublishRun {
 
   async execute(): Promise<'done' | 'lost'> {
     const inFlight = new Set<Promise<void>>();
+    const adsInFlight = new Set<Promise<void>>();
     let stop: unknown;
     for (;;) {
       if (this.leaseLost()) return 'lost';
       if (stop === undefined) {
         for (const task of this.#readyTasks()) {
-          if (inFlight.size >= inFlightMaximum) break;
+          const count = task.kind === 'ads' ? adsInFlight : inFlight;
+          if (count.size >= inFlightMaximum) continue;
           for (const key of task.keys) this.#started.add(key);
-          const running: Promise<void> = task
-            .run()
+          const running: Promise<void> = withCallRank(task.rank ?? 0, () => task.run())
             .catch((error: unknown) => {
               stop ??= error;
             })
-            .finally(() => inFlight.delete(running));
-          inFlight.add(running);
+            .finally(() => count.delete(running));
+          count.add(running);
         }
       }
-      if (inFlight.size === 0) break;
-      await Promise.race(inFlight);
+      if (inFlight.size + adsInFlight.size === 0) break;
+      await Promise.race([...inFlight, ...adsInFlight]);
     }
     if (stop !== undefined) throw stop;
     return 'done';
@@ -271,11 +283,13 @@ class PublishRun {
       for (let start = 0; start < items.length; start += statusesPerCall)
         tasks.push(this.#statusTask(items.slice(start, start + statusesPerCall)));
     }
+    // Ads first: the deepest work finishes trees, and /ad/create/'s own budget is the scarcer.
+    const adTasks: Task[] = [];
     for (const [adGroupId, ads] of adsByParent) {
       for (let start = 0; start < ads.length; start += adsPerCall)
-        tasks.push(this.#adsTask(ads.slice(start, start + adsPerCall), adGroupId));
+        adTasks.push(this.#adsTask(ads.slice(start, start + adsPerCall), adGroupId));
     }
-    return tasks;
+    return [...adTasks, ...tasks];
   }
 
   #tiktokIdOf(item: PublishItemRow): string | undefined {
@@ -394,6 +408,7 @@ class PublishRun {
   #createTask(item: PublishItemRow, parentId: string | null): Task {
     return {
       keys: [item.node_key],
+      rank: item.level === 'adgroup' ? 1 : 0,
       run: async () => {
         const node = item.node as CampaignNode | AdGroupNode;
         const outcome = await this.#withToken(item.advertiser_id, async (accessToken) => {
@@ -522,6 +537,7 @@ class PublishRun {
   #adsTask(items: PublishItemRow[], adGroupId: string): Task {
     return {
       keys: items.map((item) => item.node_key),
+      kind: 'ads',
       run: async () => {
         const outcome = await this.#withToken(items[0]!.advertiser_id, async (accessToken) => {
           const call = { accessToken, advertiserId: items[0]!.advertiser_id };
