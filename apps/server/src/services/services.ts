@@ -28,6 +28,7 @@ import { BuilderCatalogService } from './builder/builder-catalog.service.js';
 import { BuilderGuardrailsService } from './builder/builder-guardrails.service.js';
 import { DraftService } from './builder/draft.service.js';
 import { ExistingNodesService } from './builder/existing-nodes.service.js';
+import { PublishChanges } from '../repositories/builder/publish-changes.js';
 import { PublishesRepository } from '../repositories/builder/publishes.repository.js';
 import { CreativeFilesRepository } from '../repositories/builder/creative-files.repository.js';
 import { PublishRecovery } from './builder/publish-recovery.js';
@@ -278,7 +279,8 @@ export function createServices(database: Database, settings: ServiceSettings, cl
   });
   const builderAccountsRepository = new BuilderAccountsRepository(database);
   const builderGuardrailsRepository = new BuilderGuardrailsRepository(database);
-  const publishesRepository = new PublishesRepository(database);
+  const publishChanges = new PublishChanges(database);
+  const publishesRepository = new PublishesRepository(database, publishChanges);
   const drafts = new DraftService({
     drafts: new DraftRepository(database),
     accounts: builderAccountsRepository,
@@ -316,6 +318,7 @@ export function createServices(database: Database, settings: ServiceSettings, cl
     creativeFiles,
     mediaUploads,
     workspaceService: workspaces,
+    changes: publishChanges,
     clock,
   });
   const publishRunner = new PublishRunner({

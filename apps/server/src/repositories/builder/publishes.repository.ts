@@ -1,5 +1,6 @@
 import type { Database, Kysely, PublishItemState, PublishState, Tables } from '@whathead/db';
 import { sql, type Selectable } from 'kysely';
+import type { PublishChanges } from './publish-changes.js';
 
 type PublishRow = Selectable<Tables['publishes']>;
 export type PublishItemRow = Selectable<Tables['publish_items']>;
@@ -42,8 +43,16 @@ export const unfinishedPublishStates: readonly PublishState[] = [
 export class PublishesRepository {
   readonly #db: Kysely<Tables>;
 
-  constructor(database: Database) {
+  readonly #changes: PublishChanges | undefined;
+
+  /** `changes`: every write to a publish or its items is announced through it. */
+  constructor(database: Database, changes?: PublishChanges) {
     this.#db = database.db;
+    this.#changes = changes;
+  }
+
+  #changed(publishId: string): void {
+    this.#changes?.announce(publishId);
   }
 
   async create(
@@ -211,6 +220,7 @@ export class PublishesRepository {
       )
       .returning('id')
       .executeTakeFirst();
+    if (claimed) this.#changed(publishId);
     return claimed !== undefined;
   }
 
@@ -267,6 +277,7 @@ export class PublishesRepository {
       .where('state', 'in', from)
       .returning('id')
       .executeTakeFirst();
+    if (updated) this.#changed(publishId);
     return updated !== undefined;
   }
 
@@ -279,6 +290,7 @@ export class PublishesRepository {
       .where('state', '=', 'blocked')
       .returning('id')
       .execute();
+    for (const row of rows) this.#changed(row.id);
     return rows.map((row) => row.id);
   }
 
@@ -291,6 +303,7 @@ export class PublishesRepository {
       .where('node_key', 'in', keys)
       .where('state', 'in', ['pending', 'sending'])
       .execute();
+    this.#changed(publishId);
   }
 
   /**
@@ -336,6 +349,7 @@ export class PublishesRepository {
       .where('node_key', '=', key)
       .where('state', 'in', ['pending', 'sending'])
       .execute();
+    this.#changed(publishId);
   }
 
   async fail(
@@ -353,6 +367,7 @@ export class PublishesRepository {
       .where('node_key', 'in', keys)
       .where('state', 'in', ['pending', 'sending'])
       .execute();
+    this.#changed(publishId);
   }
 
   /**
@@ -367,7 +382,7 @@ export class PublishesRepository {
     confirmed: readonly { key: string; tiktokId: string; settings: unknown }[],
     now: Date,
   ): Promise<boolean> {
-    return this.#db.transaction().execute(async (transaction) => {
+    const finished = await this.#db.transaction().execute(async (transaction) => {
       const draft = await transaction
         .selectFrom('drafts')
         .select(['document', 'version'])
@@ -407,5 +422,7 @@ export class PublishesRepository {
         .execute();
       return true;
     });
+    if (finished) this.#changed(publish.id);
+    return finished;
   }
 }

@@ -166,6 +166,42 @@ describe('publishing a draft: create, skip, update, partial failure, guardrails,
     assert.equal(kit.emulator.state.store.campaigns.get(campaignId)?.budget, 750);
   });
 
+  it('streams the publish to a page following it: each change while it runs, then the end', async () => {
+    const draft = await saveDraft(tree('ST', 3));
+    // Slow creates, so the run lasts while the page follows it.
+    kit.emulator.control.addFault({ kind: 'latency', path: '/ad/create/', latencyMilliseconds: 400 });
+    kit.emulator.control.addFault({ kind: 'latency', path: '/adgroup/create/', latencyMilliseconds: 400 });
+    try {
+      const started = await alex.post(api(`/drafts/${draft.id}/publishes`), { version: draft.version });
+      assert.equal(started.status, 202, started.text);
+      const publishId = publishSchema.parse(started.body).id;
+      // The stream ends by itself once the publish has ended.
+      const streamed = await alex.get(api(`/publishes/${publishId}/events`));
+      assert.equal(streamed.status, 200, streamed.text);
+      assert.match(String(streamed.headers['content-type']), /^text\/event-stream/);
+      const events = streamed.text
+        .split('\n\n')
+        .filter((block) => block.startsWith('event: publish\n'))
+        .map((block) => publishSchema.parse(JSON.parse(block.slice('event: publish\ndata: '.length))));
+      assert.ok(events.length >= 2, `${events.length} event(s): the run was followed, not only its end`);
+      const confirmed = events.map((each) => each.items.filter((item) => item.state === 'confirmed').length);
+      assert.deepEqual(
+        confirmed,
+        [...confirmed].sort((left, right) => left - right),
+        'each event shows at least as much confirmed as the one before',
+      );
+      assert.equal(events.at(-1)!.state, 'succeeded');
+      assert.equal(confirmed.at(-1), 5);
+      assert.match(streamed.text, /retry: 5000\n\n$/, 'the browser is told when to ask again');
+      // Another workspace's member is told nothing: not found.
+      const outsider = new TestBrowser(kit.test.app);
+      await outsider.signUp({ name: 'Olga', email: 'olga-stream@example.com' });
+      assert.equal((await outsider.get(api(`/publishes/${publishId}/events`))).status, 404);
+    } finally {
+      kit.emulator.control.clearFaults();
+    }
+  });
+
   // TikTok does not say what a repeated create request_id answers (reference §4.2): 40050, or
   // the object the first made. The publish must create each entity once under either reading.
   for (const mode of ['reject', 'return_original'] as const) {

@@ -1,3 +1,4 @@
+import type { PublishChanges } from '../../repositories/builder/publish-changes.js';
 import {
   blockingIssues,
   describeIssue,
@@ -39,6 +40,9 @@ const missingPublish = () => notFound('This publish');
  * fields, skip), held for a second owner or admin when it breaks a guardrail, and handed to the
  * `draft-publish` job. The click makes no TikTok call itself.
  */
+/** How often a followed publish is read besides its announcements (one may be missed). */
+const followReadMilliseconds = 5_000;
+
 export class PublishService {
   readonly #publishes: PublishesRepository;
   readonly #drafts: DraftRepository;
@@ -49,6 +53,7 @@ export class PublishService {
   readonly #mediaUploads: Pick<MediaUploadService, 'createBatch'>;
   readonly #workspaceService: WorkspaceService;
   readonly #clock: Clock;
+  readonly #changes: PublishChanges | undefined;
   #queue: PublishQueue | undefined;
 
   constructor(dependencies: {
@@ -60,8 +65,11 @@ export class PublishService {
     creativeFiles: CreativeFilesRepository;
     mediaUploads: Pick<MediaUploadService, 'createBatch'>;
     workspaceService: WorkspaceService;
+    /** Announcements of changed publishes, which `follow` listens to. */
+    changes?: PublishChanges;
     clock: Clock;
   }) {
+    this.#changes = dependencies.changes;
     this.#creativeFiles = dependencies.creativeFiles;
     this.#mediaUploads = dependencies.mediaUploads;
     this.#publishes = dependencies.publishes;
@@ -178,6 +186,49 @@ export class PublishService {
     const publish = await this.#publishes.find(workspaceId.toLowerCase(), publishId);
     if (!publish) throw missingPublish();
     return describePublish(publish, await this.#publishes.items(publish.id));
+  }
+
+  /**
+   * Hands `onPublish` the publish now and again after each change until `stop` is called, in
+   * order, never two readings at once; changes announced while one is read are read once after it.
+   * Also reads it every few seconds, for an announcement this process missed.
+   */
+  async follow(
+    actor: Actor,
+    workspaceId: string,
+    publishId: string,
+    onPublish: (publish: Publish) => void,
+  ): Promise<() => void> {
+    let publish = await this.get(actor, workspaceId, publishId);
+    onPublish(publish);
+    let stopped = false;
+    let reading: Promise<void> | undefined;
+    let again = false;
+    const read = () => {
+      if (stopped) return;
+      if (reading) {
+        again = true;
+        return;
+      }
+      reading = (async () => {
+        do {
+          again = false;
+          const next = await this.get(actor, workspaceId, publishId).catch(() => undefined);
+          if (stopped || !next) return;
+          if (JSON.stringify(next) !== JSON.stringify(publish)) onPublish((publish = next));
+        } while (again && !stopped);
+      })().finally(() => {
+        reading = undefined;
+      });
+    };
+    const unlisten = (await this.#changes?.follow(publishId, read)) ?? (() => {});
+    const timer = setInterval(read, followReadMilliseconds);
+    timer.unref();
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+      unlisten();
+    };
   }
 
   async list(actor: Actor, workspaceId: string): Promise<{ publishes: Omit<Publish, 'items'>[] }> {
