@@ -49,24 +49,29 @@ describe('the outline', () => {
     expect(screen.getAllByRole('treeitem').filter((element) => element.tabIndex === 0)).toHaveLength(1);
   });
 
-  it('moves with the arrows, selects with Space, extends with Shift and opens with Enter', () => {
+  it('selects where the arrows go, moves alone with Ctrl, adds with Space, extends with Shift, opens with Enter', () => {
     const { onOpen } = renderOutline();
     const spring = item(/^Campaign Spring/);
     spring.focus();
 
+    // Selection follows focus: Delete or Copy then act on the item the keys reached.
     fireEvent.keyDown(spring, { key: 'ArrowDown' });
     expect(document.activeElement).toBe(item(/Ad group spring-group/));
-    expect(selectedNames()).toEqual([]);
-
-    fireEvent.keyDown(document.activeElement!, { key: ' ' });
     expect(selectedNames()).toEqual(['Ad group spring-group']);
 
-    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown', shiftKey: true });
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown', ctrlKey: true });
     expect(document.activeElement).toBe(item(/Ad spring-ad-1/));
+    expect(selectedNames()).toEqual(['Ad group spring-group']);
+
+    fireEvent.keyDown(document.activeElement!, { key: ' ' });
     expect(selectedNames()).toEqual(['Ad group spring-group', 'Ad spring-ad-1']);
 
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown', shiftKey: true });
+    expect(document.activeElement).toBe(item(/Ad spring-ad-2/));
+    expect(selectedNames()).toEqual(['Ad group spring-group', 'Ad spring-ad-1', 'Ad spring-ad-2']);
+
     fireEvent.keyDown(document.activeElement!, { key: 'Enter' });
-    expect(onOpen).toHaveBeenCalledWith('spring-ad-1');
+    expect(onOpen).toHaveBeenCalledWith('spring-ad-2');
   });
 
   it('closes a branch with Left, goes to the parent with Left again, and opens it with Right', () => {

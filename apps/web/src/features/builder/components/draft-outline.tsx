@@ -17,10 +17,12 @@ interface DraftOutlineProps {
 }
 
 /**
- * The draft as a tree (WAI-ARIA tree view, multi-select): one tab stop; Up and Down move, Right
- * opens a branch or goes into it, Left closes it or goes to the parent, Home and End; Space
- * selects or unselects, Shift with Up or Down extends the selection, Ctrl+A selects everything
- * shown; Enter opens the node's form. The builder's other keys (Delete, Ctrl+C…) work here too.
+ * The draft as a tree (WAI-ARIA tree view, multi-select, selection following focus): one tab stop;
+ * Up and Down move and select the item moved to, Right opens a branch or goes into it, Left
+ * closes it or goes to the parent, Home and End; with Ctrl they move without selecting, with
+ * Shift they extend the selection; Space adds or removes the item, Ctrl+A selects everything
+ * shown; Enter opens the node's form. The builder's other keys (Delete, Ctrl+C…) work here too,
+ * on the selection, which is where the keys have taken the user.
  */
 export function DraftOutline({ tree, states, selection, onSelect, onOpen }: DraftOutlineProps) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
@@ -48,11 +50,16 @@ export function DraftOutline({ tree, states, selection, onSelect, onOpen }: Draf
     document.getElementById(itemId(focused.node.key))?.focus();
   });
 
-  const moveTo = (from: OutlineRow, to: OutlineRow | undefined, extend = false) => {
+  /** `how`: `select` the item moved to alone, `extend` the selection to it, or only `focus` it. */
+  const moveTo = (from: OutlineRow, to: OutlineRow | undefined, how: 'select' | 'extend' | 'focus') => {
     if (!to) return;
     moved.current = true;
     setFocusKey(to.node.key);
-    if (extend) onSelect(unique([...selection, from.node.key, to.node.key]));
+    if (how === 'extend') onSelect(unique([...selection, from.node.key, to.node.key]));
+    if (how === 'select') {
+      onSelect([to.node.key]);
+      setAnchorKey(to.node.key);
+    }
   };
   const setExpanded = (key: string, expanded: boolean) =>
     setCollapsed((current) => {
@@ -76,22 +83,23 @@ export function DraftOutline({ tree, states, selection, onSelect, onOpen }: Draf
     const row = rows[index]!;
     const key = row.node.key;
     const command = event.ctrlKey || event.metaKey;
+    const how = event.shiftKey ? 'extend' : command ? 'focus' : 'select';
     switch (event.key) {
       case 'ArrowDown':
-        moveTo(row, rows[index + 1], event.shiftKey);
+        moveTo(row, rows[index + 1], how);
         return true;
       case 'ArrowUp':
-        moveTo(row, rows[index - 1], event.shiftKey);
+        moveTo(row, rows[index - 1], how);
         return true;
       case 'Home':
-        moveTo(row, rows[0]);
+        moveTo(row, rows[0], how === 'extend' ? 'select' : how);
         return true;
       case 'End':
-        moveTo(row, rows.at(-1));
+        moveTo(row, rows.at(-1), how === 'extend' ? 'select' : how);
         return true;
       case 'ArrowRight':
         if (row.hasChildren && !row.expanded) setExpanded(key, true);
-        else if (row.hasChildren) moveTo(row, rows[index + 1]);
+        else if (row.hasChildren) moveTo(row, rows[index + 1], how === 'extend' ? 'select' : how);
         return true;
       case 'ArrowLeft':
         if (row.hasChildren && row.expanded) setExpanded(key, false);
@@ -99,6 +107,7 @@ export function DraftOutline({ tree, states, selection, onSelect, onOpen }: Draf
           moveTo(
             row,
             rows.find((candidate) => candidate.node.key === row.parentKey),
+            how === 'extend' ? 'select' : how,
           );
         return true;
       case 'Enter':
