@@ -241,6 +241,7 @@ export function DraftBuilder({
       {autosave.phase === 'conflict' && autosave.theirs && autosave.theirs !== dismissedConflict && (
         <DraftConflictDialog
           theirs={autosave.theirs}
+          published={autosave.theirsPublished}
           onReload={() => autosave.adopt(autosave.theirs!)}
           onKeepMine={autosave.keepMine}
           onClose={() => setDismissedConflict(autosave.theirs)}

@@ -7,6 +7,7 @@ import { draftQueryKeys } from '../api/draft-query-keys';
 import { getDraft } from '../api/get-draft';
 import { isSaveConflict, saveDraft } from '../api/save-draft';
 import { hasUnsavedChanges, type DraftEditorAction, type DraftEditorState } from '../model/draft-editor';
+import { publishedSince, withPublishedFacts } from '../model/published-facts';
 
 /** Saves this long after the last change, so typing is saved once it pauses, not on every key. */
 export const autosaveDelayMilliseconds = 800;
@@ -42,6 +43,8 @@ export function useDraftAutosave({ workspaceId, draftId, state, dispatch, initia
   /** The server's draft when a save was refused: whose newer version, or the publish under way. */
   const [theirs, setTheirs] = useState<Draft | null>(null);
   const latest = useRef({ state, version });
+  const base = useRef<Draft['document'] | undefined>(undefined);
+  const [theirsPublished, setTheirsPublished] = useState(false);
   useEffect(() => {
     latest.current = { state, version };
   });
@@ -81,6 +84,8 @@ export function useDraftAutosave({ workspaceId, draftId, state, dispatch, initia
 
     // The 409 says only that the save lost; the draft as the server has it says to whom, or to a publish.
     async function readTheirs() {
+      // What this tab's version started from, for "Keep mine" to tell what changed since.
+      base.current = queryClient.getQueryData<Draft>(draftQueryKeys.draft(workspaceId, draftId))?.document;
       try {
         const draft = await queryClient.fetchQuery({
           queryKey: draftQueryKeys.draft(workspaceId, draftId),
@@ -88,6 +93,7 @@ export function useDraftAutosave({ workspaceId, draftId, state, dispatch, initia
           staleTime: 0,
         });
         setTheirs(draft);
+        setTheirsPublished(publishedSince(base.current, draft.document));
         setPhase(draft.activePublishId ? 'publishing' : 'conflict');
       } catch {
         setAttempt((count) => count + 1);
@@ -121,14 +127,20 @@ export function useDraftAutosave({ workspaceId, draftId, state, dispatch, initia
     [dispatch],
   );
 
-  /** "Keep mine": saved at once over their newer version. */
+  /**
+   * "Keep mine": saved at once over their newer version, keeping from it what a publish wrote
+   * back (TikTok's ids), so that mine never makes TikTok's objects look new again.
+   */
   const keepMine = useCallback(() => {
     if (!theirs) return;
+    const from = base.current;
+    dispatch({ type: 'adoptFacts', adopt: (mine) => withPublishedFacts(mine, from, theirs.document) });
     setVersion(theirs.version);
     latest.current.version = theirs.version;
     setTheirs(null);
-    void save();
-  }, [theirs, save]);
+    // Saved once the adopted document is this tab's state (the effect below saves what changed).
+    setPhase('idle');
+  }, [theirs, dispatch]);
 
   return {
     phase,
@@ -136,6 +148,8 @@ export function useDraftAutosave({ workspaceId, draftId, state, dispatch, initia
     dirty,
     failure: waitsForChange ? failure!.message : null,
     theirs,
+    /** Their version holds TikTok ids this tab's base did not: a publish wrote it, not a person. */
+    theirsPublished,
     adopt,
     keepMine,
   };

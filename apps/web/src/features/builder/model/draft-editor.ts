@@ -51,6 +51,8 @@ export interface DraftEditorState {
 
 export type DraftEditorAction =
   | { type: 'addCampaign'; advertiserId: string }
+  /** Applies `adopt` to the document and to every step of its history (facts, not an edit). */
+  | { type: 'adoptFacts'; adopt: (document: DraftDocument) => DraftDocument }
   | { type: 'addAdGroups' }
   | { type: 'addAds' }
   | { type: 'delete'; keys: string[] }
@@ -152,6 +154,18 @@ export function draftEditorReducer(newKey: KeyMaker) {
         return { ...state, message: null };
       case 'refuse':
         return { ...state, message: { tone: 'refusal', text: action.message } };
+      case 'adoptFacts': {
+        const adopted = (entry: HistoryEntry) => ({ ...entry, document: action.adopt(entry.document) });
+        const document = action.adopt(state.document);
+        if (document === state.document) return state;
+        return {
+          ...state,
+          document,
+          past: state.past.map(adopted),
+          future: state.future.map(adopted),
+          revision: state.revision + 1,
+        };
+      }
       case 'saved':
         return { ...state, savedRevision: Math.max(state.savedRevision, action.revision) };
       case 'load': {
