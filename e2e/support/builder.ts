@@ -18,7 +18,6 @@ import {
   northwindUs,
   openIntegrations,
   tiktokCard,
-  tokenMadeBy,
 } from './tiktok.js';
 
 // The campaign builder's journeys (issue 14): a workspace connected to Northwind US, drafts seeded
@@ -39,11 +38,6 @@ export async function connectNorthwindUs(page: Page): Promise<void> {
   });
   await expect(accountChooser(page, northwind)).toBeVisible();
   await chooseAccounts(page, northwind, [northwindUs], northwindUs);
-}
-
-/** connectNorthwindUs, answering the TikTok access token the connection holds. */
-export async function connectNorthwindUsWithToken(page: Page): Promise<string> {
-  return tokenMadeBy(alex, businessCenters.northwind.id, () => connectNorthwindUs(page));
 }
 
 // ————————————————————————————————————————————— the API, from the page's session
