@@ -9,6 +9,7 @@ import { getAds, getAdsWithRaw, listAds } from './endpoints/ads/get-ads.js';
 import { updateAdStatus } from './endpoints/ads/update-ad-status.js';
 import { updateAds } from './endpoints/ads/update-ads.js';
 import { getApps } from './endpoints/apps/get-apps.js';
+import { getAudiences, listAudiences } from './endpoints/audiences/get-audiences.js';
 import {
   getBusinessCenterAssets,
   listBusinessCenterAssets,
@@ -151,7 +152,7 @@ export function createTikTokClient(options: TikTokClientOptions) {
       getIntegrated: getIntegratedReport(transport),
       listIntegratedRows: listIntegratedReportRows(transport),
     },
-    /** What an ad group and an ad pick from: locations, identities, pixels and apps. */
+    /** What an ad group and an ad pick from: locations, identities, pixels, apps and audiences. */
     regions: {
       get: getRegions(transport),
     },
@@ -166,6 +167,11 @@ export function createTikTokClient(options: TikTokClientOptions) {
     },
     apps: {
       get: getApps(transport),
+    },
+    /** Custom audiences an ad group targets or excludes (Audience Management, scope 3). */
+    audiences: {
+      get: getAudiences(transport),
+      list: listAudiences(transport),
     },
   };
 }

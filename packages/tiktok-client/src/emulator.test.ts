@@ -408,8 +408,8 @@ describe('every endpoint against the emulator', () => {
 });
 
 describe('what an ad group and an ad pick from', () => {
-  // Pixel (8) and App Management (7) are not among Whathead's requested groups: given here.
-  const builderScope = [1, 2, 4, 6, 7, 8];
+  // Audience (3), App (7) and Pixel Management (8): the groups the builder reads beyond the help page's.
+  const builderScope = [1, 2, 3, 4, 6, 7, 8];
 
   test("regions: the account's locations, GeoNames ids, parents and levels", async () => {
     const { client, time, connect } = createHarness();
@@ -508,9 +508,34 @@ describe('what an ad group and an ad pick from', () => {
     );
   });
 
-  test('failures: a scope without pixels or apps, a foreign account, one identity failed on purpose', async () => {
+  test('audiences: every page read, sizes and readiness; a chosen few by id', async () => {
+    const { client, time, connect } = createHarness();
+    const accessToken = await connect(builderScope);
+    const call = { accessToken, advertiserId: northwindUs };
+    const audiences = await time.run(() => collect(client.audiences.list({ ...call, pageSize: 3 })));
+    assert.deepEqual(
+      audiences.map((audience) => [audience.audienceType, audience.size, audience.isValid]),
+      [
+        ['Customer File Audience', 48_200, true],
+        ['Website Audience', 126_500, true],
+        ['Lookalike Audience', 2_310_000, true],
+        ['Engagement Audience', 0, false],
+      ],
+      'the second page of three is read too',
+    );
+    assert.ok(audiences.every((audience) => /^\d{19}$/.test(audience.audienceId)));
+    const chosen = await time.run(() =>
+      client.audiences.get({ ...call, audienceIds: [audiences[2]!.audienceId] }),
+    );
+    assert.deepEqual(
+      chosen.items.map((audience) => audience.name),
+      ['Northwind US Lookalike of customers'],
+    );
+  });
+
+  test('failures: a scope without audiences, pixels or apps, a foreign account, one identity failed on purpose', async () => {
     const { client, time, connect, emulator } = createHarness();
-    // The help page's four groups only: a user who unticked App and Pixel Management.
+    // The help page's four groups only: a user who unticked Audience, App and Pixel Management.
     const whathead = await connect([1, 2, 4, 6]);
     const pixelsDenied = await failure(
       time.run(() => client.pixels.get({ accessToken: whathead, advertiserId: northwindUs })),
@@ -521,6 +546,13 @@ describe('what an ad group and an ad pick from', () => {
       time.run(() => client.apps.get({ accessToken: whathead, advertiserId: northwindUs })),
     );
     assert.equal(appsDenied.missingPermission, '/app/list/:GET');
+    const audiencesDenied = await failure(
+      time.run(() => client.audiences.get({ accessToken: whathead, advertiserId: northwindUs })),
+    );
+    assert.deepEqual(
+      [audiencesDenied.kind, audiencesDenied.missingPermission],
+      ['permission_denied', '/dmp/custom_audience/list/:GET'],
+    );
     const foreign = await failure(
       time.run(() => client.identities.get({ accessToken: whathead, advertiserId: '7200000000000000031' })),
     );

@@ -99,3 +99,4 @@ export type {
   GetPixelsInput,
 } from './endpoints/pixels/get-pixels.js';
 export type { AdvertiserApp, GetAppsInput } from './endpoints/apps/get-apps.js';
+export type { AudienceType, CustomAudience, GetAudiencesInput } from './endpoints/audiences/get-audiences.js';

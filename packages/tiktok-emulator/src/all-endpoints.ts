@@ -7,6 +7,7 @@ import {
 import { adEndpoints } from './ads/ad-endpoints.js';
 import { adgroupEndpoints } from './ads/adgroup-endpoints.js';
 import { appListEndpoint } from './apps/app-list-endpoint.js';
+import { audienceListEndpoint } from './audiences/audience-list-endpoint.js';
 import { campaignEndpoints } from './ads/campaign-endpoints.js';
 import { imageInfoEndpoint, imageSearchEndpoint, imageUploadEndpoint } from './creatives/image-endpoints.js';
 import { videoInfoEndpoint, videoSearchEndpoint, videoUploadEndpoint } from './creatives/video-endpoints.js';
@@ -38,4 +39,5 @@ export const allEndpoints: Endpoint[] = [
   ...identityEndpoints,
   pixelListEndpoint,
   appListEndpoint,
+  audienceListEndpoint,
 ] as Endpoint[];

@@ -494,6 +494,13 @@ export const workspaceRouteFixtures: Record<
     needs: ['publish'],
     call: ({ workspaceId, publishId }) => ({ url: `/api/workspaces/${workspaceId}/publishes/${publishId}` }),
   },
+  'GET /api/workspaces/:workspaceId/publishes/:publishId/events': {
+    // A publish that has ended: its stream sends it once and ends.
+    needs: ['publish'],
+    call: ({ workspaceId, publishId }) => ({
+      url: `/api/workspaces/${workspaceId}/publishes/${publishId}/events`,
+    }),
+  },
   'POST /api/workspaces/:workspaceId/publishes/:publishId/approve': {
     needs: ['awaitingPublish'],
     call: ({ workspaceId, publishId }) => ({
@@ -546,6 +553,12 @@ export const workspaceRouteFixtures: Record<
     needs: ['account'],
     call: ({ workspaceId }) => ({
       url: `/api/workspaces/${workspaceId}/builder/accounts/7200000000000000011/pixels`,
+    }),
+  },
+  'GET /api/workspaces/:workspaceId/builder/accounts/:advertiserId/audiences': {
+    needs: ['account'],
+    call: ({ workspaceId }) => ({
+      url: `/api/workspaces/${workspaceId}/builder/accounts/7200000000000000011/audiences`,
     }),
   },
   'GET /api/workspaces/:workspaceId/builder/accounts/:advertiserId/apps': {

@@ -5,7 +5,7 @@ import { draftNodeSchema } from './draft-nodes.js';
 
 /**
  * What the builder's forms pick from, read from TikTok for one ad account (interactive lane):
- * locations from TikTok's region list, identities, pixels and apps. Routes live under
+ * locations from TikTok's region list, identities, pixels, apps and custom audiences. Routes live under
  * `/api/workspaces/:workspaceId/builder/accounts/:advertiserId/…`.
  */
 export const builderAccountParamsSchema = z.strictObject({
@@ -56,6 +56,27 @@ export const appSchema = z.object({
 });
 export type TikTokApp = z.infer<typeof appSchema>;
 export const appListSchema = z.object({ apps: z.array(appSchema) });
+
+export const audienceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** TikTok's kind, in its own words ("Customer File Audience"); null when TikTok gave none. */
+  type: z.string().nullable(),
+  /** TikTok users matched; null when TikTok has not said. */
+  size: z.number().int().nonnegative().nullable(),
+  /** False while TikTok is still calculating the audience, or once it expired: not usable yet. */
+  ready: z.boolean(),
+});
+export type Audience = z.infer<typeof audienceSchema>;
+export const audienceListSchema = z.object({
+  /**
+   * False when the connection was made without Audience Management (TikTok scope 3): TikTok then
+   * lists none, and Reconnect with it ticked is the fix. Nothing else about the connection is wrong.
+   */
+  granted: z.boolean(),
+  audiences: z.array(audienceSchema),
+});
+export type AudienceList = z.infer<typeof audienceListSchema>;
 
 /**
  * Select existing / Expand: nodes built from the campaigns mirror, carrying their TikTok ids and

@@ -59,6 +59,8 @@ export function newAdGroup(
       pixelId: null,
       optimizationEvent: null,
       appId: null,
+      audienceIds: [],
+      excludedAudienceIds: [],
       status: 'ENABLE',
     },
     position: null,

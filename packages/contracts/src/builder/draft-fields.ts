@@ -39,6 +39,8 @@ export const adGroupFieldLabels: FieldTable<'adgroup'> = {
   pixelId: 'Pixel',
   optimizationEvent: 'Conversion event',
   appId: 'App',
+  audienceIds: 'Audiences',
+  excludedAudienceIds: 'Excluded audiences',
   status: 'Status',
 };
 
@@ -83,6 +85,9 @@ export const editableFields: {
     'scheduleEnd',
     'dayparting',
     'bid',
+    // /adgroup/update/ takes the targeting, audiences included (tiktok-business-api-sdk AdgroupUpdateBody).
+    'audienceIds',
+    'excludedAudienceIds',
     'status',
   ],
   ad: ['name', 'identity', 'creative', 'adText', 'callToAction', 'landingPageUrl', 'displayName', 'status'],
@@ -113,10 +118,16 @@ export function sameValue(left: unknown, right: unknown): boolean {
   return false;
 }
 
-/** Locations are the same places whatever name they were shown with (an id until the list was read). */
+/**
+ * Locations are the same places whatever name they were shown with (an id until the list was
+ * read). Audiences are a set: picked in another order they are the same audiences, and a draft
+ * saved before they existed has none.
+ */
 function comparable(field: string, value: unknown): unknown {
   if (field === 'locations' && Array.isArray(value))
     return value.map((location: { id: string }) => location.id);
+  if (field === 'audienceIds' || field === 'excludedAudienceIds')
+    return Array.isArray(value) ? [...(value as string[])].sort() : [];
   return value;
 }
 

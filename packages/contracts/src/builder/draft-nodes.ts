@@ -72,6 +72,19 @@ export const ageGroups = [
 export const genders = ['GENDER_UNLIMITED', 'GENDER_MALE', 'GENDER_FEMALE'] as const;
 export const scheduleTypes = ['SCHEDULE_FROM_NOW', 'SCHEDULE_START_END'] as const;
 
+/**
+ * How many custom audiences one ad group may include, and as many exclude. TikTok documents no
+ * cap for `audience_ids` (tiktok-business-api-sdk AdgroupCreateBody); its audience reads take at
+ * most 100 ids a call (`custom_audience_ids`, 1–100), so 100 a list is what Whathead can check.
+ */
+export const audiencesMaximum = 100;
+
+/** Custom audiences by TikTok id; a draft saved before audiences existed reads as none. */
+const audienceIds = z
+  .array(tiktokIdField)
+  .max(audiencesMaximum, `Choose at most ${audiencesMaximum} audiences.`)
+  .default([]);
+
 /** A location with the name TikTok's region list gave it, so the canvas needs no lookup. */
 export const locationSchema = z.object({ id: tiktokIdField, name: text(200) });
 
@@ -103,9 +116,22 @@ export const adGroupSettingsSchema = z.object({
   pixelId: tiktokIdField.nullable(),
   optimizationEvent: text(100).nullable(),
   appId: tiktokIdField.nullable(),
+  /** Custom audiences the ads reach (TikTok's `audience_ids`); empty: no audience narrows them. */
+  audienceIds,
+  /** Custom audiences kept from seeing the ads (`excluded_audience_ids`). */
+  excludedAudienceIds: audienceIds,
   status: operationStatusSchema,
 });
 export type AdGroupSettings = z.infer<typeof adGroupSettingsSchema>;
+
+/**
+ * An ad group's two audience lists. The server reads saved drafts as they were saved, without the
+ * schema's defaults, so a draft saved before audiences existed has neither list: that is none.
+ */
+export function audienceListsOf(settings: AdGroupSettings): { included: string[]; excluded: string[] } {
+  const saved = settings as Partial<Pick<AdGroupSettings, 'audienceIds' | 'excludedAudienceIds'>>;
+  return { included: saved.audienceIds ?? [], excluded: saved.excludedAudienceIds ?? [] };
+}
 
 export const adFormats = ['SINGLE_VIDEO', 'SINGLE_IMAGE'] as const;
 export const callsToAction = [

@@ -129,6 +129,36 @@ describe('builder validation', () => {
     );
   });
 
+  it('refuses an audience both included and excluded, on the excluded list', () => {
+    const [first, second, third] = ['7400000000000000001', '7400000000000000002', '7400000000000000003'];
+    assert.deepEqual(
+      issuesOf(edit<'adgroup'>(valid(), 'g', { audienceIds: [first, second], excludedAudienceIds: [third] })),
+      [],
+    );
+    assert.deepEqual(
+      issuesOf(
+        edit<'adgroup'>(valid(), 'g', { audienceIds: [first, second], excludedAudienceIds: [second] }),
+      ),
+      ['g.excludedAudienceIds: One audience is both included and excluded. Keep it in one list only.'],
+    );
+    assert.deepEqual(
+      issuesOf(
+        edit<'adgroup'>(valid(), 'g', { audienceIds: [first, second], excludedAudienceIds: [second, first] }),
+      ),
+      ['g.excludedAudienceIds: 2 audiences are both included and excluded. Keep each in one list only.'],
+    );
+  });
+
+  it('reads a draft saved before audiences existed as having none', () => {
+    const saved = valid().map((node) => {
+      if (node.level !== 'adgroup') return { ...node, tiktokId: '1', published: node.settings } as DraftNode;
+      const { audienceIds: _included, excludedAudienceIds: _excluded, ...settings } = node.settings;
+      return { ...node, settings, tiktokId: '1', published: settings } as unknown as DraftNode;
+    });
+    assert.deepEqual(issuesOf(saved), []);
+    assert.equal(planPublish({ nodes: saved }).items.find((item) => item.key === 'g')?.action, 'skip');
+  });
+
   it('refuses changes TikTok does not allow after publishing, and names the way out', () => {
     const published = valid().map(
       (node) => ({ ...node, tiktokId: '1', published: node.settings }) as DraftNode,
@@ -142,6 +172,26 @@ describe('builder validation', () => {
 });
 
 describe('the publish plan', () => {
+  it('updates a published ad group’s audiences, which TikTok lets change; their order is no change', () => {
+    const [first, second] = ['7400000000000000001', '7400000000000000002'];
+    const published = edit<'adgroup'>(valid(), 'g', { audienceIds: [first, second] }).map(
+      (node) => ({ ...node, tiktokId: '1', published: node.settings }) as DraftNode,
+    );
+    const reordered = edit<'adgroup'>(published, 'g', { audienceIds: [second, first] });
+    assert.equal(planPublish({ nodes: reordered }).items.find((item) => item.key === 'g')?.action, 'skip');
+    const excluded = edit<'adgroup'>(published, 'g', { audienceIds: [first], excludedAudienceIds: [second] });
+    assert.deepEqual(issuesOf(excluded), []);
+    assert.deepEqual(
+      planPublish({ nodes: excluded })
+        .items.find((item) => item.key === 'g')
+        ?.changes.map((change) => [change.field, change.label]),
+      [
+        ['audienceIds', 'Audiences'],
+        ['excludedAudienceIds', 'Excluded audiences'],
+      ],
+    );
+  });
+
   it('creates what TikTok lacks, updates only changed editable fields, and skips the rest, parents first', () => {
     const nodes = valid();
     const published = nodes.map(

@@ -1,7 +1,14 @@
 import { budgetMinimum } from '../campaign-budget-rules.js';
 import { controlCharacterPattern } from '../text.js';
 import { fieldLabel, levelWords, settingChanges } from './draft-fields.js';
-import type { AdGroupNode, AdNode, CampaignNode, DraftDocument, DraftNode } from './draft-nodes.js';
+import {
+  audienceListsOf,
+  type AdGroupNode,
+  type AdNode,
+  type CampaignNode,
+  type DraftDocument,
+  type DraftNode,
+} from './draft-nodes.js';
 import { indexDraft, parentLevel, type DraftTree } from './draft-tree.js';
 import {
   appPromotionTypes,
@@ -267,6 +274,17 @@ function checkAdGroup(node: AdGroupNode, tree: DraftTree, context: ValidationCon
   }
   if (settings.promotionType && appPromotionTypes.includes(settings.promotionType) && !settings.appId) {
     add('appId', 'Choose the app this ad group promotes.');
+  }
+  // tiktok-business-api-sdk AdgroupUpdateBody: the two lists "cannot contain the same IDs".
+  const audiences = audienceListsOf(settings);
+  const inBoth = audiences.excluded.filter((audienceId) => audiences.included.includes(audienceId)).length;
+  if (inBoth > 0) {
+    add(
+      'excludedAudienceIds',
+      inBoth === 1
+        ? 'One audience is both included and excluded. Keep it in one list only.'
+        : `${inBoth} audiences are both included and excluded. Keep each in one list only.`,
+    );
   }
   if (settings.bidType === 'BID_TYPE_CUSTOM' && (settings.bid === null || settings.bid <= 0)) {
     add('bid', 'A cost cap needs a bid: enter the most to pay per result.');

@@ -6,6 +6,7 @@ import { canaryToken, createTestClient } from '../test-support/test-client.js';
 import {
   advertiserInfo,
   appsWithSurprises,
+  audiencesWithSurprises,
   businessCenterAssetsWithSurprises,
   campaignsWithSurprises,
   emptyPage,
@@ -293,6 +294,36 @@ test('pixels: `pixels` read as a page; events without an optimisation event or a
   assert.equal(shop?.events[3]?.customEventType, 'SHOPPING_SPREE');
   assert.deepEqual([bare?.pixelId, bare?.name, bare?.events], ['7012345678901234568', '', []]);
   assert.equal(page.pageInfo.totalNumber, 2);
+});
+
+test('audiences: sizes as text or numbers, either id spelling, unknown kinds kept, filter sent as JSON', async () => {
+  const recorded = createRecordedFetch([audiencesWithSurprises]);
+  const { client, time } = createTestClient({ fetch: recorded.fetch });
+  const page = await time.run(() =>
+    client.audiences.get({ accessToken: canaryToken, advertiserId, audienceIds: ['7400000000000000001'] }),
+  );
+  assert.deepEqual(
+    page.items.map((audience) => [audience.audienceId, audience.name, audience.size, audience.isValid]),
+    [
+      ['7400000000000000001', 'Buyers 2026', 48_200, true],
+      ['7400000000000000002', 'Site visitors', 126_500, true],
+      ['7400000000000000003', 'Video viewers', undefined, false],
+      ['7400000000000000004', '', undefined, undefined],
+    ],
+  );
+  assert.deepEqual(
+    [page.items[0]?.isExpiring, page.items[0]?.expiredTime, page.items[1]?.isExpiring],
+    [true, '2026-12-31 10:00:00', false],
+  );
+  assert.deepEqual(
+    [page.items[3]?.audienceType, page.items[3]?.subType],
+    ['Hologram Audience 2027', 'REACH_FREQUENCY'],
+  );
+  const query = recorded.requests[0]!.url.searchParams;
+  assert.deepEqual(
+    [query.get('custom_audience_ids'), query.get('page_size')],
+    ['["7400000000000000001"]', '100'],
+  );
 });
 
 test('apps: one unpaged list; unknown platforms kept, an empty icon absent', async () => {

@@ -66,6 +66,7 @@ export function everyEndpointCall(
     createIdentity: () => client.identities.create({ ...call, displayName: 'Brand' }),
     pixels: () => collect(client.pixels.list(call)),
     apps: () => client.apps.get(call),
+    audiences: () => collect(client.audiences.list(call)),
     report: () =>
       collect(
         client.reports.listIntegratedRows({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkAudiences } from '../audiences/audience-targeting.js';
 import { ApiError, fieldError } from '../http/api-error.js';
 import { defineEndpoint } from '../http/define-endpoint.js';
 import { paginate } from '../http/envelope.js';
@@ -73,6 +74,9 @@ const targetingFields = {
   operating_systems: jsonParam(z.array(z.enum(operatingSystems))).optional(),
   network_types: jsonParam(z.array(z.enum(networkTypes))).optional(),
   dayparting: dayparting().optional(),
+  // No cap is documented for these two lists.
+  audience_ids: jsonParam(z.array(idString())).optional(),
+  excluded_audience_ids: jsonParam(z.array(idString())).optional(),
 };
 
 /** Reference §4.3: TOTAL budgets are for the whole schedule, so the minimum scales with its days. */
@@ -187,6 +191,7 @@ export const adgroupCreateEndpoint = defineEndpoint({
         'Missing data for required field when bid_type is BID_TYPE_CUSTOM.',
       );
     }
+    checkAudiences(runtime, input);
     const { start, end } = schedule(input, now);
     // Correction 4: under campaign budget optimisation the ad group's budget fields are ignored.
     let budgetMode = 'BUDGET_MODE_INFINITE';
@@ -246,6 +251,8 @@ export const adgroupCreateEndpoint = defineEndpoint({
       pacing: input.pacing,
       pixel_id: input.pixel_id ?? null,
       optimization_event: input.optimization_event ?? null,
+      audience_ids: input.audience_ids ?? [],
+      excluded_audience_ids: input.excluded_audience_ids ?? [],
       bid_display_mode: 'CPMV',
       create_time: time,
       modify_time: time,
@@ -308,6 +315,7 @@ export const adgroupUpdateEndpoint = defineEndpoint({
     ) {
       throw fieldError('placements', 'Cannot be changed after the ad group is created.');
     }
+    checkAudiences(runtime, input, adgroup);
     const start = parseDateTime(input.schedule_start_time ?? adgroup.schedule_start_time) ?? now;
     const end = parseDateTime(input.schedule_end_time ?? adgroup.schedule_end_time) ?? now;
     if (end <= start) throw fieldError('schedule_end_time', 'Must be later than schedule_start_time.');
@@ -339,6 +347,10 @@ export const adgroupUpdateEndpoint = defineEndpoint({
       ...(input.languages !== undefined ? { languages: input.languages } : {}),
       ...(input.operating_systems !== undefined ? { operating_systems: input.operating_systems } : {}),
       ...(input.dayparting !== undefined ? { dayparting: input.dayparting } : {}),
+      ...(input.audience_ids !== undefined ? { audience_ids: input.audience_ids } : {}),
+      ...(input.excluded_audience_ids !== undefined
+        ? { excluded_audience_ids: input.excluded_audience_ids }
+        : {}),
       ...(input.bid_price !== undefined ? { bid_price: input.bid_price } : {}),
       ...(input.conversion_bid_price !== undefined
         ? { conversion_bid_price: input.conversion_bid_price }

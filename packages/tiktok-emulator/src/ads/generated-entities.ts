@@ -250,6 +250,8 @@ function makeAdgroup(
     pacing: 'PACING_MODE_SMOOTH',
     pixel_id: profile.goal === 'CONVERT' ? `7${campaign.advertiser_id.slice(-15)}` : null,
     optimization_event: profile.goal === 'CONVERT' ? 'COMPLETE_PAYMENT' : null,
+    audience_ids: [],
+    excluded_audience_ids: [],
     bid_display_mode: 'CPMV',
     create_time: '',
     modify_time: '',

@@ -140,6 +140,8 @@ function seedCampaign(
       pacing: 'PACING_MODE_SMOOTH',
       pixel_id: null,
       optimization_event: null,
+      audience_ids: [],
+      excluded_audience_ids: [],
       bid_display_mode: 'CPMV',
       create_time: time,
       modify_time: time,

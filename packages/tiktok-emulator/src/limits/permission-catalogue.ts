@@ -46,6 +46,17 @@ export const permissionCatalogue: Permission[] = [
     ],
   },
   {
+    // Reference §9 names the ids only ("30 read, 31 create/update, 32 share custom audiences"):
+    // the names below say that in words.
+    id: 3,
+    name: 'Audience Management',
+    children: [
+      leaf(30, 'Read Custom Audiences'),
+      leaf(31, 'Create and Update Custom Audiences'),
+      leaf(32, 'Share Custom Audiences'),
+    ],
+  },
+  {
     id: 4,
     name: 'Reporting',
     children: [
@@ -127,11 +138,11 @@ export function scopeGrants(scope: readonly number[], permissionId: number): boo
 
 /**
  * Whathead's app asks for the four groups its help page lists (Ad Account, Ads, Reporting,
- * Creative), and App and Pixel Management (7, 8), which the campaign builder reads for app
- * promotion and conversion goals. Those two are optional to Whathead: without them the builder
- * says so where it needs them.
+ * Creative), and Audience, App and Pixel Management (3, 7, 8), which the campaign builder reads
+ * for an ad group's custom audiences, app promotion and conversion goals. Those three are
+ * optional to Whathead: without them the builder says so where it needs them.
  */
-export const whatheadRequestedPermissions: number[] = [1, 2, 4, 6, 7, 8];
+export const whatheadRequestedPermissions: number[] = [1, 2, 3, 4, 6, 7, 8];
 
 /**
  * The level-2 choices shown on the consent page for an app's request, grouped by level-1 name.

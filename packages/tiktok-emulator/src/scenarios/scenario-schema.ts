@@ -80,6 +80,11 @@ const advertiserSchema = z.object({
   sample_pixels: z.number().int().min(0).max(2).default(2),
   /** Apps the account promotes (apps/sample-apps.ts): the Android app, then the iOS one. */
   sample_apps: z.number().int().min(0).max(2).default(2),
+  /**
+   * Custom audiences the account has (audiences/sample-audiences.ts): customers from a file,
+   * website visitors, a lookalike, then video viewers still being calculated.
+   */
+  sample_audiences: z.number().int().min(0).max(4).default(4),
 });
 
 const businessCenterSchema = z.object({

@@ -20,6 +20,8 @@ export interface IdGenerator {
   assetId(): string;
   /** A pixel's code as Events Manager shows it: "C" and 19 upper-case letters and digits. */
   pixelCode(): string;
+  /** A custom audience: digits, as every TikTok id; its length is not documented (19 here). */
+  audienceId(): string;
 }
 
 export function createIdGenerator(seed: number): IdGenerator {
@@ -31,6 +33,8 @@ export function createIdGenerator(seed: number): IdGenerator {
   const requests = stream(5);
   // Its own stream, so that adding these objects shifted no id the streams above hand out.
   const assets = stream(6);
+  // Audiences came later still: their own stream keeps the asset ids above as they were.
+  const audiences = stream(7);
   const issued = new Set<string>();
   const unique = (make: () => string): string => {
     for (;;) {
@@ -54,6 +58,7 @@ export function createIdGenerator(seed: number): IdGenerator {
     requestId: (now) => `${compactDate(now)}${requests.hex(20).toUpperCase()}`,
     assetId: () => unique(() => `7${assets.integer(0, 4)}${assets.digits(17)}`),
     pixelCode: () => unique(() => `C${assets.alphanumeric(19).toUpperCase()}`),
+    audienceId: () => unique(() => `7${audiences.integer(0, 4)}${audiences.digits(17)}`),
   };
 }
 

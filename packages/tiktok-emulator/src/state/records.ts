@@ -160,6 +160,9 @@ export interface AdgroupRecord {
   pacing: string;
   pixel_id: string | null;
   optimization_event: string | null;
+  /** Custom audiences of the account the ad group reaches, and those it leaves out. */
+  audience_ids: string[];
+  excluded_audience_ids: string[];
   bid_display_mode: string;
   create_time: string;
   modify_time: string;
@@ -299,4 +302,30 @@ export interface PromotedAppRecord {
   enable_retargeting: 'RETARGETING' | 'NON_RETARGETING';
   self_attribution_enabled: boolean;
   skan_allowed: boolean;
+}
+
+/**
+ * A custom audience of an ad account, in /dmp/custom_audience/list/'s field names
+ * (bububa/tiktok-business `model/dmp/customaudience/list.go`; airbyte's TikTok "Audiences List").
+ * Sharing between accounts is not modelled: every audience is its owner's (`is_creator`).
+ */
+export interface AudienceRecord {
+  advertiserId: string;
+  audience_id: string;
+  name: string;
+  /** Words, not a code: "Customer File Audience", "Website Audience", "Lookalike Audience"… */
+  audience_type: string;
+  /** REACH_FREQUENCY audiences serve reach-and-frequency ads only. */
+  audience_sub_type: 'NORMAL' | 'REACH_FREQUENCY';
+  /** Customer files only: how the uploaded identifiers were hashed (EMAIL_SHA256…). */
+  calculate_type: string | null;
+  /** TikTok users matched; 0 while the audience is still being calculated. */
+  cover_num: number;
+  /** False while TikTok is still calculating the audience, or once it expired. */
+  is_valid: boolean;
+  is_expiring: boolean;
+  is_auto_refresh: boolean;
+  /** "YYYY-MM-DD HH:MM:SS", UTC. */
+  create_time: string;
+  expired_time: string;
 }

@@ -4,6 +4,7 @@ import type {
   AdvertiserAssignmentRecord,
   AdvertiserRecord,
   AppRecord,
+  AudienceRecord,
   AuthorizationCodeRecord,
   AuthorizationSessionRecord,
   BusinessCenterRecord,
@@ -39,6 +40,8 @@ export interface Store {
   pixels: Map<string, PixelRecord>;
   /** Apps the accounts promote; `apps` above are developer apps, a different thing. */
   promotedApps: Map<string, PromotedAppRecord>;
+  /** Custom audiences of the ad accounts, by audience id (insertion = creation order). */
+  audiences: Map<string, AudienceRecord>;
   /** The portal's authorization pages in progress (reference §1.1), keyed by a hidden form field. */
   authorizationSessions: Map<string, AuthorizationSessionRecord>;
   /**
@@ -76,6 +79,7 @@ export function createEmptyStore(): Store {
     identities: new Map(),
     pixels: new Map(),
     promotedApps: new Map(),
+    audiences: new Map(),
     authorizationSessions: new Map(),
     media: new Map(),
     statusHistory: new Map(),

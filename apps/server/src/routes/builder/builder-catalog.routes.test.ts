@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
   appListSchema,
+  audienceListSchema,
   existingNodesResponseSchema,
   identityListSchema,
   identitySchema,
@@ -195,7 +196,7 @@ describe('the builder’s Select existing, from the campaign mirror', () => {
   });
 });
 
-describe('the builder’s catalog: locations, identities, pixels and apps of one ad account', () => {
+describe('the builder’s catalog: locations, identities, pixels, apps and audiences of one ad account', () => {
   let kit: TikTokTestKit;
   let owner: { browser: TestBrowser; workspaceId: string };
   let connectionId: string;
@@ -293,6 +294,23 @@ describe('the builder’s catalog: locations, identities, pixels and apps of one
     );
   });
 
+  it('lists the custom audiences an ad group can include or exclude, with kind, size and readiness', async () => {
+    const answer = await owner.browser.get(`${account()}/audiences`);
+    assert.equal(answer.status, 200, answer.text);
+    const { granted, audiences } = audienceListSchema.parse(answer.body);
+    assert.equal(granted, true);
+    assert.deepEqual(
+      audiences.map((audience) => [audience.name, audience.type, audience.size, audience.ready]),
+      [
+        ['Northwind US Customers', 'Customer File Audience', 48_200, true],
+        ['Northwind US Website visitors, 30 days', 'Website Audience', 126_500, true],
+        ['Northwind US Lookalike of customers', 'Lookalike Audience', 2_310_000, true],
+        ['Northwind US Video viewers', 'Engagement Audience', null, false],
+      ],
+      'one still being calculated has no size yet and is not ready',
+    );
+  });
+
   it('says TikTok is down as such, and a broken connection with the one action that fixes it', async () => {
     const fault = kit.emulator.control.addFault({
       kind: 'api_error',
@@ -306,7 +324,7 @@ describe('the builder’s catalog: locations, identities, pixels and apps of one
     assert.match(down.body.error.message, /TikTok/);
 
     kit.emulator.control.revokeToken(kit.emulator.control.tokens().at(-1)!.access_token);
-    for (const path of ['pixels', 'identities', 'apps']) {
+    for (const path of ['pixels', 'identities', 'apps', 'audiences']) {
       const broken = await owner.browser.get<ErrorResponse>(`${account()}/${path}`);
       assert.equal(broken.status, 409, broken.text);
       assert.deepEqual(broken.body.error, {
@@ -318,5 +336,35 @@ describe('the builder’s catalog: locations, identities, pixels and apps of one
       reconnectConnectionId: connectionId,
     });
     assert.equal((await owner.browser.get(`${account()}/apps`)).status, 200);
+  });
+
+  it('answers a connection made without Audience Management as not granted, and leaves it connected', async () => {
+    const earlier = await signUpWorkspace(kit.test, 'builder-catalog-no-audiences@example.com');
+    // Whathead's request before it asked for Audience Management (3).
+    const earlierConnection = await connect(kit, earlier.browser, earlier.workspaceId, scenario.northwind, {
+      scope: [1, 2, 4, 6, 7, 8],
+    });
+    const saved = await earlier.browser.put(
+      `${connectionsPath(earlier.workspaceId)}/${earlierConnection}/accounts`,
+      { selectedAdvertiserIds: [northwindUs], defaultAdvertiserId: northwindUs },
+    );
+    assert.equal(saved.status, 200, saved.text);
+    try {
+      const base = `/api/workspaces/${earlier.workspaceId}/builder/accounts/${northwindUs}`;
+      const answer = await earlier.browser.get(`${base}/audiences`);
+      assert.equal(answer.status, 200, answer.text);
+      assert.deepEqual(audienceListSchema.parse(answer.body), { granted: false, audiences: [] });
+      const connections = await earlier.browser.get<{ connections: { status: string }[] }>(
+        connectionsPath(earlier.workspaceId),
+      );
+      assert.deepEqual(
+        connections.body.connections.map((connection) => connection.status),
+        ['connected'],
+        'a missing optional permission does not put the connection in Needs attention',
+      );
+      assert.equal((await earlier.browser.get(`${base}/identities`)).status, 200, 'the rest still works');
+    } finally {
+      await syncsFinished({ kit, owner: earlier.browser, workspaceId: earlier.workspaceId });
+    }
   });
 });

@@ -61,6 +61,14 @@ export function registerBuilderCatalogRoutes(app: FastifyInstance, context: Rout
 
   defineRoute(app, {
     method: 'GET',
+    url: `${account}/audiences`,
+    access: 'member',
+    params: builderAccountParamsSchema,
+    handler: ({ params, session }) => builderCatalog.audiences(session, params),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
     url: `${account}/apps`,
     access: 'member',
     params: builderAccountParamsSchema,

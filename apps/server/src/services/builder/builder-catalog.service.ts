@@ -1,4 +1,4 @@
-import type { Identity, Pixel, Region, TikTokApp } from '@whathead/contracts';
+import type { AudienceList, Identity, Pixel, Region, TikTokApp } from '@whathead/contracts';
 import type { TikTokClient, Identity as TikTokIdentity } from '@whathead/tiktok-client';
 import type { Clock } from '../../lib/clock.js';
 import type { BuilderAccountsRepository } from '../../repositories/builder/builder-accounts.repository.js';
@@ -6,6 +6,7 @@ import type { TikTokConnectionRepository } from '../../repositories/tiktok-conne
 import type { TikTokConnectionService } from '../tiktok-connection.service.js';
 import type { Actor, WorkspaceService } from '../workspace.service.js';
 import { withAccountToken } from './account-call.js';
+import { describeAudiences, lacksAudienceManagement } from './catalog-audiences.js';
 import { RegionCache } from './region-cache.js';
 import { searchRegions } from './region-search.js';
 
@@ -15,7 +16,7 @@ const listLimit = 1000;
 /**
  * What the builder's forms pick from, asked of TikTok for one of the workspace's ad accounts while
  * the marketer waits: locations (TikTok's region list, searched here), identities (and a new
- * custom one), pixels with the events they can optimise for, and apps.
+ * custom one), pixels with the events they can optimise for, apps, and custom audiences.
  */
 export class BuilderCatalogService {
   readonly #accounts: BuilderAccountsRepository;
@@ -144,6 +145,30 @@ export class BuilderCatalogService {
         return platform ? [{ id: app.appId, name: app.name || app.appId, platform }] : [];
       }),
     };
+  }
+
+  /**
+   * The custom audiences an ad group can include or exclude. Audience Management is optional to
+   * Whathead (connections made before the builder asked for it lack it): TikTok's refusal for
+   * want of it is answered as "not granted" from inside the call, so it never flags the
+   * connection as needing attention, which would stop everything else it does.
+   */
+  async audiences(
+    actor: Actor,
+    target: { workspaceId: string; advertiserId: string },
+  ): Promise<AudienceList> {
+    await this.#workspaceService.requireMember(actor, target.workspaceId);
+    return this.#call(actor, target, 'read its audiences', async (call) => {
+      try {
+        return {
+          granted: true,
+          audiences: describeAudiences(await take(this.#tiktok.audiences.list(call), listLimit)),
+        };
+      } catch (error) {
+        if (lacksAudienceManagement(error)) return { granted: false, audiences: [] };
+        throw error;
+      }
+    });
   }
 
   /**

@@ -172,6 +172,8 @@ describe('existing nodes from the campaign mirror', () => {
       pixelId: null,
       optimizationEvent: null,
       appId: null,
+      audienceIds: [],
+      excludedAudienceIds: [],
       status: 'ENABLE',
     });
     assert.deepEqual(ad.settings, {
@@ -212,6 +214,29 @@ describe('existing nodes from the campaign mirror', () => {
     const update = plan.items.find((item) => item.action === 'update')!;
     assert.equal(update.key, campaign.key);
     assert.deepEqual(update.changes, [{ field: 'budget', label: 'Budget', before: 200, after: 350 }]);
+  });
+
+  it('loads the audiences TikTok has, or none when the mirror holds none, and either plans as nothing to do', () => {
+    const withAudiences = load(
+      mirrored({
+        adGroup: {
+          audience_ids: [7400000000000001, '7400000000000000002', '7400000000000000002', 'lookalike'],
+          excluded_audience_ids: ['7400000000000000003'],
+        },
+      }),
+    );
+    const adGroup = withAudiences.find((node): node is AdGroupNode => node.level === 'adgroup')!;
+    assert.deepEqual(
+      [adGroup.settings.audienceIds, adGroup.settings.excludedAudienceIds],
+      [['7400000000000001', '7400000000000000002'], ['7400000000000000003']],
+    );
+    assert.deepEqual(planPublish({ nodes: withAudiences }).counts, { create: 0, update: 0, skip: 3 });
+
+    // Stored before TikTok's ad groups carried audiences in the mirror (adGroupRaw has neither field).
+    const without = load(mirrored());
+    const bare = without.find((node): node is AdGroupNode => node.level === 'adgroup')!;
+    assert.deepEqual([bare.settings.audienceIds, bare.settings.excludedAudienceIds], [[], []]);
+    assert.deepEqual(planPublish({ nodes: without }).counts, { create: 0, update: 0, skip: 3 });
   });
 
   it('loads a tree TikTok and the builder agree on without a single issue', () => {

@@ -3,6 +3,7 @@ import {
   adFormats,
   adGroupBudgetModes,
   ageGroups,
+  audiencesMaximum,
   billingEvents,
   bidTypes,
   builderObjectives,
@@ -187,9 +188,15 @@ export function adGroupSettings(raw: Raw, regionNames: ReadonlyMap<string, strin
     pixelId: id(raw.pixel_id),
     optimizationEvent: text(raw.optimization_event, 100) || null,
     appId: id(raw.app_id),
+    // /adgroup/get/ carries the audience ids, without names; an object the mirror stored without
+    // them loads with none, and as its `published` is the same, it plans as nothing to do.
+    audienceIds: audienceIdsOf(raw.audience_ids),
+    excludedAudienceIds: audienceIdsOf(raw.excluded_audience_ids),
     status: operationStatus(raw.operation_status),
   };
 }
+
+const audienceIdsOf = (list: unknown): string[] => unique(ids(list)).slice(0, audiencesMaximum);
 
 /** Undefined for an ad the builder cannot show (carousel, LIVE, catalog): it is left out. */
 export function adSettings(raw: Raw, media: ReadonlyMap<string, LibraryMedia>): AdSettings | undefined {

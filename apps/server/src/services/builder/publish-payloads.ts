@@ -1,4 +1,5 @@
 import {
+  audienceListsOf,
   settingChanges,
   type AdGroupNode,
   type AdNode,
@@ -54,6 +55,7 @@ export function adGroupCreate(
   const conversionBid = settings.billingEvent === 'OCPM';
   const customBid = settings.bidType === 'BID_TYPE_CUSTOM' && settings.bid !== null;
   const ownBudget = !campaign.settings.budgetOptimization;
+  const audiences = audienceListsOf(settings);
   return {
     ...call,
     campaignId: campaign.tiktokId,
@@ -85,6 +87,8 @@ export function adGroupCreate(
       pixel_id: settings.pixelId ?? undefined,
       optimization_event: settings.optimizationEvent ?? undefined,
       app_id: settings.appId ?? undefined,
+      audience_ids: audiences.included.length > 0 ? audiences.included : undefined,
+      excluded_audience_ids: audiences.excluded.length > 0 ? audiences.excluded : undefined,
     }),
   };
 }
@@ -139,6 +143,7 @@ export function adGroupUpdate(node: AdGroupNode, call: Call): UpdateAdGroupInput
   if (fields.size === 0 || !node.tiktokId) return undefined;
   const settings = node.settings;
   const conversionBid = settings.billingEvent === 'OCPM';
+  const audiences = audienceListsOf(settings);
   return {
     ...call,
     adGroupId: node.tiktokId,
@@ -156,6 +161,10 @@ export function adGroupUpdate(node: AdGroupNode, call: Call): UpdateAdGroupInput
       ...(fields.has('gender') ? { gender: settings.gender } : {}),
       ...(fields.has('languages') ? { languages: settings.languages } : {}),
       ...(fields.has('dayparting') ? { dayparting: settings.dayparting ?? undefined } : {}),
+      // Only a changed list goes, whole (an emptied one empty, which clears it): a list the
+      // marketer left alone stays as TikTok has it, even one the mirror could not show.
+      ...(fields.has('audienceIds') ? { audience_ids: audiences.included } : {}),
+      ...(fields.has('excludedAudienceIds') ? { excluded_audience_ids: audiences.excluded } : {}),
     }),
   };
 }

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
-import type { AdGroupNode, CampaignNode, Pixel, Region, TikTokApp } from '@whathead/contracts';
-import { describe, expect, it } from 'vitest';
-import { errorResponse, jsonResponse, mockApi } from '../../../../testing/mock-api';
+import type { AdGroupNode, Audience, CampaignNode, Pixel, Region, TikTokApp } from '@whathead/contracts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { errorResponse, jsonResponse, mockApi, type MockHandler } from '../../../../testing/mock-api';
 import { ad, adGroup, campaign, catalogRoutes, published, renderNodeForm } from './forms.testing';
 
 const describedText = (control: HTMLElement) =>
@@ -43,6 +43,36 @@ const georgia: Region = {
   regionCode: 'US-GA',
 };
 
+const customers: Audience = {
+  id: '7400000000000000001',
+  name: 'Newsletter subscribers',
+  type: 'Customer File Audience',
+  size: 48_200,
+  ready: true,
+};
+const visitors: Audience = {
+  id: '7400000000000000002',
+  name: 'Site visitors, 30 days',
+  type: 'Website Audience',
+  size: null,
+  ready: true,
+};
+const viewers: Audience = {
+  id: '7400000000000000003',
+  name: 'Video viewers',
+  type: 'Engagement Audience',
+  size: null,
+  ready: false,
+};
+
+/** The catalog routes a test answers; the ad group form always reads the account's audiences. */
+function mockCatalog(
+  handlers: Record<string, MockHandler>,
+  audiences: MockHandler = () => jsonResponse({ granted: true, audiences: [] }),
+) {
+  return mockApi({ [catalogRoutes.audiences()]: audiences, ...handlers });
+}
+
 function draftWith(
   objective: CampaignNode['settings']['objective'],
   settings: Partial<AdGroupNode['settings']> = {},
@@ -51,6 +81,10 @@ function draftWith(
 }
 
 describe('the ad group form', () => {
+  beforeEach(() => {
+    mockCatalog({});
+  });
+
   it('offers only the goals the campaign’s objective allows, and bills by the goal', () => {
     const { lastSent } = renderNodeForm(draftWith('TRAFFIC'), 'g1');
     const goal = screen.getByRole('combobox', { name: 'Optimisation goal' });
@@ -80,7 +114,9 @@ describe('the ad group form', () => {
   });
 
   it('asks for the pixel and its event for conversions on a website', async () => {
-    const { requests } = mockApi({ [catalogRoutes.pixels()]: () => jsonResponse({ pixels: [shopPixel] }) });
+    const { requests } = mockCatalog({
+      [catalogRoutes.pixels()]: () => jsonResponse({ pixels: [shopPixel] }),
+    });
     const { lastSent } = renderNodeForm(
       draftWith('WEB_CONVERSIONS', {
         promotionType: 'WEBSITE',
@@ -108,11 +144,14 @@ describe('the ad group form', () => {
       pixelId: shopPixel.id,
       optimizationEvent: 'COMPLETE_PAYMENT',
     });
-    expect(requests.map((request) => request.path)).toEqual([catalogRoutes.pixels().slice(4)]);
+    expect(requests.map((request) => request.path)).toEqual([
+      catalogRoutes.audiences().slice(4),
+      catalogRoutes.pixels().slice(4),
+    ]);
   });
 
   it('asks for the app, of the platform promoted, for an app', async () => {
-    mockApi({ [catalogRoutes.apps()]: () => jsonResponse({ apps }) });
+    mockCatalog({ [catalogRoutes.apps()]: () => jsonResponse({ apps }) });
     const { lastSent } = renderNodeForm(
       draftWith('APP_PROMOTION', {
         promotionType: 'APP_ANDROID',
@@ -168,7 +207,7 @@ describe('the ad group form', () => {
   });
 
   it('finds locations by name, adds them as chips and removes them', async () => {
-    const { requests } = mockApi({
+    const { requests } = mockCatalog({
       [catalogRoutes.regions()]: ({ query }) =>
         jsonResponse({ regions: query.get('q') === 'fr' ? [france] : [georgia] }),
     });
@@ -194,12 +233,16 @@ describe('the ad group form', () => {
     expect(lastSent<AdGroupNode>().settings.locations).toEqual([
       { id: georgia.id, name: 'Georgia · United States' },
     ]);
-    expect(requests.map((request) => request.query.get('q'))).toEqual(['fr', 'georgia']);
+    expect(
+      requests
+        .filter((request) => request.path.endsWith('/regions'))
+        .map((request) => request.query.get('q')),
+    ).toEqual(['fr', 'georgia']);
   });
 
   it('says in words when TikTok’s locations can’t be loaded, and retries', async () => {
     let fails = true;
-    mockApi({
+    mockCatalog({
       [catalogRoutes.regions()]: () =>
         fails ? errorResponse(502, 'tiktok_unavailable') : jsonResponse({ regions: [france] }),
     });
@@ -242,5 +285,82 @@ describe('the ad group form', () => {
     expect(lastSent<AdGroupNode>().settings.dayparting).toBe(`00${'1'.repeat(332)}00`);
     fireEvent.click(screen.getByRole('radio', { name: 'All day, every day' }));
     expect(lastSent<AdGroupNode>().settings.dayparting).toBeNull();
+  });
+
+  it('offers the account’s audiences to include and exclude, each with its kind and size, one list each', async () => {
+    mockCatalog({}, () => jsonResponse({ granted: true, audiences: [customers, visitors, viewers] }));
+    const { lastSent } = renderNodeForm(draftWith('TRAFFIC'), 'g1');
+    const include = await screen.findByRole('group', { name: 'Include audiences' });
+    const exclude = screen.getByRole('group', { name: 'Exclude audiences' });
+    const subscribers = within(include).getByRole('checkbox', {
+      name: 'Newsletter subscribers Customer File Audience · 48,200 people',
+    });
+    expect(within(include).getByRole('checkbox', { name: /Site visitors.*size not known yet/ })).toBeTruthy();
+    const notReady = within(include).getByRole('checkbox', { name: /Video viewers.*not ready/ });
+    expect((notReady as HTMLInputElement).disabled).toBe(true);
+
+    fireEvent.click(subscribers);
+    fireEvent.click(within(exclude).getByRole('checkbox', { name: /Site visitors/ }));
+    expect(lastSent<AdGroupNode>().settings).toMatchObject({
+      audienceIds: [customers.id],
+      excludedAudienceIds: [visitors.id],
+    });
+    const taken = within(exclude).getByRole('checkbox', { name: /Newsletter subscribers.*Included above/ });
+    expect((taken as HTMLInputElement).disabled).toBe(true);
+
+    fireEvent.click(subscribers);
+    expect(lastSent<AdGroupNode>().settings.audienceIds).toEqual([]);
+    expect((taken as HTMLInputElement).disabled).toBe(false);
+  });
+
+  it('lets a published ad group’s audiences change, as TikTok does', async () => {
+    mockCatalog({}, () => jsonResponse({ granted: true, audiences: [customers, visitors] }));
+    const group = published(adGroup('g1', 'c1', { audienceIds: [customers.id] }), '1700000000000000001');
+    const { lastSent } = renderNodeForm(
+      [published(campaign('c1'), '1800000000000000001'), group, ad('a1', 'g1')],
+      'g1',
+    );
+    const include = await screen.findByRole('group', { name: 'Include audiences' });
+    const visitorsBox = await within(include).findByRole('checkbox', { name: /Site visitors/ });
+    expect((visitorsBox as HTMLInputElement).disabled).toBe(false);
+    fireEvent.click(visitorsBox);
+    expect(lastSent<AdGroupNode>().settings.audienceIds).toEqual([customers.id, visitors.id]);
+  });
+
+  it('says when the ad account has no custom audiences', async () => {
+    renderNodeForm(draftWith('TRAFFIC'), 'g1');
+    expect(await screen.findByText(/^No custom audiences in this ad account\./)).toBeTruthy();
+    expect(screen.queryByRole('group', { name: 'Include audiences' })).toBeNull();
+  });
+
+  it('says how to fix a connection made without Audience Management, keeping what was chosen removable', async () => {
+    mockCatalog({}, () => jsonResponse({ granted: false, audiences: [] }));
+    const { lastSent } = renderNodeForm(draftWith('TRAFFIC', { excludedAudienceIds: [customers.id] }), 'g1');
+    expect(
+      await screen.findByText(
+        'To choose audiences, reconnect TikTok in Integrations and keep Audience Management ticked.',
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText(/made without Audience Management/)).toBeTruthy();
+    const chosen = within(screen.getByRole('group', { name: 'Exclude audiences' })).getByRole('checkbox', {
+      name: new RegExp(`Audience ${customers.id}`),
+    });
+    expect((chosen as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(chosen);
+    expect(lastSent<AdGroupNode>().settings.excludedAudienceIds).toEqual([]);
+  });
+
+  it('says an audience can’t be both included and excluded, on the excluded list', async () => {
+    mockCatalog({}, () => jsonResponse({ granted: true, audiences: [customers] }));
+    renderNodeForm(
+      draftWith('TRAFFIC', { audienceIds: [customers.id], excludedAudienceIds: [customers.id] }),
+      'g1',
+    );
+    await within(screen.getByRole('group', { name: 'Include audiences' })).findByRole('checkbox', {
+      name: /Newsletter subscribers/,
+    });
+    expect(describedText(screen.getByRole('group', { name: 'Exclude audiences' }))).toBe(
+      'One audience is both included and excluded. Keep it in one list only.',
+    );
   });
 });

@@ -8,6 +8,7 @@ import { useActiveWorkspace } from '../../../../lib/session';
 import { AdGroupAudience } from './ad-group-audience';
 import { AdGroupDelivery } from './ad-group-delivery';
 import { AdGroupSchedule } from './ad-group-schedule';
+import { AudienceSettings } from './audience-setting';
 import type { CatalogAccount } from './catalog-problem';
 import { statusOptions } from './form-words';
 import { FormSection, NodeFormFrame } from './node-form-frame';
@@ -41,6 +42,9 @@ export function AdGroupForm({ node, tree, accounts, issues, readOnly, onChange }
       <TextSetting name="name" label="Ad group name" />
       <FormSection title="Placements and audience">
         <AdGroupAudience catalog={catalog} />
+      </FormSection>
+      <FormSection title="Audiences">
+        <AudienceSettings catalog={catalog} />
       </FormSection>
       <FormSection title="Optimisation and bidding">
         <AdGroupDelivery

@@ -33,6 +33,7 @@ export const catalogRoutes = {
   createIdentity: (advertiserId = advertiserIds.us) => `POST ${catalogBase(advertiserId)}/identities`,
   pixels: (advertiserId = advertiserIds.us) => `GET ${catalogBase(advertiserId)}/pixels`,
   apps: (advertiserId = advertiserIds.us) => `GET ${catalogBase(advertiserId)}/apps`,
+  audiences: (advertiserId = advertiserIds.us) => `GET ${catalogBase(advertiserId)}/audiences`,
 };
 
 export function campaign(key: string, settings: Partial<CampaignNode['settings']> = {}): CampaignNode {
