@@ -47,7 +47,11 @@ export const pixelSchema = z.object({
   events: z.array(z.object({ name: z.string(), label: z.string() })),
 });
 export type Pixel = z.infer<typeof pixelSchema>;
-export const pixelListSchema = z.object({ pixels: z.array(pixelSchema) });
+export const pixelListSchema = z.object({
+  /** False when the connection was made without Pixel Management (TikTok scope 8): Reconnect with it ticked. */
+  granted: z.boolean(),
+  pixels: z.array(pixelSchema),
+});
 
 export const appSchema = z.object({
   id: z.string(),
@@ -55,7 +59,11 @@ export const appSchema = z.object({
   platform: z.enum(['ANDROID', 'IOS']),
 });
 export type TikTokApp = z.infer<typeof appSchema>;
-export const appListSchema = z.object({ apps: z.array(appSchema) });
+export const appListSchema = z.object({
+  /** False when the connection was made without App Management (TikTok scope 7): Reconnect with it ticked. */
+  granted: z.boolean(),
+  apps: z.array(appSchema),
+});
 
 export const audienceSchema = z.object({
   id: z.string(),

@@ -338,11 +338,11 @@ describe('the builder’s catalog: locations, identities, pixels, apps and audie
     assert.equal((await owner.browser.get(`${account()}/apps`)).status, 200);
   });
 
-  it('answers a connection made without Audience Management as not granted, and leaves it connected', async () => {
+  it('answers a connection made without Audience, App or Pixel Management as not granted, and leaves it connected', async () => {
     const earlier = await signUpWorkspace(kit.test, 'builder-catalog-no-audiences@example.com');
-    // Whathead's request before it asked for Audience Management (3).
+    // Whathead's request before the builder asked for Audience (3), App (7) and Pixel (8) Management.
     const earlierConnection = await connect(kit, earlier.browser, earlier.workspaceId, scenario.northwind, {
-      scope: [1, 2, 4, 6, 7, 8],
+      scope: [1, 2, 4, 6],
     });
     const saved = await earlier.browser.put(
       `${connectionsPath(earlier.workspaceId)}/${earlierConnection}/accounts`,
@@ -354,6 +354,10 @@ describe('the builder’s catalog: locations, identities, pixels, apps and audie
       const answer = await earlier.browser.get(`${base}/audiences`);
       assert.equal(answer.status, 200, answer.text);
       assert.deepEqual(audienceListSchema.parse(answer.body), { granted: false, audiences: [] });
+      const pixels = await earlier.browser.get(`${base}/pixels`);
+      assert.deepEqual(pixelListSchema.parse(pixels.body), { granted: false, pixels: [] }, pixels.text);
+      const apps = await earlier.browser.get(`${base}/apps`);
+      assert.deepEqual(appListSchema.parse(apps.body), { granted: false, apps: [] }, apps.text);
       const connections = await earlier.browser.get<{ connections: { status: string }[] }>(
         connectionsPath(earlier.workspaceId),
       );

@@ -6,7 +6,7 @@ import type { TikTokConnectionRepository } from '../../repositories/tiktok-conne
 import type { TikTokConnectionService } from '../tiktok-connection.service.js';
 import type { Actor, WorkspaceService } from '../workspace.service.js';
 import { withAccountToken } from './account-call.js';
-import { describeAudiences, lacksAudienceManagement } from './catalog-audiences.js';
+import { describeAudiences, lacksPermissionFor } from './catalog-audiences.js';
 import { RegionCache } from './region-cache.js';
 import { searchRegions } from './region-search.js';
 
@@ -104,15 +104,25 @@ export class BuilderCatalogService {
     return { type: 'CUSTOMIZED_USER', id: created.identityId, displayName, imageUrl: null };
   }
 
+  /**
+   * The account's pixels. Pixel Management is optional to Whathead (only website-conversion ad
+   * groups need it, and connections made before the builder asked for it lack it): TikTok's
+   * refusal for want of it is "not granted", never a connection that needs attention.
+   */
   async pixels(
     actor: Actor,
     target: { workspaceId: string; advertiserId: string },
-  ): Promise<{ pixels: Pixel[] }> {
+  ): Promise<{ granted: boolean; pixels: Pixel[] }> {
     await this.#workspaceService.requireMember(actor, target.workspaceId);
     const pixels = await this.#call(actor, target, 'read its pixels', (call) =>
-      take(this.#tiktok.pixels.list(call), listLimit),
+      take(this.#tiktok.pixels.list(call), listLimit).catch((error: unknown) => {
+        if (lacksPermissionFor(error, '/pixel/list/')) return undefined;
+        throw error;
+      }),
     );
+    if (!pixels) return { granted: false, pixels: [] };
     return {
+      granted: true,
       pixels: pixels.map((pixel) => {
         const events = new Map<string, string>();
         for (const event of pixel.events)
@@ -128,13 +138,21 @@ export class BuilderCatalogService {
     };
   }
 
+  /** The account's apps; App Management is optional to Whathead, as Pixel Management is. */
   async apps(
     actor: Actor,
     target: { workspaceId: string; advertiserId: string },
-  ): Promise<{ apps: TikTokApp[] }> {
+  ): Promise<{ granted: boolean; apps: TikTokApp[] }> {
     await this.#workspaceService.requireMember(actor, target.workspaceId);
-    const apps = await this.#call(actor, target, 'read its apps', (call) => this.#tiktok.apps.get(call));
+    const apps = await this.#call(actor, target, 'read its apps', (call) =>
+      this.#tiktok.apps.get(call).catch((error: unknown) => {
+        if (lacksPermissionFor(error, '/app/list/')) return undefined;
+        throw error;
+      }),
+    );
+    if (!apps) return { granted: false, apps: [] };
     return {
+      granted: true,
       apps: apps.flatMap((app): TikTokApp[] => {
         const platform =
           app.platform === 'ANDROID' || app.appType === 'APP_ANDROID'
@@ -165,7 +183,7 @@ export class BuilderCatalogService {
           audiences: describeAudiences(await take(this.#tiktok.audiences.list(call), listLimit)),
         };
       } catch (error) {
-        if (lacksAudienceManagement(error)) return { granted: false, audiences: [] };
+        if (lacksPermissionFor(error, '/dmp/custom_audience/list/')) return { granted: false, audiences: [] };
         throw error;
       }
     });

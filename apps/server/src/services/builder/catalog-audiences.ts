@@ -1,18 +1,18 @@
 import type { Audience } from '@whathead/contracts';
 import { TikTokApiError, type CustomAudience } from '@whathead/tiktok-client';
 
-/** The call TikTok names when the grant lacks Audience Management (reference §9, scope 3: 30 read). */
-const audienceListCall = '/dmp/custom_audience/list/:GET';
-
 /**
- * TikTok's 40001 "advertiser does not grant you /dmp/custom_audience/list/:GET permission": the
- * grant lacks the scope. A refusal naming no permission is the user's role, and stays an error.
+ * TikTok's 40001 "advertiser does not grant you <path>:GET permission": the grant lacks the scope
+ * that reads `path` (Audience Management for /dmp/custom_audience/list/, Pixel Management for
+ * /pixel/list/, App Management for /app/list/; reference §9). These are optional to Whathead, so
+ * the builder answers "not granted" rather than flagging the connection. A refusal naming no
+ * permission is the user's role, and stays an error.
  */
-export function lacksAudienceManagement(error: unknown): boolean {
+export function lacksPermissionFor(error: unknown, path: string): boolean {
   return (
     TikTokApiError.isInstance(error) &&
     error.kind === 'permission_denied' &&
-    error.missingPermission === audienceListCall
+    error.missingPermission === `${path}:GET`
   );
 }
 

@@ -8,7 +8,7 @@ export function getApps(
   workspaceId: string,
   advertiserId: string,
   options?: { signal?: AbortSignal },
-): Promise<{ apps: TikTokApp[] }> {
+): Promise<{ granted: boolean; apps: TikTokApp[] }> {
   return api.get(catalogPath(workspaceId, advertiserId, 'apps'), appListSchema, options);
 }
 

@@ -8,7 +8,7 @@ export function getPixels(
   workspaceId: string,
   advertiserId: string,
   options?: { signal?: AbortSignal },
-): Promise<{ pixels: Pixel[] }> {
+): Promise<{ granted: boolean; pixels: Pixel[] }> {
   return api.get(catalogPath(workspaceId, advertiserId, 'pixels'), pixelListSchema, options);
 }
 

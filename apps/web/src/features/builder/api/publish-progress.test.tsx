@@ -69,7 +69,9 @@ describe('following a publish', () => {
         JSON.stringify(
           publishAnswer({
             state: 'succeeded',
-            items: plan.map((item) => publishItem(item, { state: 'confirmed', tiktokId: '1800000000000000002' })),
+            items: plan.map((item) =>
+              publishItem(item, { state: 'confirmed', tiktokId: '1800000000000000002' }),
+            ),
           }),
         ),
       ),

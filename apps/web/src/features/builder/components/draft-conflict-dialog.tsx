@@ -39,8 +39,9 @@ export function DraftConflictDialog({
       >
         <div className="stack">
           <p>
-            Reload the published version to continue from it: your changes since your last save are dropped. Or
-            keep yours: they are saved over it, and TikTok’s ids are kept in them, so nothing is created twice.
+            Reload the published version to continue from it: your changes since your last save are dropped.
+            Or keep yours: they are saved over it, and TikTok’s ids are kept in them, so nothing is created
+            twice.
           </p>
           <div className="button-row button-row--end">
             <Button variant="secondary" onClick={onKeepMine}>

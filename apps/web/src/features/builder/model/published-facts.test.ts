@@ -42,7 +42,9 @@ describe('keeping mine over a version a publish wrote back', () => {
     const mine = {
       nodes: [
         ...base.nodes.map((node) =>
-          node.level === 'ad' ? ({ ...node, parentKey: 'g2', tiktokId: null, published: null } as DraftNode) : node,
+          node.level === 'ad'
+            ? ({ ...node, parentKey: 'g2', tiktokId: null, published: null } as DraftNode)
+            : node,
         ),
         group,
       ],

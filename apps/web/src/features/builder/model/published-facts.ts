@@ -37,5 +37,7 @@ const same = (left: unknown, right: unknown) => JSON.stringify(left) === JSON.st
 /** Whether `theirs` holds a TikTok id that `base` did not have for its node. */
 export function publishedSince(base: DraftDocument | undefined, theirs: DraftDocument): boolean {
   const before = new Map((base?.nodes ?? []).map((node) => [node.key, node.tiktokId]));
-  return theirs.nodes.some((node) => node.tiktokId !== null && node.tiktokId !== (before.get(node.key) ?? null));
+  return theirs.nodes.some(
+    (node) => node.tiktokId !== null && node.tiktokId !== (before.get(node.key) ?? null),
+  );
 }

@@ -17,7 +17,7 @@ import {
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useApps } from '../../api/catalog-apps';
 import { usePixels } from '../../api/catalog-pixels';
-import { CatalogProblem, type CatalogAccount } from './catalog-problem';
+import { CatalogNotGranted, CatalogProblem, type CatalogAccount } from './catalog-problem';
 import { withCurrency } from './form-words';
 import { SettingShell } from './setting-field';
 import { AmountSetting, SelectSetting } from './setting-controls';
@@ -127,6 +127,7 @@ function PixelSettings({ catalog }: { catalog: CatalogAccount }) {
       {pixels.isError && (
         <CatalogProblem what="pixels" error={pixels.error} onRetry={() => void pixels.refetch()} />
       )}
+      {pixels.data?.granted === false && <CatalogNotGranted what="pixels" permission="Pixel Management" />}
       <SelectSetting
         name="optimizationEvent"
         label="Conversion event"
@@ -151,6 +152,7 @@ function AppSetting({ catalog, platform }: { catalog: CatalogAccount; platform: 
         options={list.map((app) => ({ value: app.id, label: app.name }))}
       />
       {apps.isError && <CatalogProblem what="apps" error={apps.error} onRetry={() => void apps.refetch()} />}
+      {apps.data?.granted === false && <CatalogNotGranted what="apps" permission="App Management" />}
     </>
   );
 }

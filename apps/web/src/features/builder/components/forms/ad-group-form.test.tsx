@@ -113,9 +113,27 @@ describe('the ad group form', () => {
     expect(optionTexts(screen.getByRole('combobox', { name: 'Optimisation goal' }))).toEqual(['Reach']);
   });
 
+  it('says how to fix a connection made without Pixel Management where the pixel is asked for', async () => {
+    mockCatalog({ [catalogRoutes.pixels()]: () => jsonResponse({ granted: false, pixels: [] }) });
+    renderNodeForm(
+      draftWith('WEB_CONVERSIONS', {
+        promotionType: 'WEBSITE',
+        optimizationGoal: 'CONVERT',
+        billingEvent: 'OCPM',
+      }),
+      'g1',
+    );
+    expect(
+      await screen.findByText(
+        'To choose pixels, reconnect TikTok in Integrations and keep Pixel Management ticked.',
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText(/its TikTok connection was made without Pixel Management/)).toBeTruthy();
+  });
+
   it('asks for the pixel and its event for conversions on a website', async () => {
     const { requests } = mockCatalog({
-      [catalogRoutes.pixels()]: () => jsonResponse({ pixels: [shopPixel] }),
+      [catalogRoutes.pixels()]: () => jsonResponse({ granted: true, pixels: [shopPixel] }),
     });
     const { lastSent } = renderNodeForm(
       draftWith('WEB_CONVERSIONS', {
@@ -151,7 +169,7 @@ describe('the ad group form', () => {
   });
 
   it('asks for the app, of the platform promoted, for an app', async () => {
-    mockCatalog({ [catalogRoutes.apps()]: () => jsonResponse({ apps }) });
+    mockCatalog({ [catalogRoutes.apps()]: () => jsonResponse({ granted: true, apps }) });
     const { lastSent } = renderNodeForm(
       draftWith('APP_PROMOTION', {
         promotionType: 'APP_ANDROID',
@@ -338,7 +356,7 @@ describe('the ad group form', () => {
     const { lastSent } = renderNodeForm(draftWith('TRAFFIC', { excludedAudienceIds: [customers.id] }), 'g1');
     expect(
       await screen.findByText(
-        'To choose audiences, reconnect TikTok in Integrations and keep Audience Management ticked.',
+        'To choose custom audiences, reconnect TikTok in Integrations and keep Audience Management ticked.',
       ),
     ).toBeTruthy();
     expect(screen.getByText(/made without Audience Management/)).toBeTruthy();

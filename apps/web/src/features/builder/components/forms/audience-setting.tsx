@@ -3,7 +3,7 @@ import { useController, useWatch } from 'react-hook-form';
 import { Spinner } from '../../../../components/ui/spinner';
 import { formatCount } from '../../../../lib/format-number';
 import { useAudiences } from '../../api/catalog-audiences';
-import { CatalogProblem, type CatalogAccount } from './catalog-problem';
+import { CatalogNotGranted, CatalogProblem, type CatalogAccount } from './catalog-problem';
 import { SettingGroup } from './setting-field';
 
 type ListName = 'audienceIds' | 'excludedAudienceIds';
@@ -85,17 +85,7 @@ function AudienceState({
       <CatalogProblem what="audiences" error={audiences.error} onRetry={() => void audiences.refetch()} />
     );
   if (!audiences.data.granted)
-    return (
-      <div className="builder-form__problem" role="status">
-        <p>
-          Whathead can’t see this ad account’s custom audiences: its TikTok connection was made without
-          Audience Management.
-        </p>
-        <p className="field__hint">
-          To choose audiences, reconnect TikTok in Integrations and keep Audience Management ticked.
-        </p>
-      </div>
-    );
+    return <CatalogNotGranted what="custom audiences" permission="Audience Management" />;
   if (audiences.data.audiences.length === 0)
     return (
       <p className="field__hint">

@@ -25,6 +25,23 @@ export function CatalogProblem({ what, error, onRetry }: CatalogProblemProps) {
   );
 }
 
+/**
+ * TikTok lists none of these because the connection was made without the permission that reads
+ * them (optional to Whathead): what is missing, and the fix.
+ */
+export function CatalogNotGranted({ what, permission }: { what: string; permission: string }) {
+  return (
+    <div className="builder-form__problem" role="status">
+      <p>
+        Whathead can’t see this ad account’s {what}: its TikTok connection was made without {permission}.
+      </p>
+      <p className="field__hint">
+        To choose {what}, reconnect TikTok in Integrations and keep {permission} ticked.
+      </p>
+    </div>
+  );
+}
+
 /** Where the form takes TikTok's lists from: the workspace, and the ad account of the node's campaign. */
 export interface CatalogAccount {
   workspaceId: string;

@@ -7,6 +7,12 @@ describe('a changed setting in words', () => {
     expect(formatChangeValue('bid', 1.5, null)).toBe('1.50');
   });
 
+  it('counts audiences, as the preview has their ids only', () => {
+    expect(formatChangeValue('audienceIds', [], null)).toBe('None');
+    expect(formatChangeValue('audienceIds', ['7400000000000000001'], null)).toBe('1 audience');
+    expect(formatChangeValue('excludedAudienceIds', ['1', '2', '3'], null)).toBe('3 audiences');
+  });
+
   it('writes nothing as a dash, but no dayparting as the whole week', () => {
     expect(formatChangeValue('scheduleEnd', null, null)).toBe('—');
     expect(formatChangeValue('adText', '', null)).toBe('—');

@@ -51,6 +51,12 @@ export function formatChangeValue(field: string, value: unknown, currency: strin
         'languages',
         'All languages',
       );
+    case 'audienceIds':
+    case 'excludedAudienceIds': {
+      // The preview knows the ids only (the names are the account's, read by the form).
+      const count = Array.isArray(value) ? value.length : 0;
+      return count === 0 ? 'None' : count === 1 ? '1 audience' : `${count.toLocaleString()} audiences`;
+    }
     case 'scheduleStart':
     case 'scheduleEnd':
       return `${String(value)} UTC`;
