@@ -3,6 +3,7 @@ import { useController, useWatch } from 'react-hook-form';
 import { Spinner } from '../../../../components/ui/spinner';
 import { formatCount } from '../../../../lib/format-number';
 import { useAudiences } from '../../api/catalog-audiences';
+import { toggledInOrder } from './choice-settings';
 import { CatalogNotGranted, CatalogProblem, type CatalogAccount } from './catalog-problem';
 import { SettingGroup } from './setting-field';
 
@@ -109,10 +110,15 @@ interface AudienceChecksProps {
 function AudienceChecks({ name, legend, hint, rows, taken, takenWords }: AudienceChecksProps) {
   const { field } = useController({ name });
   const chosen: readonly string[] = Array.isArray(field.value) ? field.value : [];
-  const toggle = (id: string, on: boolean) => {
-    const next = on ? [...chosen, id] : chosen.filter((each) => each !== id);
-    field.onChange(rows.map((row) => row.id).filter((each) => next.includes(each)));
-  };
+  const toggle = (id: string, on: boolean) =>
+    field.onChange(
+      toggledInOrder(
+        chosen,
+        id,
+        on,
+        rows.map((row) => row.id),
+      ),
+    );
   return (
     <SettingGroup name={name} legend={legend} hint={hint}>
       {(control) => (

@@ -51,10 +51,15 @@ export function ChecksSetting<Value extends string>({
       .filter((value) => !options.some((option) => option.value === value))
       .map((value) => ({ value, label: value, disabled: false })),
   ];
-  const toggle = (value: string, on: boolean) => {
-    const next = on ? [...chosen, value] : chosen.filter((each) => each !== value);
-    field.onChange(shownOptions.map((option) => option.value).filter((each) => next.includes(each)));
-  };
+  const toggle = (value: string, on: boolean) =>
+    field.onChange(
+      toggledInOrder(
+        chosen,
+        value,
+        on,
+        shownOptions.map((option) => option.value),
+      ),
+    );
   return (
     <SettingGroup name={name} legend={legend} hint={hint}>
       {(control) => (
@@ -111,4 +116,18 @@ export function RadiosSetting<Value extends string>({
       )}
     </SettingGroup>
   );
+}
+
+/**
+ * The values chosen after `value` is ticked (`on`) or unticked, in the order the list shows them,
+ * so that the setting does not change with the order they were clicked in.
+ */
+export function toggledInOrder(
+  chosen: readonly string[],
+  value: string,
+  on: boolean,
+  order: readonly string[],
+): string[] {
+  const next = on ? [...chosen, value] : chosen.filter((each) => each !== value);
+  return order.filter((each) => next.includes(each));
 }
