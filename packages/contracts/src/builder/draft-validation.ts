@@ -183,7 +183,7 @@ function checkBudget(
     const per = minimum.per === 'day' ? ' a day' : ` for ${minimum.days} scheduled days (20.00 USD a day)`;
     add(
       'budget',
-      `TikTok's published minimum is ${minimum.amount.toFixed(2)} ${minimum.currency}${per}; this ${levelWords[level].one} has ${budget.toFixed(2)}.`,
+      `TikTok’s published minimum is ${minimum.amount.toFixed(2)} ${minimum.currency}${per}; this ${levelWords[level].one} has ${budget.toFixed(2)}.`,
     );
   } else if (!minimum && currency && currency !== 'USD') {
     add(

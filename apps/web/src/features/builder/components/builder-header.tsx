@@ -92,7 +92,7 @@ function SaveStatus({ phase, dirty, failure, onResolveConflict }: SaveStatusProp
     phase === 'publishing'
       ? 'Read-only while publishing'
       : phase === 'conflict'
-        ? 'Not saved — someone else saved a newer version'
+        ? 'Not saved — a newer version was saved'
         : phase === 'retrying'
           ? 'Not saved — retrying'
           : failure

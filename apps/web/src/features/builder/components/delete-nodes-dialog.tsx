@@ -31,7 +31,7 @@ export function DeleteNodesDialog({ tree, keys, onConfirm, onClose }: DeleteNode
   const description =
     atTikTok === 0
       ? 'They are removed from this draft. Undo brings them back.'
-      : `${atTikTok === removed.length ? 'All of them are' : `${atTikTok} of them ${atTikTok === 1 ? 'is' : 'are'}`} in TikTok: deleting here only removes ${atTikTok === 1 ? 'it' : 'them'} from this draft, and nothing changes in TikTok. To delete in TikTok, use the Campaigns table.`;
+      : `${inTikTok(atTikTok, removed.length)} in TikTok: deleting here only removes ${atTikTok === 1 ? 'it' : 'them'} from this draft, and nothing changes in TikTok. To delete in TikTok, use the Campaigns table.`;
   return (
     <Dialog title={`Delete ${what} from the draft?`} description={description} onClose={onClose}>
       <div className="stack">
@@ -52,4 +52,11 @@ export function DeleteNodesDialog({ tree, keys, onConfirm, onClose }: DeleteNode
       </div>
     </Dialog>
   );
+}
+
+/** "It is", "All of them are", "2 of them are": how many of what is deleted TikTok has. */
+function inTikTok(atTikTok: number, removed: number): string {
+  if (removed === 1) return 'It is';
+  if (atTikTok === removed) return 'All of them are';
+  return `${atTikTok} of them ${atTikTok === 1 ? 'is' : 'are'}`;
 }

@@ -91,7 +91,7 @@ describe('when someone else saved first', () => {
     addCampaign();
     const dialog = await screen.findByRole('dialog', { name: 'Someone else saved this draft' });
     expect(dialog.textContent).toContain('Grace Hopper saved a newer version at');
-    expect(status().textContent).toBe('Not saved — someone else saved a newer version');
+    expect(status().textContent).toBe('Not saved — a newer version was saved');
 
     fireEvent.click(within(dialog).getByRole('button', { name: 'Keep mine' }));
     await waitFor(() => expect(status().textContent).toBe('Saved'));

@@ -166,6 +166,10 @@ export function DraftBuilder({
                 }
               />
             </span>
+            {nothingToPublish && errors === 0 && !publishing && (
+              // Said beside the disabled button, not only in its tooltip, which touch screens never show.
+              <span className="builder-toolbar__hint">Nothing to publish: TikTok has all of this</span>
+            )}
           </>
         }
       />

@@ -65,14 +65,15 @@ export function DraftConflictDialog({
     >
       <div className="stack">
         <p>
-          Reload their version to continue from it: your changes since your last save are dropped. Or keep
-          yours: it is saved over theirs, and their changes are lost.
+          {yours
+            ? 'Reload the other tab’s version to continue from it: the changes in this tab since its last save are dropped. Or keep this tab’s: it is saved over the other, whose changes are lost.'
+            : 'Reload their version to continue from it: your changes since your last save are dropped. Or keep yours: it is saved over theirs, and their changes are lost.'}
         </p>
         <div className="button-row button-row--end">
           <Button variant="secondary" onClick={onKeepMine}>
-            Keep mine
+            {yours ? 'Keep this tab’s' : 'Keep mine'}
           </Button>
-          <Button onClick={onReload}>Reload their version</Button>
+          <Button onClick={onReload}>{yours ? 'Reload the other tab’s' : 'Reload their version'}</Button>
         </div>
       </div>
     </Dialog>

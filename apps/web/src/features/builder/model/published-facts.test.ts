@@ -1,6 +1,6 @@
 import { newAd, newAdGroup, newCampaign, type DraftDocument, type DraftNode } from '@whathead/contracts';
 import { describe, expect, it } from 'vitest';
-import { withPublishedFacts } from './published-facts';
+import { publishedSince, withPublishedFacts } from './published-facts';
 
 const advertiserId = '7200000000000000011';
 
@@ -50,5 +50,24 @@ describe('keeping mine over a version a publish wrote back', () => {
       ],
     };
     expect(withPublishedFacts(mine, base, theirs)).toBe(mine);
+  });
+});
+
+describe('telling a publish’s version from a person’s', () => {
+  it('sees new ids, or settings as published that changed, and nothing else', () => {
+    const base = { nodes: tree().nodes.map((node, index) => published(node, `180000000000000000${index}`)) };
+    expect(publishedSince(base, base)).toBe(false);
+    const renamed = {
+      nodes: base.nodes.map(
+        (node) => ({ ...node, settings: { ...node.settings, name: 'Renamed' } }) as DraftNode,
+      ),
+    };
+    expect(publishedSince(base, renamed)).toBe(false);
+    // An update publish writes the settings it sent as what TikTok has.
+    const updated = {
+      nodes: renamed.nodes.map((node) => ({ ...node, published: node.settings }) as DraftNode),
+    };
+    expect(publishedSince(base, updated)).toBe(true);
+    expect(publishedSince(tree(), base)).toBe(true);
   });
 });

@@ -34,10 +34,17 @@ export function withPublishedFacts(
 
 const same = (left: unknown, right: unknown) => JSON.stringify(left) === JSON.stringify(right);
 
-/** Whether `theirs` holds a TikTok id that `base` did not have for its node. */
+/**
+ * Whether a publish wrote `theirs`: it holds a TikTok id, or settings as published, that `base`
+ * did not have for its node. Only a publish writes these (a person's edit can only clear them).
+ */
 export function publishedSince(base: DraftDocument | undefined, theirs: DraftDocument): boolean {
-  const before = new Map((base?.nodes ?? []).map((node) => [node.key, node.tiktokId]));
-  return theirs.nodes.some(
-    (node) => node.tiktokId !== null && node.tiktokId !== (before.get(node.key) ?? null),
-  );
+  const before = new Map((base?.nodes ?? []).map((node) => [node.key, node]));
+  return theirs.nodes.some((node) => {
+    const was = before.get(node.key);
+    return (
+      (node.tiktokId !== null && node.tiktokId !== (was?.tiktokId ?? null)) ||
+      (node.published !== null && !same(node.published, was?.published ?? null))
+    );
+  });
 }
