@@ -59,10 +59,10 @@ describe('builder validation', () => {
       edit<'campaign'>(edit<'adgroup'>(valid(), 'g', { budget: 10 }), 'c', { budget: 20 }),
     );
     assert.ok(
-      issues.includes("c.budget: TikTok’s published minimum is 50.00 USD a day; this campaign has 20.00."),
+      issues.includes('c.budget: TikTok’s published minimum is 50.00 USD a day; this campaign has 20.00.'),
     );
     assert.ok(
-      issues.includes("g.budget: TikTok’s published minimum is 20.00 USD a day; this ad group has 10.00."),
+      issues.includes('g.budget: TikTok’s published minimum is 20.00 USD a day; this ad group has 10.00.'),
     );
   });
 
