@@ -225,6 +225,9 @@ export async function startWhathead(config: Config, options: StartOptions): Prom
       processing: (target, delaySeconds) =>
         jobs.send(named('media-processing-check'), target, { delaySeconds }),
     });
+    services.publishRunner.onPublished((workspaceId, advertiserIds) =>
+      services.campaignMirror.queueSync(workspaceId, advertiserIds),
+    );
     const publishJob = named('draft-publish');
     services.publishes.usePublishQueue((target) => jobs.send(publishJob, target));
     services.publishRecovery.usePublishQueue((target) => jobs.send(publishJob, target));

@@ -118,6 +118,16 @@ describe('publishing a draft: create, skip, update, partial failure, guardrails,
     const truth = kit.emulator.state.store;
     const campaignId = done.items.find((item) => item.level === 'campaign')!.tiktokId!;
     assert.equal(truth.campaigns.get(campaignId)?.campaign_name, 'A1 campaign');
+    // The campaigns mirror reads the account again at once: Campaigns and Select existing show it.
+    for (let waited = 0; ; waited += 1) {
+      const { rows } = await kit.test.database.executeSql(
+        "select name from tiktok_entities where level = 'campaign' and entity_id = $1",
+        [campaignId],
+      );
+      if (rows.length > 0) break;
+      assert.ok(waited < 300, 'the new campaign reached the campaigns mirror without a manual refresh');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
 
     const reloaded = draftSchema.parse((await alex.get(api(`/drafts/${draft.id}`))).body);
     // One version for the start (a save racing the click loses), one for the ids written back.

@@ -81,6 +81,7 @@ export class PublishRunner {
   readonly #leaseMilliseconds: number;
   /** The publishes this process is running now. */
   readonly #running = new Set<string>();
+  #onPublished: ((workspaceId: string, advertiserIds: string[]) => Promise<unknown>) | undefined;
 
   constructor(dependencies: {
     publishes: PublishesRepository;
@@ -103,6 +104,15 @@ export class PublishRunner {
     this.#clock = dependencies.clock;
     this.#owner = dependencies.owner;
     this.#leaseMilliseconds = dependencies.leaseMilliseconds;
+  }
+
+  /**
+   * Told when a publish changed what TikTok has in some ad accounts, so the campaigns mirror
+   * reads them again at once: Campaigns and Select existing then show what was just published,
+   * not what the last scheduled sync saw.
+   */
+  onPublished(listener: (workspaceId: string, advertiserIds: string[]) => Promise<unknown>): void {
+    this.#onPublished = listener;
   }
 
   async run(publishId: string): Promise<Record<string, unknown>> {
@@ -154,6 +164,15 @@ export class PublishRunner {
         confirmed,
         this.#clock.now(),
       );
+      const changed = [
+        ...new Set(
+          items
+            .filter((item) => item.state === 'confirmed' && item.action !== 'skip')
+            .map((item) => item.advertiser_id),
+        ),
+      ];
+      // The publish is done whatever the sync's queueing does.
+      if (changed.length > 0) await this.#onPublished?.(publish.workspace_id, changed).catch(() => undefined);
       return { confirmed: confirmed.length, failed };
     } catch (error) {
       if (error instanceof RunStopped && error.reason === 'reconnect') {
