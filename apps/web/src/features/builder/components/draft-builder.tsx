@@ -157,6 +157,7 @@ export function DraftBuilder({
                   errors > 0 || nothingToPublish || autosave.dirty || autosave.phase !== 'idle' || publishing
                 }
                 activePublishId={server.activePublishId}
+                onNewerVersion={() => void autosave.checkNewer().catch(() => undefined)}
                 // The server now holds the draft for the publish: read it, so the builder turns
                 // read-only and follows the publish to its end (hooks/use-publish-lock.ts).
                 onPublish={() =>

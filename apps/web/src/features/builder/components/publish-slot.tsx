@@ -21,6 +21,8 @@ export interface PublishButtonProps {
    * the button then opens its progress instead of a new preview.
    */
   activePublishId?: string | null;
+  /** The server has a newer version than the one previewed: the builder offers to reload it. */
+  onNewerVersion?(): void;
 }
 
 /**
@@ -43,6 +45,7 @@ function WorkspacePublishButton({
   disabled,
   onPublish,
   activePublishId = null,
+  onNewerVersion,
 }: PublishButtonProps & { workspaceId: string }) {
   const [opened, setOpened] = useState<Opened>(null);
   /** The latest publish started from here: followed even before the draft says it is under way. */
@@ -77,6 +80,13 @@ function WorkspacePublishButton({
             setStartedId(publish.id);
             onPublish?.(publish);
           }}
+          onNewerVersion={
+            onNewerVersion &&
+            (() => {
+              setOpened(null);
+              onNewerVersion();
+            })
+          }
         />
       )}
     </>

@@ -128,6 +128,25 @@ export function useDraftAutosave({ workspaceId, draftId, state, dispatch, initia
   );
 
   /**
+   * The server has a newer version than this tab (a preview or a publish was refused for it):
+   * read it and ask, as a refused save does.
+   */
+  const checkNewer = useCallback(async () => {
+    base.current = queryClient.getQueryData<Draft>(draftQueryKeys.draft(workspaceId, draftId))?.document;
+    const draft = await queryClient.fetchQuery({
+      queryKey: draftQueryKeys.draft(workspaceId, draftId),
+      queryFn: ({ signal }) => getDraft(workspaceId, draftId, { signal }),
+      staleTime: 0,
+    });
+    if (draft.version === latest.current.version) return;
+    // Nothing here unsaved: the newer version simply replaces this tab's.
+    if (!hasUnsavedChanges(latest.current.state)) return adopt(draft);
+    setTheirs(draft);
+    setTheirsPublished(publishedSince(base.current, draft.document));
+    setPhase(draft.activePublishId ? 'publishing' : 'conflict');
+  }, [queryClient, workspaceId, draftId, adopt]);
+
+  /**
    * "Keep mine": saved at once over their newer version, keeping from it what a publish wrote
    * back (TikTok's ids), so that mine never makes TikTok's objects look new again.
    */
@@ -152,6 +171,7 @@ export function useDraftAutosave({ workspaceId, draftId, state, dispatch, initia
     theirsPublished,
     adopt,
     keepMine,
+    checkNewer,
   };
 }
 

@@ -108,14 +108,18 @@ describe('the publish preview', () => {
     expect(within(dialog).getByRole('button', { name: 'Request approval' })).toBeTruthy();
   });
 
-  it('says in words that someone saved a newer version', async () => {
+  it('says in words that someone saved a newer version, and leads to it', async () => {
     mockPublishApi({ [publishRoutes.preview]: () => conflictResponse('draft_conflict') });
-    await renderPublishButton();
+    const onNewerVersion = vi.fn();
+    await renderPublishButton({ onNewerVersion });
 
     const dialog = await openPreview();
     expect((await within(dialog).findByRole('alert')).textContent).toContain(
       'Someone saved this draft after you opened it.',
     );
+    fireEvent.click(within(dialog).getByRole('button', { name: 'See the newer version' }));
+    expect(onNewerVersion).toHaveBeenCalledOnce();
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Publish preview' })).toBeNull());
   });
 
   it('lists the errors the server still finds when the publish is refused', async () => {

@@ -27,6 +27,8 @@ interface PublishDialogProps {
   onClose(): void;
   /** Each publish started from here, the first and every retry. */
   onStarted(publish: Publish): void;
+  /** The preview found a newer saved version than this tab's: offered as its way forward. */
+  onNewerVersion?: (() => void) | undefined;
 }
 
 /**
@@ -42,6 +44,7 @@ export function PublishDialog({
   publishId: initialPublishId,
   onClose,
   onStarted,
+  onNewerVersion,
 }: PublishDialogProps) {
   const [publishId, setPublishId] = useState(initialPublishId ?? null);
   const currencyOf = useAccountCurrency(workspaceId);
@@ -70,6 +73,7 @@ export function PublishDialog({
             currencyOf={currencyOf}
             onCancel={onClose}
             onStarted={started}
+            onNewerVersion={onNewerVersion}
           />
         )}
       </div>

@@ -2,6 +2,7 @@ import { fieldLabel, type Publish, type PublishPreview } from '@whathead/contrac
 import { Button } from '../../../../components/ui/button';
 import { FormAlert } from '../../../../components/ui/form-alert';
 import { Spinner } from '../../../../components/ui/spinner';
+import { isApiError } from '../../../../lib/api-error';
 import { messageForError } from '../../../../lib/error-messages';
 import { usePublishPreview } from '../../api/publish-preview';
 import { useStartPublish } from '../../api/publish-start';
@@ -18,6 +19,8 @@ interface PublishPreviewStepProps {
   currencyOf(advertiserId: string): string | null;
   onCancel(): void;
   onStarted(publish: Publish): void;
+  /** Offered when the server has a newer version than the one this tab previews. */
+  onNewerVersion?: (() => void) | undefined;
 }
 
 /**
@@ -32,6 +35,7 @@ export function PublishPreviewStep({
   currencyOf,
   onCancel,
   onStarted,
+  onNewerVersion,
 }: PublishPreviewStepProps) {
   const preview = usePublishPreview(workspaceId, draftId, version);
   const start = useStartPublish(workspaceId, draftId);
@@ -44,6 +48,7 @@ export function PublishPreviewStep({
     );
   }
   if (preview.isError) {
+    const newer = onNewerVersion && isApiError(preview.error) && preview.error.code === 'draft_conflict';
     return (
       <>
         <FormAlert>{messageForError(preview.error)}</FormAlert>
@@ -51,6 +56,7 @@ export function PublishPreviewStep({
           <Button variant="secondary" onClick={onCancel}>
             Close
           </Button>
+          {newer && <Button onClick={onNewerVersion}>See the newer version</Button>}
         </div>
       </>
     );
