@@ -136,12 +136,24 @@ class NotificationListener {
   async listen(channel: string, onMessage: (payload: string) => void): Promise<() => void> {
     const first = this.#handlers.listenerCount(channel) === 0;
     this.#handlers.on(channel, onMessage);
-    if (first) await (await this.#connected()).query(`listen ${pg.escapeIdentifier(channel)}`);
+    try {
+      if (first) await (await this.#connected()).query(`listen ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      this.#handlers.off(channel, onMessage);
+      throw error;
+    }
     return () => void this.#handlers.off(channel, onMessage);
   }
 
   #connected(): Promise<pg.Client> {
-    this.#client ??= this.#connect();
+    if (!this.#client) {
+      const connecting = this.#connect();
+      this.#client = connecting;
+      // A connection that failed is not kept: the next listen tries again.
+      connecting.catch(() => {
+        if (this.#client === connecting) this.#client = undefined;
+      });
+    }
     return this.#client;
   }
 

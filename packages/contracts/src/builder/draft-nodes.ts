@@ -83,6 +83,7 @@ export const audiencesMaximum = 100;
 const audienceIds = z
   .array(tiktokIdField)
   .max(audiencesMaximum, `Choose at most ${audiencesMaximum} audiences.`)
+  .refine((ids) => new Set(ids).size === ids.length, 'Each audience can be chosen once.')
   .default([]);
 
 /** A location with the name TikTok's region list gave it, so the canvas needs no lookup. */

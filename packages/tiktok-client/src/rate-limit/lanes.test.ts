@@ -237,3 +237,23 @@ test('one account’s ad calls and other calls share the app’s slots, ads firs
     assert.ok(gap >= 200 && gap <= 2 * 103.1 + 1, `ads ${index - 1}–${index}: ${gap} ms`);
   }
 });
+
+test('a call handed another’s booked slot still waits out a pause TikTok put on its own budget', async () => {
+  const time = createVirtualTime(0);
+  const limiter = createRateLimiter({ clock: time });
+  const account = { lane: 'publish', tenant: 'shop', advertiserId: '7200000000000000011' } as const;
+  const adGroup = { ...account, path: '/adgroup/create/', rank: 1 };
+  // 40133 on this account's ad group creates: five minutes.
+  const until = await limiter.penalize(adGroup, { window: 'minute', scope: 'advertiser' });
+  const sent: number[] = [];
+  await time.run(async () => {
+    // Campaign creates book the app's next slots; the ad group, ranked above them, may take one
+    // of theirs, but not while its own budget is paused.
+    const campaigns = Array.from({ length: 6 }, () =>
+      limiter.acquire({ ...account, path: '/campaign/create/' }),
+    );
+    await limiter.acquire(adGroup).then(() => sent.push(time.now()));
+    await Promise.all(campaigns);
+  });
+  assert.ok(sent[0]! >= until, `the ad group went at ${sent[0]}, before the pause ended at ${until}`);
+});

@@ -295,26 +295,24 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       .sort((left, right) => left[1] - right[1]);
     if (candidates.length === 0) return false;
     const own = waiter.buckets.filter((bucket) => !bucket.shared);
-    let chosen: [Waiter, number] | undefined = candidates[0];
-    if (!sharedOnly(waiter)) {
-      chosen = undefined;
-      // The earliest handed slot its own budgets admit: asked at the first, then at the first
-      // after the one they name.
-      let floor = candidates[0]![1];
-      for (let attempt = 0; attempt < 2 && !chosen; attempt += 1) {
-        const candidate = candidates.find(([, at]) => at >= floor);
-        if (!candidate) return false;
-        const reservation = await store.reserve({
-          buckets: own,
-          now: candidate[1],
-          latest: candidate[1],
-          lane,
-          tenant: waiter.tenant,
-          handOff: true,
-        });
-        if (reservation.granted) chosen = candidate;
-        else floor = reservation.retryAt;
-      }
+    let chosen: [Waiter, number] | undefined;
+    // The earliest handed slot its own budgets admit, asked at the first, then at the first after
+    // the one they name. Asked even of budgets with no limit: a pause TikTok asked for (40133 on
+    // an ad account and path) holds on them.
+    let floor = candidates[0]![1];
+    for (let attempt = 0; attempt < 2 && !chosen; attempt += 1) {
+      const candidate = candidates.find(([, at]) => at >= floor);
+      if (!candidate) return false;
+      const reservation = await store.reserve({
+        buckets: own,
+        now: candidate[1],
+        latest: candidate[1],
+        lane,
+        tenant: waiter.tenant,
+        handOff: true,
+      });
+      if (reservation.granted) chosen = candidate;
+      else floor = reservation.retryAt;
     }
     if (!chosen) return false;
     const [other, at] = chosen;

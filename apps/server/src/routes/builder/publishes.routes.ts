@@ -1,25 +1,15 @@
-import { PassThrough } from 'node:stream';
-import {
-  startPublishInputSchema,
-  workspaceIdParamsSchema,
-  type Publish,
-  type PublishState,
-} from '@whathead/contracts';
+import { startPublishInputSchema, workspaceIdParamsSchema } from '@whathead/contracts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { defineRoute } from '../../http/route.js';
 import type { RouteContext } from '../route-context.js';
 import { draftParamsSchema } from './drafts.routes.js';
+import { PublishEventStreams } from './publish-event-streams.js';
 
 const publishParams = z.strictObject({
   workspaceId: z.uuid('Not a workspace id.'),
   publishId: z.uuid('Not a publish.'),
 });
-
-/** How soon a browser asks again for a publish that waits for a person or has ended. */
-const waitingRetryMilliseconds = 5_000;
-
-const isRunning = (state: PublishState) => state === 'queued' || state === 'running';
 
 /** Publishing a draft (issue 14, items 7 and 8): start, follow, and review what broke a guardrail. */
 export function registerPublishRoutes(app: FastifyInstance, context: RouteContext): void {
@@ -55,7 +45,9 @@ export function registerPublishRoutes(app: FastifyInstance, context: RouteContex
 
   // Server-sent events: the publish now, then after each change while it runs. A publish that
   // waits for a person (approval, Reconnect) or has ended is sent once, with a hint to ask again
-  // in 5 s, which a browser's EventSource does by itself.
+  // in 5 s, which a browser's EventSource does by itself (publish-event-streams.ts).
+  const streams = new PublishEventStreams();
+  app.addHook('preClose', async () => streams.endAll());
   defineRoute(app, {
     method: 'GET',
     url: `${base}/publishes/:publishId/events`,
@@ -63,31 +55,15 @@ export function registerPublishRoutes(app: FastifyInstance, context: RouteContex
     head: false,
     params: publishParams,
     handler: async ({ params, session, request, reply }) => {
-      const events = new PassThrough();
-      const send = (publish: Publish) => {
-        events.write(`event: publish\ndata: ${JSON.stringify(publish)}\n\n`);
-        if (!isRunning(publish.state)) end();
-      };
-      let stop = () => {};
-      let heartbeat: NodeJS.Timeout | undefined;
-      let ended = false;
-      function end() {
-        if (ended) return;
-        ended = true;
-        stop();
-        clearInterval(heartbeat);
-        request.raw.socket.off('close', end);
-        events.end(`retry: ${waitingRetryMilliseconds}\n\n`);
-      }
-      stop = await publishes.follow(session, params.workspaceId, params.publishId, send);
-      if (ended) stop();
-      else {
-        // Proxies drop a connection silent for long; a comment line every 15 s keeps it.
-        heartbeat = setInterval(() => events.write(': still here\n\n'), 15_000);
-        heartbeat.unref();
-        reply.raw.once('close', end);
-        request.raw.socket.once('close', end);
-      }
+      const events = await streams.open(
+        session.tokenHash,
+        (send) => publishes.follow(session, params.workspaceId, params.publishId, send),
+        (gone) => {
+          if (request.raw.destroyed || reply.raw.destroyed) return gone();
+          request.raw.once('close', gone);
+          reply.raw.once('close', gone);
+        },
+      );
       reply
         .header('content-type', 'text/event-stream; charset=utf-8')
         .header('cache-control', 'no-store')

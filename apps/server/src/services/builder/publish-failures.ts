@@ -28,6 +28,8 @@ const wireFields: Record<string, string> = {
   bid_price: 'bid',
   conversion_bid_price: 'bid',
   pixel_id: 'pixelId',
+  audience_ids: 'audienceIds',
+  excluded_audience_ids: 'excludedAudienceIds',
   optimization_event: 'optimizationEvent',
   app_id: 'appId',
   ad_format: 'format',

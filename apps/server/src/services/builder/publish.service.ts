@@ -42,6 +42,8 @@ const missingPublish = () => notFound('This publish');
  */
 /** How often a followed publish is read besides its announcements (one may be missed). */
 const followReadMilliseconds = 5_000;
+/** The least time between two readings of a followed publish. */
+const followSpacingMilliseconds = 250;
 
 export class PublishService {
   readonly #publishes: PublishesRepository;
@@ -216,12 +218,15 @@ export class PublishService {
           const next = await this.get(actor, workspaceId, publishId).catch(() => undefined);
           if (stopped || !next) return;
           if (JSON.stringify(next) !== JSON.stringify(publish)) onPublish((publish = next));
+          // At most a few readings a second, however fast a large publish changes.
+          await new Promise((resolve) => setTimeout(resolve, followSpacingMilliseconds));
         } while (again && !stopped);
       })().finally(() => {
         reading = undefined;
       });
     };
-    const unlisten = (await this.#changes?.follow(publishId, read)) ?? (() => {});
+    // The id as the publish has it (the URL's may differ in case), which is what is announced.
+    const unlisten = (await this.#changes?.follow(publish.id, read)) ?? (() => {});
     const timer = setInterval(read, followReadMilliseconds);
     timer.unref();
     return () => {
